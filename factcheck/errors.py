@@ -1,0 +1,168 @@
+"""Every error factcheck raises on purpose, and the exit code the CLI gives it.
+
+    FactcheckError                  base; `exit_code` is what the CLI exits with
+    ├── UsageError                  bad options or arguments (exit 2)
+    ├── LoadError                   an input file cannot be used (exit 2); names the file
+    │   ├── FileMissingError        no such file
+    │   ├── NotAFileError           a directory or other non-file
+    │   ├── EmptyFileError          zero bytes, or only whitespace once decoded
+    │   ├── BinaryFileError         looks like binary data, not text
+    │   ├── DecodeError             bytes that no supported encoding decodes
+    │   └── TooLargeError           over the size limit
+    ├── ExtractionError             an extractor could not produce facts
+    ├── ConfigError                 a provider spec or setting that cannot work (exit 2)
+    └── ProviderError               an LLM call failed; `retryable` and `disable` drive fallback
+        ├── TransientError          408/409/429 rate limit/5xx/529/timeout/connection: retry
+        ├── AccessError             401/402/403/404 model/insufficient quota: disable provider
+        ├── ContextTooLongError     400 context length: fall back (or split)
+        ├── InvalidOutputError      not JSON, or fails the schema: one re-ask, then fall back
+        ├── BadRequestError         any other 400: fail the request
+        └── AllBackendsFailedError  every backend in the chain failed (exit 3)
+
+SDK exceptions are converted to these at the provider call site and nowhere else. Messages never
+contain an API key: `redact` scrubs anything shaped like one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_KEY_SHAPES = re.compile(
+    r"(sk-ant-[A-Za-z0-9_\-*]{6,}|sk-(?:proj-)?[A-Za-z0-9_\-*]{6,}|(?:Bearer\s+)[A-Za-z0-9._\-*]{8,})"
+)
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """Remove API keys (known values and anything key-shaped) from `text`."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "[redacted]")
+    return _KEY_SHAPES.sub("[redacted]", text)
+
+
+class FactcheckError(Exception):
+    """Base of every deliberate factcheck error."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(redact(message))
+
+
+class UsageError(FactcheckError):
+    """Bad options or arguments."""
+
+
+class ConfigError(FactcheckError):
+    """A provider spec or setting that cannot work."""
+
+
+class LoadError(FactcheckError):
+    """An input file that cannot be used; the message starts with the path."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class FileMissingError(LoadError):
+    """No such file."""
+
+
+class NotAFileError(LoadError):
+    """A directory or other non-regular file."""
+
+
+class EmptyFileError(LoadError):
+    """Zero bytes, or nothing but whitespace."""
+
+
+class BinaryFileError(LoadError):
+    """Binary data, not text."""
+
+
+class DecodeError(LoadError):
+    """Bytes that no supported encoding decodes."""
+
+
+class TooLargeError(LoadError):
+    """A file over the size limit."""
+
+
+class ExtractionError(FactcheckError):
+    """An extractor could not produce facts."""
+
+    exit_code = 3
+
+
+class ProviderError(FactcheckError):
+    """An LLM call failed. Subclasses say whether to retry, fall back, or disable the provider."""
+
+    exit_code = 3
+    retryable = False  # try the same provider again after a backoff
+    disable = False  # take the provider out of the chain for the rest of the run
+    fallback = True  # let the next backend in the chain try
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str = "",
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.provider = provider
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(f"{provider}: {message}" if provider else message)
+
+    @property
+    def kind(self) -> str:
+        """A short name for logs: 'transient', 'access', ..."""
+        return _KIND_NAMES.get(type(self), "error")
+
+
+class TransientError(ProviderError):
+    """Rate limit, overload, server error, timeout or dropped connection: retry, then fall back."""
+
+    retryable = True
+
+
+class AccessError(ProviderError):
+    """Revoked or missing access, unknown model, exhausted quota: disable and fall back at once."""
+
+    disable = True
+
+
+class ContextTooLongError(ProviderError):
+    """The input does not fit the model's context: fall back to the next provider."""
+
+
+class InvalidOutputError(ProviderError):
+    """The model's answer is not JSON or fails the schema: re-ask once, then fall back."""
+
+
+class BadRequestError(ProviderError):
+    """Any other 400: the request itself is wrong; no other provider will fix it."""
+
+    fallback = False
+
+
+class AllBackendsFailedError(ProviderError):
+    """Every backend in the chain failed; carries each failure."""
+
+    def __init__(self, failures: list[ProviderError]) -> None:
+        self.failures = failures
+        detail = "; ".join(str(f) for f in failures) or "no backend configured"
+        super().__init__(f"every configured backend failed: {detail}")
+
+
+_KIND_NAMES: dict[type, str] = {
+    TransientError: "transient",
+    AccessError: "access",
+    ContextTooLongError: "context_too_long",
+    InvalidOutputError: "invalid_output",
+    BadRequestError: "bad_request",
+    AllBackendsFailedError: "all_failed",
+}

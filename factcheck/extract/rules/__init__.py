@@ -1,0 +1,34 @@
+"""The offline rule-based extractor: quotes, dates, numbers, entities, AI disclaimers.
+
+No key, no network, no model download. Each finder is a pure function of the document; this
+module runs them in an order that lets numbers skip the years already inside dates.
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.rules import dates, disclaimers, entities, numbers, quotes
+from factcheck.models import Document, Fact
+
+
+def extract(document: Document) -> list[Fact]:
+    """Every rule-based fact of `document`, sorted by position."""
+    found_dates = dates.find_dates(document)
+    taken = [(f.start, f.end) for f in found_dates]
+    facts = [
+        *quotes.find_quotes(document),
+        *found_dates,
+        *numbers.find_numbers(document, exclude=taken),
+        *entities.find_entities(document),
+        *disclaimers.find_disclaimers(document),
+    ]
+    facts.sort(key=lambda f: (f.start, f.end, f.kind))
+    return facts
+
+
+class RulesExtractor:
+    """The `rules` backend as an `Extractor`."""
+
+    name = "rules"
+
+    def extract(self, document: Document) -> list[Fact]:
+        return extract(document)
