@@ -1,0 +1,42 @@
+# One command for each thing people do. `make demo` and `make test` set everything up on a new machine.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup demo test lint format bench goldens clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "factcheck needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/factcheck compare examples/a1-reference-en.md examples/a3-retelling-fr.md --format all --fail-on never
+	$(BIN)/factcheck audit examples --out reports/demo-audit
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check factcheck tests benchmarks
+	$(BIN)/ruff format --check factcheck tests benchmarks
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format factcheck tests benchmarks
+	$(BIN)/ruff check --fix factcheck tests benchmarks
+
+goldens: $(STAMP)
+	$(BIN)/python -m tests.report.regen
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,222 @@
+"""Folder audits: extract every article once, group stories, compare within groups, report.
+
+    discover -> extract (cached, in parallel) -> group -> compare (in parallel) -> write reports
+
+Extraction results are stored as they arrive, so an interrupted audit resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerprint
+from factcheck.audit.discover import discover
+from factcheck.audit.grouping import group_stories, signature
+from factcheck.audit.progress import progress_for
+from factcheck.audit.work import Extracted, compare_group, extract_batch, file_sha256
+from factcheck.config import Settings
+from factcheck.models import (
+    SEVERITY_RANK,
+    AuditDocument,
+    AuditError,
+    AuditResult,
+    PairResult,
+    RunInfo,
+    Severity,
+    StoryGroup,
+)
+from factcheck.paths import state_dir
+
+BATCH = 16
+
+
+@dataclass(frozen=True)
+class AuditRun:
+    """An audit's result and where its reports went."""
+
+    result: AuditResult
+    out_dir: Path
+    json: str
+    terminal: str
+
+    @property
+    def worst(self) -> Severity | None:
+        found = [p.worst for p in self.result.pairs if p.worst]
+        return max(found, key=SEVERITY_RANK.__getitem__) if found else None
+
+
+class _InProcess(Executor):
+    """Runs tasks at submit time: `--jobs 1`, and the baseline an executor swap must match."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
+def _executor(jobs: int) -> Executor:
+    return _InProcess() if jobs <= 1 else ProcessPoolExecutor(max_workers=jobs)
+
+
+def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def extract_all(
+    paths: Sequence[Path],
+    settings: Settings,
+    executor: Executor,
+    *,
+    progress: bool = False,
+    on_extracted: Callable[[Extracted], None] | None = None,
+) -> list[Extracted]:
+    """Every article loaded and extracted exactly once, reusing what earlier runs stored."""
+    backend_id = f"rules:{rules_fingerprint()}"
+    cache = ExtractionCache(state_dir() / "extractions.sqlite3") if settings.use_cache else None
+    found: dict[str, Extracted] = {}
+    keys: dict[str, str] = {}
+    todo: list[str] = []
+    for path in map(str, paths):
+        digest = file_sha256(path)
+        cached = None
+        if digest is not None and cache is not None:
+            keys[path] = extraction_key(digest, path, backend_id, settings.max_bytes)
+            hit = cache.get(keys[path])
+            if hit is not None:
+                cached = Extracted(path, hit[0], tuple(hit[1]))
+        if cached is not None:
+            found[path] = cached
+        else:
+            todo.append(path)
+    try:
+        with progress_for("extracting", len(todo), enabled=progress and bool(todo)) as bar:
+            futures = [
+                executor.submit(extract_batch, batch, settings.max_bytes)
+                for batch in _batches(todo, BATCH)
+            ]
+            for future in as_completed(futures):
+                batch_result = future.result()
+                for item in batch_result:
+                    found[item.path] = item
+                    if cache is not None and item.document is not None and item.path in keys:
+                        cache.put(keys[item.path], item.document, list(item.facts))
+                    if on_extracted is not None:
+                        on_extracted(item)
+                bar.advance(len(batch_result), sum(1 for i in batch_result if i.error))
+    finally:
+        if cache is not None:
+            cache.close()
+    return [found[str(p)] for p in paths]
+
+
+def _reference_of(members: list[Extracted], chosen: set[str]) -> Extracted:
+    for member in members:
+        if str(Path(member.path).resolve()) in chosen:
+            return member
+
+    def order(item: Extracted) -> tuple[bool, dt.date, str]:
+        published = item.document.published if item.document else None
+        return (published is None, published or dt.date.max, item.path)
+
+    return min(members, key=order)
+
+
+def run_audit(
+    folder: Path,
+    settings: Settings,
+    *,
+    out: Path | None = None,
+    references: Sequence[Path] = (),
+    recursive: bool = True,
+    progress: bool = False,
+    color: bool = False,
+    write_pair_reports: bool = True,
+) -> AuditRun:
+    """Audit `folder` and write its reports; one bad file is an error entry, never the end."""
+    from factcheck.files import write_text_atomic
+    from factcheck.report import (
+        audit_dict,
+        audit_to_html,
+        audit_to_markdown,
+        audit_to_terminal,
+        default_report_name,
+    )
+
+    started = time.perf_counter()
+    paths, errors = discover(folder, recursive=recursive)
+    out_dir = out or Path("reports") / f"audit-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    chosen = {str(p.resolve()) for p in references}
+
+    with _executor(settings.worker_count) as executor:
+        extracted = extract_all(paths, settings, executor, progress=progress)
+        usable = [e for e in extracted if e.document is not None]
+        errors += [AuditError(e.path, e.error or "unusable") for e in extracted if e.error]
+
+        groups_idx = group_stories([signature(e.facts) for e in usable])
+        groups: list[StoryGroup] = []
+        group_of: dict[str, int] = {}
+        pairs: list[PairResult] = []
+        futures = []
+        pair_dir = str(out_dir) if write_pair_reports else None
+        for number, members_idx in enumerate(groups_idx, start=1):
+            members = [usable[i] for i in members_idx]
+            reference = _reference_of(members, chosen)
+            others = [m for m in members if m is not reference]
+            groups.append(StoryGroup(number, tuple(m.path for m in members), reference.path))
+            for member in members:
+                group_of[member.path] = number
+            if others:
+                names = [default_report_name(reference.path, m.path) for m in others]
+                futures.append(executor.submit(compare_group, reference, others, pair_dir, names))
+        with progress_for("comparing", len(futures), enabled=progress and bool(futures)) as bar:
+            for future in as_completed(futures):
+                pairs.extend(future.result())
+                bar.advance()
+
+    pairs.sort(key=lambda p: (group_of[p.reference], p.candidate))
+    documents = tuple(_audit_document(e, group_of.get(e.path)) for e in extracted)
+    result = AuditResult(
+        root=str(folder),
+        documents=documents,
+        groups=tuple(groups),
+        pairs=tuple(pairs),
+        errors=tuple(sorted(errors, key=lambda e: e.path)),
+        run=RunInfo(backends=("rules",), seconds=round(time.perf_counter() - started, 3)),
+    )
+    json_text = json.dumps(audit_dict(result), ensure_ascii=False, indent=2)
+    write_text_atomic(out_dir / "audit.json", json_text)
+    write_text_atomic(out_dir / "index.md", audit_to_markdown(result))
+    write_text_atomic(out_dir / "index.html", audit_to_html(result))
+    terminal = audit_to_terminal(result, color=color) + f"reports: {out_dir}/index.html\n"
+    return AuditRun(result, out_dir, json_text, terminal)
+
+
+def _audit_document(item: Extracted, group: int | None) -> AuditDocument:
+    document = item.document
+    if document is None:
+        return AuditDocument(path=item.path, error=item.error)
+    flags = tuple(f.evidence for f in item.facts if f.kind == "disclaimer")
+    return AuditDocument(
+        path=item.path,
+        language=document.language,
+        title=document.title,
+        published=document.published,
+        sha256=document.sha256,
+        group=group,
+        flags=flags,
+    )
+
+
+__all__ = ["AuditRun", "extract_all", "run_audit"]

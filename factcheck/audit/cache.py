@@ -1,0 +1,105 @@
+"""The extraction cache that makes audits resumable: facts per document, keyed by content.
+
+A document's facts are stored as soon as they are extracted, so an interrupted audit (Ctrl-C,
+kill -9) redoes none of the finished extractions when it runs again. Values are JSON, never
+pickle: the cache folder is user-writable and must not become a code-execution path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from factcheck.models import Document, Fact, Source
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extractions (
+    key TEXT PRIMARY KEY,
+    document TEXT NOT NULL,
+    facts TEXT NOT NULL,
+    created REAL NOT NULL DEFAULT (unixepoch('subsec'))
+)
+"""
+
+
+@cache
+def rules_fingerprint() -> str:
+    """A hash of the rules extractor's code and data: any change invalidates cached facts."""
+    digest = hashlib.sha256()
+    package = resources.files("factcheck.extract.rules")
+    for entry in sorted(_walk(package), key=lambda e: e.name):
+        digest.update(entry.name.encode())
+        digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _walk(folder):  # type: ignore[no-untyped-def]
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _walk(entry)
+        elif entry.name.endswith((".py", ".json")):
+            yield entry
+
+
+def extraction_key(sha256: str, path: str, backend: str, max_bytes: int) -> str:
+    """Cache key of one document's facts under one backend configuration."""
+    return hashlib.sha256(f"{sha256}\0{path}\0{backend}\0{max_bytes}".encode()).hexdigest()
+
+
+def document_to_json(document: Document) -> str:
+    data = dataclasses.asdict(document)
+    data["published"] = document.published.isoformat() if document.published else None
+    return json.dumps(data, ensure_ascii=False)
+
+
+def document_from_json(text: str) -> Document:
+    data = json.loads(text)
+    published = data.pop("published")
+    return Document(**data, published=dt.date.fromisoformat(published) if published else None)
+
+
+def facts_to_json(facts: list[Fact]) -> str:
+    return json.dumps([dataclasses.asdict(f) for f in facts], ensure_ascii=False)
+
+
+def facts_from_json(text: str) -> list[Fact]:
+    facts = []
+    for data in json.loads(text):
+        data["source"] = Source(**data["source"])
+        facts.append(Fact(**data))
+    return facts
+
+
+class ExtractionCache:
+    """SQLite table of extracted documents; WAL so that readers never block the writer."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(_SCHEMA)
+
+    def get(self, key: str) -> tuple[Document, list[Fact]] | None:
+        row = self._db.execute(
+            "SELECT document, facts FROM extractions WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        return document_from_json(row[0]), facts_from_json(row[1])
+
+    def put(self, key: str, document: Document, facts: list[Fact]) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO extractions (key, document, facts) VALUES (?, ?, ?)",
+            (key, document_to_json(document), facts_to_json(facts)),
+        )
+
+    def close(self) -> None:
+        self._db.close()

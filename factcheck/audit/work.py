@@ -1,0 +1,93 @@
+"""The units of work of an audit, as pure functions over plain data.
+
+`extract_batch` and `compare_group` take and return picklable values only, so the executor that
+runs them can be swapped: a local process pool today, Dask's or Ray's executor for folders that
+outgrow one machine (see the README).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import FactcheckError
+from factcheck.models import Comparison, Document, Fact, PairResult
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One article after loading and extraction, or the reason it could not be used."""
+
+    path: str
+    document: Document | None
+    facts: tuple[Fact, ...] = ()
+    error: str | None = None
+
+
+def file_sha256(path: str) -> str | None:
+    """SHA-256 of the raw bytes (the extraction cache key), None when unreadable."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def extract_one(path: str, max_bytes: int) -> Extracted:
+    """Load and extract one article with the rules extractor; a bad file becomes an error."""
+    from factcheck.extract.rules import extract
+    from factcheck.load import load_document
+
+    try:
+        document = load_document(path, max_bytes=max_bytes)
+        return Extracted(path, document, tuple(extract(document)))
+    except FactcheckError as error:
+        return Extracted(path, None, error=getattr(error, "reason", None) or str(error))
+    except OSError as error:  # unreadable after discovery: permissions, vanished file
+        return Extracted(path, None, error=f"cannot read: {error.strerror or error}")
+
+
+def extract_batch(paths: list[str], max_bytes: int) -> list[Extracted]:
+    """`extract_one` over a batch (one task per batch keeps pool overhead small)."""
+    return [extract_one(path, max_bytes) for path in paths]
+
+
+def compare_pair(reference: Extracted, candidate: Extracted) -> Comparison:
+    """Compare one group member with its reference, exactly as `factcheck compare` does."""
+    from factcheck.compare import compare
+
+    assert reference.document is not None and candidate.document is not None
+    return compare(reference.document, reference.facts, candidate.document, candidate.facts)
+
+
+def compare_group(
+    reference: Extracted,
+    members: list[Extracted],
+    report_dir: str | None,
+    names: list[str],
+) -> list[PairResult]:
+    """Compare every member with the reference; write each pair's HTML report under report_dir."""
+    from factcheck.files import write_text_atomic
+    from factcheck.report import to_html
+
+    results = []
+    for member, name in zip(members, names, strict=True):
+        comparison = compare_pair(reference, member)
+        report = None
+        if report_dir is not None:
+            report = f"pairs/{name}.html"
+            write_text_atomic(Path(report_dir) / report, to_html(comparison))
+        counts: dict[str, int] = {}
+        for found in comparison.discrepancies:
+            counts[found.kind] = counts.get(found.kind, 0) + 1
+        results.append(
+            PairResult(
+                reference=reference.path,
+                candidate=member.path,
+                verdict=comparison.verdict,
+                counts=counts,
+                report=report,
+                worst=comparison.worst_severity(),
+            )
+        )
+    return results
