@@ -1,0 +1,45 @@
+"""LLM prompt templates: versioned files shipped inside the package.
+
+Each template file holds a `version:` line, then a `## system` and a `## user` section written in
+`string.Template` syntax. Rendering uses `substitute`, so a missing variable fails loudly instead
+of sending a prompt with a hole in it. The version is part of every LLM cache key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from string import Template
+
+
+@dataclass(frozen=True)
+class Prompt:
+    name: str
+    version: str
+    system: Template
+    user: Template
+
+    @property
+    def id(self) -> str:
+        """`name@version`, as it enters cache keys and logs."""
+        return f"{self.name}@{self.version}"
+
+    def render(self, **values: str) -> tuple[str, str]:
+        """(system, user) with every variable filled; KeyError names a missing one."""
+        return self.system.substitute(values), self.user.substitute(values)
+
+
+@cache
+def load_prompt(name: str) -> Prompt:
+    """The prompt template `name` (e.g. "extract", "judge") from this package."""
+    text = resources.files(__package__).joinpath(f"{name}.prompt").read_text(encoding="utf-8")
+    header, _, rest = text.partition("## system\n")
+    system, _, user = rest.partition("## user\n")
+    version = ""
+    for line in header.splitlines():
+        if line.startswith("version:"):
+            version = line.split(":", 1)[1].strip()
+    if not version or not user:
+        raise ValueError(f"prompt {name!r} needs a version line and system and user sections")
+    return Prompt(name, version, Template(system.strip()), Template(user.strip()))
