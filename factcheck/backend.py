@@ -1,37 +1,180 @@
-"""The fact backend of one run: the rules extractor, plus the LLM chain when one is configured."""
+"""The fact backend of one run: the rules extractor, plus the LLM chain when one is configured.
+
+The rules extractor always runs. With an LLM chain, the model's grounded facts are merged on top
+and an LLM judge settles what rules cannot (quotes across languages, claims). When every LLM
+fails, a chain that ends with `rules` completes degraded (and says so); a chain without `rules`
+raises, which the CLI turns into exit code 3.
+
+LLM calls are coroutines; they run on one event loop in a background thread, so the synchronous
+pipeline (and worker threads of an audit) can call them while the loop overlaps their waits.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Coroutine
 from types import TracebackType
+from typing import Any, TypeVar
 
 from factcheck.config import Settings
+from factcheck.errors import BadRequestError, ProviderError
 from factcheck.extract.rules import extract as rules_extract
 from factcheck.models import Comparison, Document, Fact, RunInfo
+
+T = TypeVar("T")
+
+
+class _LoopThread:
+    """An asyncio loop running in a daemon thread; `run` blocks the caller until a coroutine ends."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._thread.start()
+
+    def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join()
+        self.loop.close()
 
 
 class Backend:
     """Extracts facts and compares documents for one run, and accounts for what it did."""
 
     def __init__(self, settings: Settings) -> None:
+        from factcheck.providers.chain import build_provider
+        from factcheck.providers.spec import default_chain, parse_chain
+
         self.settings = settings
-        self.backends: tuple[str, ...] = ("rules",)
+        specs = (
+            parse_chain(settings.providers)
+            if settings.providers
+            else default_chain(settings.env)
+        )
+        self.backends = tuple(spec.label for spec in specs)
+        self.ends_with_rules = specs[-1].kind == "rules"
+        self._store = None
+        self._loop: _LoopThread | None = None
+        self._lock = threading.Lock()
+        self._dropped = 0
+        self._notices: list[str] = []
+        self._llm_down = False
+        self.chain = None
+        if any(spec.kind != "rules" for spec in specs):
+            from factcheck.providers.store import Store, default_path
+
+            self._store = Store(default_path(settings.env))
+            self.chain = build_provider(
+                specs,
+                env=settings.env,
+                store=self._store,
+                use_cache=settings.use_cache,
+                concurrency=max(settings.jobs, 8),
+            )
+            self._loop = _LoopThread()
+
+    @property
+    def uses_llm(self) -> bool:
+        return self.chain is not None
+
+    def llm_available(self) -> bool:
+        """Whether the LLM chain is configured and has not failed completely in this run."""
+        return self.chain is not None and not self._llm_down
+
+    def call_llm(self, coroutine: Coroutine[Any, Any, T]) -> T | None:
+        """Run one LLM coroutine; None when the chain failed and `rules` may carry on alone."""
+        assert self._loop is not None
+        try:
+            return self._loop.run(coroutine)
+        except BadRequestError as error:  # the request itself is wrong: report it, keep going
+            self._notice(f"an LLM request was refused ({error}); rules findings stand")
+            if not self.ends_with_rules:
+                raise
+            return None
+        except ProviderError as error:
+            if not self.ends_with_rules:
+                raise
+            with self._lock:
+                self._llm_down = True  # don't make every later document wait out the same outage
+            self._notice(
+                "every LLM provider failed; results come from the offline rules only "
+                f"({error})"
+            )
+            return None
+
+    def _notice(self, text: str) -> None:
+        with self._lock:
+            if text not in self._notices:
+                self._notices.append(text)
 
     def extract(self, document: Document) -> list[Fact]:
-        """The facts of `document`."""
-        return rules_extract(document)
+        """The facts of `document`: rules always, plus grounded LLM facts when available."""
+        facts = rules_extract(document)
+        if not self.llm_available():
+            return facts
+        from factcheck.extract.llm import llm_extract, merge
+
+        assert self.chain is not None
+        found = self.call_llm(llm_extract(document, self.chain))
+        if found is None:
+            return facts
+        with self._lock:
+            self._dropped += found.dropped
+        return merge(facts, found.facts)
+
+    def compare_facts(
+        self,
+        reference: Document,
+        reference_facts: list[Fact] | tuple[Fact, ...],
+        candidate: Document,
+        candidate_facts: list[Fact] | tuple[Fact, ...],
+    ) -> Comparison:
+        """Compare two already extracted documents (with the LLM judge when available)."""
+        from factcheck.compare import compare
+
+        judge = None
+        if self.llm_available():
+            from factcheck.llm_judge import LLMJudge
+
+            judge = LLMJudge(self)
+        return compare(reference, reference_facts, candidate, candidate_facts, judge=judge)
 
     def compare(self, reference: Document, candidate: Document) -> Comparison:
         """Extract both documents and compare them."""
-        from factcheck.compare import compare
-
-        return compare(reference, self.extract(reference), candidate, self.extract(candidate))
+        return self.compare_facts(
+            reference, self.extract(reference), candidate, self.extract(candidate)
+        )
 
     def run_info(self, seconds: float) -> RunInfo:
         """What this run did so far."""
-        return RunInfo(backends=self.backends, seconds=round(seconds, 3))
+        usage = self.chain.usage if self.chain is not None else None
+        return RunInfo(
+            backends=self.backends,
+            llm_calls=usage.llm_calls if usage else 0,
+            cache_hits=usage.cache_hits if usage else 0,
+            input_tokens=usage.input_tokens if usage else 0,
+            output_tokens=usage.output_tokens if usage else 0,
+            fallbacks=tuple(self.chain.fallbacks) if self.chain is not None else (),
+            degraded=self._llm_down,
+            dropped_facts=self._dropped,
+            notices=tuple(self._notices),
+            seconds=round(seconds, 3),
+        )
 
     def close(self) -> None:
-        """Release whatever the run holds."""
+        """Close HTTP connections, stop the loop, close the store."""
+        if self._loop is not None:
+            if self.chain is not None:
+                self._loop.run(self.chain.aclose())
+            self._loop.stop()
+            self._loop = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def __enter__(self) -> Backend:
         return self

@@ -5,28 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from factcheck.errors import UsageError
 
 DEFAULT_MAX_BYTES = 5_000_000
 FORMATS = ("terminal", "json", "markdown", "html")
 FAIL_ON = ("high", "medium", "low", "never")
-
-
-def read_environment(cwd: Path | None = None) -> dict[str, str]:
-    """The process environment, plus `.env` in the working directory (which never overrides it)."""
-    env = dict(os.environ)
-    if env.get("FACTCHECK_NO_DOTENV"):
-        return env
-    dotenv_path = (cwd or Path.cwd()) / ".env"
-    if dotenv_path.is_file():
-        from dotenv import dotenv_values
-
-        for key, value in dotenv_values(dotenv_path).items():
-            if value is not None:
-                env.setdefault(key, value)
-    return env
 
 
 @dataclass(frozen=True)
@@ -48,7 +32,9 @@ class Settings:
     @classmethod
     def from_environment(cls, **overrides: object) -> Settings:
         """Settings with `env` read from the process and `.env`; `overrides` win when not None."""
-        env = read_environment()
+        from factcheck.providers.env import load_env
+
+        env = load_env()
         values = {k: v for k, v in overrides.items() if v is not None}
         values.setdefault("providers", env.get("FACTCHECK_PROVIDERS") or None)
         return cls(env=env, **values)  # type: ignore[arg-type]

@@ -1,0 +1,97 @@
+"""What `factcheck providers` and `factcheck log` show: the chain, its keys, the attempt log."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from factcheck.config import Settings
+from factcheck.report.console import render
+
+
+def _specs(settings: Settings):  # type: ignore[no-untyped-def]
+    from factcheck.providers.spec import default_chain, parse_chain
+
+    return parse_chain(settings.providers) if settings.providers else default_chain(settings.env)
+
+
+def show_providers(settings: Settings, *, ping: bool = False, color: bool | None = None) -> str:
+    """The configured chain in fallback order, which keys are present (never their values)."""
+    from rich.table import Table
+
+    from factcheck.providers.chain import ping as ping_all
+    from factcheck.providers.chain import status
+
+    specs = _specs(settings)
+    rows = status(specs, settings.env)
+    pings = {label: (ok, detail) for label, ok, detail in asyncio.run(ping_all(specs, settings.env))} if ping else {}
+
+    def draw(console) -> None:  # type: ignore[no-untyped-def]
+        table = Table(title="Backends, in fallback order", title_justify="left")
+        table.add_column("#", justify="right")
+        table.add_column("backend")
+        table.add_column("model")
+        table.add_column("key")
+        table.add_column("base URL")
+        if ping:
+            table.add_column("ping")
+        for number, (spec, row) in enumerate(zip(specs, rows, strict=True), start=1):
+            if row.key_variable is None:
+                key = "none needed (offline)"
+            elif row.key_present:
+                key = f"{row.key_variable} set"
+            elif not row.key_required:
+                key = f"{row.key_variable} not needed"
+            else:
+                key = f"MISSING: set {row.key_variable}"
+            cells = [str(number), row.name, row.model or "-", key, row.base_url or "-"]
+            if ping:
+                ok, detail = pings.get(spec.label, (False, "not pinged"))
+                cells.append(("ok: " if ok else "FAILED: ") + detail)
+            table.add_row(*cells)
+        console.print(table)
+        if not any(row.name != "rules" for row in rows):
+            console.print(
+                "Offline: only the rules extractor runs. Set ANTHROPIC_API_KEY or OPENAI_API_KEY "
+                "(or --provider) to add an LLM."
+            )
+        elif specs[-1].kind != "rules":
+            console.print("The chain does not end with 'rules': if every LLM fails, runs exit 3.")
+
+    return render(draw, width=None, color=color)
+
+
+def show_log(*, limit: int = 20, color: bool | None = None) -> str:
+    """Recent LLM attempts, newest first, and totals over the whole log."""
+    from rich.table import Table
+
+    from factcheck.providers.store import Store, default_path
+
+    store = Store(default_path())
+    try:
+        attempts = store.recent(limit)
+        totals = store.totals()
+    finally:
+        store.close()
+
+    def draw(console) -> None:  # type: ignore[no-untyped-def]
+        table = Table(title=f"Last {len(attempts)} LLM attempts", title_justify="left")
+        for name in ("time", "provider", "model", "status", "latency", "tokens in/out", "cost"):
+            table.add_column(name)
+        for a in attempts:
+            when = dt.datetime.fromtimestamp(a.time).strftime("%Y-%m-%d %H:%M:%S")
+            status = a.status + (f" ({a.error_kind})" if a.error_kind else "")
+            latency = f"{a.latency_ms} ms" if a.latency_ms is not None else "-"
+            cost = f"${a.cost_usd:.4f}" if a.cost_usd is not None else "-"
+            table.add_row(
+                when, a.provider, a.model, status, latency,
+                f"{a.input_tokens}/{a.output_tokens}", cost,
+            )  # fmt: skip
+        console.print(table)
+        console.print(
+            f"Totals: {totals.calls} calls ({totals.failures} failed), {totals.cache_hits} cache "
+            f"hits, {totals.input_tokens} input and {totals.output_tokens} output tokens, "
+            f"about ${totals.cost_usd:.4f}."
+        )
+
+    return render(draw, width=None, color=color)

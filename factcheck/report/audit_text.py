@@ -1,0 +1,131 @@
+"""Audit summaries for the terminal and for Markdown: groups, pair verdicts, review queue, errors."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import Any
+
+from factcheck.models import AuditResult, PairResult
+from factcheck.report.audit_json import pair_counts
+from factcheck.report.console import SEVERITY_STYLE, render
+from factcheck.report.markdown import md_escape, md_quote
+from factcheck.report.summary import backends_line, degraded_notice, fallback_line, shorten
+
+
+def short_path(path: str, root: str) -> str:
+    """`path` relative to the audit folder when it lies inside it."""
+    try:
+        rel = os.path.relpath(path, root)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def counts_text(pair: PairResult) -> str:
+    """'missing_quote 2, date_mismatch 1' or '-'."""
+    return ", ".join(f"{k} {n}" for k, n in pair_counts(pair).items()) or "-"
+
+
+def audit_headline(a: AuditResult) -> str:
+    """One line: how many files, groups, pairs, flags and errors."""
+    read = sum(1 for d in a.documents if d.error is None)
+    flagged = sum(1 for d in a.documents if d.flags)
+    verdicts = Counter(p.verdict for p in a.pairs)
+    found = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(verdicts.items()))
+    return (
+        f"{read} article{'s' if read != 1 else ''} in {len(a.groups)} "
+        f"stor{'ies' if len(a.groups) != 1 else 'y'}; {len(a.pairs)} pair(s) compared"
+        f"{f' ({found})' if found else ''}; {flagged} flagged for review; "
+        f"{len(a.errors)} error(s)"
+    )
+
+
+def _draw(console: Any, a: AuditResult) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(f"Audit of {a.root}: {audit_headline(a)}", style="bold"))
+    notice = degraded_notice(a.run)
+    if notice:
+        console.print(Text(notice, style="bold yellow"))
+    for group in a.groups:
+        ref = short_path(group.reference, a.root)
+        console.print()
+        console.print(Text(f"Story {group.id}: reference {ref}", style="bold"))
+        pairs = [p for p in a.pairs if p.reference == group.reference]
+        members = set(group.documents) - {p.candidate for p in pairs} - {group.reference}
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
+        table.add_column("candidate", overflow="fold", ratio=2)
+        table.add_column("verdict", no_wrap=True)
+        table.add_column("worst", no_wrap=True)
+        table.add_column("findings", overflow="fold", ratio=3)
+        for pair in pairs:
+            worst = Text(pair.worst or "-", style=SEVERITY_STYLE.get(pair.worst or "", ""))
+            cand = short_path(pair.candidate, a.root)
+            table.add_row(cand, pair.verdict, worst, counts_text(pair))
+        for path in sorted(members):
+            table.add_row(short_path(path, a.root), "not compared", "-", "-")
+        if table.rows:
+            console.print(table)
+    flagged = [d for d in a.documents if d.flags]
+    if flagged:
+        console.print()
+        console.print(Text("AI-written disclaimer: review by a human", style="bold"))
+        for doc in flagged:
+            line = Text(f"  {short_path(doc.path, a.root)}: ")
+            line.append(f"“{shorten(doc.flags[0].text, 70)}”", style="dim")
+            console.print(line)
+    if a.errors:
+        console.print()
+        console.print(Text("Errors", style="bold red"))
+        for error in a.errors:
+            console.print(Text(f"  {short_path(error.path, a.root)}: {error.reason}"))
+    console.print(Text(f"backends: {backends_line(a.run)}", style="dim"))
+    for fallback in a.run.fallbacks:
+        console.print(Text(f"fallback: {fallback_line(fallback)}", style="yellow"))
+
+
+def audit_to_terminal(
+    a: AuditResult, *, width: int | None = None, color: bool | None = None
+) -> str:
+    """The audit summary for a terminal."""
+    return render(lambda console: _draw(console, a), width=width, color=color)
+
+
+def audit_to_markdown(a: AuditResult) -> str:
+    """The audit as Markdown: headline, one table per story, review queue, errors."""
+    out = [f"# factcheck audit: {md_escape(a.root)}", "", md_escape(audit_headline(a)), ""]
+    notice = degraded_notice(a.run)
+    if notice:
+        out += [f"> **Warning:** {md_escape(notice)}", ""]
+    for group in a.groups:
+        out += [f"## Story {group.id}", ""]
+        out += [f"Reference: {md_escape(short_path(group.reference, a.root))}", ""]
+        out += [
+            "| Candidate | Verdict | Worst | Findings | Report |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for pair in (p for p in a.pairs if p.reference == group.reference):
+            report = f"[report](<{pair.report}>)" if pair.report else "-"
+            out.append(
+                f"| {md_escape(short_path(pair.candidate, a.root))} | {pair.verdict} | "
+                f"{pair.worst or '-'} | {md_escape(counts_text(pair))} | {report} |"
+            )
+        out.append("")
+    flagged = [d for d in a.documents if d.flags]
+    if flagged:
+        out += ["## AI-written disclaimer: human review", ""]
+        for doc in flagged:
+            out += [f"**{md_escape(short_path(doc.path, a.root))}**", ""]
+            out += [md_quote(e.text) + "\n" for e in doc.flags]
+    if a.errors:
+        out += ["## Errors", ""]
+        out += [
+            f"- {md_escape(short_path(e.path, a.root))}: {md_escape(e.reason)}" for e in a.errors
+        ]
+        out.append("")
+    out += ["## Backends", "", f"- Backends: {md_escape(backends_line(a.run))}"]
+    out += [f"- Fallback: {md_escape(fallback_line(f))}" for f in a.run.fallbacks]
+    return "\n".join(out) + "\n"

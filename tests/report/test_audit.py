@@ -1,0 +1,115 @@
+"""Audit renderers: audit_dict against the schema, the index page, terminal and Markdown."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import jsonschema
+import pytest
+
+from factcheck.models import PairResult
+from factcheck.report import (
+    audit_dict,
+    audit_to_html,
+    audit_to_markdown,
+    audit_to_terminal,
+    validate,
+)
+from tests.report import fixtures
+from tests.report.htmlcheck import Page
+
+
+def test_audit_dict_validates_and_carries_everything() -> None:
+    doc = audit_dict(fixtures.AUDIT)
+    validate(doc, "audit")
+    assert doc["schema"] == "factcheck/audit@1"
+    assert doc["documents"][0]["published"] == "2025-03-03"
+    flag = doc["documents"][1]["flags"][0]
+    assert flag["kind"] == "ai_disclaimer"
+    ev = flag["evidence"]
+    assert ev["text"] == fixtures.CANDIDATE_TEXT[ev["start"] : ev["end"]]
+    assert doc["documents"][3] == {
+        "path": "articles/broken.txt",
+        "language": None,
+        "title": None,
+        "published": None,
+        "sha256": None,
+        "group": None,
+        "flags": [],
+        "error": "binary data, not text",
+    }
+    assert doc["pairs"][0]["counts"] == {"empty_quote": 1, "missing_quote": 1, "number_mismatch": 1}
+    assert doc["pairs"][0]["report"] == "pairs/harbour_en-vs-harbour_fr.html"
+    assert doc["errors"] == [{"path": "articles/broken.txt", "reason": "binary data, not text"}]
+
+
+def test_zero_counts_are_dropped_so_the_schema_holds() -> None:
+    pair = PairResult("a.txt", "b.txt", "consistent", {"missing_quote": 0}, None, None)
+    audit = dataclasses.replace(fixtures.AUDIT, pairs=(pair,))
+    doc = audit_dict(audit)
+    validate(doc, "audit")
+    assert doc["pairs"][0]["counts"] == {}
+
+
+def test_broken_audit_fails_validation() -> None:
+    doc = audit_dict(fixtures.AUDIT)
+    doc["groups"][0]["documents"] = []
+    with pytest.raises(jsonschema.ValidationError):
+        validate(doc, "audit")
+
+
+def test_index_page_links_each_pair_report() -> None:
+    out = audit_to_html(fixtures.AUDIT)
+    page = Page(out)
+    assert page.errors == []
+    assert page.urls == ["pairs/harbour_en-vs-harbour_fr.html"]
+    assert not any("http" in url for url in page.urls)
+    assert "Story 1" in out and "<strong>reference</strong>" in out
+    assert "harbour_ar.md (ar)" in out
+    assert "empty_quote&nbsp;1, missing_quote&nbsp;1, number_mismatch&nbsp;1" in out
+    assert "AI-written disclaimer: review by a human" in out
+    assert "Cet article a été rédigé avec l&#x27;aide" in out
+    assert "broken.txt: binary data, not text" in out
+
+
+def test_index_page_refuses_remote_report_links_and_escapes_paths() -> None:
+    pair = PairResult(
+        "articles/<b>.txt",
+        "articles/x.txt",
+        "discrepancies",
+        {"missing_date": 1},
+        report="https://example.com/x.html",
+        worst="medium",
+    )
+    out = audit_to_html(dataclasses.replace(fixtures.AUDIT, pairs=(pair,)))
+    assert "example.com" not in out
+    assert "<b>.txt" not in out
+
+
+def test_terminal_summary() -> None:
+    out = audit_to_terminal(fixtures.AUDIT, width=200, color=False)
+    assert out.splitlines()[0] == (
+        "Audit of articles: 3 articles in 1 story; 2 pair(s) compared (1 consistent, "
+        "1 discrepancies); 1 flagged for review; 1 error(s)"
+    )
+    assert re.search(r"harbour_fr\.txt\s+discrepancies\s+high\s+empty_quote 1", out)
+    assert "broken.txt: binary data, not text" in out
+    assert not re.search(r"\x1b\[", out)
+
+
+def test_markdown_summary() -> None:
+    md = audit_to_markdown(fixtures.AUDIT)
+    assert "## Story 1" in md
+    assert "[report](<pairs/harbour_en-vs-harbour_fr.html>)" in md
+    assert "## Errors" in md and "- broken.txt: binary data, not text" in md
+
+
+def test_degraded_audit_says_so_everywhere() -> None:
+    audit = dataclasses.replace(fixtures.AUDIT, run=fixtures.DEGRADED_RUN)
+    for text in (
+        audit_to_terminal(audit, width=200, color=False),
+        audit_to_markdown(audit),
+        audit_to_html(audit),
+    ):
+        assert "LLM providers failed; results come from the offline rules only" in text

@@ -1,0 +1,65 @@
+"""highlight(): escaped text with nested, crossing, coinciding and empty spans kept well formed."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.models import Evidence
+from factcheck.report.highlight import Highlight, highlight, locate
+from tests.report.htmlcheck import Page
+
+TEXT = "Alpha beta gamma delta <epsilon> & zeta"
+
+
+def mark(start: int, end: int, n: int) -> Highlight:
+    return Highlight(start, end, f"m{n}", f"finding-{n}", str(n), f"finding {n}")
+
+
+def visible(html: str) -> str:
+    import html as htmlmod
+
+    no_links = re.sub(r"<sup[^>]*>.*?</sup>", "", html)
+    return htmlmod.unescape(re.sub(r"<[^>]+>", "", no_links))
+
+
+def test_text_is_escaped_and_preserved() -> None:
+    out = highlight(TEXT, [mark(23, 32, 1)])
+    assert "&lt;epsilon&gt;" in out and "&amp;" in out
+    assert visible(out) == TEXT
+    assert '<mark id="m1"' in out and ">&lt;epsilon&gt;</mark>" in out
+
+
+def test_crossing_spans_are_split_and_stay_nested() -> None:
+    # "beta gamma" and "gamma delta" cross
+    out = highlight(TEXT, [mark(6, 16, 1), mark(11, 22, 2)])
+    page = Page(f"<div>{out}</div>")
+    assert page.errors == []
+    assert page.ids == ["m1", "m2"]  # each id once, on the span's first piece
+    assert visible(out) == TEXT
+    assert out.count('data-target="finding-2"') == 2  # m2 continues after m1 closes
+    assert '<a href="#finding-1">1</a>' in out and '<a href="#finding-2">2</a>' in out
+
+
+def test_nested_coinciding_and_empty_spans() -> None:
+    spans = [mark(0, 22, 1), mark(6, 10, 2), mark(6, 10, 3), mark(5, 5, 4), mark(39, 39, 5)]
+    out = highlight(TEXT, spans)
+    page = Page(f"<div>{out}</div>")
+    assert page.errors == []
+    assert sorted(page.ids) == ["m1", "m2", "m3", "m4", "m5"]
+    assert visible(out) == TEXT
+    assert out.endswith(
+        '<mark id="m5" class="hl" data-target="finding-5" title="finding 5">'
+        '</mark><sup class="backlink"><a href="#finding-5">5</a></sup>'
+    )
+
+
+def test_out_of_range_spans_are_ignored() -> None:
+    out = highlight(TEXT, [mark(30, 99, 1), mark(-1, 3, 2)])
+    assert "<mark" not in out
+    assert visible(out) == TEXT
+
+
+def test_locate_trusts_matching_offsets_and_recovers_shifted_ones() -> None:
+    assert locate(TEXT, Evidence("gamma", 11, 16)) == (11, 16)
+    assert locate(TEXT, Evidence("gamma", 0, 5)) == (11, 16)
+    assert locate(TEXT, Evidence("omega", 0, 5)) is None
