@@ -1,0 +1,68 @@
+"""Language detection per language, the Arabic-script rule, and language tags from metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.load import detect_language
+from factcheck.load.language import normalise_language_tag
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("id", "Pemerintah kota mengumumkan bahwa jalan utama akan ditutup selama dua minggu."),
+        ("fr", "Le gouvernement a annoncé hier une nouvelle loi sur la protection des données."),
+        ("ar", "أعلنت الحكومة أمس عن قانون جديد لحماية البيانات الشخصية للمواطنين."),
+        ("en", "The city council said the main road will be closed for two weeks."),
+        ("es", "El ayuntamiento anunció que la calle principal estará cerrada dos semanas."),
+        ("de", "Die Stadtverwaltung teilte mit, dass die Hauptstraße zwei Wochen gesperrt wird."),
+        ("pt", "A prefeitura anunciou que a rua principal ficará fechada por duas semanas."),
+    ],
+)
+def test_each_language(expected: str, text: str) -> None:
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Saya tidak tahu.", "Dia bilang tidak tahu.", "Kami sudah makan."]
+)
+def test_short_indonesian_is_indonesian_never_malay(text: str) -> None:
+    assert detect_language(text) == "id"
+
+
+def test_arabic_with_latin_product_names_is_arabic() -> None:
+    text = "قالت شركة Anthropic إن OpenAI استخدمت Claude Code قبل إطلاق GPT-5 وفق التقارير."
+    assert detect_language(text) == "ar"
+
+
+def test_only_the_prefix_is_read() -> None:
+    french = "Le gouvernement a annoncé hier une nouvelle loi sur les données. " * 40
+    english = "The council said the road will close for two weeks. " * 200
+    assert detect_language(french + english) == "fr"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12345 678", "— … !!"])
+def test_no_letters_means_no_language(text: str) -> None:
+    assert detect_language(text) is None
+
+
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [
+        ("fr-FR", "fr"),
+        ("id_ID", "id"),
+        ("in", "id"),
+        ("ms", "id"),
+        ("ara", "ar"),
+        ("Arabic", "ar"),
+        ("EN", "en"),
+        ("pt-BR", "pt"),
+        ("", None),
+        ("klingon", None),
+        (None, None),
+        (42, None),
+    ],
+)
+def test_language_tags(tag: object, code: str | None) -> None:
+    assert normalise_language_tag(tag) == code
