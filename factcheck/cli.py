@@ -243,13 +243,16 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
-    except Exception as error:  # click's own usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            return 2
-        raise
+    except typer.Abort:
+        sys.stderr.write("aborted\n")
+        return 130
+    except typer.TyperException as error:  # usage errors from the (vendored) click parser
+        show = getattr(error, "show", None)
+        if show is not None:
+            show()
+        else:
+            sys.stderr.write(f"error: {error}\n")
+        return int(getattr(error, "exit_code", 2))
     return code if isinstance(code, int) else 0
 
 

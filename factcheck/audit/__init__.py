@@ -64,6 +64,10 @@ class _InProcess(Executor):
             future.set_exception(error)
         return future
 
+    def map(self, fn, *iterables, timeout=None, chunksize=1):  # type: ignore[no-untyped-def, override]
+        # Lazy, unlike Executor.map: each result is stored before the next task starts.
+        return (fn(*args) for args in zip(*iterables, strict=False))
+
 
 def _executor(jobs: int) -> Executor:
     return _InProcess() if jobs <= 1 else ProcessPoolExecutor(max_workers=jobs)
@@ -81,8 +85,11 @@ def extract_all(
     *,
     progress: bool = False,
     on_extracted: Callable[[Extracted], None] | None = None,
-) -> list[Extracted]:
-    """Every article loaded and extracted exactly once, reusing what earlier runs stored."""
+) -> tuple[list[Extracted], int]:
+    """Every article loaded and extracted exactly once, reusing what earlier runs stored.
+
+    Returns the articles in `paths` order and how many came from the cache.
+    """
     backend_id = f"rules:{rules_fingerprint()}"
     cache = ExtractionCache(state_dir() / "extractions.sqlite3") if settings.use_cache else None
     found: dict[str, Extracted] = {}
@@ -102,12 +109,10 @@ def extract_all(
             todo.append(path)
     try:
         with progress_for("extracting", len(todo), enabled=progress and bool(todo)) as bar:
-            futures = [
-                executor.submit(extract_batch, batch, settings.max_bytes)
-                for batch in _batches(todo, BATCH)
-            ]
-            for future in as_completed(futures):
-                batch_result = future.result()
+            batches = list(_batches(todo, BATCH))
+            for batch_result in executor.map(
+                extract_batch, batches, [settings.max_bytes] * len(batches)
+            ):
                 for item in batch_result:
                     found[item.path] = item
                     if cache is not None and item.document is not None and item.path in keys:
@@ -118,7 +123,7 @@ def extract_all(
     finally:
         if cache is not None:
             cache.close()
-    return [found[str(p)] for p in paths]
+    return [found[str(p)] for p in paths], len(paths) - len(todo)
 
 
 def _reference_of(members: list[Extracted], chosen: set[str]) -> Extracted:
@@ -160,7 +165,7 @@ def run_audit(
     chosen = {str(p.resolve()) for p in references}
 
     with _executor(settings.worker_count) as executor:
-        extracted = extract_all(paths, settings, executor, progress=progress)
+        extracted, reused = extract_all(paths, settings, executor, progress=progress)
         usable = [e for e in extracted if e.document is not None]
         errors += [AuditError(e.path, e.error or "unusable") for e in extracted if e.error]
 
@@ -193,7 +198,11 @@ def run_audit(
         groups=tuple(groups),
         pairs=tuple(pairs),
         errors=tuple(sorted(errors, key=lambda e: e.path)),
-        run=RunInfo(backends=("rules",), seconds=round(time.perf_counter() - started, 3)),
+        run=RunInfo(
+            backends=("rules",),
+            notices=(f"reused {reused} extraction(s) stored by an earlier run",) if reused else (),
+            seconds=round(time.perf_counter() - started, 3),
+        ),
     )
     json_text = json.dumps(audit_dict(result), ensure_ascii=False, indent=2)
     write_text_atomic(out_dir / "audit.json", json_text)

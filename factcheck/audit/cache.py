@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -23,7 +24,7 @@ CREATE TABLE IF NOT EXISTS extractions (
     key TEXT PRIMARY KEY,
     document TEXT NOT NULL,
     facts TEXT NOT NULL,
-    created REAL NOT NULL DEFAULT (unixepoch('subsec'))
+    created REAL NOT NULL
 )
 """
 
@@ -97,8 +98,9 @@ class ExtractionCache:
 
     def put(self, key: str, document: Document, facts: list[Fact]) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO extractions (key, document, facts) VALUES (?, ?, ?)",
-            (key, document_to_json(document), facts_to_json(facts)),
+            "INSERT OR REPLACE INTO extractions (key, document, facts, created)"
+            " VALUES (?, ?, ?, ?)",
+            (key, document_to_json(document), facts_to_json(facts), time.time()),
         )
 
     def close(self) -> None:

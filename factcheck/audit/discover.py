@@ -9,6 +9,8 @@ from factcheck.errors import FileMissingError, NotAFileError
 from factcheck.models import AuditError
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Files that sit beside articles in most folders but are never articles themselves.
+NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing", "index")
 
 
 def discover(folder: Path, *, recursive: bool = True) -> tuple[list[Path], list[AuditError]]:
@@ -30,11 +32,16 @@ def discover(folder: Path, *, recursive: bool = True) -> tuple[list[Path], list[
             dirnames.clear()
             continue
         seen_dirs.add(real)
+        if "audit.json" in filenames and "index.html" in filenames:  # an earlier audit's reports
+            dirnames.clear()
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         if not recursive:
             dirnames.clear()
         for name in sorted(filenames):
             if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+                continue
+            if name.lower().rsplit(".", 1)[0] in NOT_ARTICLES:
                 continue
             path = Path(dirpath) / name
             if path.is_symlink() and not path.exists():
