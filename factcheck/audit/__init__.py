@@ -7,11 +7,12 @@ Extraction results are stored as they arrive, so an interrupted audit resumes wh
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from factcheck.audit.discover import discover
 from factcheck.audit.grouping import group_stories, signature
 from factcheck.audit.progress import progress_for
 from factcheck.audit.work import Extracted, compare_group, extract_batch, file_sha256
+from factcheck.backend import Backend, open_backend
 from factcheck.config import Settings
 from factcheck.models import (
     SEVERITY_RANK,
@@ -27,7 +29,6 @@ from factcheck.models import (
     AuditError,
     AuditResult,
     PairResult,
-    RunInfo,
     Severity,
     StoryGroup,
 )
@@ -69,7 +70,9 @@ class _InProcess(Executor):
         return (fn(*args) for args in zip(*iterables, strict=False))
 
 
-def _executor(jobs: int) -> Executor:
+def _executor(jobs: int, backend: Backend) -> Executor:
+    if backend.uses_llm:  # LLM calls wait on the network: threads, bounded by the provider
+        return ThreadPoolExecutor(max_workers=max(jobs, 1))
     return _InProcess() if jobs <= 1 else ProcessPoolExecutor(max_workers=jobs)
 
 
@@ -85,12 +88,15 @@ def extract_all(
     *,
     progress: bool = False,
     on_extracted: Callable[[Extracted], None] | None = None,
+    backend: Backend | None = None,
 ) -> tuple[list[Extracted], int]:
     """Every article loaded and extracted exactly once, reusing what earlier runs stored.
 
     Returns the articles in `paths` order and how many came from the cache.
     """
     backend_id = f"rules:{rules_fingerprint()}"
+    if backend is not None:
+        backend_id += "+" + ",".join(backend.backends)
     cache = ExtractionCache(state_dir() / "extractions.sqlite3") if settings.use_cache else None
     found: dict[str, Extracted] = {}
     keys: dict[str, str] = {}
@@ -111,11 +117,16 @@ def extract_all(
         with progress_for("extracting", len(todo), enabled=progress and bool(todo)) as bar:
             batches = list(_batches(todo, BATCH))
             for batch_result in executor.map(
-                extract_batch, batches, [settings.max_bytes] * len(batches)
+                extract_batch,
+                batches,
+                [settings.max_bytes] * len(batches),
+                [backend] * len(batches),
             ):
                 for item in batch_result:
                     found[item.path] = item
-                    if cache is not None and item.document is not None and item.path in keys:
+                    # A degraded LLM run stores nothing: the next run should ask the LLM again.
+                    complete = backend is None or backend.llm_available()
+                    if cache is not None and item.document and item.path in keys and complete:
                         cache.put(keys[item.path], item.document, list(item.facts))
                     if on_extracted is not None:
                         on_extracted(item)
@@ -164,8 +175,11 @@ def run_audit(
     out_dir = out or Path("reports") / f"audit-{dt.datetime.now():%Y%m%d-%H%M%S}"
     chosen = {str(p.resolve()) for p in references}
 
-    with _executor(settings.worker_count) as executor:
-        extracted, reused = extract_all(paths, settings, executor, progress=progress)
+    with open_backend(settings) as backend, _executor(settings.worker_count, backend) as executor:
+        llm = backend if backend.uses_llm else None
+        extracted, reused = extract_all(
+            paths, settings, executor, progress=progress, backend=llm
+        )
         usable = [e for e in extracted if e.document is not None]
         errors += [AuditError(e.path, e.error or "unusable") for e in extracted if e.error]
 
@@ -184,11 +198,14 @@ def run_audit(
                 group_of[member.path] = number
             if others:
                 names = [default_report_name(reference.path, m.path) for m in others]
-                futures.append(executor.submit(compare_group, reference, others, pair_dir, names))
+                futures.append(
+                    executor.submit(compare_group, reference, others, pair_dir, names, llm)
+                )
         with progress_for("comparing", len(futures), enabled=progress and bool(futures)) as bar:
             for future in as_completed(futures):
                 pairs.extend(future.result())
                 bar.advance()
+        run_info = backend.run_info(time.perf_counter() - started)
 
     pairs.sort(key=lambda p: (group_of[p.reference], p.candidate))
     documents = tuple(_audit_document(e, group_of.get(e.path)) for e in extracted)
@@ -198,10 +215,10 @@ def run_audit(
         groups=tuple(groups),
         pairs=tuple(pairs),
         errors=tuple(sorted(errors, key=lambda e: e.path)),
-        run=RunInfo(
-            backends=("rules",),
-            notices=(f"reused {reused} extraction(s) stored by an earlier run",) if reused else (),
-            seconds=round(time.perf_counter() - started, 3),
+        run=dataclasses.replace(
+            run_info,
+            notices=run_info.notices
+            + ((f"reused {reused} extraction(s) stored by an earlier run",) if reused else ()),
         ),
     )
     json_text = json.dumps(audit_dict(result), ensure_ascii=False, indent=2)

@@ -10,9 +10,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, ProviderError
 from factcheck.models import Comparison, Document, Fact, PairResult
+
+if TYPE_CHECKING:
+    from factcheck.backend import Backend
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,31 +37,41 @@ def file_sha256(path: str) -> str | None:
         return None
 
 
-def extract_one(path: str, max_bytes: int) -> Extracted:
-    """Load and extract one article with the rules extractor; a bad file becomes an error."""
+def extract_one(path: str, max_bytes: int, backend: Backend | None = None) -> Extracted:
+    """Load and extract one article (rules, or the run's backend); a bad file becomes an error."""
     from factcheck.extract.rules import extract
     from factcheck.load import load_document
 
     try:
         document = load_document(path, max_bytes=max_bytes)
-        return Extracted(path, document, tuple(extract(document)))
+        facts = backend.extract(document) if backend is not None else extract(document)
+        return Extracted(path, document, tuple(facts))
+    except ProviderError:
+        raise  # every backend failed and the chain has no `rules`: the whole run must stop
     except FactcheckError as error:
         return Extracted(path, None, error=getattr(error, "reason", None) or str(error))
     except OSError as error:  # unreadable after discovery: permissions, vanished file
         return Extracted(path, None, error=f"cannot read: {error.strerror or error}")
 
 
-def extract_batch(paths: list[str], max_bytes: int) -> list[Extracted]:
+def extract_batch(
+    paths: list[str], max_bytes: int, backend: Backend | None = None
+) -> list[Extracted]:
     """`extract_one` over a batch (one task per batch keeps pool overhead small)."""
-    return [extract_one(path, max_bytes) for path in paths]
+    return [extract_one(path, max_bytes, backend) for path in paths]
 
 
-def compare_pair(reference: Extracted, candidate: Extracted) -> Comparison:
+def compare_pair(
+    reference: Extracted, candidate: Extracted, backend: Backend | None = None
+) -> Comparison:
     """Compare one group member with its reference, exactly as `factcheck compare` does."""
     from factcheck.compare import compare
 
-    assert reference.document is not None and candidate.document is not None
-    return compare(reference.document, reference.facts, candidate.document, candidate.facts)
+    ref, cand = reference.document, candidate.document
+    assert ref is not None and cand is not None
+    if backend is not None:
+        return backend.compare_facts(ref, reference.facts, cand, candidate.facts)
+    return compare(ref, reference.facts, cand, candidate.facts)
 
 
 def compare_group(
@@ -65,6 +79,7 @@ def compare_group(
     members: list[Extracted],
     report_dir: str | None,
     names: list[str],
+    backend: Backend | None = None,
 ) -> list[PairResult]:
     """Compare every member with the reference; write each pair's HTML report under report_dir."""
     from factcheck.files import write_text_atomic
@@ -72,7 +87,7 @@ def compare_group(
 
     results = []
     for member, name in zip(members, names, strict=True):
-        comparison = compare_pair(reference, member)
+        comparison = compare_pair(reference, member, backend)
         report = None
         if report_dir is not None:
             report = f"pairs/{name}.html"

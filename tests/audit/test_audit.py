@@ -74,9 +74,9 @@ def test_an_interrupted_audit_resumes_without_extracting_again(examples_dir, mon
     extracted: list[str] = []
     real_extract_one = work.extract_one
 
-    def counting(path: str, max_bytes: int):
+    def counting(path: str, max_bytes: int, backend=None):
         extracted.append(Path(path).name)
-        return real_extract_one(path, max_bytes)
+        return real_extract_one(path, max_bytes, backend)
 
     monkeypatch.setattr(work, "extract_one", counting)
 
