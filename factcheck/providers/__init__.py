@@ -1,0 +1,29 @@
+"""LLM providers behind one small interface, with retry, fallback, logging and a cache.
+
+Importing this package imports no SDK: each provider imports its own when it is built.
+"""
+
+from factcheck.providers.base import Completion, Message, Provider, Request
+from factcheck.providers.chain import Chain, ProviderStatus, build_provider, ping, status
+from factcheck.providers.env import load_env
+from factcheck.providers.spec import ProviderSpec, default_chain, parse_chain
+from factcheck.providers.store import Store
+from factcheck.providers.usage import Usage
+
+__all__ = [
+    "Chain",
+    "Completion",
+    "Message",
+    "Provider",
+    "ProviderSpec",
+    "ProviderStatus",
+    "Request",
+    "Store",
+    "Usage",
+    "build_provider",
+    "default_chain",
+    "load_env",
+    "parse_chain",
+    "ping",
+    "status",
+]

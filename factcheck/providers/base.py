@@ -1,0 +1,102 @@
+"""The one seam every LLM backend implements: a Request in, a validated Completion out."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from factcheck.errors import InvalidOutputError
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One turn of the conversation sent to the model."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What to ask: instructions, the conversation, and the JSON Schema the answer must fit."""
+
+    system: str
+    messages: tuple[Message, ...]
+    schema: dict[str, Any]
+    schema_name: str
+    prompt_version: str
+    max_output_tokens: int = 4096
+    temperature: float = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """A validated answer, who gave it, and what it cost."""
+
+    data: dict[str, Any]
+    provider: str
+    model: str
+    input_tokens: int
+    output_tokens: int
+    cached: bool
+    latency_s: float
+
+
+class Provider(Protocol):
+    """Anything that turns a Request into a validated Completion (or raises a ProviderError)."""
+
+    name: str
+    model: str
+
+    async def complete(self, request: Request) -> Completion: ...
+
+
+def parse_output(text: str, schema: dict[str, Any], *, provider: str = "") -> dict[str, Any]:
+    """The JSON object in a model's answer, validated against `schema`."""
+    return validate_output(_loads(text, provider), schema, provider=provider)
+
+
+def validate_output(data: object, schema: dict[str, Any], *, provider: str = "") -> dict[str, Any]:
+    """`data` itself once it is a JSON object that fits `schema`; else InvalidOutputError."""
+    import jsonschema
+
+    if not isinstance(data, dict):
+        raise InvalidOutputError(
+            f"the answer is JSON but not an object ({type(data).__name__})", provider=provider
+        )
+    error = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(schema).iter_errors(data)
+    )
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+        raise InvalidOutputError(
+            f"the answer does not fit the schema at {where}: {error.message[:300]}",
+            provider=provider,
+        )
+    return data
+
+
+def _loads(text: str, provider: str) -> object:
+    stripped = text.strip()
+    # Prompt-only backends often wrap the object in a Markdown fence; the object is still usable.
+    if stripped.startswith("```"):
+        stripped = stripped.split("\n", 1)[1] if "\n" in stripped else ""
+        stripped = stripped.rsplit("```", 1)[0]
+    try:
+        return json.loads(stripped)
+    except json.JSONDecodeError as error:
+        snippet = stripped[:80].replace("\n", " ")
+        raise InvalidOutputError(
+            f"the answer is not JSON ({error.msg} at char {error.pos}): {snippet!r}",
+            provider=provider,
+        ) from None
+
+
+def schema_instruction(request: Request) -> str:
+    """The system text plus an explicit demand for JSON, for backends without native schemas."""
+    schema = json.dumps(request.schema, ensure_ascii=False, separators=(",", ":"))
+    return (
+        f"{request.system}\n\nAnswer with one JSON object and nothing else. "
+        f"It must validate against this JSON Schema:\n{schema}"
+    )

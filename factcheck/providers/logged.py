@@ -1,0 +1,61 @@
+"""Log every real attempt, successful or not, where it happens: right around the raw provider."""
+
+from __future__ import annotations
+
+import time
+
+from factcheck.errors import ProviderError
+from factcheck.providers.base import Completion, Provider, Request
+from factcheck.providers.prices import estimate_cost
+from factcheck.providers.store import Store
+from factcheck.providers.usage import Usage
+
+
+class LoggedProvider:
+    """Records each call of `inner` in the store and the run's usage counters."""
+
+    def __init__(self, inner: Provider, store: Store | None, usage: Usage) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.model = inner.model
+        self.base_url: str | None = getattr(inner, "base_url", None)
+        self.store = store
+        self.usage = usage
+
+    async def complete(self, request: Request) -> Completion:
+        """inner's answer, logged either way."""
+        started = time.perf_counter()
+        self.usage.llm_calls += 1
+        try:
+            completion = await self.inner.complete(request)
+        except ProviderError as error:
+            self._log("error", error.kind, time.perf_counter() - started, 0, 0)
+            raise
+        self.usage.input_tokens += completion.input_tokens
+        self.usage.output_tokens += completion.output_tokens
+        self._log(
+            "ok", None, completion.latency_s, completion.input_tokens, completion.output_tokens
+        )
+        return completion
+
+    def _log(
+        self, status: str, kind: str | None, latency: float, tokens_in: int, tokens_out: int
+    ) -> None:
+        if self.store is None:
+            return
+        self.store.log_attempt(
+            provider=self.name,
+            model=self.model,
+            status=status,
+            error_kind=kind,
+            latency_s=latency,
+            input_tokens=tokens_in,
+            output_tokens=tokens_out,
+            cost_usd=estimate_cost(self.model, tokens_in, tokens_out) if status == "ok" else None,
+        )
+
+    async def aclose(self) -> None:
+        """Close the inner provider."""
+        close = getattr(self.inner, "aclose", None)
+        if close is not None:
+            await close()

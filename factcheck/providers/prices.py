@@ -1,0 +1,33 @@
+"""Rough list prices (USD per million tokens: input, output) for the cost estimate in the log.
+
+An estimate only: prices change, and batch, cached-input and regional rates are ignored. Models
+not listed (local servers, new releases) get no estimate rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
+    "claude-haiku-4-5": (1.00, 5.00),
+    "claude-sonnet-4-5": (3.00, 15.00),
+    "claude-opus-4-1": (15.00, 75.00),
+    "claude-3-5-haiku": (0.80, 4.00),
+    "gpt-5": (1.25, 10.00),
+    "gpt-5-mini": (0.25, 2.00),
+    "gpt-5-nano": (0.05, 0.40),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4o-mini": (0.15, 0.60),
+}
+
+
+def estimate_cost(model: str, input_tokens: int, output_tokens: int) -> float | None:
+    """Estimated USD for one call, or None for a model without a known price."""
+    price = PRICES_PER_MTOK.get(model)
+    if price is None:
+        # Dated snapshots ("gpt-5-mini-2025-08-07") cost what their family costs.
+        family = max((m for m in PRICES_PER_MTOK if model.startswith(m + "-")), key=len, default="")
+        price = PRICES_PER_MTOK.get(family)
+    if price is None:
+        return None
+    return (input_tokens * price[0] + output_tokens * price[1]) / 1_000_000

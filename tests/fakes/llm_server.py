@@ -1,0 +1,237 @@
+"""A loopback fake LLM server speaking the OpenAI and Anthropic wire formats.
+
+Real SDKs are pointed at it through base_url. Each route ("openai" for /v1/chat/completions,
+"anthropic" for /v1/messages) plays a scripted sequence of replies, optionally per model, then
+falls back to a default success. Every request lands in `journal`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+ROUTES = {"/v1/chat/completions": "openai", "/v1/messages": "anthropic"}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One scripted answer: a success carrying `content`, an error, or a dropped connection."""
+
+    status: int = 200
+    content: str | None = None  # the model's text (success)
+    tool_input: dict[str, Any] | None = None  # Anthropic: answer as a tool_use block
+    error_type: str = ""
+    error_code: str | None = None
+    message: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    drop: bool = False
+    finish: str | None = None  # finish_reason / stop_reason override
+
+
+def ok(data: dict[str, Any], **kw: Any) -> Reply:
+    """A success whose content is `data` as JSON."""
+    return Reply(content=json.dumps(data), **kw)
+
+
+def text(raw: str, **kw: Any) -> Reply:
+    """A success whose content is `raw` as is (not necessarily JSON)."""
+    return Reply(content=raw, **kw)
+
+
+def error(status: int, error_type: str, message: str, code: str | None = None, **kw: Any) -> Reply:
+    """An error response in the route's own error format."""
+    return Reply(status=status, error_type=error_type, error_code=code, message=message, **kw)
+
+
+def drop(**kw: Any) -> Reply:
+    """Close the connection without answering."""
+    return Reply(drop=True, **kw)
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request as the server saw it."""
+
+    route: str
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+    @property
+    def model(self) -> str:
+        return str(self.body.get("model"))
+
+
+class FakeLLMServer:
+    """Start with `start()`; `openai_url` and `anthropic_url` are the SDK base URLs."""
+
+    def __init__(self, default: dict[str, Any] | None = None) -> None:
+        self.default = default if default is not None else {"ok": True}
+        self.journal: list[Received] = []
+        self.delay = 0.0  # latency added to every reply
+        self._scripts: dict[tuple[str, str | None], deque[Reply]] = {}
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    @property
+    def base(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def openai_url(self) -> str:
+        return f"{self.base}/v1"
+
+    @property
+    def anthropic_url(self) -> str:
+        return self.base
+
+    def start(self) -> FakeLLMServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def script(self, route: str, *replies: Reply, model: str | None = None) -> None:
+        """Queue replies for `route` (and only `model`, when given)."""
+        with self._lock:
+            self._scripts.setdefault((route, model), deque()).extend(replies)
+
+    def requests(self, route: str | None = None, model: str | None = None) -> list[Received]:
+        """The journal, filtered."""
+        return [
+            r
+            for r in self.journal
+            if (route is None or r.route == route) and (model is None or r.model == model)
+        ]
+
+    def next_reply(self, route: str, model: str | None) -> Reply:
+        with self._lock:
+            for key in ((route, model), (route, None)):
+                queue = self._scripts.get(key)
+                if queue:
+                    return queue.popleft()
+        return ok(self.default)
+
+
+def _openai_body(reply: Reply, model: str) -> dict[str, Any]:
+    if reply.status != 200:
+        return {
+            "error": {
+                "message": reply.message,
+                "type": reply.error_type,
+                "param": None,
+                "code": reply.error_code,
+            }
+        }
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": reply.content, "refusal": None},
+                "finish_reason": reply.finish or "stop",
+                "logprobs": None,
+            }
+        ],
+        "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
+    }
+
+
+def _anthropic_body(reply: Reply, model: str) -> dict[str, Any]:
+    if reply.status != 200:
+        return {
+            "type": "error",
+            "error": {"type": reply.error_type, "message": reply.message},
+            "request_id": "req_fake",
+        }
+    if reply.tool_input is not None:
+        block: dict[str, Any] = {
+            "type": "tool_use",
+            "id": "toolu_fake",
+            "name": "answer",
+            "input": reply.tool_input,
+        }
+    else:
+        block = {"type": "text", "text": reply.content or ""}
+    return {
+        "id": "msg_fake",
+        "type": "message",
+        "role": "assistant",
+        "model": model,
+        "content": [block],
+        "stop_reason": reply.finish or ("tool_use" if reply.tool_input else "end_turn"),
+        "stop_sequence": None,
+        "usage": {"input_tokens": 200, "output_tokens": 40},
+    }
+
+
+def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+            pass
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("content-length") or 0)
+            raw = self.rfile.read(length)
+            body = json.loads(raw or b"{}")
+            route = ROUTES.get(self.path.split("?")[0], "unknown")
+            server.journal.append(
+                Received(route, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+            )
+            reply = server.next_reply(route, body.get("model"))
+            if reply.delay or server.delay:
+                time.sleep(reply.delay + server.delay)
+            if reply.drop:
+                self.close_connection = True
+                self.connection.close()
+                return
+            model = str(body.get("model"))
+            payload = (
+                _anthropic_body(reply, model)
+                if route == "anthropic"
+                else _openai_body(reply, model)
+            )
+            data = json.dumps(payload).encode()
+            try:
+                self.send_response(reply.status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (timeout test)
+
+    return Handler
+
+
+@pytest.fixture
+def llm_server() -> Iterator[FakeLLMServer]:
+    """A running fake LLM server on 127.0.0.1, stopped after the test."""
+    server = FakeLLMServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,161 @@
+"""The two SDK providers against the loopback server: wire format, output levels, validation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck.errors import BadRequestError, InvalidOutputError, TransientError
+from factcheck.providers.anthropic_provider import AnthropicProvider
+from factcheck.providers.openai_provider import OpenAIProvider
+from tests.fakes.llm_server import FakeLLMServer, Reply, drop, error, ok, text
+from tests.providers.conftest import GOOD, SCHEMA, fake_key, request
+
+
+@pytest.fixture
+async def openai_provider(llm_server: FakeLLMServer):
+    provider = OpenAIProvider(
+        "gpt-5-mini", api_key=fake_key("proj-"), base_url=llm_server.openai_url
+    )
+    yield provider
+    await provider.aclose()
+
+
+@pytest.fixture
+async def anthropic_provider(llm_server: FakeLLMServer):
+    provider = AnthropicProvider(
+        "claude-haiku-4-5", api_key=fake_key("ant-"), base_url=llm_server.anthropic_url
+    )
+    yield provider
+    await provider.aclose()
+
+
+async def test_openai_sends_strict_schema_and_returns_validated_data(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider
+) -> None:
+    llm_server.script("openai", ok(GOOD))
+    completion = await openai_provider.complete(request())
+    assert completion.data == GOOD
+    assert (completion.provider, completion.model) == ("openai", "gpt-5-mini")
+    assert (completion.input_tokens, completion.output_tokens) == (120, 30)
+    assert completion.cached is False
+    (sent,) = llm_server.requests("openai")
+    assert sent.body["response_format"]["type"] == "json_schema"
+    assert sent.body["response_format"]["json_schema"] == {
+        "name": "facts",
+        "schema": SCHEMA,
+        "strict": True,
+    }
+    assert sent.body["messages"][0] == {"role": "system", "content": "Extract facts."}
+
+
+async def test_openai_compatible_server_without_json_schema_degrades_and_remembers(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider
+) -> None:
+    llm_server.script(
+        "openai",
+        error(400, "invalid_request_error", "response_format json_schema is not supported"),
+        error(400, "invalid_request_error", "response_format json_object is not supported"),
+        ok(GOOD),
+        ok(GOOD),
+    )
+    assert (await openai_provider.complete(request())).data == GOOD
+    assert openai_provider.level == "prompt"
+    assert (await openai_provider.complete(request())).data == GOOD
+    formats = [r.body.get("response_format", {}).get("type") for r in llm_server.requests()]
+    assert formats == ["json_schema", "json_object", None, None]
+    # Without a native format, the schema travels in the system prompt.
+    assert (
+        '"required":["answer","count"]' in llm_server.requests()[-1].body["messages"][0]["content"]
+    )
+
+
+async def test_openai_bad_request_at_every_level_fails_clearly(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider
+) -> None:
+    for _ in range(3):
+        llm_server.script("openai", error(400, "invalid_request_error", "messages: empty content"))
+    with pytest.raises(BadRequestError, match="messages: empty content"):
+        await openai_provider.complete(request())
+    assert openai_provider.level == "json_schema"  # nothing worked, so nothing is remembered
+
+
+async def test_openai_fenced_json_is_accepted(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider
+) -> None:
+    llm_server.script("openai", text("```json\n" + json.dumps(GOOD) + "\n```"))
+    assert (await openai_provider.complete(request())).data == GOOD
+
+
+@pytest.mark.parametrize(
+    ("reply", "phrase"),
+    [
+        (text("Sure! Here are the facts."), "not JSON"),
+        (ok({"answer": "x"}), "does not fit the schema.*'count' is a required property"),
+        (text("[1, 2]"), "not an object"),
+        (Reply(content='{"answer": "x", "co', finish="length"), "cut off"),
+    ],
+)
+async def test_openai_invalid_output_is_reported_with_the_reason(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider, reply: Reply, phrase: str
+) -> None:
+    llm_server.script("openai", reply)
+    with pytest.raises(InvalidOutputError, match=phrase):
+        await openai_provider.complete(request())
+
+
+async def test_anthropic_uses_output_config_and_returns_validated_data(
+    llm_server: FakeLLMServer, anthropic_provider: AnthropicProvider
+) -> None:
+    llm_server.script("anthropic", ok(GOOD))
+    completion = await anthropic_provider.complete(request())
+    assert completion.data == GOOD
+    assert (completion.input_tokens, completion.output_tokens) == (200, 40)
+    (sent,) = llm_server.requests("anthropic")
+    assert sent.body["output_config"] == {"format": {"type": "json_schema", "schema": SCHEMA}}
+    assert sent.body["system"] == "Extract facts."
+    sent_key = sent.headers.get("x-api-key") or sent.headers["authorization"].removeprefix(
+        "Bearer "
+    )
+    assert sent_key == fake_key("ant-")
+
+
+async def test_anthropic_falls_back_to_a_forced_tool_when_output_config_is_refused(
+    llm_server: FakeLLMServer, anthropic_provider: AnthropicProvider
+) -> None:
+    llm_server.script(
+        "anthropic",
+        error(400, "invalid_request_error", "output_config: Extra inputs are not permitted"),
+        Reply(tool_input=GOOD),
+        Reply(tool_input=GOOD),
+    )
+    assert (await anthropic_provider.complete(request())).data == GOOD
+    assert (await anthropic_provider.complete(request())).data == GOOD
+    bodies = [r.body for r in llm_server.requests("anthropic")]
+    assert "output_config" in bodies[0]
+    assert bodies[1]["tool_choice"] == {"type": "tool", "name": "facts"}
+    assert bodies[2]["tools"][0]["input_schema"] == SCHEMA  # the mode is remembered
+
+
+async def test_anthropic_tool_input_is_validated_too(
+    llm_server: FakeLLMServer, anthropic_provider: AnthropicProvider
+) -> None:
+    anthropic_provider.mode = "tool"
+    llm_server.script("anthropic", Reply(tool_input={"answer": 3, "count": 1}))
+    with pytest.raises(InvalidOutputError, match="at answer"):
+        await anthropic_provider.complete(request())
+
+
+async def test_dropped_connection_and_timeout_are_transient(llm_server: FakeLLMServer) -> None:
+    provider = OpenAIProvider(
+        "gpt-5-mini", api_key=fake_key("proj-"), base_url=llm_server.openai_url, timeout=0.3
+    )
+    llm_server.script("openai", drop(), Reply(content=json.dumps(GOOD), delay=1.0))
+    try:
+        with pytest.raises(TransientError, match="connection failed"):
+            await provider.complete(request())
+        with pytest.raises(TransientError, match="timed out"):
+            await provider.complete(request())
+    finally:
+        await provider.aclose()
