@@ -120,7 +120,7 @@ def _ground(
 
 async def llm_extract(document: Document, provider: Provider) -> LLMExtraction:
     """The model's grounded facts for `document` (one call per chunk, chunks in parallel)."""
-    pieces = chunks(document.text)
+    pieces = chunks(document.text, MAX_CHUNK_CHARS)
     completions = await asyncio.gather(
         *(provider.complete(extraction_request(document, piece)) for _, piece in pieces)
     )

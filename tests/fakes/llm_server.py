@@ -11,7 +11,7 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -78,6 +78,8 @@ class FakeLLMServer:
         self.default = default if default is not None else {"ok": True}
         self.journal: list[Received] = []
         self.delay = 0.0  # latency added to every reply
+        # Answers computed from the request when nothing is scripted: (route, body) -> Reply.
+        self.responder: Callable[[str, dict[str, Any]], Reply | None] | None = None
         self._scripts: dict[tuple[str, str | None], deque[Reply]] = {}
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -120,12 +122,18 @@ class FakeLLMServer:
             if (route is None or r.route == route) and (model is None or r.model == model)
         ]
 
-    def next_reply(self, route: str, model: str | None) -> Reply:
+    def next_reply(
+        self, route: str, model: str | None, body: dict[str, Any] | None = None
+    ) -> Reply:
         with self._lock:
             for key in ((route, model), (route, None)):
                 queue = self._scripts.get(key)
                 if queue:
                     return queue.popleft()
+        if self.responder is not None and body is not None:
+            answer = self.responder(route, body)
+            if answer is not None:
+                return answer
         return ok(self.default)
 
 
@@ -199,7 +207,7 @@ def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
             server.journal.append(
                 Received(route, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
             )
-            reply = server.next_reply(route, body.get("model"))
+            reply = server.next_reply(route, body.get("model"), body)
             if reply.delay or server.delay:
                 time.sleep(reply.delay + server.delay)
             if reply.drop:

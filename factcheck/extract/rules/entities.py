@@ -1,22 +1,252 @@
-"""People and organisations, and matching them across languages and scripts. (Stub.)"""
+"""People and organisations named in an article, each mention keyed to one canonical entity."""
 
-from anyascii import anyascii
-from rapidfuzz import fuzz
+from __future__ import annotations
 
+from functools import cache
+
+import regex
+
+from factcheck.extract.rules.entities_names import (
+    EntityData,
+    alias_of,
+    data,
+    entity_key,
+    same_entity,
+    type_of_key,
+)
+from factcheck.extract.rules.entities_tokens import Token, brand, titlecase, tokens
 from factcheck.models import Document, Fact
+
+__all__ = ["entity_key", "find_entities", "same_entity"]
+
+_ARABIC = regex.compile(r"\p{Arabic}")
+_ROLE_WINDOW = 40
+_ORG_WINDOW = 30
 
 
 def find_entities(document: Document) -> list[Fact]:
-    """Every person and organisation named in `document`."""
-    return []
+    """Every person and organisation named in `document`, one fact per mention."""
+    text = document.text
+    table = data()
+    stop = _stopwords(document.language)
+    words = tokens(text, stop, document.language == "de")
+    pieces = [p for p in _pieces(text, words, table) if not _expands_acronym(text, p, table)]
+    known = {entity_key(t.text) for piece in pieces for t in piece if not t.ambiguous}
+    mentions: list[tuple[int, int, str, str]] = []
+    for piece in pieces:
+        piece, forced = _strip_titles(piece, table)
+        for kept in _keep(piece, known, document.language == "de"):
+            mentions.append(_mention(text, kept, table, forced))
+    mentions.extend(_non_latin_mentions(text))
+    return _resolve_surnames(text, mentions)
 
 
-def entity_key(name: str) -> str:
-    """A script- and case-independent key for a name ("أنثروبيك" and "Anthropic" agree)."""
-    return " ".join(anyascii(name).lower().split())
+@cache
+def _stopwords(language: str | None) -> frozenset[str]:
+    table = data()
+    if language in table.stopwords:
+        return table.stopwords[language] | table.stopwords["en"] | table.acronyms
+    return table.all_stopwords | table.acronyms
 
 
-def same_entity(a: str, b: str) -> bool:
-    """Whether two names denote the same person or organisation."""
-    ka, kb = entity_key(a), entity_key(b)
-    return ka == kb or fuzz.token_set_ratio(ka, kb) >= 90
+def _pieces(text: str, tokens: list[Token], table: EntityData) -> list[list[Token]]:
+    """Runs of adjacent tokens, split where the alias table recognises a name."""
+    runs: list[list[Token]] = []
+    for tok in tokens:
+        if runs and _adjacent(text, runs[-1][-1], tok, table):
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    pieces: list[list[Token]] = []
+    for run in runs:
+        pieces.extend(_split_on_aliases(text, run))
+    return pieces
+
+
+def _adjacent(text: str, left: Token, right: Token, table: EntityData) -> bool:
+    gap = text[left.end : right.start]
+    if gap in (" ", "\u00a0"):
+        return True
+    # Name particles join ("Ursula von der Leyen"), but never two names the table knows.
+    words = gap.split()
+    return (
+        0 < len(words) <= 2
+        and gap.startswith(" ")
+        and gap.endswith(" ")
+        and all(w in table.particles for w in words)
+        and alias_of(left.text) is None
+        and alias_of(right.text) is None
+    )
+
+
+def _split_on_aliases(text: str, run: list[Token]) -> list[list[Token]]:
+    if len(run) == 1:
+        return [run]
+    out: list[list[Token]] = []
+    pending: list[Token] = []
+    i = 0
+    while i < len(run):
+        for j in range(min(len(run), i + 4), i, -1):
+            if alias_of(text[run[i].start : run[j - 1].end]) is not None:
+                if pending:
+                    out.append(pending)
+                    pending = []
+                out.append(run[i:j])
+                i = j
+                break
+        else:
+            pending.append(run[i])
+            i += 1
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _keep(piece: list[Token], known: set[str], german: bool) -> list[list[Token]]:
+    """The parts of a piece that are names, dropping words capitalised only by position."""
+    if alias_of(" ".join(t.text for t in piece)) is not None:
+        return [piece]
+    if sum(1 for t in piece if t.text.isupper()) >= 2:
+        # A shouted phrase ("FOCUS BUSINESS"), not a run of brands.
+        piece = [t for t in piece if not t.text.isupper()]
+    person_like = len(piece) >= 2 and all(titlecase(t.text) for t in piece)
+    if person_like and (any(not t.ambiguous for t in piece) or german):
+        return [piece]
+    kept = [t for t in piece if _strong(t, known, german)]
+    groups: list[list[Token]] = []
+    for t in kept:
+        if groups and piece.index(t) == piece.index(groups[-1][-1]) + 1:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def _expands_acronym(text: str, piece: list[Token], table: EntityData) -> bool:
+    """ "API (Application Programming Interface)" spells out a common noun, not a name."""
+    if len(piece) < 2:
+        return False
+    initials = "".join(t.text[0] for t in piece).upper()
+    start, end = piece[0].start, piece[-1].end
+    before = text[max(0, start - 12) : start].rstrip()
+    after = text[end : end + 12].lstrip()
+    if before.endswith("("):
+        words = before[:-1].split()
+        return bool(words) and words[-1] == initials and initials in table.acronyms
+    return after.startswith(f"({initials})") and initials in table.acronyms
+
+
+def _strong(tok: Token, known: set[str], german: bool) -> bool:
+    if brand(tok.text) or alias_of(tok.text) is not None:
+        return True
+    if german:
+        return False
+    return not tok.ambiguous or entity_key(tok.text) in known
+
+
+def _strip_titles(piece: list[Token], table: EntityData) -> tuple[list[Token], str | None]:
+    """Titles ("Presiden", "Sprecherin") mark a person and suffixes ("Inc") an organisation."""
+    if len(piece) >= 2 and piece[-1].text in table.org_suffixes:
+        return piece[:-1], "org"
+    i = 0
+    while i < len(piece) - 1 and (
+        piece[i].text in table.titles or piece[i].text.lower() in _single_word_roles()
+    ):
+        i += 1
+    return piece[i:], "person" if i else None
+
+
+@cache
+def _single_word_roles() -> frozenset[str]:
+    return frozenset(r for r in data().roles if " " not in r)
+
+
+def _mention(
+    text: str, piece: list[Token], table: EntityData, forced: str | None = None
+) -> tuple[int, int, str, str]:
+    start, end = piece[0].start, piece[-1].end
+    surface = text[start:end]
+    key = entity_key(surface)
+    kind = type_of_key(key) or forced or _guess_type(text, piece, table)
+    return start, end, key, kind
+
+
+def _guess_type(text: str, piece: list[Token], table: EntityData) -> str:
+    start, end = piece[0].start, piece[-1].end
+    before = text[max(0, start - _ROLE_WINDOW) : start]
+    after_word = text[end : end + 12].split(maxsplit=1)
+    words = [t.text for t in piece]
+    if _title_before(before, table):
+        return "person"
+    if after_word and after_word[0].strip(".,;") in table.org_suffixes:
+        return "org"
+    if any(w in table.org_words for w in words[1:]):
+        return "org"
+    person_like = len(piece) >= 2 and all(titlecase(w) for w in words)
+    if person_like and _role_cue(before + " " + text[end : end + _ROLE_WINDOW], table):
+        return "person"
+    if _org_cue(before[-_ORG_WINDOW:].lower(), table):
+        return "org"
+    if person_like:
+        return "person"
+    if len(piece) == 1 and brand(words[0]):
+        # "GPT-5" is a product; "WIRED" and "ANTARA" are publishers.
+        return "other" if any(c.isdigit() for c in words[0]) else "org"
+    return "other"
+
+
+def _title_before(before: str, table: EntityData) -> bool:
+    words = before.split()
+    return bool(words) and words[-1].rstrip(".") in table.titles
+
+
+def _role_cue(window: str, table: EntityData) -> bool:
+    window = window.lower()
+    return any(role in window for role in table.roles)
+
+
+def _org_cue(window: str, table: EntityData) -> bool:
+    return any(cue in window for cue in table.org_cues)
+
+
+def _resolve_surnames(text: str, mentions: list[tuple[int, int, str, str]]) -> list[Fact]:
+    """A surname alone takes the key of the one full name in the article that ends with it."""
+    owners: dict[str, set[str]] = {}
+    for _, _, key, kind in mentions:
+        words = key.split()
+        if kind == "person" and len(words) >= 2:
+            owners.setdefault(words[-1], set()).add(key)
+    facts = []
+    for start, end, key, kind in sorted(mentions):
+        full = owners.get(key)
+        if full and len(full) == 1 and " " not in key and kind not in ("place",):
+            (key,) = full
+            kind = "person"
+        facts.append(
+            Fact("entity", text[start:end], start, end, value=key, entity_type=kind),
+        )
+    return facts
+
+
+def _non_latin_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """Names in scripts without capitals (Arabic), found through the alias table."""
+    pattern = _non_latin_pattern()
+    if pattern is None or not _ARABIC.search(text):
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        key = entity_key(m.group("name"))
+        out.append((m.start("name"), m.end("name"), key, type_of_key(key) or "other"))
+    return out
+
+
+@cache
+def _non_latin_pattern() -> regex.Pattern[str] | None:
+    names = data().non_latin_names
+    if not names:
+        return None
+    alternation = "|".join(regex.escape(n) for n in names)
+    # Arabic attaches "and", "for", "with", "the" to the word: "لأنثروبيك" is "for Anthropic".
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}])(?:[وفبلك]{{1,2}})?(?P<name>{alternation})(?![\p{{L}}\p{{M}}])"
+    )

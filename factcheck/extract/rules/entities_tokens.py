@@ -1,0 +1,156 @@
+"""Capitalised words that may be names, and what their shape and position say about them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from factcheck.extract.rules.entities_names import alias_of
+
+# Text no name is read from: links, HTML tags, e-mail addresses.
+# Link texts of raw HTML left in a text file are tag clouds and "read also" lists, not prose.
+_MASK = regex.compile(
+    r"<a\b[^>]*>[^<]*</a>|https?://\S+|www\.\S+|<[^>\n]*>|\S+@\S+\.\w+", regex.IGNORECASE
+)
+# Indonesian enclitics glued with a hyphen: "AI-nya" is "its AI".
+_CLITICS = ("-nya", "-lah", "-kah", "-pun")
+_CAMEL_CUT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+# Characters skipped when looking back for a sentence start: spaces, quotes, brackets, bullets.
+_OPENERS = " \t\u00a0\"'“”«»‘’„([{*-–—•>"
+_ENDERS = ".!?:;…\n\r|"
+_HEADING_MAX_WORDS = 12
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    ambiguous: bool  # capitalised because of its position (sentence start, heading), not a name
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    """A capitalised word; an apostrophe ends it, so "d'OpenAI" and "OpenAI's" give "OpenAI"."""
+    # The stdlib engine with an explicit capitals class is about twice as fast as regex's \p{Lu}.
+    capitals = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper())
+    return re.compile(rf"(?<![\w#@])(?:(?:al|el)-)?[{capitals}]\w*(?:[-&]\w+)*")
+
+
+def tokens(text: str, stop: frozenset[str], german: bool) -> list[Token]:
+    """Every capitalised word of `text` outside links, split into its possible names."""
+    masked = _masked_spans(text)
+    headings = _heading_lines(text)
+    out: list[Token] = []
+    for m in _token_pattern().finditer(text):
+        start = m.start()
+        parts = _parts(m.group(), stop)
+        if not parts or (masked and _inside(masked, start)):
+            continue
+        initial = _sentence_initial(text, start)
+        heading = bool(headings) and _inside(headings, start)
+        for offset, part in parts:
+            weak = (initial and offset == 0) or heading or (german and titlecase(part))
+            out.append(Token(start + offset, start + offset + len(part), part, weak))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _parts(word: str, stop: frozenset[str]) -> tuple[tuple[int, str], ...]:
+    """The possible names inside one capitalised word, with their offsets."""
+    return tuple((i, p) for i, p in _split_word(word) if len(p) >= 2 and p not in stop)
+
+
+@lru_cache(maxsize=16384)
+def _split_word(word: str) -> tuple[tuple[int, str], ...]:
+    if alias_of(word) is not None:
+        return ((0, word),)
+    for clitic in _CLITICS:
+        if word.endswith(clitic):
+            word = word[: -len(clitic)]
+    if "-" in word and alias_of(word) is None:
+        # "Anthropic-OpenAI" names two companies.
+        pieces = word.split("-")
+        if all(alias_of(p) is not None for p in pieces):
+            out, pos = [], 0
+            for p in pieces:
+                out.append((pos, p))
+                pos += len(p) + 1
+            return tuple(out)
+    return ((0, _cut_camel(word)),)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0:
+        return True
+    c = text[i]
+    return c in _ENDERS or (ord(c) > 0x2000 and not c.isalnum() and c not in "’”»)")
+
+
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    """Short title-case lines without end punctuation: capitals there do not mark names."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        if (
+            words
+            and len(words) <= _HEADING_MAX_WORDS
+            and stripped[-1] not in ".!?:;,\"'”»"
+            and ":" not in stripped
+            and sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
+        ):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    if "<" not in text and "http" not in text and "@" not in text and "www." not in text:
+        return []
+    return [m.span() for m in _MASK.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+@lru_cache(maxsize=16384)
+def _cut_camel(word: str) -> str:
+    """ "AnthropicPensez-vous" (two words glued by a lost space) gives "Anthropic"."""
+    if alias_of(word) is not None or ("-" not in word and not _CAMEL_CUT.search(word)):
+        return word
+    for cut in _CAMEL_CUT.finditer(word):
+        if alias_of(word[: cut.start()]) is not None and not brand(word[cut.start() :]):
+            return word[: cut.start()]
+    return word
+
+
+@lru_cache(maxsize=16384)
+def brand(word: str) -> bool:
+    """CamelCase (OpenAI), all capitals (WIRED) or letters with digits (GPT-5)."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    if word.isupper() or any(c.isdigit() for c in word):
+        return True
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+
+
+@lru_cache(maxsize=16384)
+def titlecase(word: str) -> bool:
+    """ "Kaplan", "Jean-Baptiste", "al-Assad": a capital, then lower case."""
+    parts = [p for p in word.split("-") if p]
+    core = [p for p in parts if p not in ("al", "el")]
+    return bool(core) and all(p[0].isupper() and (p[1:].islower() or not p[1:]) for p in core)

@@ -1,0 +1,208 @@
+"""People and organisations: mentions, types, keys, and matching names across scripts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.rules.entities import entity_key, find_entities, same_entity
+from factcheck.extract.rules.entities_names import data
+from factcheck.models import Document, Fact
+
+
+def doc(text: str, language: str | None = "en") -> Document:
+    return Document(path="t.txt", text=text, sha256="0" * 64, language=language)
+
+
+def entities(text: str, language: str | None = "en") -> list[Fact]:
+    document = doc(text, language)
+    found = find_entities(document)
+    for fact in found:
+        assert fact.kind == "entity"
+        assert document.text[fact.start : fact.end] == fact.text
+    return found
+
+
+def names(text: str, language: str | None = "en") -> dict[str, tuple[str, str]]:
+    """Mention text -> (value, entity_type); the last mention wins."""
+    return {f.text: (str(f.value), str(f.entity_type)) for f in entities(text, language)}
+
+
+# --- finding mentions, per language -------------------------------------------------------------
+
+
+def test_indonesian_spokesperson_and_surname_share_one_key():
+    text = (
+        "Keputusan itu diumumkan Selasa lalu. Juru bicara maskapai Nusantara Air, Rina Halim, "
+        "mengatakan jadwal tetap berjalan. Dengan begitu, Halim menambahkan bahwa tiket aman."
+    )
+    found = names(text, "id")
+    assert found["Rina Halim"] == ("rina halim", "person")
+    assert found["Halim"] == ("rina halim", "person")
+    assert "Keputusan" not in found and "Selasa" not in found and "Dengan" not in found
+
+
+def test_french_ceo_and_company_cue():
+    text = (
+        "Selon la société Lumora, les ventes ont doublé. Cette hausse surprend. "
+        "Paul Vidal, PDG de Lumora, a déclaré que la croissance continuerait. Vidal a ajouté "
+        "qu'aucun licenciement n'était prévu en mars."
+    )
+    found = names(text, "fr")
+    assert found["Paul Vidal"] == ("paul vidal", "person")
+    assert found["Vidal"] == ("paul vidal", "person")
+    assert next(f.entity_type for f in entities(text, "fr") if f.text == "Lumora") == "org"
+    assert not {"Selon", "Cette", "PDG"} & found.keys()
+
+
+def test_english_sentence_starters_months_and_weekdays_are_not_names():
+    text = (
+        "However, Brightline Inc said on Monday that March sales fell. The company's spokesperson, "
+        "Maya Torres, blamed the weather. Torres said April would be better."
+    )
+    found = names(text)
+    assert found["Maya Torres"] == ("maya torres", "person")
+    assert found["Torres"] == ("maya torres", "person")
+    assert found["Brightline"][1] == "org"  # "Inc" marks an organisation
+    assert not {"However", "Monday", "March", "April", "The"} & found.keys()
+
+
+def test_common_noun_acronyms_are_not_entities_but_brands_are():
+    text = (
+        "The firm's AI team used the API of OpenAI and an LLM, WIRED reported, and the CEO agreed."
+    )
+    found = names(text)
+    assert found["OpenAI"] == ("openai", "org")
+    assert found["WIRED"] == ("wired", "org")
+    assert not {"AI", "API", "LLM", "CEO"} & found.keys()
+
+
+def test_name_particles_join_names():
+    found = names(
+        "A speech by Ursula von der Leyen was welcomed by Mohammed bin Salman in the morning."
+    )
+    assert found["Ursula von der Leyen"][0] == "ursula von der leyen"
+    assert found["Mohammed bin Salman"][0] == "mohammed bin salman"
+
+
+def test_latin_names_inside_arabic_text_and_arabic_aliases():
+    text = "قررت شركة Anthropic سحب الوصول من OpenAI، وقالت أنثروبيك إن أوبن إيه آي خالفت الشروط."
+    found = entities(text, "ar")
+    values = {f.text: f.value for f in found}
+    assert values["Anthropic"] == values["أنثروبيك"] == "anthropic"
+    assert values["OpenAI"] == values["أوبن إيه آي"] == "openai"
+    assert {f.entity_type for f in found} == {"org"}
+
+
+def test_arabic_prefix_is_not_part_of_the_mention():
+    found = entities("وقال متحدث لأنثروبيك إن القرار نهائي.", "ar")
+    assert [(f.text, f.value) for f in found] == [("أنثروبيك", "anthropic")]
+
+
+def test_title_case_heading_words_are_not_names():
+    text = "Perang Dingin Raksasa Teknologi\n\nPersaingan antara Anthropic dan OpenAI memanas."
+    found = names(text, "id")
+    assert set(found) == {"Anthropic", "OpenAI"}
+
+
+def test_french_elision_and_glued_words():
+    found = names("Le modèle d’OpenAI et l'offre d'Anthropic.AnthropicPensez-vous ?", "fr")
+    assert found["OpenAI"][0] == "openai"
+    assert found["Anthropic"][0] == "anthropic"
+    assert "AnthropicPensez-vous" not in found
+
+
+def test_compound_of_two_known_names_gives_both():
+    found = entities("La rupture Anthropic-OpenAI inquiète.", "fr")
+    assert [f.value for f in found] == ["anthropic", "openai"]
+
+
+def test_acronym_expansion_is_not_a_person():
+    found = names("- API (Application Programming Interface) : Interface de programmation.", "fr")
+    assert found == {}
+
+
+def test_german_nouns_are_not_names_but_full_names_are():
+    text = (
+        "Die Entscheidung von Anthropic überrascht. Laut Sprecherin Anna Becker ist sie endgültig."
+    )
+    found = names(text, "de")
+    assert found["Anthropic"][0] == "anthropic"
+    assert found["Anna Becker"] == ("anna becker", "person")
+    assert "Entscheidung" not in found
+
+
+def test_links_and_hashtags_are_skipped():
+    text = 'Read more at <a href="https://example.org/?q=Zorblax">Zorblax</a> #StrategyTalk'
+    assert names(text) == {}
+
+
+def test_places_from_the_alias_table():
+    found = names("Pengguna di China dan Amerika Serikat (AS) terdampak.", "id")
+    assert found["China"] == ("china", "place")
+    assert found["Amerika Serikat"] == found["AS"] == ("united states", "place")
+
+
+def test_empty_document_has_no_entities():
+    assert entities("") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Aa Zz.,'’-\n()بك OpenAI Ürs")), max_size=80))
+def test_mentions_are_always_verbatim_spans(text: str):
+    entities(text, None)
+
+
+# --- keys and matching --------------------------------------------------------------------------
+
+
+def test_entity_key_is_script_and_case_independent():
+    assert entity_key("Anthropic") == entity_key("أنثروبيك") == entity_key("anthropic")
+    assert entity_key("Amodei, Dario") == entity_key("Dario Amodei") == "dario amodei"
+    assert entity_key("GPT-5") == entity_key("GPT5")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Anthropic", "أنثروبيك"),
+        ("OpenAI", "Open AI"),
+        ("Christopher Nulty", "Nulty"),
+        ("Amodei, Dario", "Dario Amodei"),
+        ("Jared Kaplan", "Jarred Kaplan"),  # a misspelt first name
+        ("Christopher Nulty", "كريستوفر نولتي"),  # transliterated, not in the alias table
+        ("Microsoft", "مايكروسوفت"),
+    ],
+)
+def test_same_entity(a: str, b: str):
+    assert same_entity(a, b)
+    assert same_entity(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("OpenAI", "Open"),
+        ("Claude", "Claude Code"),
+        ("Code", "Claude Code"),
+        ("GPT-4", "GPT-5"),
+        ("Meta", "Metz"),
+        ("Hannah Wong", "Hannah Wang"),  # one letter of a surname is another person
+        ("Anthropic", "OpenAI"),
+        ("Times", "Securities Times"),
+        ("", "OpenAI"),
+    ],
+)
+def test_not_same_entity(a: str, b: str):
+    assert not same_entity(a, b)
+    assert not same_entity(b, a)
+
+
+def test_entity_table_is_versioned_and_has_stopwords_per_first_language():
+    table = data()
+    for language in ("id", "fr", "en", "es", "de", "pt"):
+        assert table.stopwords[language]
+    assert {"Keputusan", "Langkah", "Hal", "Mereka"} <= table.stopwords["id"]
+    assert {"Selon", "Cette"} <= table.stopwords["fr"]
+    assert {"API", "AI", "IA", "LLM", "CEO"} <= table.acronyms
