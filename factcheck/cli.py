@@ -47,6 +47,7 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         help="terminal, json, markdown, html, or all (json + markdown + html files, terminal view).",
+        metavar="FORMAT",
     ),
 ]
 OutOpt = Annotated[
@@ -58,6 +59,7 @@ FailOnOpt = Annotated[
     typer.Option(
         "--fail-on",
         help="Exit 1 when a discrepancy of this severity or worse is found: high, medium, low, never.",
+        metavar="SEVERITY",
     ),
 ]
 NoCacheOpt = Annotated[
@@ -70,7 +72,9 @@ MaxBytesOpt = Annotated[
 REPORTS_DIR = Path("reports")
 
 
-def _settings(provider: str | None, no_cache: bool = False, max_bytes: int | None = None, jobs=None):
+def _settings(
+    provider: str | None, no_cache: bool = False, max_bytes: int | None = None, jobs=None
+):
     from factcheck.config import Settings
 
     return Settings.from_environment(
@@ -143,7 +147,9 @@ def compare(
 def extract(
     file: Annotated[Path, typer.Argument(help="The article whose facts to list.")],
     provider: ProviderOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal or json.", metavar="FORMAT")
+    ] = "terminal",
     no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = 5_000_000,
 ) -> None:
@@ -170,13 +176,20 @@ def audit(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (0 = per core).")] = 0,
     reference: Annotated[
         list[Path] | None,
-        typer.Option("--reference", help="Use this file as its story's reference (repeatable)."),
+        typer.Option(
+            "--reference",
+            help="Use this file as its story's reference (repeatable).",
+            metavar="FILE",
+        ),
     ] = None,
     recursive: Annotated[
         bool, typer.Option("--recursive/--no-recursive", help="Look in sub-folders too.")
     ] = True,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="terminal (summary) or json (to stdout).")
+        str,
+        typer.Option(
+            "--format", "-f", help="terminal (summary) or json (to stdout).", metavar="FORMAT"
+        ),
     ] = "terminal",
     fail_on: FailOnOpt = "never",
     no_cache: NoCacheOpt = False,

@@ -115,7 +115,8 @@ def extract_all(
             todo.append(path)
     try:
         with progress_for("extracting", len(todo), enabled=progress and bool(todo)) as bar:
-            batches = list(_batches(todo, BATCH))
+            # LLM extraction waits on the network: one document per task keeps every thread busy.
+            batches = list(_batches(todo, 1 if backend is not None else BATCH))
             for batch_result in executor.map(
                 extract_batch,
                 batches,
@@ -177,9 +178,7 @@ def run_audit(
 
     with open_backend(settings) as backend, _executor(settings.worker_count, backend) as executor:
         llm = backend if backend.uses_llm else None
-        extracted, reused = extract_all(
-            paths, settings, executor, progress=progress, backend=llm
-        )
+        extracted, reused = extract_all(paths, settings, executor, progress=progress, backend=llm)
         usable = [e for e in extracted if e.document is not None]
         errors += [AuditError(e.path, e.error or "unusable") for e in extracted if e.error]
 
@@ -188,6 +187,7 @@ def run_audit(
         group_of: dict[str, int] = {}
         pairs: list[PairResult] = []
         futures = []
+        used: set[str] = set()
         pair_dir = str(out_dir) if write_pair_reports else None
         for number, members_idx in enumerate(groups_idx, start=1):
             members = [usable[i] for i in members_idx]
@@ -196,10 +196,19 @@ def run_audit(
             groups.append(StoryGroup(number, tuple(m.path for m in members), reference.path))
             for member in members:
                 group_of[member.path] = number
-            if others:
-                names = [default_report_name(reference.path, m.path) for m in others]
+            names = [_unique(default_report_name(reference.path, m.path), used) for m in others]
+            # One task per group keeps pickling low; with an LLM, one per pair overlaps the waits.
+            step = 1 if llm else max(len(others), 1)
+            for at in range(0, len(others), step):
                 futures.append(
-                    executor.submit(compare_group, reference, others, pair_dir, names, llm)
+                    executor.submit(
+                        compare_group,
+                        reference,
+                        others[at : at + step],
+                        pair_dir,
+                        names[at : at + step],
+                        llm,
+                    )
                 )
         with progress_for("comparing", len(futures), enabled=progress and bool(futures)) as bar:
             for future in as_completed(futures):
@@ -227,6 +236,16 @@ def run_audit(
     write_text_atomic(out_dir / "index.html", audit_to_html(result))
     terminal = audit_to_terminal(result, color=color) + f"reports: {out_dir}/index.html\n"
     return AuditRun(result, out_dir, json_text, terminal)
+
+
+def _unique(name: str, used: set[str]) -> str:
+    """`name`, or `name-2`, `name-3`... when an earlier pair of the audit already took it."""
+    candidate, number = name, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{name}-{number}"
+    used.add(candidate)
+    return candidate
 
 
 def _audit_document(item: Extracted, group: int | None) -> AuditDocument:

@@ -18,7 +18,9 @@ def discover(folder: Path, *, recursive: bool = True) -> tuple[list[Path], list[
     if not folder.exists():
         raise FileMissingError(str(folder), "not found")
     if not folder.is_dir():
-        raise NotAFileError(str(folder), "is not a folder (audit takes a folder; compare takes files)")
+        raise NotAFileError(
+            str(folder), "is not a folder (audit takes a folder; compare takes files)"
+        )
     found: list[Path] = []
     errors: list[AuditError] = []
     seen_dirs: set[str] = set()

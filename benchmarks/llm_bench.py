@@ -1,0 +1,145 @@
+"""LLM efficiency of an audit, against the loopback fake server with a fixed latency per call.
+
+Measures, for an audit of N generated articles in G stories with an LLM chain:
+- the LLM calls made, next to the naive design (two extractions and one judgement per pair);
+- the wall time with --jobs 16 next to the ideal (calls x latency / 16);
+- the calls made by a second, cached run (expected: zero).
+
+Run alone: `python benchmarks/llm_bench.py [--articles 96 --stories 12 --latency 0.3 --jobs 16]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _corpus():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _answer(route: str, body: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """A minimal valid answer for either prompt: no facts, no verdicts."""
+    from tests.fakes.llm_server import ok
+
+    user = json.dumps(body.get("messages", []))
+    return ok({"facts": []} if "<article>" in user else {"quotes": [], "claims": []})
+
+
+def measure(articles: int = 96, stories: int = 12, latency: float = 0.3, jobs: int = 16) -> dict:
+    """Run the audit twice (cold, then cached) against the fake server; return the figures."""
+    from factcheck.audit import run_audit
+    from factcheck.config import Settings
+    from tests.fakes.llm_server import FakeLLMServer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        manifest = _corpus().generate(work / "corpus", articles=articles, stories=stories, seed=7)
+        server = FakeLLMServer().start()
+        server.delay = latency
+        server.responder = _answer
+        os.environ["FACTCHECK_HOME"] = str(work / "home")
+        env = {"OPENAI_API_KEY": "bench", "OPENAI_BASE_URL": server.openai_url}
+        settings = Settings(providers="openai:bench-model,rules", jobs=jobs, env=env)
+        try:
+            started = time.perf_counter()
+            first = run_audit(work / "corpus", settings, out=work / "r1")
+            cold_s = time.perf_counter() - started
+            cold_calls = len(server.journal)
+            started = time.perf_counter()
+            run_audit(work / "corpus", settings, out=work / "r2")
+            warm_s = time.perf_counter() - started
+            warm_calls = len(server.journal) - cold_calls
+        finally:
+            server.stop()
+    pairs = len(first.result.pairs)
+    groups = len(first.result.groups)
+    extraction_calls = articles
+    judge_calls = cold_calls - extraction_calls
+    naive = 3 * pairs
+    ideal_s = cold_calls * latency / jobs
+    return {
+        "articles": articles,
+        "stories_generated": len(manifest["stories"]),
+        "groups_found": groups,
+        "pairs": pairs,
+        "calls": cold_calls,
+        "extraction_calls": extraction_calls,
+        "judge_calls": judge_calls,
+        "naive_calls": naive,
+        "naive_ratio": naive / cold_calls if cold_calls else float("inf"),
+        "latency_s": latency,
+        "jobs": jobs,
+        "wall_s": cold_s,
+        "ideal_s": ideal_s,
+        "wall_ratio": cold_s / ideal_s if ideal_s else float("inf"),
+        "cached_rerun_calls": warm_calls,
+        "cached_rerun_s": warm_s,
+    }
+
+
+def to_markdown(figures: dict, command: str) -> str:
+    """The LLM-efficiency table for RESULTS.md."""
+    f = figures
+    return "\n".join(
+        [
+            "## LLM efficiency (loopback fake server)",
+            "",
+            f"Command: `{command}`",
+            "",
+            f"Audit of {f['articles']} generated articles ({f['stories_generated']} stories; "
+            f"{f['groups_found']} groups found, {f['pairs']} pairs compared) with the chain "
+            f"`openai:bench-model,rules`, every call answered after {f['latency_s'] * 1000:.0f} ms.",
+            "",
+            "| measure | value |",
+            "| --- | --- |",
+            f"| LLM calls made (cold) | {f['calls']} ({f['extraction_calls']} extractions, "
+            f"{f['judge_calls']} judgements) |",
+            f"| naive design (2 extractions + 1 judgement per pair) | {f['naive_calls']} |",
+            f"| naive / ours | {f['naive_ratio']:.2f}x |",
+            f"| wall time, --jobs {f['jobs']} | {f['wall_s']:.1f} s |",
+            f"| ideal (calls x latency / {f['jobs']}) | {f['ideal_s']:.1f} s |",
+            f"| wall / ideal | {f['wall_ratio']:.2f} |",
+            f"| calls on a cached re-run | {f['cached_rerun_calls']} "
+            f"({f['cached_rerun_s']:.1f} s) |",
+            "",
+        ]
+    )
+
+
+def run(quick: bool = False) -> str:
+    """Measure and return the Markdown section (the hook `benchmarks/run.py` calls)."""
+    articles, stories = (32, 4) if quick else (96, 12)
+    figures = measure(articles=articles, stories=stories)
+    command = f"python benchmarks/llm_bench.py --articles {articles} --stories {stories}"
+    return to_markdown(figures, command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=96)
+    parser.add_argument("--stories", type=int, default=12)
+    parser.add_argument("--latency", type=float, default=0.3)
+    parser.add_argument("--jobs", type=int, default=16)
+    args = parser.parse_args(argv)
+    figures = measure(args.articles, args.stories, args.latency, args.jobs)
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
