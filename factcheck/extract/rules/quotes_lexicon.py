@@ -1,0 +1,159 @@
+"""The reporting language of data/quotes.json, compiled once per language into regexes."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import regex
+
+LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt")
+
+_NOT_LETTER_BEFORE = r"(?<![\p{L}\p{M}\p{N}])"
+_NOT_LETTER_AFTER = r"(?![\p{L}\p{M}\p{N}])"
+# One inserted word inside a multi-word verb: "a notamment déclaré", "a ensuite ajouté".
+_INSERTED = r"[^\S\n]+(?:[\p{L}\p{M}\-]+[^\S\n]+)?"
+_TATWEEL = "\u0640"
+
+
+_WORDS = re.compile(r"\w+")
+
+
+class SayFinder:
+    """Finds reporting phrases; groups: pv (pronoun verb), src (according to), v (say-verb).
+
+    One big alternation tried at every position costs milliseconds per article, so phrases are
+    filed under their first word and only tried where that word starts.
+    """
+
+    def __init__(self, entries: dict[str, list[tuple[str, str]]]) -> None:
+        by_key: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        for group, phrases in entries.items():
+            for phrase, pattern in phrases:
+                for key in _keys(phrase):
+                    by_key.setdefault(key, {}).setdefault(group, []).append((phrase, pattern))
+        self._patterns = {
+            key: regex.compile(
+                "|".join(f"(?P<{g}>{_alternation(groups.get(g, []))})" for g in _GROUPS),
+                regex.IGNORECASE,
+            )
+            for key, groups in by_key.items()
+        }
+
+    def match(self, s: str, pos: int) -> regex.Match[str] | None:
+        """The reporting phrase starting exactly at `pos`, if any."""
+        word = _WORDS.match(s, pos)
+        pattern = self._patterns.get(word.group().lower()) if word else None
+        return pattern.match(s, pos) if pattern else None
+
+    def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match[str]]:
+        """Every reporting phrase in s[pos:endpos], left to right, without overlaps."""
+        end = len(s) if endpos is None else endpos
+        found: list[regex.Match[str]] = []
+        after = pos
+        for word in _WORDS.finditer(s, pos, end):
+            pattern = self._patterns.get(word.group().lower())
+            if pattern is None or word.start() < after:
+                continue
+            hit = pattern.match(s, word.start(), end)
+            if hit is not None:
+                found.append(hit)
+                after = hit.end()
+        return found
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """The first reporting phrase in s[pos:endpos]."""
+        end = len(s) if endpos is None else endpos
+        for word in _WORDS.finditer(s, pos, end):
+            pattern = self._patterns.get(word.group().lower())
+            hit = pattern.match(s, word.start(), end) if pattern else None
+            if hit is not None:
+                return hit
+        return None
+
+
+_GROUPS = ("pv", "src", "v")
+
+
+def _keys(phrase: str) -> list[str]:
+    first = _WORDS.match(phrase.lower())
+    assert first is not None, phrase
+    return [first.group()]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled reporting language for one set of languages."""
+
+    say: SayFinder
+    roles: regex.Pattern[str]
+    role_words: tuple[str, ...]  # lowercased, for German compounds such as "Konzernchef"
+    pronouns: frozenset[str]
+    stops: frozenset[str]
+    not_names: frozenset[str]
+    joins: frozenset[str]
+
+
+@functools.cache
+def table() -> dict[str, Any]:
+    """The parsed data/quotes.json."""
+    path = resources.files("factcheck.extract.rules").joinpath("data/quotes.json")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def _phrase(phrase: str, *, inserted: bool, prefixes: tuple[str, ...] = ()) -> str:
+    attached = phrase.endswith(_TATWEEL)
+    words = [regex.escape(w) for w in phrase.rstrip(_TATWEEL).split()]
+    body = (_INSERTED if inserted else r"[^\S\n]+").join(words)
+    if prefixes:
+        body = "(?:" + "|".join(regex.escape(p) for p in prefixes) + ")?" + body
+    return body + (_TATWEEL + "?" if attached else _NOT_LETTER_AFTER)
+
+
+def _alternation(entries: list[tuple[str, str]]) -> str:
+    # Longest phrase first so "a-t-il déclaré" wins over shorter overlapping entries.
+    ordered = sorted(set(entries), key=lambda e: -len(e[0]))
+    return "|".join(pattern for _, pattern in ordered) or r"(?!)"
+
+
+@functools.cache
+def lexicon(language: str | None) -> Lexicon:
+    """The lexicon for `language` plus English, or for every language when it is unknown."""
+    languages = table()["languages"]
+    if language in languages:
+        chosen = [languages[language]] + ([languages["en"]] if language != "en" else [])
+    else:
+        chosen = list(languages.values())
+    pv: list[tuple[str, str]] = []
+    src: list[tuple[str, str]] = []
+    verbs: list[tuple[str, str]] = []
+    roles: list[tuple[str, str]] = []
+    for entry in chosen:
+        prefixes = tuple(entry.get("verb_prefixes", ()))
+        pv += [(p, _phrase(p, inserted=False)) for p in entry["pronoun_verbs"]]
+        # Arabic writes "and" onto the verb (وقال), so the prefixed word is filed too.
+        src += [
+            (pre + p, _phrase(p, inserted=False, prefixes=prefixes))
+            for p in entry["sources"]
+            for pre in ("", *prefixes)
+        ]
+        verbs += [
+            (pre + p, _phrase(p, inserted=True, prefixes=prefixes))
+            for p in entry["verbs"]
+            for pre in ("", *prefixes)
+        ]
+        roles += [(p, _phrase(p, inserted=False)) for p in entry["roles"]]
+    return Lexicon(
+        say=SayFinder({"pv": pv, "src": src, "v": verbs}),
+        roles=regex.compile(_NOT_LETTER_BEFORE + f"(?:{_alternation(roles)})", regex.IGNORECASE),
+        role_words=tuple(sorted({p.lower() for e in chosen for p in e["roles"]})),
+        pronouns=frozenset(p for e in chosen for p in e["pronouns"]),
+        stops=frozenset(p for e in chosen for p in e["stops"]),
+        not_names=frozenset(p for e in chosen for p in e["not_names"]),
+        joins=frozenset(p for e in chosen for p in e["joins"]),
+    )
