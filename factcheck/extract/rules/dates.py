@@ -1,8 +1,301 @@
-"""Dates, absolute and relative. (Stub: the dates helper replaces this.)"""
+"""Dates, absolute and relative, found with the month and weekday tables of data/dates.json.
 
+Every phrase is found by our own patterns (dateparser's whole-text search is unreliable and
+slow); dateparser only reads the rare "il y a quelques jours" our tables cannot count.
+Relative dates resolve against `document.published`; without it they stay relative facts with
+no value. A day and month without a year get the year nearest the publication date or the
+other dates in the text, on the right weekday when one is given ("Selasa (25/6)").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from factcheck.extract.rules import dates_resolve as res
+from factcheck.extract.rules.dates_context import words_after, words_before
+from factcheck.extract.rules.dates_data import (
+    Patterns,
+    capitalised_only,
+    key,
+    normalise,
+    patterns,
+    tokens,
+)
 from factcheck.models import Document, Fact
+
+CONTEXT_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A date phrase before resolution; `rank` breaks ties between overlapping matches."""
+
+    start: int
+    end: int
+    rank: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    precision: res.Precision = "day"
+    relative: bool = False  # the value depends on the publication date or a previous date
+    units: dict[str, int] = field(default_factory=dict)  # "last month" -> {"months": -1}
+    last_weekday: bool = False  # "Selasa lalu": strictly before publication
+    chained: int = 0  # "le lendemain" +1, "la veille" -1: from the previous date in the text
+    explicit_year: bool = False
 
 
 def find_dates(document: Document) -> list[Fact]:
     """Every date phrase in `document`, normalised to ISO when it can be resolved."""
-    return []
+    text = document.text
+    norm = normalise(text)
+    pats = patterns(document.language)
+    candidates = [_with_weekday(norm, pats, f) for f in _candidates(norm, pats, document.language)]
+    found = _choose(candidates)
+    skip = frozenset(pats.months)
+    facts: list[Fact] = []
+    previous: dt.date | None = None
+    for i, item in enumerate(found):
+        value, day = _resolve(item, found, document.published, previous, document.language, text)
+        if day is not None:
+            previous = day
+        phrase = text[item.start : item.end]
+        # another date's words never describe this one ("mardi dernier, hier, ...")
+        floor = found[i - 1].end if i else 0
+        stop = found[i + 1].start if i + 1 < len(found) else None
+        context = words_before(text, item.start, CONTEXT_WORDS, skip, floor=floor) or words_after(
+            text, item.end, CONTEXT_WORDS, skip, stop=stop
+        )
+        facts.append(
+            Fact(
+                kind="date",
+                text=phrase,
+                start=item.start,
+                end=item.end,
+                value=value,
+                relative=phrase if item.relative else None,
+                context=" ".join(context) or None,
+            )
+        )
+    return facts
+
+
+def _ok_case(match: re.Match[str], group: str) -> bool:
+    """False for "may"/"minggu" written lowercase: there they are ordinary words."""
+    word = match.group(group)
+    return word is None or key(word) not in capitalised_only() or word[0].isupper()
+
+
+def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
+    """(pattern name, match) for every pattern tried where a token can start it."""
+    index = tokens(norm)
+    hits = [(pos, Patterns.DIGIT_LED) for pos in index.digits] + index.at(pats.anchors)
+    for pos, names in hits:
+        for name in names:
+            m = getattr(pats, name).match(norm, pos)
+            if m:
+                yield name, m
+
+
+def _candidates(norm: str, pats: Patterns, language: str | None) -> list[_Found]:
+    out: list[_Found] = []
+    for name, m in _matches(norm, pats):
+        found = _HANDLERS[name](m, pats, language)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _iso(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    return _Found(m.start(), m.end(), 0, int(m["y"]), int(m["m"]), int(m["d"]), explicit_year=True)
+
+
+def _numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    year = int(m["y"]) if len(m["y"]) == 4 else res.two_digit_year(int(m["y"]))
+    a, b = int(m["a"]), int(m["b"])
+    # en-US writes month first; dotted dates and every other language write the day first
+    month_first = (language == "en" and m["sep"] != "." and a <= 12) or b > 12
+    day, month = (b, a) if month_first else (a, b)
+    return _Found(m.start(), m.end(), 1, year, month, day, explicit_year=True)
+
+
+def _weekday_numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    if not _ok_case(m, "wd"):
+        return None
+    year = int(m["y"]) if m["y"] else None
+    if year is not None and year < 100:
+        year = res.two_digit_year(year)
+    wd = pats.weekdays[key(m["wd"])]
+    month, day = int(m["m"]), int(m["d"])
+    return _Found(m.start(), m.end(), 0, year, month, day, wd, explicit_year=year is not None)
+
+
+def _day_month(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    return _month_match(m, pats, int(m["d"])) if _ok_case(m, "mon") else None
+
+
+def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    if not m["mon"][0].isupper():  # English writes months capitalised; "may 5" is a verb
+        return None
+    return _month_match(m, pats, int(m["d"]))
+
+
+def _month_year(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    return _month_match(m, pats, None, rank=2) if _ok_case(m, "mon") else None
+
+
+def _year_after_word(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    # the year alone is the date: "en 2021" and "pada 2021" must compare equal
+    return _Found(m.start("y"), m.end("y"), 3, int(m["y"]), precision="year", explicit_year=True)
+
+
+def _month_match(m: re.Match[str], pats: Patterns, day: int | None, rank: int = 1) -> _Found:
+    end = m.end()
+    if m.group().endswith(".") and len(key(m["mon"])) > 4 and not m["y"]:
+        end -= 1  # "9 Juli." ends the sentence; only abbreviations own their period
+    year = int(m["y"]) if m["y"] else None
+    return _Found(
+        m.start(),
+        end,
+        rank,
+        year,
+        pats.months[key(m["mon"])],
+        day,
+        precision="day" if day is not None else "month",
+        explicit_year=year is not None,
+    )
+
+
+def _relative_phrase(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    units = pats.relative[key(m["rel"])]
+    precision = res.precision_of(units)
+    return _Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
+
+
+def _last_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    group = "wd" if m["wd"] else "wd2"
+    if not _ok_case(m, group):
+        return None
+    wd = pats.weekdays[key(m[group])]
+    return _Found(m.start(), m.end(), 2, weekday=wd, relative=True, last_weekday=True)
+
+
+def _bare_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    if not _ok_case(m, "wd"):
+        return None
+    return _Found(m.start(), m.end(), 4, weekday=pats.weekdays[key(m["wd"])], relative=True)
+
+
+def _next_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    return _Found(m.start(), m.end(), 1, relative=True, chained=1)
+
+
+def _previous_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    return _Found(m.start(), m.end(), 1, relative=True, chained=-1)
+
+
+def _ago(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    amount, unit = (m["n1"], m["u1"]) if m["n1"] else (m["n2"], m["u2"])
+    unit_name = pats.ago_units[key(unit)]
+    count = int(amount) if amount.isdigit() else pats.ago_amounts.get(key(amount))
+    # an amount our tables cannot count ("quelques") leaves `units` empty: dateparser reads it
+    units = {unit_name: -count} if count is not None else {}
+    precision = res.precision_of({unit_name: 0})
+    return _Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
+
+
+_Handler = Callable[[re.Match[str], Patterns, "str | None"], "_Found | None"]
+_HANDLERS: dict[str, _Handler] = {
+    "iso": _iso,
+    "numeric": _numeric,
+    "weekday_numeric": _weekday_numeric,
+    "day_month": _day_month,
+    "month_day": _month_day,
+    "month_year": _month_year,
+    "year_after_word": _year_after_word,
+    "relative_phrase": _relative_phrase,
+    "last_weekday": _last_weekday,
+    "bare_weekday": _bare_weekday,
+    "next_day": _next_day,
+    "previous_day": _previous_day,
+    "ago": _ago,
+}
+
+
+def _choose(candidates: list[_Found]) -> list[_Found]:
+    """The longest non-overlapping matches (rank breaks ties), in text order."""
+    chosen: list[_Found] = []
+    taken = bytearray()
+    for item in sorted(candidates, key=lambda f: (f.start - f.end, f.rank, f.start)):
+        if len(taken) < item.end:
+            taken.extend(bytes(item.end - len(taken)))
+        if any(taken[item.start : item.end]):
+            continue
+        taken[item.start : item.end] = b"\x01" * (item.end - item.start)
+        chosen.append(item)
+    chosen.sort(key=lambda f: f.start)
+    return chosen
+
+
+def _with_weekday(norm: str, pats: Patterns, item: _Found) -> _Found:
+    """Join a weekday to the date it opens ("mardi 25 juin"): it fixes a missing year."""
+    if item.day is None or item.weekday is not None or item.relative:
+        return item
+    m = pats.weekday_before.search(norm, max(0, item.start - 24), item.start)
+    if not m or (m.start() > 0 and norm[m.start() - 1].isalnum()) or not _ok_case(m, "wd"):
+        return item
+    return replace(item, start=m.start(), weekday=pats.weekdays[key(m["wd"])])
+
+
+def _anchor(item: _Found, found: list[_Found], published: dt.date | None) -> dt.date | None:
+    """What a year-less date is nearest to: the publication date, else the nearest dated phrase."""
+    if published is not None:
+        return published
+    dated = [f for f in found if f.explicit_year and f.year is not None]
+    if not dated:
+        return None
+    near = min(dated, key=lambda f: abs(f.start - item.start))
+    assert near.year is not None
+    return res.safe_date(near.year, near.month or 7, near.day or 1) or dt.date(near.year, 7, 1)
+
+
+def _resolve(
+    item: _Found,
+    found: list[_Found],
+    published: dt.date | None,
+    previous: dt.date | None,
+    language: str | None,
+    text: str,
+) -> tuple[str | None, dt.date | None]:
+    """The ISO value of `item` and, at day precision, the day itself (for "le lendemain")."""
+    if not item.relative:
+        year = item.year
+        if year is None and item.month is not None and item.day is not None:
+            anchor = _anchor(item, found, published)
+            year = res.year_for(item.month, item.day, item.weekday, anchor) if anchor else None
+        if year is None:
+            return None, None
+        day = res.safe_date(year, item.month or 1, item.day or 1)
+        if day is None:
+            return None, None
+        return res.iso(day, item.precision), day if item.precision == "day" else None
+    if item.chained:
+        if previous is None:
+            return None, None
+        day = previous + dt.timedelta(days=item.chained)
+        return day.isoformat(), day
+    if published is None:
+        return None, None
+    if item.weekday is not None:
+        day = res.last_weekday(published, item.weekday, strictly_before=item.last_weekday)
+        return day.isoformat(), day
+    if not item.units:
+        parsed = res.parse_ago(text[item.start : item.end], language, published)
+        if parsed is None:
+            return None, None
+        return res.iso(parsed, item.precision), parsed if item.precision == "day" else None
+    day = res.shift(published, **item.units)
+    return res.iso(day, item.precision), day if item.precision == "day" else None

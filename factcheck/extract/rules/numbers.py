@@ -1,8 +1,204 @@
-"""Figures: counts, percentages, money, scale words. (Stub: the numbers helper replaces this.)"""
+"""Figures: counts, percentages, money, scale words, number words, fractions and ranges.
 
+A figure is digits in the document's locale ("1.234,5" in Indonesian, "1,234.5" in English,
+"1 234,5" in French) or spelled-out words ("dua puluh", "cinq"), with an optional currency
+before it and an optional scale word, percent word or currency after it. Years inside dates
+(the `exclude` spans), product names (GPT-5, Claude 3), list markers, times of day, URLs and
+HTML attributes are not figures.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.extract.rules.dates_context import stopwords, words_after, words_before
+from factcheck.extract.rules.dates_data import key, normalise, tokens
+from factcheck.extract.rules.numbers_data import Patterns, parse_digits, patterns, words_value
 from factcheck.models import Document, Fact
 
+_LINK = re.compile(r"https?://\S+|www\.\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_TAG = re.compile(r"<[^<>\n]{1,2000}>")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?\Z")
+_SENTENCE_END = '.!?\n:;"“”«»'
 
-def find_numbers(document: Document, exclude: list[tuple[int, int]] = ()) -> list[Fact]:  # type: ignore[assignment]
+
+@dataclass(slots=True)
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    scaled: bool
+    context: str | None = None
+
+
+def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) -> list[Fact]:
     """Every figure in `document` outside the `exclude` spans, with its unit and context."""
-    return []
+    text = document.text
+    norm = normalise(text)
+    pats = patterns(document.language)
+    mask = bytearray(len(text))
+    for start, end in [*exclude, *_not_prose(norm)]:
+        mask[start:end] = b"\x01" * (end - start)
+    figures: list[_Figure] = []
+    index = tokens(norm)
+    starts = list(index.digits)
+    for pos, names in index.at(pats.anchors):
+        if "fraction" in names and (m := pats.fraction.match(norm, pos)):
+            if not any(mask[m.start() : m.end()]):  # first, so "two-thirds" is not a "two"
+                figures.append(
+                    _Figure(m.start(), m.end(), pats.fractions[key(m[0])], "fraction", False)
+                )
+                mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        elif "figure" in names:
+            starts.append(pos)
+    starts.sort()
+    covered = 0
+    for pos in starts:
+        if pos < covered or mask[pos]:
+            continue  # inside the previous figure ("234" of "1.234,5") or excluded
+        figure = _figure(pos, norm, pats, mask)
+        if figure:
+            figures.append(figure)
+            covered = figure.end
+    figures.sort(key=lambda f: f.start)
+    for i, figure in enumerate(figures):
+        following = figures[i + 1].start if i + 1 < len(figures) else None
+        figure.context = _context(text, figure, pats, following)
+    _join_ranges(figures, norm, pats)
+    return [
+        Fact(
+            kind="number",
+            text=text[f.start : f.end],
+            start=f.start,
+            end=f.end,
+            value=f.value,
+            unit=f.unit,
+            context=f.context,
+        )
+        for f in figures
+    ]
+
+
+def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | None:
+    """The figure starting at `pos`, or None when there is none (a name, a time, a marker, a year)."""
+    m = pats.figure.match(norm, pos)
+    if not m:
+        return None
+    prefix = pats.prefix.search(norm, max(0, pos - 4), pos)
+    if prefix is None and not pats.boundary.match(norm, pos):
+        return None
+    start, end = (prefix.start() if prefix else pos), m.end()
+    if any(mask[start:end]):
+        return None
+    raw = m["num"]
+    unit = _unit(m, prefix, pats)
+    scale = pats.scales[key(m["scale"])] if m["scale"] else None
+    if raw is None:
+        words = m["words"]
+        if words[0].isupper() and not _sentence_start(norm, start):
+            return None  # "Lima" the city
+        value = words_value(words, pats)
+        if value is None:
+            return None
+    else:
+        if unit is None and scale is None and _not_a_figure(raw, m, norm, pats):
+            return None
+        value = parse_digits(raw, pats.decimal_comma)
+    if scale:
+        value *= scale
+    return _Figure(start, end, value, unit, scale is not None)
+
+
+def _not_prose(norm: str) -> list[tuple[int, int]]:
+    """Spans of links, e-mail addresses and HTML tags ("font-size:80%" is no percentage)."""
+    spans = [m.span() for m in _LINK.finditer(norm)] if ("http" in norm or "www." in norm) else []
+    if "<" in norm:
+        spans += [m.span() for m in _TAG.finditer(norm)]
+    at = norm.find("@")
+    while at != -1:  # scanning for "@" first is far cheaper than trying the pattern everywhere
+        m = _EMAIL.search(norm, max(0, at - 64), at + 256)
+        if m:
+            spans.append(m.span())
+        at = norm.find("@", at + 1)
+    return spans
+
+
+def _unit(m: re.Match[str], prefix: re.Match[str] | None, pats: Patterns) -> str | None:
+    if m["pct"] or (prefix and prefix["pct"]):
+        return "%"
+    if m["cur"]:
+        return pats.currency_after[key(m["cur"])]
+    if prefix and prefix["cur"]:
+        return pats.currency_before[key(prefix["cur"])]
+    return None
+
+
+def _sentence_start(norm: str, start: int) -> bool:
+    before = norm[max(0, start - 4) : start].rstrip()
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool:
+    """A bare number that is a list marker, a time, a year or part of a product name."""
+    start, end = m.start("num"), m.end("num")
+    line_start = norm.rfind("\n", 0, start) + 1
+    if norm[end : end + 1] in (".", ")") and _LIST_MARKER.match(norm, line_start, start):
+        return True  # "1. Le secret", "- 2) ..."
+    if _TIME_SHAPE.fullmatch(raw) and (
+        pats.time_before.search(norm, max(0, start - 16), start) or pats.time_after.match(norm, end)
+    ):
+        return True
+    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
+        following = _NEXT_WORD.match(norm, end)
+        # "2024 karyawan" counts people; "ANTARA 2024", "2024." and "2024 OpenAI" are years
+        word = following.group(1) if following else ""
+        return not (word.islower() and word not in stopwords())
+    previous = _PREVIOUS_WORD.search(norm, max(0, start - 30), start)
+    if previous and len(raw) <= 4 and not _sentence_start(norm, previous.start()):
+        name = previous.group(1)
+        if any(ch.isupper() for ch in name) and name.lower() not in stopwords():
+            return True  # "Claude 3", "iPhone 15", "Windows 11"
+    return False
+
+
+def _context(text: str, figure: _Figure, pats: Patterns, stop: int | None) -> str | None:
+    """The noun the figure counts: right after it (before the next figure), else just before."""
+    skip = pats.context_skip
+    words = words_after(text, figure.end, 1, skip, first_only=True, stop=stop) or words_before(
+        text, figure.start, 1, skip
+    )
+    return words[0] if words else None
+
+
+def _join_ranges(figures: list[_Figure], norm: str, pats: Patterns) -> None:
+    """Join ranges ("10-20 %", "antara 10 hingga 20 juta"): both ends share unit, scale, context."""
+    for first, second in itertools.pairwise(figures):
+        if second.start - first.end > 12 or first.unit not in (None, second.unit):
+            continue
+        if not pats.range_joiner.fullmatch(norm, first.end, second.start) and not (
+            pats.pair_joiner.fullmatch(norm, first.end, second.start)
+            and pats.range_opener.search(norm, max(0, first.start - 12), first.start)
+        ):
+            continue  # "10 dan 20" is two figures; "antara 10 dan 20" is a range
+        if first.unit is None and second.unit is not None:
+            first.unit = second.unit
+        if not first.scaled and second.scaled and first.value < second.value:
+            first.value *= _scale_of(second, norm, pats)
+            first.scaled = True
+        first.context = second.context
+
+
+def _scale_of(figure: _Figure, norm: str, pats: Patterns) -> float:
+    """The scale word's factor inside `figure` ("20 juta" -> 1e6)."""
+    for word in reversed(re.findall(r"[^\W\d_][\w.]*", norm[figure.start : figure.end])):
+        if key(word) in pats.scales:
+            return pats.scales[key(word)]
+    return 1.0

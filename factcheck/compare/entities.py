@@ -1,0 +1,158 @@
+"""People and organisations one article names and the other does not.
+
+Mentions are grouped into names per article (a surname joins its full name), then matched across
+articles by key, by `same_name` (scripts, spelling), and finally by the name being written in the
+other article's text at all: an extractor that missed a mention must not make a name "missing".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from factcheck.compare.names import NameIndex, key, same_name, same_speaker
+from factcheck.compare.severity import severity
+from factcheck.compare.side import Side
+from factcheck.models import Discrepancy, Fact
+
+KINDS = ("person", "org")
+MAJOR_PERSON = 2  # mentions that make a person part of the story
+MAJOR_ORG = 3  # organisations are named more often in passing
+MIN_WRITTEN = 4  # shorter names ("AS", "UE") are too likely to appear inside other words
+
+
+@dataclass(slots=True)
+class Name:
+    """One person or organisation of an article, with all its mentions."""
+
+    display: str
+    entity_type: str
+    keys: set[str]
+    mentions: list[Fact] = field(default_factory=list)
+
+
+def names_of(side: Side) -> list[Name]:
+    """The people and organisations of `side`, one `Name` each (longest spelling shown)."""
+    if "names" in side.memo:
+        return side.memo["names"]
+    by_key: dict[str, Name] = {}
+    index: NameIndex[Name] = NameIndex()
+    names: list[Name] = []
+    for fact in sorted(
+        (f for f in side.entities if f.entity_type in KINDS), key=lambda f: -len(f.text)
+    ):
+        k = str(fact.value) if fact.value else key(fact.text)
+        name = by_key.get(k)
+        if name is None:
+            for other in index.near(fact.text):
+                if other.entity_type != fact.entity_type:
+                    continue
+                if fact.entity_type == "person" and same_speaker(other.display, fact.text):
+                    name = other
+                    break
+                if same_name(other.display, fact.text):
+                    name = other
+                    break
+        if name is None:
+            name = Name(fact.text, str(fact.entity_type), set())
+            names.append(name)
+            index.add(fact.text, name)
+        name.keys.add(k)
+        by_key[k] = name
+        name.mentions.append(fact)
+    for name in names:
+        name.mentions.sort(key=lambda f: f.start)
+    names.sort(key=lambda n: n.mentions[0].start)
+    side.memo["names"] = names
+    side.memo["name_keys"] = by_key
+    side.memo["name_index"] = index
+    return names
+
+
+@lru_cache(maxsize=65536)
+def _written(name: str) -> re.Pattern[str]:
+    spaced = r"\s+".join(re.escape(word) for word in name.split())  # names wrap across lines
+    return re.compile(rf"(?<!\w){spaced}(?!\w)")
+
+
+def counterpart(name: Name, other: Side) -> Name | None:
+    """The name of the `other` article that denotes the same entity as `name`, if any."""
+    names_of(other)
+    by_key: dict[str, Name] = other.memo["name_keys"]
+    for k in name.keys:
+        if k in by_key:
+            return by_key[k]
+    index: NameIndex[Name] = other.memo["name_index"]
+    for candidate in index.near(name.display):
+        if candidate.entity_type == name.entity_type and same_name(name.display, candidate.display):
+            return candidate
+    return None
+
+
+def written_in(name: Name, side: Side) -> bool:
+    """Whether one of the name's spellings is written in the other article's text.
+
+    Case matters: "ANTARA" the news agency is not "antara", the Indonesian word for "between".
+    """
+    spellings = {f.text for f in name.mentions}
+    return any(
+        len(text) >= MIN_WRITTEN and _written(text).search(side.document.text) for text in spellings
+    )
+
+
+def _present(name: Name, side: Side) -> bool:
+    return counterpart(name, side) is not None or written_in(name, side)
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+
+
+def entity_findings(ref: Side, cand: Side, skip: Collection[str] = ()) -> list[Discrepancy]:
+    """Names the candidate lost (missing_entity) or added (added_entity).
+
+    `skip` holds speakers already reported by missing_quote, so one person is one finding.
+    """
+    ref_names, cand_names = names_of(ref), names_of(cand)
+    ref_speakers = [q.speaker for q in ref.quotes if q.speaker]
+    cand_speakers = [q.speaker for q in cand.quotes if q.speaker]
+    found: list[Discrepancy] = []
+    for name in ref_names:
+        if _present(name, cand):
+            continue
+        if any(same_speaker(name.display, s) for s in skip):
+            continue
+        count = len(name.mentions)
+        if name.entity_type == "person":
+            quoted = any(same_speaker(name.display, s) for s in ref_speakers)
+            major = quoted or count >= MAJOR_PERSON
+        else:
+            major = count >= MAJOR_ORG
+        found.append(
+            Discrepancy(
+                "missing_entity",
+                severity("missing_entity", "major" if major else "default"),
+                f"The reference names {name.display} {_times(count)}; the candidate never does.",
+                reference=ref.evidence(name.mentions[0]),
+            )
+        )
+    for name in cand_names:
+        if _present(name, ref):
+            continue
+        count = len(name.mentions)
+        quoted = name.entity_type == "person" and any(
+            same_speaker(name.display, s) for s in cand_speakers
+        )
+        major = quoted or (name.entity_type == "person" and count >= MAJOR_PERSON)
+        found.append(
+            Discrepancy(
+                "added_entity",
+                severity("added_entity", "major" if major else "default"),
+                f"The candidate names {name.display} {_times(count)}"
+                f"{' and quotes them' if quoted else ''}; the reference never does.",
+                candidate=cand.evidence(name.mentions[0]),
+            )
+        )
+    return found

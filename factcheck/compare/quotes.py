@@ -1,0 +1,173 @@
+"""Aligning quotes across two articles (the findings are in quote_findings).
+
+Alignment runs in three passes, each on what the previous left:
+1. words (same language): the same words, whoever says them (so a misattribution is found);
+2. speaker: the same speaker on both sides (surname or full name), or the reference's named
+   speaker written next to a candidate quote whose speaker is a role or missing;
+3. cues (across languages): no conflicting named speakers, and shared names or figures inside
+   the quotes, or one shared cue at about the same place in both articles.
+A `Judge`, when given, then rules on pairs across languages and on reference quotes left over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from factcheck.compare.names import is_named, speaker_matches
+from factcheck.compare.side import Side, is_empty_quote, same_language, words
+from factcheck.models import RULES, Fact, Source
+
+SAME = 90  # fuzz.ratio on the words: the same quote, perhaps with a word or figure changed
+ALTERED = 60  # same speaker, similarity in [ALTERED, 100): the same quote, words changed
+MIN_CONTAINED_WORDS = 4  # a shorter quote inside a longer one proves nothing
+CUE_POSITION = 0.15  # one shared cue suffices when the quotes sit this close (share of text)
+MIN_INDEX_WORD = 4  # words shorter than this do not propose quote pairs
+# A misattribution must be clear: the reference's speaker is not named just before the
+# candidate's quote ("X said:"), where an extractor may have missed them for a later name.
+SPEAKER_WINDOW = 120
+NAME_WINDOW = 200  # a quote whose extracted speaker is a role may name its speaker this close
+
+_TOKEN = re.compile(r"[^\W_][\w\-]*")
+_SENTENCES = re.compile(r"(?<=[.!?؟…])\s+")
+
+
+@dataclass(slots=True)
+class QuoteMatch:
+    """A reference quote and the candidate quote aligned with it."""
+
+    reference: Fact
+    candidate: Fact
+    how: Literal["words", "speaker", "cues", "judge"]
+    similarity: float | None  # fuzz.ratio of the words; None across languages
+    altered: str | None = None  # why the candidate's words differ, when they do
+    source: Source = RULES
+
+
+@dataclass(slots=True)
+class QuoteAlignment:
+    """The outcome of aligning two articles' non-empty quotes."""
+
+    matches: list[QuoteMatch]
+    reference: list[Fact]  # reference quotes with no counterpart
+    candidate: list[Fact]  # candidate quotes with no counterpart
+    judged_missing: dict[int, Source] = field(default_factory=dict)  # ref start -> judge
+
+
+def verbatim(a: str, b: str) -> bool:
+    """Whether two quotes have the same words, or one is a trimmed part of the other."""
+    wa, wb = words(a), words(b)
+    if wa == wb:
+        return True
+    short, long = sorted((wa, wb), key=len)
+    return short.count(" ") + 1 >= MIN_CONTAINED_WORDS and f" {short} " in f" {long} "
+
+
+def _similarity(a: str, b: str) -> float:
+    """100 for verbatim quotes, else fuzz.ratio of the words."""
+    return 100.0 if verbatim(a, b) else fuzz.ratio(words(a), words(b))
+
+
+def _cues(quote: Fact) -> frozenset[str]:
+    """Names and figures inside a quote, in a script-free form (sentence openers skipped)."""
+    value = quote.value if isinstance(quote.value, str) else quote.text
+    cues: set[str] = set()
+    for sentence in _SENTENCES.split(value):
+        for n, token in enumerate(_TOKEN.findall(sentence)):
+            if any(ch.isdigit() for ch in token) or (n > 0 and token[0].isupper()):
+                cues.add(anyascii(token).lower())
+    return frozenset(cues)
+
+
+def _assign(
+    edges: Iterable[tuple[float, int, int]], ref_left: set[int], cand_left: set[int]
+) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one assignment, best score first."""
+    chosen = []
+    for score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        if i in ref_left and j in cand_left:
+            ref_left.discard(i)
+            cand_left.discard(j)
+            chosen.append((i, j, score))
+    return chosen
+
+
+def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
+    """Align the non-empty quotes of `ref` and `cand` (see the module docstring)."""
+    rq = [q for q in ref.quotes if not is_empty_quote(q)]
+    cq = [q for q in cand.quotes if not is_empty_quote(q)]
+    ref_left, cand_left = set(range(len(rq))), set(range(len(cq)))
+    matches: list[QuoteMatch] = []
+    monolingual = same_language(ref, cand)
+
+    if monolingual:
+        index: dict[str, set[int]] = defaultdict(set)
+        for j, quote in enumerate(cq):
+            for word in set(words(str(quote.value)).split()):
+                if len(word) >= MIN_INDEX_WORD:
+                    index[word].add(j)
+        edges = []
+        for i, quote in enumerate(rq):
+            near: set[int] = set()
+            for word in set(words(str(quote.value)).split()):
+                near |= index.get(word, set())
+            for j in near:
+                score = _similarity(str(quote.value), str(cq[j].value))
+                if score >= SAME:
+                    edges.append((score, i, j))
+        for i, j, score in _assign(edges, ref_left, cand_left):
+            matches.append(QuoteMatch(rq[i], cq[j], "words", score))
+
+    edges = []
+    for i in ref_left:
+        for j in cand_left:
+            if speaker_matches(rq[i].speaker, cq[j].speaker):
+                score = _similarity(str(rq[i].value), str(cq[j].value)) if monolingual else 0.0
+                closeness = 1.0 - abs(ref.position(rq[i]) - cand.position(cq[j]))
+                edges.append((score + closeness, i, j))
+    for i, j, _ in _assign(edges, ref_left, cand_left):
+        similarity = _similarity(str(rq[i].value), str(cq[j].value)) if monolingual else None
+        matches.append(QuoteMatch(rq[i], cq[j], "speaker", similarity))
+
+    ref_persons, cand_persons = ref.persons(), cand.persons()
+    edges = []
+    for i in ref_left:
+        speaker = rq[i].speaker
+        if not speaker or not is_named(speaker, ref_persons, ref.orgs()):
+            continue
+        for j in cand_left:
+            if is_named(cq[j].speaker, cand_persons, cand.orgs()):
+                continue  # the candidate names its own speaker, who is someone else
+            if cand.names_around(speaker, cq[j], NAME_WINDOW):
+                closeness = 1.0 - abs(ref.position(rq[i]) - cand.position(cq[j]))
+                edges.append((closeness, i, j))
+    for i, j, _ in _assign(edges, ref_left, cand_left):
+        similarity = _similarity(str(rq[i].value), str(cq[j].value)) if monolingual else None
+        matches.append(QuoteMatch(rq[i], cq[j], "speaker", similarity))
+
+    if not monolingual:
+        edges = []
+        for i in ref_left:
+            ri = rq[i]
+            for j in cand_left:
+                cj = cq[j]
+                if is_named(ri.speaker, ref_persons) and is_named(cj.speaker, cand_persons):
+                    continue  # two named speakers that differ: never the same quote
+                shared = len(_cues(ri) & _cues(cj))
+                distance = abs(ref.position(ri) - cand.position(cj))
+                if shared >= 2 or (shared == 1 and distance <= CUE_POSITION):
+                    edges.append((shared + 1.0 - distance, i, j))
+        for i, j, _ in _assign(edges, ref_left, cand_left):
+            matches.append(QuoteMatch(rq[i], cq[j], "cues", None))
+
+    return QuoteAlignment(
+        matches=sorted(matches, key=lambda m: m.reference.start),
+        reference=[rq[i] for i in sorted(ref_left)],
+        candidate=[cq[j] for j in sorted(cand_left)],
+    )

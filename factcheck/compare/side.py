@@ -1,0 +1,128 @@
+"""One article as the comparison sees it: its facts sorted by kind, and helpers for evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from factcheck.models import Document, Evidence, Fact
+
+_WORD = re.compile(r"\w+")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+def is_empty_quote(fact: Fact) -> bool:
+    """Whether a quote has nothing but punctuation (or nothing at all) inside its marks."""
+    value = fact.value if isinstance(fact.value, str) else ""
+    return not _HAS_WORD.search(value)
+
+
+def words(text: str) -> str:
+    """Lower-cased words of `text` joined by single spaces (punctuation and marks dropped)."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """`text` on one line, cut at a word boundary near `limit` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
+    return cut + "…"
+
+
+@dataclass(slots=True)
+class Side:
+    """The facts of one document, grouped by kind, with disclaimer text set aside."""
+
+    role: Literal["reference", "candidate"]
+    document: Document
+    facts: tuple[Fact, ...]
+    quotes: list[Fact] = field(default_factory=list)
+    dates: list[Fact] = field(default_factory=list)
+    numbers: list[Fact] = field(default_factory=list)
+    entities: list[Fact] = field(default_factory=list)
+    claims: list[Fact] = field(default_factory=list)
+    disclaimers: list[Fact] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict)  # derived views, computed once per side
+
+    @classmethod
+    def of(
+        cls, role: Literal["reference", "candidate"], document: Document, facts: Sequence[Fact]
+    ) -> Side:
+        """Sort `facts` by kind; facts inside an AI disclaimer are the disclaimer's, not news."""
+        side = cls(role, document, tuple(facts))
+        side.disclaimers = [f for f in facts if f.kind == "disclaimer"]
+        spans = [(d.start, d.end) for d in side.disclaimers]
+        buckets = {
+            "quote": side.quotes,
+            "date": side.dates,
+            "number": side.numbers,
+            "entity": side.entities,
+            "claim": side.claims,
+        }
+        for fact in facts:
+            bucket = buckets.get(fact.kind)
+            if bucket is None:
+                continue
+            if any(start <= fact.start and fact.end <= end for start, end in spans):
+                continue
+            bucket.append(fact)
+        for bucket in buckets.values():
+            bucket.sort(key=lambda f: (f.start, f.end))
+        return side
+
+    @property
+    def language(self) -> str | None:
+        return self.document.language
+
+    def evidence(self, fact: Fact) -> Evidence:
+        """The evidence of `fact`, always a true slice of the document text."""
+        text = self.document.text
+        if 0 <= fact.start <= fact.end <= len(text) and text[fact.start : fact.end] == fact.text:
+            return Evidence(fact.text, fact.start, fact.end)
+        # Offsets that drifted (an LLM fact, a re-normalised text): find the words instead.
+        found = text.find(fact.text) if fact.text else -1
+        if found >= 0:
+            return Evidence.of(text, found, found + len(fact.text))
+        start = min(max(fact.start, 0), len(text))
+        end = min(max(fact.end, start), len(text))
+        return Evidence.of(text, start, end)
+
+    def position(self, fact: Fact) -> float:
+        """Where `fact` sits in the article, from 0.0 (start) to 1.0 (end)."""
+        return fact.start / max(len(self.document.text), 1)
+
+    def persons(self) -> list[str]:
+        """The surface names of the person entities of this side."""
+        return [f.text for f in self.entities if f.entity_type == "person"]
+
+    def orgs(self) -> list[str]:
+        """The surface names of the organisation entities of this side."""
+        return [f.text for f in self.entities if f.entity_type == "org"]
+
+    def names_around(self, name: str, fact: Fact, window: int) -> bool:
+        """Whether a capitalised word of `name` is written within `window` characters of
+        `fact` (a quote followed by "said the regent, Hendra Kusuma")."""
+        text = self.document.text
+        around = text[max(fact.start - window, 0) : fact.end + window]
+        return bool(_name_pattern(name).search(around))
+
+    def names_before(self, name: str, fact: Fact, window: int) -> bool:
+        """Whether `name` (or its last word, a surname) is written in the `window` characters
+        before `fact`, where "X said:" introduces a quote."""
+        before = self.document.text[max(fact.start - window, 0) : fact.start]
+        surname = name.split()[-1] if name.split() else name
+        return bool(re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", before))
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    parts = [re.escape(w) for w in name.split() if len(w) >= 3 and w[:1].isupper()]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts) or '(?!)'})(?!\w)")
+
+
+def same_language(a: Side, b: Side) -> bool:
+    """Whether two sides are in one language (unknown languages are given the benefit)."""
+    return a.language is None or b.language is None or a.language == b.language

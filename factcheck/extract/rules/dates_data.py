@@ -1,0 +1,243 @@
+"""The date tables of data/dates.json, and the patterns built from them per language.
+
+Patterns are built once per language (the document's language plus English, or every language
+when the language is unknown) so a French "hier" never fires in a German article ("hier" = here).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, ClassVar
+
+LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt")
+
+# Arabic-Indic and Persian digits become ASCII, one character for one, so offsets survive.
+EQUIVALENTS: dict[str, str] = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\u066a": "%",  # Arabic percent sign
+    "\u2019": "'",  # the typographic apostrophe in "l’an dernier"
+}
+DIGITS = str.maketrans(EQUIVALENTS)
+
+# Arabic writes conjunctions and prepositions onto the digits that follow ("و3 يوليو"), so an
+# Arabic letter right before a number does not make it part of a word.
+NOT_AFTER_WORD = r"(?<![^\W\u0600-\u06ff])"
+
+YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)(?:م)?(?!\w)(?![.,]\d)"
+
+
+@functools.cache
+def table() -> dict[str, Any]:
+    """The parsed data/dates.json."""
+    text = resources.files("factcheck.extract.rules").joinpath("data/dates.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of `words`, longest first, spaces matching any whitespace."""
+    unique = sorted({w.replace("\u2019", "'") for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _languages(language: str | None) -> tuple[str, ...]:
+    if language in LANGUAGES:
+        return (language, "en") if language != "en" else ("en",)
+    return LANGUAGES
+
+
+_TOKEN = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\W+)")
+_DIGITS = re.compile(r"\d+")
+_TO_NORMALISE = re.compile("[" + "".join(EQUIVALENTS) + "]")
+
+
+@dataclass(frozen=True)
+class TokenIndex:
+    """The words of a text (lowercased) with their offsets, and where its digit runs start."""
+
+    words: list[str]
+    offsets: list[int]  # offsets[2 * i] is where words[i] starts
+    vocabulary: frozenset[str]
+    digits: list[int]
+
+    def at(self, anchors: dict[str, tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
+        """(offset, pattern names) for every word that can start one of `anchors`' patterns."""
+        wanted = anchors.keys() & self.vocabulary
+        if not wanted:
+            return []
+        offsets = self.offsets
+        return [(offsets[2 * i], anchors[w]) for i, w in enumerate(self.words) if w in wanted]
+
+
+@functools.lru_cache(maxsize=16)
+def normalise(text: str) -> str:
+    """`text` with ASCII digits and straight apostrophes, same length (dates and numbers share it)."""
+    if not _TO_NORMALISE.search(text):
+        return text
+    return _TO_NORMALISE.sub(lambda m: EQUIVALENTS[m.group()], text)
+
+
+@functools.lru_cache(maxsize=16)
+def tokens(norm: str) -> TokenIndex:
+    """The token index of `norm`.
+
+    Patterns are tried only where a token can start them: scanning a 4 KB article with a few
+    hundred alternatives at every offset costs milliseconds; splitting it into words once and
+    intersecting their set with each pattern's first words costs a few dozen microseconds.
+    """
+    lower = norm.lower()
+    if len(lower) != len(norm):  # "İ" lowercases to two characters; keep offsets exact
+        lower = norm
+    parts = _SPLIT.split(lower)  # word, separator, word, ...: all in C
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    words = parts[0::2]
+    digits = [m.start() for m in _DIGITS.finditer(norm)]
+    return TokenIndex(words, offsets, frozenset(words), digits)
+
+
+def first_token(phrase: str) -> str:
+    """The token a phrase starts with: where its pattern is tried."""
+    m = _TOKEN.search(key(phrase))
+    return m.group() if m else phrase
+
+
+def anchor_table(groups: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """First token -> names of the patterns that may start there."""
+    table: dict[str, list[str]] = {}
+    for name, phrases in groups.items():
+        for phrase in phrases:
+            names = table.setdefault(first_token(phrase), [])
+            if name not in names:
+                names.append(name)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Everything `find_dates` matches for one set of languages."""
+
+    DIGIT_LED: ClassVar[tuple[str, ...]] = ("iso", "numeric", "day_month", "ago")
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, dict[str, int]]
+    ago_units: dict[str, str]
+    ago_amounts: dict[str, int]
+    anchors: dict[str, tuple[str, ...]]
+    iso: re.Pattern[str]
+    numeric: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
+    month_year: re.Pattern[str]
+    year_after_word: re.Pattern[str]
+    weekday_numeric: re.Pattern[str]
+    weekday_before: re.Pattern[str]
+    last_weekday: re.Pattern[str]
+    bare_weekday: re.Pattern[str]
+    relative_phrase: re.Pattern[str]
+    next_day: re.Pattern[str]
+    previous_day: re.Pattern[str]
+    ago: re.Pattern[str]
+
+
+def key(word: str) -> str:
+    """The table key of a matched word: lowercase, single spaces, straight apostrophe."""
+    return " ".join(word.lower().replace("\u2019", "'").split())
+
+
+@functools.cache
+def patterns(language: str | None) -> Patterns:
+    """The compiled patterns for a document in `language` (None: every language)."""
+    data = table()
+    langs = _languages(language)
+    months = {key(k): v for lang in langs for k, v in data["months"][lang].items()}
+    weekdays = {key(k): v for lang in langs for k, v in data["weekdays"][lang].items()}
+    relative = {key(k): v for lang in langs for k, v in data["relative"][lang].items()}
+    month = rf"(?P<mon>{_alternation(list(months))})(?!\w)\.?"
+    # "4 آب/أغسطس 2025": Levantine and standard names side by side.
+    month_pair = rf"{month}(?:\s*/\s*(?:{_alternation(list(months))})(?!\w))?"
+    weekday_names = _alternation(list(weekdays))
+    weekday = rf"(?P<wd>{weekday_names})(?!\w)"
+    last = data["last_weekday"]
+    ago = data["ago"]
+    amount = rf"(?:\d{{1,3}}|{_alternation(list(ago['amounts']))})"
+    unit = _alternation(list(ago["units"]))
+    flags = re.IGNORECASE
+    anchors = anchor_table(
+        {
+            "month_day": list(months),
+            "month_year": list(months),
+            "weekday_numeric": list(weekdays),
+            "last_weekday": [*weekdays, *last["before"]],
+            "bare_weekday": list(weekdays),
+            "relative_phrase": list(relative),
+            "next_day": data["next_day"],
+            "previous_day": data["previous_day"],
+            "ago": [*ago["before"], *ago["amounts"]],
+            "year_after_word": data["year_words"],
+        }
+    )
+    return Patterns(
+        anchors=anchors,
+        months=months,
+        weekdays=weekdays,
+        relative=relative,
+        ago_units={key(k): v for k, v in ago["units"].items()},
+        ago_amounts={key(k): v for k, v in ago["amounts"].items()},
+        iso=re.compile(
+            NOT_AFTER_WORD
+            + r"(?<![/.-])(?P<y>(?:1[89]|2[01])\d\d)([-/])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/])"
+        ),
+        numeric=re.compile(
+            NOT_AFTER_WORD + r"(?<![/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)"
+            r"(?P<y>(?:1[89]|2[01])\d\d|\d\d)(?!\d)(?![./-]\d)"
+        ),
+        day_month=re.compile(
+            NOT_AFTER_WORD + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?:er|\.|º)?\s*(?:de\s+)?{month_pair}"
+            rf"(?:,?\s*(?:de\s+|del\s+)?{YEAR})?",
+            flags,
+        ),
+        month_day=re.compile(
+            rf"(?<!\w){month}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?!\w)(?:,?\s+{YEAR})?",
+            flags,
+        ),
+        month_year=re.compile(rf"(?<!\w){month_pair},?\s+(?:de\s+|of\s+)?{YEAR}", flags),
+        year_after_word=re.compile(
+            rf"(?<!\w)(?:{_alternation(data['year_words'])})\s+{YEAR}(?!\s*%)", flags
+        ),
+        weekday_numeric=re.compile(
+            rf"(?<!\w){weekday},?\s*(?P<open>\()?\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
+            r"(?:/(?P<y>\d{4}|\d\d))?(?(open)\s*\)|(?![\d/]))",
+            flags,
+        ),
+        weekday_before=re.compile(rf"{weekday}[\s,]*\Z", flags),
+        last_weekday=re.compile(
+            rf"(?<!\w)(?:(?P<pre>{_alternation(last['before'])})\s+{weekday}"
+            rf"|(?P<wd2>{weekday_names})\s+(?P<post>{_alternation(last['after'])})(?!\w))",
+            flags,
+        ),
+        bare_weekday=re.compile(rf"(?<!\w){weekday}", flags),
+        relative_phrase=re.compile(rf"(?<!\w)(?P<rel>{_alternation(list(relative))})(?!\w)", flags),
+        next_day=re.compile(rf"(?<!\w)(?:{_alternation(data['next_day'])})(?!\w)", flags),
+        previous_day=re.compile(rf"(?<!\w)(?:{_alternation(data['previous_day'])})(?!\w)", flags),
+        ago=re.compile(
+            rf"(?<!\w)(?:(?:{_alternation(ago['before'])})\s+(?P<n1>{amount}|[^\W\d_]+)\s+(?P<u1>{unit})"
+            rf"|(?P<n2>{amount})\s+(?P<u2>{unit})\s+(?:{_alternation(ago['after'])}))(?!\w)",
+            flags,
+        ),
+    )
+
+
+@functools.cache
+def capitalised_only() -> frozenset[str]:
+    """Month and weekday names that are ordinary words unless capitalised ("may", "minggu")."""
+    return frozenset(table()["capitalised_only"])

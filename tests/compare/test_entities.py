@@ -1,0 +1,96 @@
+"""People and organisations lost or added, matched across spellings and scripts."""
+
+from __future__ import annotations
+
+from factcheck.compare import compare
+from factcheck.compare.names import same_speaker
+from tests.compare.helpers import doc, kinds, mentions, quote
+
+REF = (
+    "Riverton Council voted on Monday. Mayor Maria Santos defended the plan, and Santos"
+    " promised more buses. Riverton Council will meet again; Riverton Council also thanked"
+    " Northwind Steel. Ines Kovac voted against."
+)
+
+
+def _ref():
+    d = doc(REF)
+    return d, [
+        *mentions(d, "Riverton Council", "org"),
+        *mentions(d, "Maria Santos", "person"),
+        *[f for f in mentions(d, "Santos", "person") if d.text[f.start - 6 : f.start] != "Maria "],
+        *mentions(d, "Northwind Steel", "org"),
+        *mentions(d, "Ines Kovac", "person"),
+    ]
+
+
+def test_missing_names_weigh_by_how_much_the_reference_uses_them():
+    ref, ref_facts = _ref()
+    cand = doc("The vote went ahead on Monday; Ines Kovac was outvoted.")
+    cand_facts = mentions(cand, "Ines Kovac", "person")
+    result = compare(ref, ref_facts, cand, cand_facts)
+    missing = {d.message: d.severity for d in result.discrepancies if d.kind == "missing_entity"}
+    assert missing == {
+        "The reference names Riverton Council 3 times; the candidate never does.": "medium",
+        "The reference names Maria Santos twice; the candidate never does.": "medium",
+        "The reference names Northwind Steel once; the candidate never does.": "low",
+    }
+
+
+def test_a_name_written_in_the_candidate_counts_even_when_not_extracted():
+    ref, ref_facts = _ref()
+    cand = doc(
+        "Riverton Council voted. Maria Santos defended it; Northwind Steel and Ines Kovac did not."
+    )
+    result = compare(ref, ref_facts, cand, mentions(cand, "Riverton Council", "org"))
+    assert [d for d in result.discrepancies if d.kind == "missing_entity"] == []
+
+
+def test_a_name_in_another_script_matches_through_its_key():
+    ref = doc("Мария Сантос открыла мост. Мария Сантос выступила.", language="ru")
+    ref_facts = mentions(ref, "Мария Сантос", "person", value="mariia santos")
+    cand = doc("Mariia Santos opened the bridge.")
+    cand_facts = mentions(cand, "Mariia Santos", "person", value="mariia santos")
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert result.discrepancies == ()
+
+
+def test_a_quoted_person_the_candidate_adds_is_medium_a_passing_name_low():
+    ref, ref_facts = _ref()
+    cand = doc(
+        REF + ' Consultant Hugo Lind said: "The plan is sound." The Oakfield Trust approved.'
+    )
+    cand_facts = [
+        *ref_facts,
+        *mentions(cand, "Hugo Lind", "person"),
+        *mentions(cand, "Oakfield Trust", "org"),
+        quote(cand, '"The plan is sound."', "Hugo Lind"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    added = [(d.severity, d.message) for d in result.discrepancies if d.kind == "added_entity"]
+    assert added == [
+        ("medium", "The candidate names Hugo Lind once and quotes them; the reference never does."),
+        ("low", "The candidate names Oakfield Trust once; the reference never does."),
+    ]
+    assert all(d.candidate is not None for d in result.discrepancies if d.kind == "added_entity")
+
+
+def test_a_person_whose_quote_is_missing_is_reported_once_as_the_missing_quote():
+    text = 'Maria Santos said: "The bridge is ready for traffic now." Riverton Council agreed.'
+    ref = doc(text)
+    ref_facts = [
+        quote(ref, '"The bridge is ready for traffic now."', "Maria Santos"),
+        *mentions(ref, "Maria Santos", "person"),
+        *mentions(ref, "Riverton Council", "org"),
+    ]
+    cand = doc("Riverton Council agreed that the bridge is ready.")
+    result = compare(ref, ref_facts, cand, mentions(cand, "Riverton Council", "org"))
+    assert kinds(result.discrepancies) == [("missing_quote", "high")]
+
+
+def test_a_surname_stands_for_the_full_name_but_not_for_another_person():
+    assert same_speaker("Nulty", "Christopher Nulty")
+    assert same_speaker("Christopher Nulty", "christopher nulty")
+    assert not same_speaker("Wong", "Christopher Nulty")
+    assert not same_speaker("Li", "Wei Li")  # too short to trust alone
+    assert not same_speaker(None, "Christopher Nulty")

@@ -1,0 +1,167 @@
+"""Numbers and dates: mismatches, missing figures and dates, matching by value across languages."""
+
+from __future__ import annotations
+
+from factcheck.compare import compare
+from tests.compare.helpers import doc, fact, kinds, mentions
+
+REF = (
+    "On 3 March 2025 the Riverton council approved a budget of 12 million euros for the Harbour"
+    " Bridge. Steel costs could rise by 40% next year. Work starts in September 2025 and"
+    " 250 workers will be hired."
+)
+
+
+def _ref():
+    d = doc(REF)
+    return d, [
+        fact(d, "date", "3 March 2025", value="2025-03-03", context="council approved budget"),
+        fact(d, "number", "12 million euros", value=12e6, unit="EUR", context="budget"),
+        fact(d, "number", "40%", value=40.0, unit="%", context="steel costs rise"),
+        fact(d, "date", "September 2025", value="2025-09", context="work starts"),
+        fact(d, "number", "250", value=250.0, context="workers"),
+        *mentions(d, "Riverton", "org"),
+        *mentions(d, "Harbour Bridge", "other"),
+    ]
+
+
+def _cand(text: str, language: str = "en", **found):
+    d = doc(text, language=language)
+    facts = [fact(d, kind, needle, **fields) for kind, needle, fields in found.values()]
+    return d, [*facts, *mentions(d, "Riverton", "org")]
+
+
+def test_a_changed_figure_about_the_same_thing_is_a_high_mismatch():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _cand(
+        "On 3 March 2025 the Riverton council approved a budget of 15 million euros. Steel costs"
+        " could rise by 40% next year. Work starts in September 2025 with 250 workers.",
+        d=("date", "3 March 2025", {"value": "2025-03-03", "context": "council approved"}),
+        n=("number", "15 million euros", {"value": 15e6, "unit": "EUR", "context": "a budget"}),
+        p=("number", "40%", {"value": 40.0, "unit": "%", "context": "steel costs"}),
+        s=("date", "September 2025", {"value": "2025-09", "context": "work starts"}),
+        w=("number", "250", {"value": 250.0, "context": "workers"}),
+    )
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("number_mismatch", "high")]
+    found = result.discrepancies[0]
+    assert "12 million euros" in found.message and "15 million euros" in found.message
+    assert found.reference is not None and found.reference.text == "12 million euros"
+    assert found.candidate is not None and found.candidate.text == "15 million euros"
+
+
+def test_missing_figures_are_medium_with_a_unit_and_low_as_small_counts():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _cand(
+        "On 3 March 2025 the Riverton council approved the bridge. Work starts in September 2025.",
+        d=("date", "3 March 2025", {"value": "2025-03-03", "context": "council approved"}),
+        s=("date", "September 2025", {"value": "2025-09", "context": "work starts"}),
+    )
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [
+        ("missing_number", "medium"),
+        ("missing_number", "medium"),
+        ("missing_number", "low"),
+    ]
+    assert "40%" in result.discrepancies[1].message
+    assert result.discrepancies[2].message == (
+        "The reference gives 250 for workers; the candidate gives no such figure."
+    )
+
+
+def test_across_languages_a_figure_with_the_same_value_is_never_missing_and_rounding_is_allowed():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _cand(
+        "Le 3 mars 2025, le conseil de Riverton a voté 12,1 millions d'euros. L'acier pourrait"
+        " augmenter de 40 %. Les travaux débutent en septembre 2025 avec 250 ouvriers.",
+        language="fr",
+        d=("date", "3 mars 2025", {"value": "2025-03-03", "context": "conseil a voté"}),
+        n=("number", "12,1 millions d'euros", {"value": 12.1e6, "unit": "EUR", "context": "vote"}),
+        p=("number", "40 %", {"value": 40.0, "unit": "%", "context": "acier"}),
+        s=("date", "septembre 2025", {"value": "2025-09", "context": "travaux"}),
+        w=("number", "250", {"value": 250.0, "unit": None, "context": "ouvriers"}),
+    )
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert result.discrepancies == ()
+    assert result.verdict == "consistent"
+
+
+def test_a_changed_date_of_the_same_event_is_a_high_mismatch():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _cand(
+        "On 5 March 2025 the Riverton council approved a budget of 12 million euros. Steel costs"
+        " could rise by 40%. Work starts in September 2025 with 250 workers.",
+        d=("date", "5 March 2025", {"value": "2025-03-05", "context": "the council approved"}),
+        n=("number", "12 million euros", {"value": 12e6, "unit": "EUR", "context": "budget"}),
+        p=("number", "40%", {"value": 40.0, "unit": "%", "context": "steel costs"}),
+        s=("date", "September 2025", {"value": "2025-09", "context": "work starts"}),
+        w=("number", "250", {"value": 250.0, "context": "workers"}),
+    )
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("date_mismatch", "high")]
+    message = result.discrepancies[0].message
+    assert "2025-03-03" in message and "2025-03-05" in message
+
+
+def test_a_missing_lead_date_is_medium_a_later_one_low_and_a_vaguer_date_is_not_missing():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _cand(
+        "The Riverton council approved 12 million euros. Steel could rise by 40%. 250 workers will"
+        " start in 2025.",
+        n=("number", "12 million euros", {"value": 12e6, "unit": "EUR", "context": "budget"}),
+        p=("number", "40%", {"value": 40.0, "unit": "%", "context": "steel"}),
+        w=("number", "250", {"value": 250.0, "context": "workers"}),
+    )
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("missing_date", "medium"), ("missing_date", "low")]
+    assert "3 March 2025" in result.discrepancies[0].message
+
+    cand2, cand2_facts = _cand(
+        "In March 2025 the Riverton council approved 12 million euros; 40% more for steel is"
+        " possible, and 250 workers start in September 2025.",
+        d=("date", "March 2025", {"value": "2025-03", "context": "council approved"}),
+        n=("number", "12 million euros", {"value": 12e6, "unit": "EUR", "context": "budget"}),
+        p=("number", "40%", {"value": 40.0, "unit": "%", "context": "steel"}),
+        w=("number", "250", {"value": 250.0, "context": "workers"}),
+        s=("date", "September 2025", {"value": "2025-09", "context": "workers start"}),
+    )
+    assert compare(ref, ref_facts, cand2, cand2_facts).discrepancies == ()
+
+
+def test_a_relative_date_in_place_of_an_absolute_one_is_named_in_the_finding():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _cand(
+        "Last Monday the Riverton council approved 12 million euros. Steel could rise by 40%."
+        " 250 workers start in September 2025.",
+        d=(
+            "date",
+            "Last Monday",
+            {"value": None, "relative": "Last Monday", "context": "council approved budget"},
+        ),
+        n=("number", "12 million euros", {"value": 12e6, "unit": "EUR", "context": "budget"}),
+        p=("number", "40%", {"value": 40.0, "unit": "%", "context": "steel"}),
+        w=("number", "250", {"value": 250.0, "context": "workers"}),
+        s=("date", "September 2025", {"value": "2025-09", "context": "workers start"}),
+    )
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("missing_date", "medium")]
+    found = result.discrepancies[0]
+    assert "only says “Last Monday”" in found.message
+    assert found.candidate is not None and found.candidate.text == "Last Monday"
+
+
+def test_across_languages_a_lead_date_moved_by_days_is_a_mismatch():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _cand(
+        "Le 5 mars 2025, le conseil de Riverton a voté 12 millions d'euros ; l'acier pourrait"
+        " augmenter de 40 % et 250 ouvriers commenceront en septembre 2025.",
+        language="fr",
+        d=("date", "5 mars 2025", {"value": "2025-03-05", "context": "conseil a voté"}),
+        n=("number", "12 millions d'euros", {"value": 12e6, "unit": "EUR", "context": "vote"}),
+        p=("number", "40 %", {"value": 40.0, "unit": "%", "context": "acier"}),
+        w=("number", "250", {"value": 250.0, "context": "ouvriers"}),
+        s=("date", "septembre 2025", {"value": "2025-09", "context": "ouvriers"}),
+    )
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("date_mismatch", "high")]
+    assert "2025-03-05" in result.discrepancies[0].message

@@ -1,0 +1,253 @@
+"""Quote findings: empty, missing, altered and misattributed quotes, within and across languages."""
+
+from __future__ import annotations
+
+from factcheck.compare import compare
+from tests.compare.helpers import assert_evidence_true, doc, kinds, mentions, quote
+
+REF = (
+    'Mayor Maria Santos said: "The bridge will open to traffic before the summer of 2027." '
+    'Engineer Tomas Berg added: "We have planned for a hard winter, not for a trade war."'
+)
+
+
+def _ref():
+    d = doc(REF)
+    facts = [
+        quote(d, '"The bridge will open to traffic before the summer of 2027."', "Maria Santos"),
+        quote(d, '"We have planned for a hard winter, not for a trade war."', "Tomas Berg"),
+        *mentions(d, "Maria Santos", "person"),
+        *mentions(d, "Tomas Berg", "person"),
+    ]
+    return d, facts
+
+
+def test_an_empty_quote_in_the_candidate_is_high_and_names_its_speaker():
+    ref, ref_facts = _ref()
+    cand = doc(REF + ' Her deputy added: "", said Paolo Reyes.')
+    cand_facts = [*ref_facts, quote(cand, '""', "Paolo Reyes")]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    empty = [d for d in result.discrepancies if d.kind == "empty_quote"]
+    assert len(empty) == 1
+    assert empty[0].severity == "high"
+    assert empty[0].candidate is not None and empty[0].candidate.text == '""'
+    assert empty[0].reference is None
+    assert "Paolo Reyes" in empty[0].message
+    assert result.verdict == "discrepancies"
+
+
+def test_quote_marks_around_punctuation_only_count_as_empty():
+    ref, ref_facts = _ref()
+    cand = doc(REF + " The council replied: « … ».")
+    cand_facts = [*ref_facts, quote(cand, "« … »")]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("empty_quote", "high")]
+    assert "no speaker named" in result.discrepancies[0].message
+
+
+def test_an_empty_quote_in_the_reference_is_its_own_low_defect():
+    base, base_facts = _ref()
+    ref = doc(base.text + ' Officials said "" about the delay.')
+    ref_facts = [*base_facts, quote(ref, '""')]
+    result = compare(ref, ref_facts, base, base_facts)
+    assert kinds(result.discrepancies) == [("empty_quote", "low")]
+    found = result.discrepancies[0]
+    assert found.candidate is None
+    assert found.reference is not None and found.reference.text == '""'
+
+
+def test_a_dropped_only_quote_of_a_named_speaker_is_high():
+    ref, ref_facts = _ref()
+    cand = doc(
+        'Mayor Maria Santos said: "The bridge will open to traffic before the summer of 2027."'
+    )
+    cand_facts = [
+        quote(cand, '"The bridge will open to traffic before the summer of 2027."', "Maria Santos"),
+        *mentions(cand, "Maria Santos", "person"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("missing_quote", "high")]
+    found = result.discrepancies[0]
+    assert (
+        found.message
+        == "The reference quotes Tomas Berg; the candidate quotes no one by that name."
+    )
+    assert found.reference is not None and "hard winter" in found.reference.text
+    assert found.candidate is None
+
+
+def test_a_speaker_with_two_quotes_loses_one_at_medium_and_surnames_count_as_the_speaker():
+    text = (
+        'Maria Santos said: "The bridge will open to traffic before the summer of 2027." '
+        'Later Santos added: "Nobody will pay a toll to cross it."'
+    )
+    ref = doc(text)
+    ref_facts = [
+        quote(ref, '"The bridge will open to traffic before the summer of 2027."', "Maria Santos"),
+        quote(ref, '"Nobody will pay a toll to cross it."', "Santos"),
+        *mentions(ref, "Maria Santos", "person"),
+    ]
+    cand = doc("The council met on Tuesday and nobody was quoted, Maria Santos included.")
+    cand_facts = mentions(cand, "Maria Santos", "person")
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("missing_quote", "medium"), ("missing_quote", "medium")]
+    assert all("Maria Santos" in d.message for d in result.discrepancies)
+
+
+def test_the_same_quote_under_a_surname_or_trimmed_is_not_a_finding():
+    ref, ref_facts = _ref()
+    cand = doc(
+        'Santos promised the bridge would "open to traffic before the summer of 2027". '
+        'Berg said: "We have planned for a hard winter, not for a trade war."'
+    )
+    cand_facts = [
+        quote(cand, '"open to traffic before the summer of 2027"', "Santos"),
+        quote(cand, '"We have planned for a hard winter, not for a trade war."', "Berg"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.kind for d in result.discrepancies if "quote" in d.kind] == []
+
+
+def test_a_short_unattributed_phrase_in_marks_is_a_low_fragment():
+    text = REF + ' Critics call it a "vanity project".'
+    ref = doc(text)
+    _, base_facts = _ref()
+    ref_facts = [*base_facts, quote(ref, '"vanity project"')]
+    cand, cand_facts = _ref()
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("missing_quote", "low")]
+    assert "vanity project" in result.discrepancies[0].message
+
+
+def test_changed_words_from_the_same_speaker_are_an_altered_quote():
+    ref, ref_facts = _ref()
+    cand = doc(
+        'Mayor Maria Santos said: "The bridge will open to traffic before the winter of 2028." '
+        'Engineer Tomas Berg added: "We have planned for a hard winter, not for a trade war."'
+    )
+    cand_facts = [
+        quote(cand, '"The bridge will open to traffic before the winter of 2028."', "Maria Santos"),
+        quote(cand, '"We have planned for a hard winter, not for a trade war."', "Tomas Berg"),
+        *mentions(cand, "Maria Santos", "person"),
+        *mentions(cand, "Tomas Berg", "person"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("altered_quote", "high")]
+    found = result.discrepancies[0]
+    assert "Maria Santos" in found.message and "winter of 2028" in found.message
+    assert found.reference is not None and "summer of 2027" in found.reference.text
+    assert found.candidate is not None and "winter of 2028" in found.candidate.text
+    assert_evidence_true(result.discrepancies, ref, cand)
+
+
+FILLER = " ".join(["The council debated the budget line by line for the whole evening."] * 5)
+
+
+def test_the_same_words_given_to_another_named_speaker_are_misattributed():
+    ref, ref_facts = _ref()
+    cand = doc(
+        'Engineer Tomas Berg said: "The bridge will open to traffic before the summer of 2027." '
+        + FILLER
+        + ' Mayor Maria Santos later spoke. "We have planned for a hard winter, not for a trade'
+        ' war," Tomas Berg added.'
+    )
+    cand_facts = [
+        quote(cand, '"The bridge will open to traffic before the summer of 2027."', "Tomas Berg"),
+        quote(cand, '"We have planned for a hard winter, not for a trade war,"', "Tomas Berg"),
+        *mentions(cand, "Maria Santos", "person"),
+        *mentions(cand, "Tomas Berg", "person"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("misattributed_quote", "high")]
+    found = result.discrepancies[0]
+    assert found.message == (
+        "The candidate gives Tomas Berg the words the reference attributes to Maria Santos:"
+        " “The bridge will open to traffic before the summer of 2027.”."
+    )
+    assert found.candidate is not None and found.candidate.text.startswith('"The bridge')
+
+
+def test_no_misattribution_when_the_reference_speaker_is_named_next_to_the_quote():
+    ref, ref_facts = _ref()
+    # The extractor took the next sentence's name as the speaker; Santos stands right before.
+    cand = doc(
+        'Maria Santos said: "The bridge will open to traffic before the summer of 2027." '
+        "Tomas Berg nodded."
+    )
+    cand_facts = [
+        quote(cand, '"The bridge will open to traffic before the summer of 2027."', "Tomas Berg"),
+        *mentions(cand, "Maria Santos", "person"),
+        *mentions(cand, "Tomas Berg", "person"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.kind for d in result.discrepancies] == ["missing_quote"]  # Berg's own quote
+
+
+def test_a_role_instead_of_a_name_is_not_a_misattribution():
+    ref, ref_facts = _ref()
+    cand = doc(
+        'The mayor said: "The bridge will open to traffic before the summer of 2027." '
+        'Tomas Berg added: "We have planned for a hard winter, not for a trade war."'
+    )
+    cand_facts = [
+        quote(cand, '"The bridge will open to traffic before the summer of 2027."', "the mayor"),
+        quote(cand, '"We have planned for a hard winter, not for a trade war."', "Tomas Berg"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.kind for d in result.discrepancies if "quote" in d.kind] == []
+
+
+def test_across_languages_the_speaker_aligns_quotes_and_rules_do_not_call_them_altered():
+    ref, ref_facts = _ref()
+    cand = doc(
+        "La maire Maria Santos a déclaré : « Le pont ouvrira à la circulation avant l'été 2027. »"
+        " L'ingénieur Tomas Berg a ajouté : « Nous avons prévu un hiver rude, pas une guerre"
+        " commerciale. »",
+        language="fr",
+    )
+    cand_facts = [
+        quote(cand, "« Le pont ouvrira à la circulation avant l'été 2027. »", "Maria Santos"),
+        quote(
+            cand, "« Nous avons prévu un hiver rude, pas une guerre commerciale. »", "Tomas Berg"
+        ),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.kind for d in result.discrepancies if "quote" in d.kind] == []
+
+
+def test_across_languages_shared_names_and_figures_align_unattributed_quotes():
+    ref = doc('The statement read: "Harbour Bridge will cost 12 million euros and open in 2027."')
+    ref_facts = [quote(ref, '"Harbour Bridge will cost 12 million euros and open in 2027."')]
+    cand = doc(
+        "Le communiqué indique : « le Harbour Bridge coûtera 12 millions d'euros et ouvrira en"
+        " 2027 ».",
+        language="fr",
+    )
+    cand_facts = [
+        quote(
+            cand,
+            "« le Harbour Bridge coûtera 12 millions d'euros et ouvrira en 2027 »",
+        )
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert result.discrepancies == ()
+    unrelated = doc("Le maire a dit : « rien ne changera cette année ».", language="fr")
+    other = compare(
+        ref, ref_facts, unrelated, [quote(unrelated, "« rien ne changera cette année »")]
+    )
+    assert kinds(other.discrepancies) == [("missing_quote", "medium")]
+
+
+def test_a_role_speaker_next_to_the_reference_speakers_name_carries_the_quote():
+    ref, ref_facts = _ref()
+    cand = doc(
+        "« Le pont ouvrira avant l'été 2027 », a dit la maire, Maria Santos. « Nous avons prévu un"
+        " hiver rude », a ajouté l'ingénieur Tomas Berg.",
+        language="fr",
+    )
+    cand_facts = [
+        quote(cand, "« Le pont ouvrira avant l'été 2027 »", "la maire"),
+        quote(cand, "« Nous avons prévu un hiver rude »", "Tomas Berg"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.kind for d in result.discrepancies if "quote" in d.kind] == []

@@ -1,0 +1,88 @@
+"""The different_story verdict: how much two articles share, beyond their main actor."""
+
+from __future__ import annotations
+
+from factcheck.compare import compare
+from factcheck.compare.side import Side
+from factcheck.compare.story import SAME_STORY, story_overlap
+from tests.compare.helpers import doc, fact, mentions, quote
+
+BRIDGE = (
+    "Northwind Steel will supply the Harbour Bridge, Riverton Council said. Mayor Maria Santos"
+    " and engineer Tomas Berg signed the contract with Northwind Steel on 3 March 2025 for"
+    " 12 million euros. Northwind Steel shares rose."
+)
+STRIKE = (
+    "Workers at Northwind Steel walked out over pay, union leader Ana Duarte said. Northwind Steel"
+    " said output would fall; Northwind Steel shares dropped 8%. Gregor Vitt of Lakeside Union"
+    " backed the strike."
+)
+
+
+def _bridge(text: str = BRIDGE, language: str = "en"):
+    d = doc(text, language=language)
+    return d, [
+        *mentions(d, "Northwind Steel", "org"),
+        *mentions(d, "Riverton Council", "org"),
+        *mentions(d, "Maria Santos", "person"),
+        *mentions(d, "Tomas Berg", "person"),
+        fact(d, "date", "3 March 2025", value="2025-03-03", context="contract signed"),
+        fact(d, "number", "12 million euros", value=12e6, unit="EUR", context="contract"),
+    ]
+
+
+def _strike(text: str = STRIKE):
+    d = doc(text)
+    return d, [
+        *mentions(d, "Northwind Steel", "org"),
+        *mentions(d, "Ana Duarte", "person"),
+        *mentions(d, "Gregor Vitt", "person"),
+        *mentions(d, "Lakeside Union", "org"),
+        fact(d, "number", "8%", value=8.0, unit="%", context="shares dropped"),
+    ]
+
+
+def _sides(a, b):
+    return Side.of("reference", a[0], a[1]), Side.of("candidate", b[0], b[1])
+
+
+def test_articles_sharing_only_their_main_company_are_different_stories():
+    ref, cand = _sides(_bridge(), _strike())
+    assert story_overlap(ref, cand) == 0.0
+    result = compare(ref.document, ref.facts, cand.document, cand.facts)
+    assert result.verdict == "different_story"
+    assert result.discrepancies == ()
+
+
+def test_a_short_retelling_in_another_language_is_the_same_story():
+    french = (
+        "Northwind Steel fournira le pont, selon Riverton Council. Maria Santos a signé le contrat"
+        " le 3 mars 2025."
+    )
+    d = doc(french, language="fr")
+    facts = [
+        *mentions(d, "Northwind Steel", "org"),
+        *mentions(d, "Riverton Council", "org"),
+        *mentions(d, "Maria Santos", "person"),
+        fact(d, "date", "3 mars 2025", value="2025-03-03", context="contrat signé"),
+    ]
+    ref, cand = _sides(_bridge(), (d, facts))
+    overlap = story_overlap(ref, cand)
+    assert overlap is not None and overlap >= SAME_STORY
+    assert compare(ref.document, ref.facts, d, facts).verdict == "discrepancies"  # Berg, 12M lost
+
+
+def test_a_different_story_still_reports_the_candidates_empty_quotes():
+    d, facts = _strike(STRIKE + ' Ana Duarte added: "".')
+    facts.append(quote(d, '""', "Ana Duarte"))
+    ref = _bridge()
+    result = compare(ref[0], ref[1], d, facts)
+    assert result.verdict == "different_story"
+    assert [(x.kind, x.severity) for x in result.discrepancies] == [("empty_quote", "high")]
+
+
+def test_identical_texts_and_articles_without_names_are_never_different_stories():
+    plain = doc("Nothing here names anyone.")
+    assert compare(plain, [], plain, []).verdict == "consistent"
+    ref, _ = _sides(_bridge(), _bridge())
+    assert story_overlap(ref, Side.of("candidate", plain, [])) == 0.0

@@ -1,0 +1,232 @@
+"""Dates found by the rule-based extractor: absolute, numeric, relative, per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.extract.rules.dates import find_dates
+from factcheck.models import Document, Fact
+
+MONDAY = dt.date(2025, 8, 4)  # a Monday: last Tuesday is 2025-07-29
+
+
+def dates(text: str, language: str | None, published: dt.date | None = None) -> list[Fact]:
+    document = Document(
+        path="t.txt", text=text, sha256="0" * 64, language=language, published=published
+    )
+    found = find_dates(document)
+    for fact in found:
+        assert fact.kind == "date"
+        assert text[fact.start : fact.end] == fact.text
+    return found
+
+
+def only(text: str, language: str | None, published: dt.date | None = None) -> Fact:
+    (fact,) = dates(text, language, published)
+    return fact
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("id", "Layanan ditutup mulai 9 Juli 2024 untuk semua.", "9 Juli 2024", "2024-07-09"),
+        ("fr", "La décision date du 4 août 2025 selon elle.", "4 août 2025", "2025-08-04"),
+        ("fr", "Signé le 1er mars 2023 à Lyon.", "1er mars 2023", "2023-03-01"),
+        ("en", "It was announced on August 4, 2025 by the firm.", "August 4, 2025", "2025-08-04"),
+        ("en", "Filed 4 Aug 2025 in court.", "4 Aug 2025", "2025-08-04"),
+        ("ar", "أعلنت الشركة في 4 أغسطس 2025 القرار", "4 أغسطس 2025", "2025-08-04"),
+        ("ar", "أعلنت الشركة في ٤ أغسطس ٢٠٢٥ القرار", "٤ أغسطس ٢٠٢٥", "2025-08-04"),
+        ("ar", "صدر القرار في 9 تموز 2024 رسميا", "9 تموز 2024", "2024-07-09"),
+        ("ar", "صدر القرار في 9 جويلية 2024 رسميا", "9 جويلية 2024", "2024-07-09"),
+        ("ar", "صدر القرار في 9 يوليو 2024 رسميا", "9 يوليو 2024", "2024-07-09"),
+        ("ar", "صدر القرار و9 يوليو 2024 رسميا", "9 يوليو 2024", "2024-07-09"),
+        ("es", "Se firmó el 9 de julio de 2024 en Madrid.", "9 de julio de 2024", "2024-07-09"),
+        ("de", "Am 9. Juli 2024 wurde es beschlossen.", "9. Juli 2024", "2024-07-09"),
+        ("pt", "Foi assinado em 9 de julho de 2024.", "9 de julho de 2024", "2024-07-09"),
+    ],
+)
+def test_absolute_dates_per_language(language: str, text: str, phrase: str, value: str) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.relative) == (phrase, value, None)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("id", "Rilis pada 2024-07-09 lalu.", "2024-07-09", "2024-07-09"),
+        ("de", "Stand: 09.07.2024 abends.", "09.07.2024", "2024-07-09"),
+        ("fr", "Publié le 9/7/2024 au matin.", "9/7/2024", "2024-07-09"),
+        ("en", "Posted 7/9/2024 in the morning.", "7/9/2024", "2024-07-09"),
+        ("en", "Posted 13/9/2024 in the morning.", "13/9/2024", "2024-09-13"),
+        ("en", "Released 9.7.2024 in Europe.", "9.7.2024", "2024-07-09"),
+    ],
+)
+def test_numeric_dates_day_first_except_en_us(
+    language: str, text: str, phrase: str, value: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("fr", "Les tests ont commencé en juillet 2024 déjà.", "juillet 2024", "2024-07"),
+        ("id", "Sejak Juli 2024 aksesnya ditutup.", "Juli 2024", "2024-07"),
+        ("en", "Since July 2024 it has been closed.", "July 2024", "2024-07"),
+        ("ar", "منذ يوليو 2024 أغلق الوصول", "يوليو 2024", "2024-07"),
+    ],
+)
+def test_month_year(language: str, text: str, phrase: str, value: str) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Une entreprise fondée en 2021 à San Francisco."),
+        ("id", "Perusahaan itu didirikan pada 2021 di AS."),
+        ("id", "Perusahaan itu didirikan tahun 2021 di AS."),
+        ("en", "The company was founded in 2021 by researchers."),
+        ("ar", "تأسست الشركة عام 2021 في أمريكا"),
+    ],
+)
+def test_year_after_a_preposition_is_a_year(language: str, text: str) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == ("2021", "2021")
+
+
+def test_bare_year_is_left_to_numbers() -> None:
+    assert dates("COPYRIGHT © ANTARA 2024", "id") == []
+
+
+def test_lowercase_may_is_a_verb_not_a_month() -> None:
+    assert dates("Prices may 5 times rise.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("id", "Akses dicabut Selasa lalu oleh perusahaan.", "2025-07-29"),
+        ("fr", "L'accès a été coupé mardi dernier par la société.", "2025-07-29"),
+        ("ar", "قطعت الشركة الوصول الثلاثاء الماضي بشكل مفاجئ", "2025-07-29"),
+        ("en", "Access was cut last Tuesday by the company.", "2025-07-29"),
+        ("es", "El acceso se cortó el martes pasado.", "2025-07-29"),
+        ("en", "The firm said yesterday it would appeal.", "2025-08-03"),
+        ("fr", "La firme a déclaré hier qu'elle ferait appel.", "2025-08-03"),
+        ("id", "Perusahaan kemarin menyatakan banding.", "2025-08-03"),
+        ("fr", "Ils l'ont annoncé la semaine dernière à Paris.", "2025-W31"),
+        ("id", "Mereka mengumumkannya pekan lalu di Jakarta.", "2025-W31"),
+        ("id", "Mereka mengumumkannya bulan lalu di Jakarta.", "2025-07"),
+        ("fr", "Ils l'ont annoncé le mois dernier à Paris.", "2025-07"),
+        ("en", "They announced it last month in London.", "2025-07"),
+        ("en", "They announced it last year in London.", "2024"),
+        ("id", "Pengumuman dibuat Jumat di Jakarta.", "2025-08-01"),
+        ("fr", "Ils l'ont annoncé il y a deux semaines.", "2025-W30"),
+        ("id", "Mereka mengumumkannya tiga hari lalu.", "2025-08-01"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(language: str, text: str, value: str) -> None:
+    fact = only(text, language, MONDAY)
+    assert fact.value == value
+    assert fact.relative == fact.text
+
+
+def test_last_weekday_on_that_weekday_is_a_week_back() -> None:
+    tuesday = dt.date(2025, 8, 5)
+    assert only("Akses dicabut Selasa lalu.", "id", tuesday).value == "2025-07-29"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("id", "OpenAI dilarang mulai Selasa lalu.", "Selasa lalu"),
+        ("fr", "Coupé mardi dernier sans préavis.", "mardi dernier"),
+        ("id", "Dan bulan lalu Salesforce membatasi akses.", "bulan lalu"),
+        ("id", "Dikutip pada Jumat, surat kabar itu menulis.", "Jumat"),
+    ],
+)
+def test_relative_dates_without_publication_stay_unresolved(
+    language: str, text: str, phrase: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.relative) == (phrase, None, phrase)
+
+
+def test_a_phrase_the_tables_cannot_count_goes_to_dateparser_and_stays_relative() -> None:
+    fact = only("Annoncé il y a quelques jours à Paris.", "fr", MONDAY)
+    assert (fact.text, fact.value, fact.relative) == (
+        "il y a quelques jours",
+        None,
+        "il y a quelques jours",
+    )
+
+
+def test_minggu_lalu_is_last_week_not_last_sunday() -> None:
+    assert only("Aturan itu berubah minggu lalu.", "id", MONDAY).value == "2025-W31"
+
+
+def test_next_day_follows_the_previous_date() -> None:
+    first, second = dates("Il l'a dit le 3 juin 2025, puis le lendemain à la radio.", "fr")
+    assert (first.value, second.text, second.value) == ("2025-06-03", "le lendemain", "2025-06-04")
+
+
+def test_next_day_after_a_year_only_cannot_be_resolved() -> None:
+    _, second = dates("Fondée en 2021 ; le lendemain rien.", "fr")
+    assert (second.value, second.relative) == (None, "le lendemain")
+
+
+def test_weekday_with_partial_numeric_date_takes_the_year_of_that_weekday() -> None:
+    found = dates("Pada Selasa (25/6) email dikirim; tenggat 9 Juli 2024.", "id")
+    assert [(f.text, f.value) for f in found] == [
+        ("Selasa (25/6)", "2024-06-25"),
+        ("9 Juli 2024", "2024-07-09"),
+    ]
+
+
+def test_weekday_with_partial_date_uses_publication_when_given() -> None:
+    # 25 June is a Wednesday in 2025 and a Tuesday in 2024: the weekday picks 2024
+    fact = only("Pada Selasa (25/6) email dikirim.", "id", MONDAY)
+    assert fact.value == "2024-06-25"
+
+
+def test_weekday_joins_a_textual_date_without_year() -> None:
+    fact = only("Le vote a eu lieu mardi 25 juin à Paris.", "fr", MONDAY)
+    assert (fact.text, fact.value) == ("mardi 25 juin", "2024-06-25")
+
+
+def test_day_month_without_year_takes_the_nearest_year() -> None:
+    fact = only("Le vote a eu lieu le 25 juillet à Paris.", "fr", MONDAY)
+    assert (fact.text, fact.value) == ("25 juillet", "2025-07-25")
+
+
+def test_day_month_without_any_anchor_has_no_value() -> None:
+    assert only("Le vote a eu lieu le 25 juillet à Paris.", "fr").value is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "context"),
+    [
+        ("fr", "Une start-up (IA) fondée en 2021 à San Francisco.", "fondée"),
+        ("id", "Soal rencana penutupan akses ChatGPT mulai 9 Juli 2024.", "penutupan akses"),
+        ("id", "Dilaporkan bahwa pada Selasa (25/6) OpenAI mulai mengirimkan email.", None),
+    ],
+)
+def test_context_names_what_is_dated(language: str, text: str, context: str | None) -> None:
+    fact = dates(text, language)[0]
+    if context is None:  # nothing before the date in its clause: the words after it
+        assert fact.context == "mengirimkan email"
+    else:
+        assert fact.context == context
+
+
+def test_unknown_language_uses_every_table() -> None:
+    found = dates("Le 4 août 2025 et 9 Juli 2024 et August 4, 2025.", None)
+    assert [f.value for f in found] == ["2025-08-04", "2024-07-09", "2025-08-04"]
+
+
+def test_german_hier_is_not_yesterday() -> None:
+    assert dates("Die Firma ist hier in Berlin.", "de", MONDAY) == []
