@@ -51,9 +51,7 @@ class Backend:
 
         self.settings = settings
         specs = (
-            parse_chain(settings.providers)
-            if settings.providers
-            else default_chain(settings.env)
+            parse_chain(settings.providers) if settings.providers else default_chain(settings.env)
         )
         self.backends = tuple(spec.label for spec in specs)
         self.ends_with_rules = specs[-1].kind == "rules"
@@ -101,8 +99,7 @@ class Backend:
             with self._lock:
                 self._llm_down = True  # don't make every later document wait out the same outage
             self._notice(
-                "every LLM provider failed; results come from the offline rules only "
-                f"({error})"
+                f"every LLM provider failed; results come from the offline rules only ({error})"
             )
             return None
 

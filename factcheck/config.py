@@ -17,7 +17,9 @@ FAIL_ON = ("high", "medium", "low", "never")
 class Settings:
     """Everything a run needs to know; built once by the CLI (or by a library caller)."""
 
-    providers: str | None = None  # a chain spec ("anthropic:claude-haiku-4-5,rules"); None = default
+    providers: str | None = (
+        None  # a chain spec ("anthropic:claude-haiku-4-5,rules"); None = default
+    )
     max_bytes: int = DEFAULT_MAX_BYTES
     use_cache: bool = True
     jobs: int = 0  # 0 = one per core

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from factcheck.config import Settings
+from factcheck.providers.spec import ProviderSpec
 from factcheck.report.console import render
 
+if TYPE_CHECKING:
+    from rich.console import Console
 
-def _specs(settings: Settings):  # type: ignore[no-untyped-def]
+
+def _specs(settings: Settings) -> list[ProviderSpec]:
     from factcheck.providers.spec import default_chain, parse_chain
 
     return parse_chain(settings.providers) if settings.providers else default_chain(settings.env)
@@ -24,9 +29,13 @@ def show_providers(settings: Settings, *, ping: bool = False, color: bool | None
 
     specs = _specs(settings)
     rows = status(specs, settings.env)
-    pings = {label: (ok, detail) for label, ok, detail in asyncio.run(ping_all(specs, settings.env))} if ping else {}
+    pings = (
+        {label: (ok, detail) for label, ok, detail in asyncio.run(ping_all(specs, settings.env))}
+        if ping
+        else {}
+    )
 
-    def draw(console) -> None:  # type: ignore[no-untyped-def]
+    def draw(console: Console) -> None:
         table = Table(title="Backends, in fallback order", title_justify="left")
         table.add_column("#", justify="right")
         table.add_column("backend")
@@ -74,7 +83,7 @@ def show_log(*, limit: int = 20, color: bool | None = None) -> str:
     finally:
         store.close()
 
-    def draw(console) -> None:  # type: ignore[no-untyped-def]
+    def draw(console: Console) -> None:
         table = Table(title=f"Last {len(attempts)} LLM attempts", title_justify="left")
         for name in ("time", "provider", "model", "status", "latency", "tokens in/out", "cost"):
             table.add_column(name)

@@ -55,13 +55,17 @@ def test_json_without_out_goes_to_stdout_alone_and_fits_the_schema(articles, cap
     document = json.loads(out)
     validate(document, "report")
     assert document["verdict"] == "discrepancies"
-    assert any(d["kind"] == "empty_quote" and d["severity"] == "high" for d in document["discrepancies"])
+    assert any(
+        d["kind"] == "empty_quote" and d["severity"] == "high" for d in document["discrepancies"]
+    )
     assert code == 1  # --fail-on high is the default
     assert err == ""
 
 
 def test_fail_on_never_and_a_faithful_retelling_exit_zero(articles, capsys):
-    assert run(["compare", str(articles["ref"]), str(articles["emptied"]), "--fail-on", "never"]) == 0
+    assert (
+        run(["compare", str(articles["ref"]), str(articles["emptied"]), "--fail-on", "never"]) == 0
+    )
     assert run(["compare", str(articles["ref"]), str(articles["same"])]) == 0
     out = capsys.readouterr().out
     assert "\x1b[" not in out  # no colour when not a terminal
@@ -70,21 +74,44 @@ def test_fail_on_never_and_a_faithful_retelling_exit_zero(articles, capsys):
 def test_markdown_and_html_go_to_files(articles, tmp_path, capsys):
     out_md = tmp_path / "r.md"
     code = run(
-        ["compare", str(articles["ref"]), str(articles["emptied"]), "-f", "markdown", "-o", str(out_md), "--fail-on", "never"]
+        [
+            "compare",
+            str(articles["ref"]),
+            str(articles["emptied"]),
+            "-f",
+            "markdown",
+            "-o",
+            str(out_md),
+            "--fail-on",
+            "never",
+        ]
     )
     assert code == 0
     assert "empty_quote" in out_md.read_text()
     assert f"wrote {out_md}" in capsys.readouterr().err
 
 
+def _missing(folder: Path) -> Path:
+    return folder / "missing.txt"
+
+
+def _directory(folder: Path) -> Path:
+    return folder
+
+
+def _empty(folder: Path) -> Path:
+    (folder / "empty.txt").write_text("")
+    return folder / "empty.txt"
+
+
+def _binary(folder: Path) -> Path:
+    (folder / "bin.txt").write_bytes(b"\x00\x01\x02" * 50)
+    return folder / "bin.txt"
+
+
 @pytest.mark.parametrize(
     ("make", "reason"),
-    [
-        (lambda d: d / "missing.txt", "not found"),
-        (lambda d: d, "directory"),
-        (lambda d: (d / "empty.txt").write_text("") and d / "empty.txt" or d / "empty.txt", "empty"),
-        (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01\x02" * 50) and d / "bin.txt" or d / "bin.txt", "binary"),
-    ],
+    [(_missing, "not found"), (_directory, "directory"), (_empty, "empty"), (_binary, "binary")],
 )
 def test_bad_input_is_one_line_naming_the_file_and_exit_2(articles, tmp_path, capsys, make, reason):
     bad_dir = tmp_path / "bad"
@@ -107,7 +134,9 @@ def test_oversized_input_is_refused_with_the_limit(articles, capsys):
 def test_bad_option_values_exit_2(articles, capsys):
     assert run(["compare", str(articles["ref"]), str(articles["same"]), "--format", "pdf"]) == 2
     assert run(["compare", str(articles["ref"]), str(articles["same"]), "--fail-on", "always"]) == 2
-    assert run(["compare", str(articles["ref"]), str(articles["same"]), "--provider", "gemini"]) == 2
+    assert (
+        run(["compare", str(articles["ref"]), str(articles["same"]), "--provider", "gemini"]) == 2
+    )
     assert "--format must be one of" in capsys.readouterr().err
 
 

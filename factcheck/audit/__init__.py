@@ -48,14 +48,16 @@ class AuditRun:
 
     @property
     def worst(self) -> Severity | None:
-        found = [p.worst for p in self.result.pairs if p.worst]
-        return max(found, key=SEVERITY_RANK.__getitem__) if found else None
+        found = [w for w in (p.worst for p in self.result.pairs) if w is not None]
+        if not found:
+            return None
+        return max(found, key=SEVERITY_RANK.__getitem__)
 
 
 class _InProcess(Executor):
     """Runs tasks at submit time: `--jobs 1`, and the baseline an executor swap must match."""
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def submit(self, fn, /, *args, **kwargs):
         from concurrent.futures import Future
 
         future: Future = Future()
@@ -65,7 +67,7 @@ class _InProcess(Executor):
             future.set_exception(error)
         return future
 
-    def map(self, fn, *iterables, timeout=None, chunksize=1):  # type: ignore[no-untyped-def, override]
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
         # Lazy, unlike Executor.map: each result is stored before the next task starts.
         return (fn(*args) for args in zip(*iterables, strict=False))
 

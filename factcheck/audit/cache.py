@@ -13,8 +13,10 @@ import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from factcheck.models import Document, Fact, Source
@@ -40,7 +42,7 @@ def rules_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _walk(folder):  # type: ignore[no-untyped-def]
+def _walk(folder: Traversable) -> Iterator[Traversable]:
     for entry in folder.iterdir():
         if entry.is_dir():
             if entry.name != "__pycache__":

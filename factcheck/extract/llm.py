@@ -28,7 +28,7 @@ MAX_FACTS_PER_CHUNK = 60
 def llm_schema(name: str) -> dict[str, Any]:
     """A packaged JSON Schema for LLM answers ("llm_extract", "llm_judge")."""
     path = resources.files("factcheck.schemas").joinpath(f"{name}.schema.json")
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,12 @@ def test_kill_9_midway_then_rerun_repeats_no_finished_extraction(tmp_path):
     generate(folder, articles=300, stories=30, seed=3)
     env = {**os.environ, "FACTCHECK_HOME": str(tmp_path / "home")}
     command = [sys.executable, "-m", "factcheck", "audit", str(folder), "--jobs", "1", "--out"]
-    process = subprocess.Popen([*command, str(tmp_path / "r1")], env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*command, str(tmp_path / "r1")],
+        env=env,
+        stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+    )
     database = tmp_path / "home" / "extractions.sqlite3"
     stored = 0
     deadline = time.monotonic() + 60
@@ -133,7 +138,11 @@ def test_kill_9_midway_then_rerun_repeats_no_finished_extraction(tmp_path):
         survived = db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0]
     assert 40 <= survived < 300
     done = subprocess.run(
-        [*command, str(tmp_path / "r2"), "--format", "json"], env=env, capture_output=True, text=True, check=True
+        [*command, str(tmp_path / "r2"), "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     notices = json.loads(done.stdout)["run"]["notices"]
     assert f"reused {survived} extraction(s) stored by an earlier run" in notices

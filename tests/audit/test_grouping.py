@@ -31,7 +31,12 @@ def test_signature_keeps_distinctive_tokens_only():
 
 
 def test_articles_sharing_a_story_group_and_others_stay_alone():
-    story_a = [entity("Borneo Air"), entity("Rina Halim", "person"), number(340.0), date("2026-03-12")]
+    story_a = [
+        entity("Borneo Air"),
+        entity("Rina Halim", "person"),
+        number(340.0),
+        date("2026-03-12"),
+    ]
     story_b = [entity("Lyon Metro"), entity("Paul Vidal", "person"), number(12.0, "%")]
     retelling_a = [entity("Borneo Air"), entity("Rina Halim", "person"), number(430.0)]
     unrelated = [entity("Borneo Air"), entity("Otto Klein", "person"), number(7.0, "%")]

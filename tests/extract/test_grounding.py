@@ -17,10 +17,10 @@ def test_exact_evidence_is_found_at_its_offsets():
 
 def test_whitespace_and_quote_variants_map_back_to_the_original_span():
     grounder = Grounder(ARTICLE)
-    span = grounder.locate('« Le pont rouvrira le 3 mars. »'.replace("«", '"').replace("»", '"'))
+    span = grounder.locate("« Le pont rouvrira le 3 mars. »".replace("«", '"').replace("»", '"'))
     assert span is not None
     assert ARTICLE[span[0] : span[1]] == "« Le pont\nrouvrira  le 3 mars. »"
-    span = grounder.locate("\"les travaux coûtent 12 millions d'euros\"")
+    span = grounder.locate('"les travaux coûtent 12 millions d\'euros"')
     assert ARTICLE[span[0] : span[1]] == "“les travaux coûtent 12 millions d’euros”"
 
 

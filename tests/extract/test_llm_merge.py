@@ -29,7 +29,16 @@ def test_merge_keeps_every_rules_fact_and_adds_only_new_llm_facts():
         Fact("number", "340", 40, 43, value=340.0),
     ]
     llm = [
-        Fact("quote", "Kami siap", 11, 20, value="Kami siap", speaker="Rina", gloss_en="We are ready", source=LLM),
+        Fact(
+            "quote",
+            "Kami siap",
+            11,
+            20,
+            value="Kami siap",
+            speaker="Rina",
+            gloss_en="We are ready",
+            source=LLM,
+        ),
         Fact("claim", "pabrik ditutup", 50, 64, value="The plant closed", source=LLM),
         Fact("claim", "pabrik ditutup", 50, 64, value="The plant closed", source=LLM),
     ]

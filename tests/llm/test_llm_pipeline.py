@@ -66,12 +66,24 @@ def answer_like_a_model(route: str, body: dict[str, Any]):
         grounded = next(c for c in CLAIMS if c in article)
         invented = "This sentence appears in no article at all."
         return ok({"facts": [_fact("claim", grounded), _fact("claim", invented)]})
-    ids = [line.split(":", 1)[0] for line in user.splitlines() if line[:1] in ("q", "c") and ":" in line[:4]]
+    ids = [
+        line.split(":", 1)[0]
+        for line in user.splitlines()
+        if line[:1] in ("q", "c") and ":" in line[:4]
+    ]
     return ok(
         {
-            "quotes": [{"id": i, "verdict": "same", "reason": "Same words."} for i in ids if i.startswith("q")],
+            "quotes": [
+                {"id": i, "verdict": "same", "reason": "Same words."}
+                for i in ids
+                if i.startswith("q")
+            ],
             "claims": [
-                {"id": i, "verdict": "contradicted", "reason": "The reference says it reopens in June."}
+                {
+                    "id": i,
+                    "verdict": "contradicted",
+                    "reason": "The reference says it reopens in June.",
+                }
                 for i in ids
                 if i.startswith("c")
             ],
@@ -168,7 +180,9 @@ def test_long_articles_are_chunked_and_offsets_point_into_the_whole_document(
     llm_server, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(llm_module, "MAX_CHUNK_CHARS", 400)
-    paragraphs = [f"Paragraph {i}: the council approved budget line number {i * 7}." for i in range(40)]
+    paragraphs = [
+        f"Paragraph {i}: the council approved budget line number {i * 7}." for i in range(40)
+    ]
     article = tmp_path / "long.txt"
     article.write_text("\n\n".join(paragraphs), encoding="utf-8")
 
@@ -195,7 +209,7 @@ def test_invalid_output_is_re_asked_once_then_the_next_provider_answers(llm_serv
     llm_server.responder = answer_like_a_model
     from tests.fakes.llm_server import text
 
-    llm_server.script("openai", text("Sure! Here are the facts: none."), text("{\"facts\": 3}"))
+    llm_server.script("openai", text("Sure! Here are the facts: none."), text('{"facts": 3}'))
     result = compare_files(
         *articles, settings_for(llm_server, "openai:flaky,anthropic:steady,rules")
     )
@@ -255,7 +269,9 @@ def test_every_llm_failing_degrades_to_rules_with_a_notice_in_every_format(llm_s
     assert len(llm_server.requests("openai")) == 1  # disabled, and not asked again
 
 
-def test_a_chain_without_rules_exits_3_when_every_llm_fails(llm_server, articles, capsys, monkeypatch):
+def test_a_chain_without_rules_exits_3_when_every_llm_fails(
+    llm_server, articles, capsys, monkeypatch
+):
     llm_server.script("openai", error(403, "permission_error", "access revoked"))
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
     monkeypatch.setenv("OPENAI_BASE_URL", llm_server.openai_url)
