@@ -102,8 +102,42 @@ def written_in(name: Name, side: Side) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    import json
+    from importlib import resources
+
+    data = resources.files("factcheck.extract.rules").joinpath("data/entities.json")
+    table = json.loads(data.read_text(encoding="utf-8"))
+    return frozenset(w.casefold() for w in table["generic_words"]["words"])
+
+
+def proper_words(display: str) -> list[str]:
+    """The words of a multi-word organisation or place name that a translation keeps.
+
+    "Pemerintah Kabupaten Wirasena" becomes "la régence de Wirasena" in French: the generic words
+    are translated, the proper one ("Wirasena") is not.
+    """
+    words = display.split()
+    if len(words) < 2:
+        return []
+    generic = _generic_words()
+    return [w for w in words if len(w) >= MIN_WRITTEN and w.casefold() not in generic]
+
+
+def _proper_written(name: Name, side: Side) -> bool:
+    if name.entity_type == "person":
+        return False
+    core = proper_words(name.display)
+    return bool(core) and all(_written(word).search(side.document.text) for word in core)
+
+
 def _present(name: Name, side: Side) -> bool:
-    return counterpart(name, side) is not None or written_in(name, side)
+    return (
+        counterpart(name, side) is not None
+        or written_in(name, side)
+        or _proper_written(name, side)
+    )
 
 
 def _times(count: int) -> str:

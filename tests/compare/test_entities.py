@@ -94,3 +94,21 @@ def test_a_surname_stands_for_the_full_name_but_not_for_another_person():
     assert not same_speaker("Wong", "Christopher Nulty")
     assert not same_speaker("Li", "Wei Li")  # too short to trust alone
     assert not same_speaker(None, "Christopher Nulty")
+
+
+def test_a_translated_organisation_is_present_through_its_proper_name():
+    from factcheck.compare.entities import proper_words
+
+    assert proper_words("Pemerintah Kabupaten Wirasena") == ["Wirasena"]
+    assert proper_words("Sungai Lirang") == ["Lirang"]
+    assert proper_words("Wirasena") == []  # one word: matched as written, nothing to strip
+
+
+def test_a_generic_word_types_a_name_as_an_organisation_not_a_person():
+    from factcheck.extract.rules.entities import find_entities
+    from factcheck.models import Document
+
+    text = "Pemerintah Kabupaten Wirasena menyetujui proyek itu bersama Sari Lestari."
+    types = {f.text: f.entity_type for f in find_entities(Document("x.txt", text, "0" * 64, "id"))}
+    assert types["Pemerintah Kabupaten Wirasena"] == "org"
+    assert types["Sari Lestari"] == "person"

@@ -182,6 +182,8 @@ def _guess_type(text: str, piece: list[Token], table: EntityData) -> str:
         return "org"
     if any(w in table.org_words for w in words[1:]):
         return "org"
+    if len(words) >= 2 and any(w.casefold() in table.generic_words for w in words):
+        return "org"  # "Pemerintah Kabupaten Wirasena", "Sungai Lirang", "Port Authority"
     person_like = len(piece) >= 2 and all(titlecase(w) for w in words)
     if person_like and _role_cue(before + " " + text[end : end + _ROLE_WINDOW], table):
         return "person"

@@ -31,6 +31,7 @@ class EntityData:
     org_cues: tuple[str, ...]
     org_suffixes: frozenset[str]
     org_words: frozenset[str]
+    generic_words: frozenset[str]  # casefolded: "kabupaten", "river"... (never part of a person)
     particles: frozenset[str]
     alias_key: dict[str, str]  # normalised surface form -> canonical key
     cased_alias: dict[str, str]  # short all-caps forms ("AS", "US") that must match exactly
@@ -69,6 +70,7 @@ def data() -> EntityData:
         org_cues=tuple(raw["org_cues"]),
         org_suffixes=frozenset(raw["org_suffixes"]),
         org_words=frozenset(raw["org_words"]),
+        generic_words=frozenset(w.casefold() for w in raw["generic_words"]["words"]),
         particles=frozenset(raw["particles"]),
         alias_key=alias_key,
         cased_alias=cased,
