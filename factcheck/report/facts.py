@@ -13,7 +13,7 @@ from factcheck.report.summary import (
     backends_line,
     degraded_notice,
     doc_label,
-    shorten,
+    quoted,
     source_label,
 )
 
@@ -79,7 +79,7 @@ def facts_to_terminal(
             table.add_row(
                 fact.kind,
                 _value(fact),
-                f"“{shorten(fact.text, 80)}”",
+                quoted(fact.text, 80),
                 f"{fact.start}-{fact.end}",
                 source_label(fact.source),
             )

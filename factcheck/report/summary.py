@@ -160,6 +160,15 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+QUOTE_MARKS = '"“”„«»‹›‘’「」'
+
+
+def quoted(text: str, limit: int) -> str:
+    """`text` shortened and shown between “ ” — unless it already starts with a quotation mark."""
+    short = shorten(text, limit)
+    return short if short[:1] in QUOTE_MARKS else f"“{short}”"
+
+
 def evidence_where(evidence: Evidence) -> str:
     """'chars 10-52' for a reader who wants to find the span."""
     return f"chars {evidence.start}-{evidence.end}"

@@ -13,6 +13,7 @@ from factcheck.report.summary import (
     fallback_line,
     findings_sources,
     ordered,
+    quoted,
     shorten,
     verdict_sentence,
 )
@@ -33,7 +34,7 @@ def _about(role: str, document: Document) -> str:
 def _quote(evidence: Evidence | None) -> str:
     if evidence is None:
         return "-"
-    return f"“{shorten(evidence.text, EVIDENCE_CHARS)}”"
+    return quoted(evidence.text, EVIDENCE_CHARS)
 
 
 def _findings(console: Any, c: Comparison) -> None:
