@@ -176,3 +176,21 @@ def test_help_is_fast_to_import_and_loads_no_llm_sdk():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip().endswith("0 []")
     assert "compare" in done.stdout and "audit" in done.stdout
+
+
+def test_log_shows_recent_attempts_and_totals(capsys):
+    from factcheck.providers.store import Store, default_path
+
+    store = Store(default_path())
+    store.log_attempt(
+        provider="openai", model="gpt-5-mini", status="ok", latency_s=0.42,
+        input_tokens=1200, output_tokens=300, cost_usd=0.0009,
+    )  # fmt: skip
+    store.log_attempt(
+        provider="anthropic", model="claude-haiku-4-5", status="error", error_kind="access"
+    )
+    store.close()
+    assert run(["log", "--limit", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "error (access)" in out and "420 ms" in out and "1200/300" in out
+    assert "Totals: 2 calls (1 failed), 0 cache hits, 1200 input and 300 output tokens" in out
