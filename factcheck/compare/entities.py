@@ -134,9 +134,7 @@ def _proper_written(name: Name, side: Side) -> bool:
 
 def _present(name: Name, side: Side) -> bool:
     return (
-        counterpart(name, side) is not None
-        or written_in(name, side)
-        or _proper_written(name, side)
+        counterpart(name, side) is not None or written_in(name, side) or _proper_written(name, side)
     )
 
 
