@@ -53,6 +53,9 @@ def _draw(console: Any, a: AuditResult) -> None:
     for group in a.groups:
         ref = short_path(group.reference, a.root)
         console.print()
+        if len(group.documents) == 1:
+            console.print(Text(f"Story {group.id}: {ref} (alone: no other article tells it)"))
+            continue
         console.print(Text(f"Story {group.id}: reference {ref}", style="bold"))
         pairs = [p for p in a.pairs if p.reference == group.reference]
         members = set(group.documents) - {p.candidate for p in pairs} - {group.reference}
@@ -102,6 +105,10 @@ def audit_to_markdown(a: AuditResult) -> str:
         out += [f"> **Warning:** {md_escape(notice)}", ""]
     for group in a.groups:
         out += [f"## Story {group.id}", ""]
+        if len(group.documents) == 1:
+            alone = md_escape(short_path(group.reference, a.root))
+            out += [f"{alone} is alone: no other article tells this story.", ""]
+            continue
         out += [f"Reference: {md_escape(short_path(group.reference, a.root))}", ""]
         out += [
             "| Candidate | Verdict | Worst | Findings | Report |",

@@ -35,7 +35,10 @@ def test_seeds_group_into_one_story_plus_a_different_one(seeds_dir, tmp_path):
     for pair in document["pairs"]:
         assert (tmp_path / "out" / pair["report"]).is_file()
     assert (tmp_path / "out" / "index.html").read_text().count("pairs/") >= 3
-    assert "46db0fec834488b0.txt" in (tmp_path / "out" / "index.md").read_text()
+    index_md = (tmp_path / "out" / "index.md").read_text()
+    assert "46db0fec834488b0.txt" in index_md
+    assert "is alone: no other article tells this story" in index_md
+    assert "ca3f6ae10cc4e2d5.txt (alone: no other article tells it)" in run.terminal
 
 
 def test_the_examples_form_their_stories_with_the_named_references(examples_dir, tmp_path):
