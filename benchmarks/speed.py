@@ -1,0 +1,257 @@
+"""Speed benchmarks: rules extraction throughput, audit scaling (time, memory, grouping), start-up.
+
+Run alone: `python benchmarks/speed.py [--quick]` prints the Markdown section.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from math import comb
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+FACTCHECK = str(BIN / "factcheck")
+
+
+def extraction_throughput(folder: Path, count: int) -> dict:
+    """Load `count` articles, then time the rules extractor alone over them after a warm-up."""
+    from factcheck.extract.rules import extract
+    from factcheck.load import load_document
+
+    paths = sorted(folder.glob("article-*"))[:count]
+    load_document(paths[0])  # first call pays for lazy imports and language models
+    started = time.perf_counter()
+    documents = [load_document(p) for p in paths]
+    load_s = time.perf_counter() - started
+    for document in documents[:20]:
+        extract(document)
+    started = time.perf_counter()
+    facts = sum(len(extract(d)) for d in documents)
+    extract_s = time.perf_counter() - started
+    return {
+        "articles": len(documents),
+        "kb_mean": sum(len(d.text.encode()) for d in documents) / len(documents) / 1000,
+        "facts": facts,
+        "extract_s": extract_s,
+        "extract_ms": extract_s / len(documents) * 1000,
+        "per_second": len(documents) / extract_s,
+        "load_ms": load_s / len(documents) * 1000,
+    }
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """The summed VmRSS of `pid` and all its descendants, in kB."""
+    tree, total, todo = _children(), 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(tree.get(current, []))
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+def timed_process(command: list[str], env: dict[str, str]) -> dict:
+    """Run `command`; its wall time and the peak RSS of its process tree (sampled every 100 ms)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    wall = time.perf_counter() - started
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise RuntimeError(
+            f"{' '.join(command)} exited {process.returncode}: {err.decode()[-500:]}"
+        )
+    return {"wall_s": wall, "peak_mb": peak[0] / 1024, "stdout": out.decode()}
+
+
+def grouping_quality(audit: dict, manifest: dict) -> dict:
+    """Groups found vs stories; pairwise precision/recall and cluster purity of the grouping."""
+    story_of = {name: entry["story"] for name, entry in manifest["files"].items()}
+    found = [[story_of[Path(p).name] for p in g["documents"]] for g in audit["groups"]]
+    grouped = sum(len(g) for g in found)
+    together = sum(comb(g.count(s), 2) for g in found for s in set(g))
+    predicted = sum(comb(len(g), 2) for g in found)
+    true = sum(comb(len(s["files"]), 2) for s in manifest["stories"].values())
+    purity = sum(max(g.count(s) for s in set(g)) for g in found if g) / max(grouped, 1)
+    return {
+        "groups": len(found),
+        "stories": len(manifest["stories"]),
+        "grouped": grouped,
+        "pair_precision": together / predicted if predicted else 1.0,
+        "pair_recall": together / true if true else 1.0,
+        "purity": purity,
+    }
+
+
+def audit_scaling(sizes: list[tuple[int, int]], work: Path) -> list[dict]:
+    """For each (articles, stories): a cold audit, then a resumed re-run with the same home."""
+    rows = []
+    for articles, stories in sizes:
+        folder = work / f"corpus-{articles}"
+        manifest = corpus.generate(folder, articles=articles, stories=stories, seed=0)
+        env = {**os.environ, "FACTCHECK_HOME": str(work / f"home-{articles}"), "NO_COLOR": "1"}
+        for var in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "FACTCHECK_PROVIDERS"):
+            env.pop(var, None)
+        command = [FACTCHECK, "audit", str(folder), "--out", str(work / f"audit-{articles}")]
+        cold = timed_process(command, env)
+        audit = json.loads((work / f"audit-{articles}" / "audit.json").read_text())
+        rerun = timed_process([*command[:-1], str(work / f"audit-{articles}-again")], env)
+        again = json.loads((work / f"audit-{articles}-again" / "audit.json").read_text())
+        rows.append(
+            {
+                "articles": articles,
+                "mb": sum(f["bytes"] for f in manifest["files"].values()) / 1e6,
+                "cold_s": cold["wall_s"],
+                "peak_mb": cold["peak_mb"],
+                "rerun_s": rerun["wall_s"],
+                "rerun_peak_mb": rerun["peak_mb"],
+                "rerun_notices": again["run"]["notices"],
+                "pairs": len(audit["pairs"]),
+                "errors": len(audit["errors"]),
+                "command": f"python benchmarks/corpus.py corpus-{articles} --articles {articles} "
+                f"--stories {stories} --seed 0 && FACTCHECK_HOME=home-{articles} "
+                f"factcheck audit corpus-{articles} --out audit-{articles}",
+                **grouping_quality(audit, manifest),
+            }
+        )
+    return rows
+
+
+def startup(repeat: int = 5) -> dict:
+    """Best-of-`repeat` wall time of `factcheck --help` and of `python -c pass`."""
+
+    def best(command: list[str]) -> float:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    help_s, python_s = best([FACTCHECK, "--help"]), best([sys.executable, "-c", "pass"])
+    return {"help_s": help_s, "python_s": python_s, "ratio": help_s / python_s, "repeat": repeat}
+
+
+def measure(quick: bool = False, work: Path | None = None) -> dict:
+    """Every speed figure; `quick` shrinks the corpora so the whole run takes seconds."""
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        base = Path(tmp)
+        count = 200 if quick else 1000
+        folder = base / "throughput"
+        corpus.generate(folder, articles=count, stories=max(count // 10, 1), seed=1)
+        sizes = [(100, 10), (300, 30)] if quick else [(1000, 100), (10000, 400)]
+        return {
+            "throughput": extraction_throughput(folder, count),
+            "scaling": audit_scaling(sizes, base),
+            "startup": startup(2 if quick else 5),
+            "cores": os.cpu_count() or 1,
+        }
+
+
+def to_markdown(f: dict, command: str) -> str:
+    """The speed sections of RESULTS.md."""
+    t, s = f["throughput"], f["startup"]
+    lines = [
+        "## Extraction throughput (rules, one process)",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"{t['articles']} generated articles (mean body {t['kb_mean']:.1f} KB), loaded first, "
+        "then `extract` timed alone after a 20-article warm-up.",
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        f"| extraction | **{t['per_second']:.0f} articles/s/core** ({t['extract_ms']:.2f} ms/article;"
+        f" target 200/s: {'met' if t['per_second'] >= 200 else 'NOT met'}) |",
+        f"| loader (`load_document`) | {t['load_ms']:.2f} ms/article |",
+        f"| facts found | {t['facts']} ({t['facts'] / t['articles']:.1f}/article) |",
+        "",
+        "## Audit scaling (`factcheck audit`, rules, default jobs = cores)",
+        "",
+        f"Command: `{command}` (each row runs the command shown, as a subprocess, with a fresh "
+        f"FACTCHECK_HOME; {f['cores']} cores). Peak memory is the largest sum of VmRSS over the "
+        "process and its children, sampled every 100 ms.",
+        "",
+        "| articles | MB | cold wall | peak RSS | resumed re-run | groups / stories | "
+        "pair precision | pair recall | purity | pairs | errors |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in f["scaling"]:
+        lines.append(
+            f"| {r['articles']:,} | {r['mb']:.1f} | {r['cold_s']:.1f} s | {r['peak_mb']:.0f} MB | "
+            f"{r['rerun_s']:.1f} s | {r['groups']} / {r['stories']} | {r['pair_precision']:.3f} | "
+            f"{r['pair_recall']:.3f} | {r['purity']:.3f} | {r['pairs']:,} | {r['errors']} |"
+        )
+    rows = f["scaling"]
+    if len(rows) >= 2:
+        small, large = rows[0], rows[-1]
+        factor = large["articles"] / small["articles"]
+        lines += [
+            "",
+            f"Growth: time {large['articles']:,} / time {small['articles']:,} = "
+            f"**{large['cold_s'] / small['cold_s']:.1f}** (linear would be {factor:.0f}). "
+            f"Aim for 10,000 articles: under 180 s and 1.5 GB; measured "
+            f"{large['cold_s']:.0f} s and {large['peak_mb']:.0f} MB at {large['articles']:,}.",
+        ]
+    lines += ["", "Each row, by hand:", ""] + [f"- `{r['command']}`" for r in rows]
+    notices = [n for r in rows for n in r["rerun_notices"]]
+    lines += [
+        "",
+        "Resumed re-run notice: " + ("; ".join(notices) if notices else "none reported") + ".",
+        "",
+        "## CLI start-up",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Best of {s['repeat']} runs each.",
+        "",
+        "| `factcheck --help` | `python -c pass` | ratio |",
+        "| --- | --- | --- |",
+        f"| {s['help_s'] * 1000:.0f} ms | {s['python_s'] * 1000:.0f} ms | {s['ratio']:.1f}x |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    quick = "--quick" in sys.argv
+    print(to_markdown(measure(quick), "python benchmarks/speed.py" + (" --quick" if quick else "")))
