@@ -139,3 +139,12 @@ def test_phrase_table_is_versioned_and_covers_eight_languages():
     assert len(raw["languages"]) >= 8
     for entry in raw["languages"].values():
         assert entry["ai"] and entry["made"] and entry["errors"] and entry["self"]
+
+
+def test_a_disclaimer_appended_in_another_language_is_found_in_the_closing_lines():
+    body = "Le conseil municipal a voté le budget mardi soir. " * 8
+    closing = "\n\nArtikel ini ditulis dengan bantuan kecerdasan buatan (AI)."
+    document = Document("x.txt", body + closing, "0" * 64, "fr")
+    (found,) = find_disclaimers(document)
+    assert found.value == "id"
+    assert found.text == closing.strip()

@@ -70,10 +70,13 @@ def find_disclaimers(document: Document) -> list[Fact]:
     for start, end in sorted(candidates):
         if found and start < found[-1][1]:
             continue
-        code = _disclaimer_language(text[start:end], languages, start >= closing)
+        # Closing lines are read in every language: syndicated copy often gets the outlet's
+        # disclaimer appended in another language than the article's.
+        tables = _closing_languages(document.language) if start >= closing else languages
+        code = _disclaimer_language(text[start:end], tables, start >= closing)
         if code is None:
             continue
-        end = _with_error_sentences(text, end, languages)
+        end = _with_error_sentences(text, end, tables)
         found.append((start, end, code))
     return [Fact("disclaimer", text[s:e], s, e, value=code) for s, e, code in found]
 
@@ -161,6 +164,13 @@ def _closing_start(text: str) -> int:
             break
         pos = newline
     return max(line_start, body_end - CLOSING_CHARS)
+
+
+@cache
+def _closing_languages(language: str | None) -> tuple[_Language, ...]:
+    """Every language, the article's own first."""
+    every = table().languages
+    return tuple(sorted(every, key=lambda lang: lang.code != language))
 
 
 @cache
