@@ -19,7 +19,7 @@ from factcheck.models import Fact
 MAX_SHARE = 0.05
 MIN_DF_CAP = 50
 # A pair is the same story when the tokens it shares weigh this much of the smaller signature...
-MIN_SIMILARITY = 0.25
+MIN_SIMILARITY = 0.35
 # ... and it shares at least this many tokens (one name alone is a coincidence).
 MIN_SHARED = 2
 
