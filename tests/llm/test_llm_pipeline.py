@@ -280,3 +280,25 @@ def test_a_chain_without_rules_exits_3_when_every_llm_fails(
     assert code == 3
     assert "every configured backend failed" in err and KEY not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_claim_the_reference_does_not_mention_is_unsupported(llm_server, articles):
+    def not_mentioned(route, body):
+        user = _user_text(route, body)
+        if "<article>" in user:
+            return answer_like_a_model(route, body)
+        ids = [
+            line.split(":", 1)[0]
+            for line in user.splitlines()
+            if line[:1] == "c" and ":" in line[:4]
+        ]
+        verdicts = [
+            {"id": i, "verdict": "not_mentioned", "reason": "Not in the source."} for i in ids
+        ]
+        return ok({"quotes": [], "claims": verdicts})
+
+    llm_server.responder = not_mentioned
+    result = compare_files(*articles, settings_for(llm_server, "openai:fake-model,rules"))
+    unsupported = [d for d in result.discrepancies if d.kind == "unsupported_claim"]
+    assert [d.candidate.text for d in unsupported if d.candidate] == ["Le pont ne rouvrira jamais."]
+    assert unsupported[0].source.extractor == "llm"
