@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 
-def state_dir() -> Path:
+def state_dir(env: Mapping[str, str] | None = None) -> Path:
     """`$FACTCHECK_HOME` when set (tests, CI, portable installs), else the user's cache folder."""
-    home = os.environ.get("FACTCHECK_HOME")
+    home = (os.environ if env is None else env).get("FACTCHECK_HOME")
     if home:
         path = Path(home)
     else:

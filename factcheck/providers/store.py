@@ -48,13 +48,9 @@ CREATE TABLE IF NOT EXISTS cache (
 
 def default_path(env: Mapping[str, str] | None = None) -> Path:
     """$FACTCHECK_HOME/factcheck.sqlite3, else the same file in the user cache directory."""
-    env = os.environ if env is None else env
-    home = env.get("FACTCHECK_HOME")
-    if home:
-        return Path(home) / FILENAME
-    from platformdirs import user_cache_dir
+    from factcheck.paths import state_dir
 
-    return Path(user_cache_dir("factcheck")) / FILENAME
+    return state_dir(env) / FILENAME
 
 
 def cache_key(kind: str, model: str, base_url: str | None, request: Request) -> str:
