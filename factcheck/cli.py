@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.config import FAIL_ON, FORMATS
+from factcheck.config import FAIL_ON, FORMATS, Settings
 from factcheck.errors import FactcheckError, UsageError
 
 app = typer.Typer(
@@ -73,10 +73,11 @@ REPORTS_DIR = Path("reports")
 
 
 def _settings(
-    provider: str | None, no_cache: bool = False, max_bytes: int | None = None, jobs=None
-):
-    from factcheck.config import Settings
-
+    provider: str | None,
+    no_cache: bool = False,
+    max_bytes: int | None = None,
+    jobs: int | None = None,
+) -> Settings:
     return Settings.from_environment(
         providers=provider, use_cache=not no_cache, max_bytes=max_bytes, jobs=jobs
     )

@@ -1,4 +1,8 @@
-"""Fact extractors. An extractor is anything with `extract(document) -> list[Fact]`."""
+"""Fact extractors. An extractor is anything with `extract(document) -> list[Fact]`.
+
+`factcheck.extract.rules.extract` is the offline one; `factcheck.backend.Backend` is the run's
+extractor (rules, plus grounded LLM facts when a chain is configured).
+"""
 
 from __future__ import annotations
 

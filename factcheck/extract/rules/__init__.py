@@ -23,12 +23,3 @@ def extract(document: Document) -> list[Fact]:
     ]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return facts
-
-
-class RulesExtractor:
-    """The `rules` backend as an `Extractor`."""
-
-    name = "rules"
-
-    def extract(self, document: Document) -> list[Fact]:
-        return extract(document)

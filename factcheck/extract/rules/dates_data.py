@@ -25,7 +25,6 @@ EQUIVALENTS: dict[str, str] = {
     "\u066a": "%",  # Arabic percent sign
     "\u2019": "'",  # the typographic apostrophe in "l’an dernier"
 }
-DIGITS = str.maketrans(EQUIVALENTS)
 
 # Arabic writes conjunctions and prepositions onto the digits that follow ("و3 يوليو"), so an
 # Arabic letter right before a number does not make it part of a word.

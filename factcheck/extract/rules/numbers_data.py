@@ -38,7 +38,6 @@ class Patterns:
     fraction: re.Pattern[str]
     scales: dict[str, float]
     number_words: dict[str, int]
-    percent: frozenset[str]
     currency_before: dict[str, str]
     currency_after: dict[str, str]
     fractions: dict[str, float]
@@ -91,7 +90,6 @@ def patterns(language: str | None) -> Patterns:
         ),
         scales=scales,
         number_words=words,
-        percent=frozenset(key(w) for w in data["percent_words"]),
         currency_before={key(k): v for k, v in cur_before.items()},
         currency_after={key(k): v for k, v in cur_after.items()},
         fractions={key(k): v for k, v in data["fractions"].items()},
