@@ -1,6 +1,6 @@
 """`make bench`: speed and detection-quality benchmarks, written to benchmarks/RESULTS.md.
 
-    python benchmarks/run.py [--quick] [--only speed|quality] [--out PATH]
+    python benchmarks/run.py [--quick] [--only speed|quality|realnews] [--out PATH]
 
 `--quick` is a small run for smoke tests; it writes benchmarks/out/RESULTS-quick.md unless `--out`
 says otherwise, so it never replaces the measured RESULTS.md.
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks and write the results file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora, under a minute")
-    parser.add_argument("--only", choices=("speed", "quality"))
+    parser.add_argument("--only", choices=("speed", "quality", "realnews"))
     parser.add_argument("--out", type=Path, help="results file (default: benchmarks/RESULTS.md)")
     args = parser.parse_args(argv)
     out = args.out or (QUICK_RESULTS if args.quick else RESULTS)
@@ -112,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         q_command = f"python benchmarks/run.py --only quality{flags}"
         sections.append(quality.to_markdown(quality.measure(), q_command))
         sections.append(summedits.to_markdown(summedits.measure(quick=args.quick), q_command))
+    if args.only in (None, "realnews"):
+        from benchmarks import translations, wikinews
+
+        print("realnews: MEANTIME translations, Wikinews sources ...", file=sys.stderr)
+        sections.append(translations.run(quick=args.quick))
+        sections.append(wikinews.run(quick=args.quick))
     if args.only is None:
         print("llm efficiency ...", file=sys.stderr)
         llm = _llm_section(args.quick)

@@ -24,6 +24,9 @@ DiscrepancyKind = Literal[
     "missing_number",
     "missing_entity",
     "added_entity",
+    "added_quote",
+    "added_number",
+    "added_date",
     "unsupported_claim",
     "contradicted_claim",
 ]
@@ -39,6 +42,9 @@ DISCREPANCY_KINDS: tuple[DiscrepancyKind, ...] = (
     "missing_number",
     "missing_entity",
     "added_entity",
+    "added_quote",
+    "added_number",
+    "added_date",
     "unsupported_claim",
     "contradicted_claim",
 )

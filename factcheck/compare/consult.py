@@ -38,7 +38,7 @@ def consult(
     matched: dict[str, QuoteMatch] = {}
     if not same_language(ref, cand):
         for n, match in enumerate(alignment.matches):
-            if match.how in ("speaker", "cues"):
+            if match.how in ("sentence", "speaker", "cues"):
                 pairs.append(QuotePair(f"m{n}", match.reference, match.candidate))
                 matched[f"m{n}"] = match
     offered: dict[str, tuple[Fact, Fact]] = {}

@@ -25,6 +25,18 @@ from factcheck.models import (
     Verdict,
 )
 
+# What `different_story` still reports: the same fact stated differently, and empty quotes.
+CONFLICTS = frozenset(
+    {
+        "empty_quote",
+        "altered_quote",
+        "misattributed_quote",
+        "date_mismatch",
+        "number_mismatch",
+        "contradicted_claim",
+    }
+)
+
 
 def _order(found: Discrepancy) -> tuple[int, int, int]:
     where = found.reference or found.candidate
@@ -48,8 +60,8 @@ def compare(
 
     With `judge`, cross-language quote pairs, unmatched quotes and candidate claims are also put
     to it; without, the rules alone decide. When the articles tell different stories the verdict
-    is `different_story` and only the candidate's empty quotes (its own defect, whatever it is
-    compared with) are reported.
+    is `different_story` and only conflicts (a fact stated differently in aligned sentences, an
+    altered or misattributed quote) and the candidate's empty quotes are reported.
     """
     ref = Side.of("reference", reference, reference_facts)
     cand = Side.of("candidate", candidate, candidate_facts)
@@ -59,31 +71,31 @@ def compare(
         for side in (ref, cand)
         for fact in side.disclaimers
     )
-    found: list[Discrepancy]
-    verdict: Verdict
+    alignment = align_quotes(ref, cand)
+    claims: list[Discrepancy] = []
+    if judge is not None:
+        claims, run = consult(judge, ref, cand, alignment, run)
+    cand_speakers = [q.speaker for q in cand.quotes if q.speaker and not is_empty_quote(q)]
+    unquoted = [
+        q.speaker
+        for q in alignment.reference
+        if q.speaker and not any(speaker_matches(q.speaker, s) for s in cand_speakers)
+    ]
+    new_voices = [q.speaker for q in alignment.candidate if q.speaker]
+    found = [
+        *empty_quotes(ref, cand),
+        *quote_findings(ref, cand, alignment),
+        *date_findings(ref, cand),
+        *number_findings(ref, cand),
+        *entity_findings(ref, cand, skip=unquoted, new_voices=new_voices),
+        *claims,
+    ]
+    verdict: Verdict = "discrepancies" if found else "consistent"
     if different_story(ref, cand):
-        found = [d for d in empty_quotes(ref, cand) if d.candidate is not None]
+        # Too little in common for omissions and additions to mean anything; a conflict the
+        # alignment still found (same sentence, same quote) is reported all the same.
         verdict = "different_story"
-    else:
-        alignment = align_quotes(ref, cand)
-        claims: list[Discrepancy] = []
-        if judge is not None:
-            claims, run = consult(judge, ref, cand, alignment, run)
-        cand_speakers = [q.speaker for q in cand.quotes if q.speaker and not is_empty_quote(q)]
-        unquoted = [
-            q.speaker
-            for q in alignment.reference
-            if q.speaker and not any(speaker_matches(q.speaker, s) for s in cand_speakers)
-        ]
-        found = [
-            *empty_quotes(ref, cand),
-            *quote_findings(ref, cand, alignment),
-            *date_findings(ref, cand),
-            *number_findings(ref, cand),
-            *entity_findings(ref, cand, skip=unquoted),
-            *claims,
-        ]
-        verdict = "discrepancies" if found else "consistent"
+        found = [d for d in found if d.kind in CONFLICTS and d.candidate is not None]
     return Comparison(
         reference=reference,
         candidate=candidate,

@@ -14,12 +14,10 @@ from functools import lru_cache
 
 from factcheck.compare.names import NameIndex, key, same_name, same_speaker
 from factcheck.compare.severity import severity
-from factcheck.compare.side import Side
+from factcheck.compare.side import Side, same_language
 from factcheck.models import Discrepancy, Fact
 
 KINDS = ("person", "org")
-MAJOR_PERSON = 2  # mentions that make a person part of the story
-MAJOR_ORG = 3  # organisations are named more often in passing
 MIN_WRITTEN = 4  # shorter names ("AS", "UE") are too likely to appear inside other words
 
 
@@ -132,9 +130,36 @@ def _proper_written(name: Name, side: Side) -> bool:
     return bool(core) and all(_written(word).search(side.document.text) for word in core)
 
 
+def _tail_written(name: Name, side: Side) -> bool:
+    """A person named with a role glued on ("Engineer Maria Santos", "Luchtvaartanalist Richard
+    Aboulafia") is present where the last two words of the name are written."""
+    parts = name.display.split()
+    return (
+        name.entity_type == "person"
+        and len(parts) > 2
+        and bool(_written(" ".join(parts[-2:])).search(side.document.text))
+    )
+
+
 def _present(name: Name, side: Side) -> bool:
     return (
-        counterpart(name, side) is not None or written_in(name, side) or _proper_written(name, side)
+        counterpart(name, side) is not None
+        or written_in(name, side)
+        or _proper_written(name, side)
+        or _tail_written(name, side)
+    )
+
+
+def _surname_written(name: Name, side: Side) -> bool:
+    """Whether a person's last name is written in the other article ("Mr Bao" and "Bao Tran"):
+    perhaps the same person, so not a sure new voice."""
+    parts = name.display.split()
+    return (
+        name.entity_type == "person"
+        and len(parts) >= 2
+        and len(parts[-1]) >= MIN_WRITTEN
+        and parts[-1][:1].isupper()
+        and bool(_written(parts[-1]).search(side.document.text))
     )
 
 
@@ -142,31 +167,29 @@ def _times(count: int) -> str:
     return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
 
 
-def entity_findings(ref: Side, cand: Side, skip: Collection[str] = ()) -> list[Discrepancy]:
+def entity_findings(
+    ref: Side, cand: Side, skip: Collection[str] = (), new_voices: Collection[str] = ()
+) -> list[Discrepancy]:
     """Names the candidate lost (missing_entity) or added (added_entity).
 
-    `skip` holds speakers already reported by missing_quote, so one person is one finding.
+    `skip` holds speakers already reported by missing_quote, so one person is one finding;
+    `new_voices` the speakers of candidate quotes the reference does not carry.
     """
     ref_names, cand_names = names_of(ref), names_of(cand)
-    ref_speakers = [q.speaker for q in ref.quotes if q.speaker]
     cand_speakers = [q.speaker for q in cand.quotes if q.speaker]
+    monolingual = same_language(ref, cand)
     found: list[Discrepancy] = []
     for name in ref_names:
         if _present(name, cand):
             continue
         if any(same_speaker(name.display, s) for s in skip):
             continue
-        count = len(name.mentions)
-        if name.entity_type == "person":
-            quoted = any(same_speaker(name.display, s) for s in ref_speakers)
-            major = quoted or count >= MAJOR_PERSON
-        else:
-            major = count >= MAJOR_ORG
         found.append(
             Discrepancy(
                 "missing_entity",
-                severity("missing_entity", "major" if major else "default"),
-                f"The reference names {name.display} {_times(count)}; the candidate never does.",
+                severity("missing_entity"),
+                f"The reference names {name.display} {_times(len(name.mentions))}; the candidate"
+                " never does.",
                 reference=ref.evidence(name.mentions[0]),
             )
         )
@@ -177,11 +200,15 @@ def entity_findings(ref: Side, cand: Side, skip: Collection[str] = ()) -> list[D
         quoted = name.entity_type == "person" and any(
             same_speaker(name.display, s) for s in cand_speakers
         )
-        major = quoted or (name.entity_type == "person" and count >= MAJOR_PERSON)
+        # Across languages names are written, cut and typed differently ("Fuerzas Armadas",
+        # "Luchtvaartanalist Richard Aboulafia"): only a person who speaks words the reference
+        # does not carry is surely new.
+        speaks_new = quoted and any(same_speaker(name.display, s) for s in new_voices)
+        voice = (speaks_new or monolingual) and not _surname_written(name, ref)
         found.append(
             Discrepancy(
                 "added_entity",
-                severity("added_entity", "major" if major else "default"),
+                severity("added_entity", "voice" if voice else "default"),
                 f"The candidate names {name.display} {_times(count)}"
                 f"{' and quotes them' if quoted else ''}; the reference never does.",
                 candidate=cand.evidence(name.mentions[0]),

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from factcheck.compare.names import fullest, is_named, same_speaker, speaker_matches
-from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment
+from rapidfuzz import fuzz
+
+from factcheck.compare.names import fullest, is_named, key, same_speaker, speaker_matches
+from factcheck.compare.polarity import negations, opposite
+from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment, QuoteMatch
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, is_empty_quote, same_language, words
-from factcheck.models import RULES, Discrepancy
+from factcheck.models import RULES, Discrepancy, Fact
 
 FRAGMENT_WORDS = 4  # an unattributed quote shorter than this is a term or a scare quote
+SAME_NAME = 70  # fuzz.ratio of two name keys that are one name spelled in two languages
+SAME_LENGTH = (0.6, 1.7)  # character ratio of a quote and its translation
+LOOSE_MATCH = 90  # fuzz.partial_ratio: the reference carries the quote's words, re-cut
 
 
 def changed_words(a: str, b: str, context: int = 2) -> tuple[str, str]:
@@ -67,22 +73,55 @@ def empty_quotes(ref: Side, cand: Side) -> list[Discrepancy]:
     return found
 
 
+def _misattributed(ref: Side, cand: Side, match: QuoteMatch) -> bool:
+    """Same quote, two different named speakers, and the reference's speaker is not the one
+    named just before the candidate's quote ("X said:", where an extractor may take a later name).
+    """
+    r, c = match.reference, match.candidate
+    if match.how not in ("words", "sentence") or not r.speaker or not c.speaker:
+        return False
+    # Both speakers must be people the extractor found as such: a capitalised word before a
+    # quote ("También", "Former Rep") is not enough to accuse an article of misattribution;
+    # nor are two spellings of one name across languages ("European Commissioner", "Europese
+    # Commissie").
+    return (
+        _a_person(r.speaker, ref)
+        and _a_person(c.speaker, cand)
+        and fuzz.ratio(key(r.speaker), key(c.speaker)) < SAME_NAME
+        and not speaker_matches(r.speaker, c.speaker)
+        and not cand.names_before(r.speaker, c, SPEAKER_WINDOW)
+        and not ref.names_before(str(c.speaker), r, SPEAKER_WINDOW)
+    )
+
+
+def _a_person(speaker: str | None, side: Side) -> bool:
+    """Whether `speaker` is a person the extractor found in `side` (not only a capitalised word)."""
+    return bool(speaker) and any(same_speaker(speaker, p) for p in side.persons())
+
+
+def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
+    """Why the candidate's words differ: "rules" (same language), "negation" (across), or None."""
+    if match.altered is not None:
+        return match.altered
+    r, c = str(match.reference.value), str(match.candidate.value)
+    if match.similarity is not None:
+        return "rules" if ALTERED <= match.similarity < 100 else None
+    # Negation is only read on quotes that are surely one another's translation: the only
+    # quotes of two aligned sentences, of comparable length.
+    if match.how != "sentence" or not SAME_LENGTH[0] <= len(c) / max(len(r), 1) <= SAME_LENGTH[1]:
+        return None
+    if opposite(r, ref.language, c, cand.language):
+        return "negation"
+    return None
+
+
 def quote_findings(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
-    """Altered, misattributed and missing quotes, from an alignment."""
+    """Altered, misattributed, missing and added quotes, from an alignment."""
     found: list[Discrepancy] = []
-    ref_persons, cand_persons = ref.persons(), cand.persons()
-    monolingual = same_language(ref, cand)
     for match in alignment.matches:
         r, c = match.reference, match.candidate
         r_evidence, c_evidence = ref.evidence(r), cand.evidence(c)
-        if (
-            match.how == "words"
-            and r.speaker
-            and is_named(r.speaker, ref_persons, ref.orgs())
-            and is_named(c.speaker, cand_persons, cand.orgs())
-            and not speaker_matches(r.speaker, c.speaker)
-            and not cand.names_before(r.speaker, c, SPEAKER_WINDOW)
-        ):
+        if _misattributed(ref, cand, match):
             said_by = _speaker_name(str(r.speaker), ref)
             given_to = _speaker_name(str(c.speaker), cand)
             found.append(
@@ -96,64 +135,81 @@ def quote_findings(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Dis
                 )
             )
             continue
-        reason = match.altered
-        similarity = match.similarity
-        if reason is None and similarity is not None:
-            reason = "rules" if ALTERED <= similarity < 100 else None
-        if reason is not None:
-            who = _speaker_name(str(r.speaker or c.speaker or "the speaker"), ref)
+        reason = _altered(ref, cand, match)
+        if reason is None:
+            continue
+        who = _speaker_name(str(r.speaker or c.speaker or "the speaker"), ref)
+        if reason == "rules":
             before, after = changed_words(str(r.value), str(c.value))
             change = (
                 f"The candidate changes the words of {who}'s quote: “{before}” became “{after}”."
-                if reason == "rules"
-                else f"The candidate's quote of {who} does not say what the reference's does:"
+            )
+        elif reason == "negation":
+            negated = (
+                "negates" if negations(str(c.value), cand.language) else "drops the negation of"
+            )
+            change = (
+                f"The candidate {negated} {who}'s quote: “{excerpt(str(r.value))}” is retold as"
+                f" “{excerpt(str(c.value))}”."
+            )
+        else:
+            change = (
+                f"The candidate's quote of {who} does not say what the reference's does:"
                 f" {reason.rstrip('.')}."
             )
-            found.append(
-                Discrepancy(
-                    "altered_quote",
-                    severity("altered_quote"),
-                    change,
-                    reference=r_evidence,
-                    candidate=c_evidence,
-                    source=match.source,
-                )
+        found.append(
+            Discrepancy(
+                "altered_quote",
+                severity("altered_quote"),
+                change,
+                reference=r_evidence,
+                candidate=c_evidence,
+                source=match.source,
             )
+        )
+    found += _missing(ref, cand, alignment)
+    found += _added(ref, cand, alignment)
+    return found
 
+
+def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
+    ref_persons = ref.persons()
     all_ref = [q for q in ref.quotes if not is_empty_quote(q)]
     all_cand = [q for q in cand.quotes if not is_empty_quote(q)]
+    monolingual = same_language(ref, cand)
+    found = []
     for quote in alignment.reference:
         judged = alignment.judged_missing.get(quote.start)
         speaker = quote.speaker
         quoted_in_cand = bool(speaker) and any(
             speaker_matches(speaker, c.speaker) for c in all_cand
         )
+        if quoted_in_cand and not monolingual and judged is None:
+            continue  # another quote of the same speaker may well be its translation
         named = is_named(speaker, ref_persons)
         who = _speaker_name(speaker, ref) if speaker else ""
         case = "default"
-        if quoted_in_cand and not monolingual and judged is None:
-            continue  # another quote of the same speaker may well be its translation
         if quoted_in_cand:
-            case = "default"
             message = (
                 f"The candidate quotes {who} but not these words: “{excerpt(str(quote.value))}”."
             )
         elif named and who:
             total = sum(1 for q in all_ref if same_speaker(speaker, q.speaker))
-            case = "only_named" if total == 1 else "default"
             which = "" if total == 1 else f" (“{excerpt(str(quote.value), 40)}”)"
-            message = (
-                f"The reference quotes {who}{which}; the candidate quotes no one by that name."
-            )
+            if _named_in(who, cand):
+                message = (
+                    f"The reference quotes {who}{which}; the candidate names them but carries"
+                    " no quote of theirs."
+                )
+            else:
+                case = "vanished"
+                message = f"The reference quotes {who}{which}; the candidate never names them."
         elif who:
-            case = "default"
             message = (
                 f"The reference quotes {who} (“{excerpt(str(quote.value))}”); the candidate"
                 " carries no matching quote."
             )
         else:
-            short = len(words(str(quote.value)).split()) < FRAGMENT_WORDS
-            case = "fragment" if short else "default"
             message = (
                 f"The reference quotes “{excerpt(str(quote.value))}” without naming a speaker;"
                 " the candidate carries no matching quote."
@@ -168,3 +224,56 @@ def quote_findings(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Dis
             )
         )
     return found
+
+
+def _named_in(name: str, side: Side) -> bool:
+    """Whether `side` names the person `name` anywhere (entity, speaker, or surname in its
+    text)."""
+    speakers = [q.speaker for q in side.quotes if q.speaker]
+    if any(same_speaker(name, p) for p in [*side.persons(), *speakers]):
+        return True
+    return side.names_around(name, Fact("quote", "", 0, len(side.document.text)), 0)
+
+
+def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
+    """Candidate quotes the reference does not carry: possible fabrication.
+
+    In one language the words are looked for in the whole reference (it may carry them without
+    marks). Across languages words cannot be looked for, so only a quote whose named speaker the
+    reference never names is reported: a new voice.
+    """
+    monolingual = same_language(ref, cand)
+    reference_words = f" {words(ref.document.text)} " if monolingual else ""
+    found = []
+    for quote in alignment.candidate:
+        value = str(quote.value)
+        said = words(value)
+        speaker = quote.speaker
+        who = _speaker_name(speaker, cand) if speaker else ""
+        named = is_named(speaker, cand.persons(), cand.orgs())
+        if monolingual:
+            if f" {said} " in reference_words or _carried_loosely(said, reference_words):
+                continue
+        elif not (_a_person(speaker, cand) and who and not _named_in(who, ref)):
+            continue
+        short = len(said.split()) < FRAGMENT_WORDS
+        case = "fragment" if short and not named else "default"
+        by = f"{who}: " if who and named else ""
+        found.append(
+            Discrepancy(
+                "added_quote",
+                severity("added_quote", case),
+                f"The candidate quotes {by}“{excerpt(value)}”; the reference carries no such"
+                " quote.",
+                candidate=cand.evidence(quote),
+                source=quote.source,
+            )
+        )
+    return found
+
+
+def _carried_loosely(said: str, reference_words: str) -> bool:
+    """Whether most of a quote's words appear as one run in the reference (trimmed, re-cut)."""
+    if not said:
+        return True
+    return fuzz.partial_ratio(said, reference_words) >= LOOSE_MATCH

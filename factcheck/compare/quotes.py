@@ -2,7 +2,9 @@
 
 Alignment runs in three passes, each on what the previous left:
 1. words (same language): the same words, whoever says them (so a misattribution is found);
-2. speaker: the same speaker on both sides (surname or full name), or the reference's named
+2. sentence (across languages): the only quote of two aligned sentences (`align`), whoever
+   the extractor says speaks it (so a speaker swapped in a translation is found);
+   speaker: the same speaker on both sides (surname or full name), or the reference's named
    speaker written next to a candidate quote whose speaker is a role or missing;
 3. cues (across languages): no conflicting named speakers, and shared names or figures inside
    the quotes, or one shared cue at about the same place in both articles.
@@ -20,6 +22,7 @@ from typing import Literal
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from factcheck.compare.align import align_sentences
 from factcheck.compare.names import is_named, speaker_matches
 from factcheck.compare.side import Side, is_empty_quote, same_language, words
 from factcheck.models import RULES, Fact, Source
@@ -44,7 +47,7 @@ class QuoteMatch:
 
     reference: Fact
     candidate: Fact
-    how: Literal["words", "speaker", "cues", "judge"]
+    how: Literal["words", "sentence", "speaker", "cues", "judge"]
     similarity: float | None  # fuzz.ratio of the words; None across languages
     altered: str | None = None  # why the candidate's words differ, when they do
     source: Source = RULES
@@ -98,6 +101,37 @@ def _assign(
     return chosen
 
 
+def _by_sentence(
+    ref: Side,
+    cand: Side,
+    rq: list[Fact],
+    cq: list[Fact],
+    ref_left: set[int],
+    cand_left: set[int],
+    matches: list[QuoteMatch],
+) -> None:
+    """Pair the quotes of aligned sentences where each sentence holds exactly one quote."""
+    alignment = align_sentences(ref, cand)
+    in_cand: dict[int, list[int]] = defaultdict(list)
+    for j in cand_left:
+        sentence = alignment.sentence_of(alignment.candidate, cq[j].start)
+        if sentence is not None:
+            in_cand[sentence.index].append(j)
+    in_ref: dict[int, list[int]] = defaultdict(list)
+    for i in ref_left:
+        sentence = alignment.sentence_of(alignment.reference, rq[i].start)
+        if sentence is not None:
+            in_ref[sentence.index].append(i)
+    for r_index, found in sorted(in_ref.items()):
+        pair = alignment.pairs.get(r_index)
+        if pair is None or len(found) != 1 or len(in_cand.get(pair[0], ())) != 1:
+            continue
+        i, j = found[0], in_cand[pair[0]][0]
+        ref_left.discard(i)
+        cand_left.discard(j)
+        matches.append(QuoteMatch(rq[i], cq[j], "sentence", None))
+
+
 def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
     """Align the non-empty quotes of `ref` and `cand` (see the module docstring)."""
     rq = [q for q in ref.quotes if not is_empty_quote(q)]
@@ -123,6 +157,9 @@ def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
                     edges.append((score, i, j))
         for i, j, score in _assign(edges, ref_left, cand_left):
             matches.append(QuoteMatch(rq[i], cq[j], "words", score))
+
+    if not monolingual:
+        _by_sentence(ref, cand, rq, cq, ref_left, cand_left, matches)
 
     edges = []
     for i in ref_left:

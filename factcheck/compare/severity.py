@@ -1,26 +1,37 @@
 """How serious each finding is: one table, read by every part of the comparison.
 
+Precision first: an editor stops reading a tool whose high findings are wrong. So
+
+- **high** means the two articles state *the same fact* differently (a figure or a date about
+  the same thing, a quote's words or its speaker), or a quote is printed empty;
+- **medium** means the candidate states something the reference does not support (`added_*`,
+  `unsupported_claim`): the direction in which a retelling fabricates;
+- **low** means an omission (`missing_*`): a retelling leaves things out by nature.
+
 A finding is named by its discrepancy kind and a case. The cases, and why they weigh what they do:
 
 | kind | case | severity | why |
 | --- | --- | --- | --- |
 | empty_quote | candidate | high | the candidate prints quotation marks around nothing |
 | empty_quote | reference | low | the reference's own defect, reported so the editor sees it |
-| missing_quote | only_named | high | the candidate drops the only quote of a named speaker |
-| missing_quote | default | medium | a quote dropped (its speaker has others, or is a role) |
-| missing_quote | fragment | low | a short unattributed phrase in marks (a term, a scare quote) |
-| altered_quote | default | high | same speaker, words changed |
+| missing_quote | vanished | low | a named person's voice is gone (quoted in the reference, never named in the candidate): said in the message, but still an omission, which summaries and digests make by design |
+| missing_quote | default | low | a quote dropped or paraphrased; its speaker still appears |
+| altered_quote | default | high | same quote, words (or, across languages, meaning) changed |
 | misattributed_quote | default | high | same words, another named speaker |
-| date_mismatch | default | high | the same event dated differently |
-| missing_date | main | medium | a day-precise date of the main event (the title or the lead) |
-| missing_date | default | low | any other resolved date |
-| number_mismatch | default | high | a figure about the same thing changed |
-| missing_number | measured | medium | a figure with a unit (%, money) or a large count |
-| missing_number | default | low | a small bare count |
-| missing_entity | major | medium | a person quoted or named twice, an organisation named 3+ times |
-| missing_entity | default | low | a name mentioned once in passing |
-| added_entity | major | medium | a new voice: a person the candidate quotes or names twice |
-| added_entity | default | low | any other new name |
+| date_mismatch | default | high | the same event, in aligned sentences, dated differently (both dates written out, not inferred from "Monday") |
+| missing_date | default | low | a date the candidate does not give |
+| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding, conversion or bound |
+| missing_number | default | low | a figure the candidate does not give |
+| missing_entity | default | low | a name the candidate does not give |
+| added_entity | voice | medium | a person (or, in one language, an organisation) the reference never names |
+| added_entity | default | low | an organisation across languages: its generic words are translated, so absence proves little |
+| added_quote | default | medium | words in quotation marks the reference does not carry: possible fabrication |
+| added_quote | fragment | low | a short unattributed phrase in marks (a term, a scare quote) |
+| added_number | measured | medium | a figure in digits with a unit, or a count of 10 or more, the reference does not give |
+| added_number | default | low | a small bare count ("two men") or a figure in words ("dieci"): often rephrased ("a pair", "a decade") |
+| added_date | default | medium | a day or month the reference does not give |
+| added_date | year | low | a bare year: background more often than a claim about the event |
+| added_date | relative | low | a day we inferred from "Monday" or "yesterday": the inference may be what is wrong |
 | unsupported_claim | default | medium | the judge found no support in the reference |
 | contradicted_claim | default | high | the judge found the reference says otherwise |
 """
@@ -32,21 +43,24 @@ from factcheck.models import DiscrepancyKind, Severity
 SEVERITY: dict[tuple[DiscrepancyKind, str], Severity] = {
     ("empty_quote", "candidate"): "high",
     ("empty_quote", "reference"): "low",
-    ("missing_quote", "only_named"): "high",
-    ("missing_quote", "default"): "medium",
-    ("missing_quote", "fragment"): "low",
+    ("missing_quote", "vanished"): "low",
+    ("missing_quote", "default"): "low",
     ("altered_quote", "default"): "high",
     ("misattributed_quote", "default"): "high",
     ("date_mismatch", "default"): "high",
-    ("missing_date", "main"): "medium",
     ("missing_date", "default"): "low",
     ("number_mismatch", "default"): "high",
-    ("missing_number", "measured"): "medium",
     ("missing_number", "default"): "low",
-    ("missing_entity", "major"): "medium",
     ("missing_entity", "default"): "low",
-    ("added_entity", "major"): "medium",
+    ("added_entity", "voice"): "medium",
     ("added_entity", "default"): "low",
+    ("added_quote", "default"): "medium",
+    ("added_quote", "fragment"): "low",
+    ("added_number", "measured"): "medium",
+    ("added_number", "default"): "low",
+    ("added_date", "default"): "medium",
+    ("added_date", "year"): "low",
+    ("added_date", "relative"): "low",
     ("unsupported_claim", "default"): "medium",
     ("contradicted_claim", "default"): "high",
 }

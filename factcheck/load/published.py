@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 _DATELINE_LINES = 4  # only the first non-empty lines can hold a dateline or byline date
 _DATELINE_REACH = 80  # and only near the start of such a line
@@ -19,36 +21,73 @@ _DATELINE_TAIL = re.compile(r"^[\s,]*(?:\d{1,2}[:.]\d{2}\s*[A-Za-z]{0,4})?\s*(?:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@cache
-def _tables() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+@dataclass(frozen=True)
+class _Tables:
+    months: dict[str, int]
+    day_first: re.Pattern[str]  # "4 août 2025", "20 de noviembre del 2004"
+    month_first: re.Pattern[str]  # "August 4, 2025"
+    dashed: re.Pattern[str]  # "01-Mar-08"
+    cue: re.Pattern[str]
+
+
+def _read(package: str) -> dict[str, Any]:
     from importlib import resources
 
-    raw = json.loads(resources.files(__package__).joinpath("data/dates.json").read_text("utf-8"))
-    months = {name: number for table in raw["months"].values() for name, number in table.items()}
+    data: dict[str, Any] = json.loads(
+        resources.files(package).joinpath("data/dates.json").read_text("utf-8")
+    )
+    return data
+
+
+@cache
+def _tables() -> _Tables:
+    raw = _read(__package__ or "factcheck.load")
+    # the date extractor's month tables name more languages (Italian, Dutch) and abbreviations
+    extractor = _read("factcheck.extract.rules")
+    months = {
+        name.lower(): number
+        for source in (raw, extractor)
+        for table in source["months"].values()
+        for name, number in table.items()
+    }
     names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
     day_first = re.compile(
-        rf"(?<!\d)(\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)",
+        rf"(?<!\d)(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?({names})\.?,?\s+(?:del?\s+)?(\d{{4}})(?!\d)",
         re.I,
     )
     month_first = re.compile(
         rf"(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
     )
+    dashed = re.compile(
+        rf"(?<![\w/-])(\d{{1,2}})([-/])({names})\.?\2(\d{{4}}|\d{{2}})(?![\w/-])", re.I
+    )
     cues = sorted({cue for table in raw["cues"].values() for cue in table}, key=len, reverse=True)
     cue = re.compile("|".join(re.escape(c) for c in cues), re.I)
-    return months, day_first, month_first, cue
+    return _Tables(months, day_first, month_first, dashed, cue)
+
+
+def _full_year(year: str) -> int:
+    """A written year; two digits are 2000-2069 or 1970-1999 ("01-Mar-08" is 2008)."""
+    value = int(year)
+    if len(year) == 2:
+        value += 2000 if value < 70 else 1900
+    return value
 
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every full calendar date (day, month, year) written in `text`, as (start, end, date)."""
-    months, day_first, month_first, _ = _tables()
+    tables = _tables()
+    months = tables.months
     found = []
-    for match in day_first.finditer(text):
+    for match in tables.day_first.finditer(text):
         found.append((match, match.group(1), match.group(2), match.group(3)))
-    for match in month_first.finditer(text):
+    for match in tables.month_first.finditer(text):
         found.append((match, match.group(2), match.group(1), match.group(3)))
+    for match in tables.dashed.finditer(text):
+        found.append((match, match.group(1), match.group(3), match.group(4)))
     dates = []
     for match, day, month, year in found:
-        day_value = _valid(int(year), months[month.lower()], int(day))
+        day_value = _valid(_full_year(year), months[month.lower()], int(day))
         if day_value:
             dates.append((match.start(), match.end(), day_value))
     for match in _ISO.finditer(text):
@@ -76,7 +115,7 @@ def date_from_value(value: object) -> dt.date | None:
 
 def date_from_dateline(text: str) -> dt.date | None:
     """The date of a dateline or byline in the first lines of `text`; None when there is none."""
-    _, _, _, cue = _tables()
+    cue = _tables().cue
     lines = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()]
     for line in lines[:_DATELINE_LINES]:
         if _COPYRIGHT.search(line):

@@ -108,7 +108,7 @@ def test_a_damaged_retelling_is_reported_worst_first_with_true_evidence():
     assert kinds(result.discrepancies) == [
         ("altered_quote", "high"),
         ("number_mismatch", "high"),
-        ("missing_entity", "medium"),
+        ("missing_entity", "low"),
     ]
     assert "Ines Kovac" in result.discrepancies[2].message
     assert result.worst_severity() == "high"

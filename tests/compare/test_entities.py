@@ -24,15 +24,15 @@ def _ref():
     ]
 
 
-def test_missing_names_weigh_by_how_much_the_reference_uses_them():
+def test_missing_names_are_low_whatever_their_weight():
     ref, ref_facts = _ref()
     cand = doc("The vote went ahead on Monday; Ines Kovac was outvoted.")
     cand_facts = mentions(cand, "Ines Kovac", "person")
     result = compare(ref, ref_facts, cand, cand_facts)
     missing = {d.message: d.severity for d in result.discrepancies if d.kind == "missing_entity"}
     assert missing == {
-        "The reference names Riverton Council 3 times; the candidate never does.": "medium",
-        "The reference names Maria Santos twice; the candidate never does.": "medium",
+        "The reference names Riverton Council 3 times; the candidate never does.": "low",
+        "The reference names Maria Santos twice; the candidate never does.": "low",
         "The reference names Northwind Steel once; the candidate never does.": "low",
     }
 
@@ -55,7 +55,7 @@ def test_a_name_in_another_script_matches_through_its_key():
     assert result.discrepancies == ()
 
 
-def test_a_quoted_person_the_candidate_adds_is_medium_a_passing_name_low():
+def test_in_one_language_every_name_the_candidate_adds_is_medium():
     ref, ref_facts = _ref()
     cand = doc(
         REF + ' Consultant Hugo Lind said: "The plan is sound." The Oakfield Trust approved.'
@@ -70,9 +70,44 @@ def test_a_quoted_person_the_candidate_adds_is_medium_a_passing_name_low():
     added = [(d.severity, d.message) for d in result.discrepancies if d.kind == "added_entity"]
     assert added == [
         ("medium", "The candidate names Hugo Lind once and quotes them; the reference never does."),
-        ("low", "The candidate names Oakfield Trust once; the reference never does."),
+        ("medium", "The candidate names Oakfield Trust once; the reference never does."),
     ]
     assert all(d.candidate is not None for d in result.discrepancies if d.kind == "added_entity")
+
+
+def test_a_role_glued_to_a_name_the_reference_gives_is_not_a_new_name():
+    ref, ref_facts = _ref()
+    cand = doc("Engineer Maria Santos defended the plan before Riverton Council.")
+    cand_facts = mentions(cand, "Engineer Maria Santos", "person")
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d for d in result.discrepancies if d.kind == "added_entity"] == []
+
+
+def test_across_languages_only_a_new_person_with_new_words_is_medium():
+    ref, ref_facts = _ref()
+    cand = doc(
+        "Riverton Council a voté lundi ; la maire Maria Santos a défendu le plan et Ines Kovac a"
+        " voté contre, avec Northwind Steel. Le consultant Hugo Lind a déclaré : « Le plan tient"
+        " la route. » La Fondation Oakfield a approuvé, selon Paul Ostrander.",
+        language="fr",
+    )
+    cand_facts = [
+        *mentions(cand, "Riverton Council", "org"),
+        *mentions(cand, "Maria Santos", "person"),
+        *mentions(cand, "Ines Kovac", "person"),
+        *mentions(cand, "Northwind Steel", "org"),
+        *mentions(cand, "Hugo Lind", "person"),
+        *mentions(cand, "Fondation Oakfield", "org"),
+        *mentions(cand, "Paul Ostrander", "person"),
+        quote(cand, "« Le plan tient la route. »", "Hugo Lind"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    added = {d.message: d.severity for d in result.discrepancies if d.kind == "added_entity"}
+    assert added == {
+        "The candidate names Hugo Lind once and quotes them; the reference never does.": "medium",
+        "The candidate names Fondation Oakfield once; the reference never does.": "low",
+        "The candidate names Paul Ostrander once; the reference never does.": "low",
+    }
 
 
 def test_a_person_whose_quote_is_missing_is_reported_once_as_the_missing_quote():
@@ -85,7 +120,8 @@ def test_a_person_whose_quote_is_missing_is_reported_once_as_the_missing_quote()
     ]
     cand = doc("Riverton Council agreed that the bridge is ready.")
     result = compare(ref, ref_facts, cand, mentions(cand, "Riverton Council", "org"))
-    assert kinds(result.discrepancies) == [("missing_quote", "high")]
+    assert kinds(result.discrepancies) == [("missing_quote", "low")]
+    assert "never names them" in result.discrepancies[0].message
 
 
 def test_a_surname_stands_for_the_full_name_but_not_for_another_person():

@@ -73,7 +73,7 @@ def _pair():
 def test_without_a_judge_rules_see_no_problem_across_languages_but_a_lost_quote():
     ref, ref_facts, cand, cand_facts = _pair()
     result = compare(ref, ref_facts, cand, cand_facts)
-    assert kinds(result.discrepancies) == [("missing_quote", "medium")]
+    assert kinds(result.discrepancies) == [("missing_quote", "low")]
 
 
 def test_the_judge_is_asked_about_cross_language_pairs_unmatched_quotes_and_claims():
@@ -116,6 +116,6 @@ def test_a_different_verdict_unpairs_quotes_and_a_contradiction_is_high():
 def test_a_failing_judge_leaves_the_rules_result_and_a_notice():
     ref, ref_facts, cand, cand_facts = _pair()
     result = compare(ref, ref_facts, cand, cand_facts, judge=FailingJudge())
-    assert kinds(result.discrepancies) == [("missing_quote", "medium")]
+    assert kinds(result.discrepancies) == [("missing_quote", "low")]
     assert result.run.degraded
     assert "judge failed" in result.run.notices[0]

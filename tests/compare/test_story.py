@@ -86,3 +86,36 @@ def test_identical_texts_and_articles_without_names_are_never_different_stories(
     assert compare(plain, [], plain, []).verdict == "consistent"
     ref, _ = _sides(_bridge(), _bridge())
     assert story_overlap(ref, Side.of("candidate", plain, [])) == 0.0
+
+
+def test_a_different_story_still_reports_a_conflict_it_can_align():
+    # The strike and the bridge are different stories; the one sentence they share (the union
+    # leader's meeting) states its length differently, and that conflict is still reported.
+    meeting = " On 3 March 2025 Ana Duarte met the mayor for {} hours."
+    pickets = " Pickets were led by Ivo Rask, Uma Pell, Olga Brandt, Piet Aalders and Kai Moro."
+    ref_doc, ref_facts = _strike(STRIKE + pickets + meeting.format(2))
+    ref_facts += [
+        *[
+            m
+            for name in ("Ivo Rask", "Uma Pell", "Olga Brandt", "Piet Aalders", "Kai Moro")
+            for m in mentions(ref_doc, name, "person")
+        ],
+        fact(ref_doc, "date", "3 March 2025", value="2025-03-03", context="met"),
+        fact(ref_doc, "number", "2", value=2.0, context="hours"),
+    ]
+    crew = " The crew included Rui Lobo, Ada Fenn, Max Orr, Lea Quist and Tor Vik."
+    cand_doc, cand_facts = _bridge(BRIDGE + crew + meeting.format(5))
+    cand_facts += [
+        *[
+            m
+            for name in ("Rui Lobo", "Ada Fenn", "Max Orr", "Lea Quist", "Tor Vik")
+            for m in mentions(cand_doc, name, "person")
+        ],
+        *mentions(cand_doc, "Ana Duarte", "person"),
+        fact(cand_doc, "date", "3 March 2025", nth=1, value="2025-03-03", context="met"),
+        fact(cand_doc, "number", "5 hours", value=5.0, context="hours"),
+    ]
+    result = compare(ref_doc, ref_facts, cand_doc, cand_facts)
+    assert result.verdict == "different_story"
+    assert [(x.kind, x.severity) for x in result.discrepancies] == [("number_mismatch", "high")]
+    assert result.discrepancies[0].candidate.text == "5 hours"

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from factcheck.extract.rules.dates import find_dates
+from factcheck.extract.rules.dates_data import LANGUAGES, key, patterns, table
 from factcheck.models import Document, Fact
 
 MONDAY = dt.date(2025, 8, 4)  # a Monday: last Tuesday is 2025-07-29
@@ -230,3 +231,113 @@ def test_unknown_language_uses_every_table() -> None:
 
 def test_german_hier_is_not_yesterday() -> None:
     assert dates("Die Firma ist hier in Berlin.", "de", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("it", "L'accordo è stato firmato il 9 luglio 2024 a Roma.", "9 luglio 2024", "2024-07-09"),
+        ("it", "Entra in vigore il 1° gennaio 2025.", "1° gennaio 2025", "2025-01-01"),
+        ("it", "Firmato il 9 lug. 2024 a Roma.", "9 lug. 2024", "2024-07-09"),
+        ("nl", "Het akkoord is op 9 juli 2024 getekend.", "9 juli 2024", "2024-07-09"),
+        ("nl", "Het akkoord is op 1 maart 2024 getekend.", "1 maart 2024", "2024-03-01"),
+        ("nl", "Getekend op 9 mrt. 2024 in Utrecht.", "9 mrt. 2024", "2024-03-09"),
+        ("es", "Se firmó el 20 de noviembre del 2004.", "20 de noviembre del 2004", "2004-11-20"),
+        ("en", "It was filed on Mar 9, 2024 in court.", "Mar 9, 2024", "2024-03-09"),
+    ],
+)
+def test_absolute_dates_in_italian_dutch_and_spanish(
+    language: str, text: str, phrase: str, value: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("nl", "Amsterdam, 09-Jul-24 - Het kabinet besloot.", "09-Jul-24", "2024-07-09"),
+        ("nl", "Bijgewerkt 9-okt-2023 om negen uur.", "9-okt-2023", "2023-10-09"),
+        ("en", "Filed 15-Oct-97 by the clerk.", "15-Oct-97", "1997-10-15"),
+        ("en", "Filed 15-Oct-69 by the clerk.", "15-Oct-69", "2069-10-15"),
+        ("en", "Filed 15-Oct-70 by the clerk.", "15-Oct-70", "1970-10-15"),
+        ("it", "Aggiornato 3/mar/2008 in serata.", "3/mar/2008", "2008-03-03"),
+    ],
+)
+def test_day_month_abbreviation_year(language: str, text: str, phrase: str, value: str) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("it", "I lavori sono finiti a marzo 2024 ormai.", "marzo 2024", "2024-03"),
+        ("nl", "De werken eindigden in maart 2024 al.", "maart 2024", "2024-03"),
+        ("es", "Las obras terminaron en marzo del 2024 ya.", "marzo del 2024", "2024-03"),
+        ("it", "La società è stata fondata nel 2021 a Milano.", "2021", "2021"),
+        ("nl", "Het bedrijf werd in 2021 opgericht.", "2021", "2021"),
+        ("es", "La empresa cerró en el 2021 sus oficinas.", "2021", "2021"),
+    ],
+)
+def test_month_year_and_year_words_in_italian_dutch_and_spanish(
+    language: str, text: str, phrase: str, value: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("it", "L'azienda ha annunciato ieri il ricorso.", "2025-08-03"),
+        ("it", "Il servizio è stato chiuso martedì scorso.", "2025-07-29"),
+        ("it", "Lo hanno annunciato tre giorni fa a Roma.", "2025-08-01"),
+        ("it", "Lo hanno annunciato la settimana scorsa a Roma.", "2025-W31"),
+        ("it", "Lo hanno annunciato il mese scorso a Roma.", "2025-07"),
+        ("it", "Lo hanno annunciato l'anno scorso a Roma.", "2024"),
+        ("it", "Il voto si è tenuto venerdì a Roma.", "2025-08-01"),
+        ("nl", "Het bedrijf kondigde gisteren beroep aan.", "2025-08-03"),
+        ("nl", "De dienst werd afgelopen dinsdag gesloten.", "2025-07-29"),
+        ("nl", "Ze maakten het drie dagen geleden bekend.", "2025-08-01"),
+        ("nl", "Ze maakten het vorige week bekend.", "2025-W31"),
+        ("nl", "Ze maakten het vorige maand bekend.", "2025-07"),
+        ("nl", "Ze maakten het vorig jaar bekend.", "2024"),
+        ("nl", "De stemming vond vrijdag plaats.", "2025-08-01"),
+    ],
+)
+def test_relative_dates_in_italian_and_dutch(language: str, text: str, value: str) -> None:
+    fact = only(text, language, MONDAY)
+    assert fact.value == value
+    assert fact.relative == fact.text
+
+
+def test_italian_weekday_joins_its_date() -> None:
+    fact = only("Il voto si è tenuto martedì 25 giugno a Roma.", "it", MONDAY)
+    assert (fact.text, fact.value) == ("martedì 25 giugno", "2024-06-25")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Het bedrijf is hier in Utrecht gevestigd."),
+        ("nl", "Onze klanten komen hier elke ochtend."),
+        ("tr", "Hier morgen demain ayer"),
+        (None, "Hier morgen demain ayer"),
+    ],
+)
+def test_relative_words_of_other_languages_are_not_dates(language: str | None, text: str) -> None:
+    assert dates(text, language, MONDAY) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_date_words_that_are_read(language: str) -> None:
+    data = table()
+    pats = patterns(language)
+    for section, found in (
+        ("months", pats.months),
+        ("weekdays", pats.weekdays),
+        ("relative", pats.relative),
+    ):
+        own = {key(w) for w in data[section][language]}
+        assert own and own <= set(found), (language, section)

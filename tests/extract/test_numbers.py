@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 import pytest
 
+from factcheck.extract.rules.dates_data import LANGUAGES, key
 from factcheck.extract.rules.numbers import find_numbers
+from factcheck.extract.rules.numbers_data import patterns, table
 from factcheck.models import Document, Fact
 
 
@@ -224,3 +226,160 @@ def test_excluded_spans_are_skipped() -> None:
 )
 def test_context_is_the_counted_noun(language: str, text: str, context: str) -> None:
     assert only(text, language).context == context
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("it", "Lo stadio ospita 12.500 tifosi.", "12.500", 12500.0),
+        ("it", "Il tasso è salito al 3,5 annuo.", "3,5", 3.5),
+        ("nl", "Het stadion telt 12.500 zitplaatsen.", "12.500", 12500.0),
+        ("nl", "De rente steeg naar 3,5 per jaar.", "3,5", 3.5),
+        ("es", "El estadio tiene 12.500 asientos.", "12.500", 12500.0),
+    ],
+)
+def test_thousands_dots_and_decimal_commas(
+    language: str, text: str, phrase: str, value: float
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value", "unit"),
+    [
+        ("it", "Un accordo da 3 miliardi di dollari.", "3 miliardi di dollari", 3e9, "USD"),
+        ("it", "Una multa di 2,5 milioni di euro.", "2,5 milioni di euro", 2.5e6, "EUR"),
+        ("it", "Un premio di 40 mila sterline.", "40 mila sterline", 4e4, "GBP"),
+        ("it", "In piazza 10mila persone.", "10mila", 1e4, None),
+        ("nl", "Een order van 3 miljard dollar.", "3 miljard dollar", 3e9, "USD"),
+        ("nl", "Een boete van 2,5 miljoen euro.", "2,5 miljoen euro", 2.5e6, "EUR"),
+        ("nl", "Een prijs van 40 duizend pond.", "40 duizend pond", 4e4, "GBP"),
+        ("nl", "Een order van US $7 miljard.", "US $7 miljard", 7e9, "USD"),
+        ("es", "Un acuerdo de 7.000 millones de US$.", "7.000 millones de US$", 7e9, "USD"),
+        ("es", "Un acuerdo de 3 mil millones de dólares.", "3 mil millones de dólares", 3e9, "USD"),
+        ("en", "Profits reached $45m last year.", "$45m", 4.5e7, "USD"),
+        ("en", "An order worth $3bn was signed.", "$3bn", 3e9, "USD"),
+    ],
+)
+def test_scale_and_currency_words_per_language(
+    language: str, text: str, phrase: str, value: float, unit: str | None
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.unit) == (phrase, value, unit)
+
+
+def test_a_glued_letter_scales_money_only() -> None:
+    assert numbers("The wall is 5m high.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("it", "La disoccupazione sale al 20 per cento.", "20 per cento"),
+        ("nl", "De werkloosheid steeg tot 20 procent.", "20 procent"),
+        ("it", "La disoccupazione sale al 20%.", "20%"),
+    ],
+)
+def test_percent_words_per_language(language: str, text: str, phrase: str) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.unit) == (phrase, 20.0, "%")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("it", "Sono morte cinque persone.", "cinque", 5.0),
+        ("it", "Hanno assunto venti ingegneri.", "venti", 20.0),
+        ("nl", "Er zijn vijf mensen overleden.", "vijf", 5.0),
+        ("nl", "Ze namen twee honderd mensen aan.", "twee honderd", 200.0),
+        ("fr", "Il y a eu deux mille morts.", "deux mille", 2000.0),
+        ("es", "Costó dos mil millones en total.", "dos mil millones", 2e9),
+    ],
+)
+def test_number_words_of_italian_dutch_and_more(
+    language: str, text: str, phrase: str, value: float
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Onze klanten en onze medewerkers blijven trouw."),
+        ("nl", "Het museum ligt ten noorden van de stad."),
+        ("it", "Il museo resta chiuso per lavori."),
+        ("tr", "Onze cinq dix cent"),
+        (None, "Onze cinq dix cent"),
+    ],
+)
+def test_ordinary_words_of_other_languages_are_not_numbers(language: str | None, text: str) -> None:
+    assert numbers(text, language) == []
+
+
+def test_an_unknown_language_reads_digits_and_unambiguous_scale_words() -> None:
+    fact = only("Toplam 5 miljard dolar.", "tr")
+    assert (fact.text, fact.value, fact.unit) == ("5 miljard dolar", 5e9, "USD")
+
+
+def test_an_unknown_language_keeps_the_separator_decision_by_shape() -> None:
+    assert [f.value for f in numbers("Toplam 1.234,5 ve 2,5 ve 1.234.567.", "tr")] == [
+        1234.5,
+        2.5,
+        1234567.0,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("it", "Ne ha venduto la metà ieri.", 0.5),
+        ("nl", "Hij verkocht de helft gisteren.", 0.5),
+        ("nl", "Twee derde van de leden stemde voor.", 2 / 3),
+    ],
+)
+def test_fractions_of_italian_and_dutch(language: str, text: str, value: float) -> None:
+    fact = only(text, language)
+    assert (fact.value, fact.unit) == (pytest.approx(value), "fraction")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "values", "unit"),
+    [
+        ("nl", "Het kost tussen 10 en 20 miljoen euro.", (1e7, 2e7), "EUR"),
+        ("nl", "Het kost $10 tot 20 miljoen.", (1e7, 2e7), "USD"),
+        ("it", "Costa tra 10 e 20 milioni di euro.", (1e7, 2e7), "EUR"),
+        ("it", "Costa da 10 fino a 20 milioni di euro.", (1e7, 2e7), "EUR"),
+    ],
+)
+def test_ranges_in_italian_and_dutch(
+    language: str, text: str, values: tuple[float, float], unit: str
+) -> None:
+    low, high = numbers(text, language)
+    assert (low.value, high.value) == values
+    assert low.unit == high.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "La riunione inizia alle 15.30 in sala."),
+        ("nl", "De vergadering begint om 15.30 uur."),
+    ],
+)
+def test_times_of_day_in_italian_and_dutch_are_not_figures(language: str, text: str) -> None:
+    assert numbers(text, language) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_figure_words_that_are_read(language: str) -> None:
+    data = table()
+    pats = patterns(language)
+    for section in ("number_words", "scales", "currency_after", "percent_words"):
+        own = data[section].get(language, {})
+        assert section == "scales" or own, (language, section)
+    assert set(map(key, data["number_words"][language])) <= set(pats.number_words)
+    for section, found in (("scales", pats.scales), ("currency_after", pats.currency_after)):
+        assert set(map(key, data[section].get(language, {}))) <= set(found), section
+    assert language in data["decimal_comma"] or language in ("en", "ar")

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.rules.quotes import MAX_QUOTE_CHARS, find_quotes, quote_spans
+from factcheck.extract.rules.quotes import (
+    MAX_QUOTE_CHARS,
+    MAX_QUOTE_PARAGRAPHS,
+    find_quotes,
+    quote_spans,
+)
+from factcheck.extract.rules.quotes_lexicon import LANGUAGES, lexicon, table
 from factcheck.models import Document, Fact
 
 
@@ -194,6 +200,40 @@ def test_quote_spans_returns_outermost_spans_in_order() -> None:
         ("de", "Der Sprecher sagte: »Wir bleiben dabei.«", "Der Sprecher", "sagte"),
         ("pt", '"Vamos recorrer", disse o porta-voz.', "o porta-voz", "disse"),
         ("pt", "Segundo Carla Souza, “o prazo acabou”.", "Carla Souza", "Segundo"),
+        # Italian: the verb after the quote, before it, and "according to"
+        ("it", '"I conti tornano", ha dichiarato Marco Bianchi.', "Marco Bianchi", "ha dichiarato"),
+        (
+            "it",
+            "«Siamo pronti», ha aggiunto la Sig.ra Giulia Rossi.",
+            "Giulia Rossi",
+            "ha aggiunto",
+        ),
+        ("it", '"Il cantiere riapre", dice il portavoce.', "il portavoce", "dice"),
+        ("it", 'Marco Bianchi ha detto: "I conti tornano."', "Marco Bianchi", "ha detto"),
+        (
+            "it",
+            'Il portavoce Marco Bianchi ha poi spiegato: "Il cantiere riapre."',
+            "Marco Bianchi",
+            "ha poi spiegato",
+        ),
+        ("it", "Secondo il Dott. Luca Neri, «la cura funziona».", "Luca Neri", "Secondo"),
+        # Dutch
+        ("nl", '"De fabriek gaat dicht," zei Jan de Vries.', "Jan de Vries", "zei"),
+        (
+            "nl",
+            "“Wij betalen alles terug,” verklaarde de woordvoerder.",
+            "de woordvoerder",
+            "verklaarde",
+        ),
+        (
+            "nl",
+            '"Niemand raakt zijn baan kwijt," aldus dhr. Pieter Bakker van de vakbond.',
+            "Pieter Bakker",
+            "aldus",
+        ),
+        ("nl", 'Jan de Vries zei: "De fabriek gaat dicht."', "Jan de Vries", "zei"),
+        ("nl", 'Daarna zei woordvoerder Pieter Bakker: "Geen commentaar."', "Pieter Bakker", "zei"),
+        ("nl", 'Volgens mevr. Anouk Janssen is het "een zwarte dag".', "Anouk Janssen", "Volgens"),
     ],
 )
 def test_speaker_and_reporting_verb(language: str, text: str, speaker: str, verb: str) -> None:
@@ -285,6 +325,144 @@ def test_a_word_that_means_something_else_in_another_language_is_not_a_verb() ->
     assert fact.speaker is None
 
 
+def test_every_language_of_the_table_is_read() -> None:
+    languages = table()["languages"]
+    assert set(languages) == set(LANGUAGES)
+    for language in LANGUAGES:
+        entry = languages[language]
+        verb = entry["verbs"][0]
+        found = lexicon(language).say.match(verb + " ", 0)
+        assert found is not None and found.group() == verb, language
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "verb"),
+    [
+        # The subject left out: the last person named said it.
+        ("it", 'Giulia Rossi guida la società.\n\n"Non ci fermeremo", ha aggiunto.', "ha aggiunto"),
+        ("it", 'Giulia Rossi guida la società. Infatti dichiara: "Non ci fermeremo."', "dichiara"),
+        ("es", 'Giulia Rossi dirige la empresa. "No pararemos", añadió.', "añadió"),
+        (
+            "it",
+            'Giulia Rossi guida la società. "Andiamo avanti", ha detto ai giornalisti.',
+            "ha detto",
+        ),
+        # A Dutch separable verb with its subject inside.
+        ("nl", "Giulia Rossi leidt het bedrijf. “We gaan door,” voegde ze toe.", "voegde ze toe"),
+        ("nl", "Giulia Rossi leidt het bedrijf. “We gaan door,” voegde ze eraan toe.", "voegde"),
+    ],
+)
+def test_speaker_left_out_or_inside_the_verb(language: str, text: str, verb: str) -> None:
+    fact = only(text, language)
+    assert (fact.speaker, fact.context) == ("Giulia Rossi", verb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ana Torres, vicepresidenta ejecutiva de Iberflot, respondió: "Volveremos a volar."',
+        'Ana Torres vicepresidenta ejecutiva de Iberflot respondió: "Volveremos a volar."',
+        'La vicepresidenta ejecutiva de Iberflot, Ana Torres, respondió: "Volveremos a volar."',
+    ],
+)
+def test_name_with_its_role_before_the_verb(text: str) -> None:
+    assert only(text, "es").speaker == "Ana Torres"
+
+
+def test_name_after_an_adverbial_is_not_a_left_out_subject() -> None:
+    text = (
+        'Ana Torres habló primero.\n\n"Estamos listos", dijo con entusiasmo Pedro Sanz, director.'
+    )
+    assert only(text, "es").speaker == "Pedro Sanz"
+
+
+def test_initials_and_honorifics_belong_to_the_name() -> None:
+    fact = only('"The audit found errors," said Michael R. Smith, the agency\'s counsel.')
+    assert fact.speaker == "Michael R. Smith"
+    text = 'Dott. Luca Neri dirige il reparto.\n\n"La cura funziona", ha detto il Dott. Neri.'
+    assert only(text, "it").speaker == "Luca Neri"
+
+
+def test_a_possessive_is_not_the_speaker() -> None:
+    text = 'The union disagreed. "It is a mistake," said Ms. Lee\'s lawyer, Tom Baker.'
+    assert only(text).speaker == "Tom Baker"
+
+
+# -- quotations over several paragraphs --------------------------------------------------------
+
+
+def test_quote_over_paragraphs_with_the_opening_mark_repeated() -> None:
+    text = (
+        "Ann Lee, the mayor, spoke on Monday.\n\n"
+        "“We will rebuild the bridge.\n\n"
+        "“It will take two years.\n\n"
+        "“Nobody will pay a toll,” she said.\n\n"
+        "The council meets again in May."
+    )
+    fact = only(text)
+    assert fact.start == text.index("“We")
+    assert fact.end == text.index("she said") - 1
+    assert fact.text == text[fact.start : fact.end]
+    assert (
+        fact.value == "We will rebuild the bridge. It will take two years. Nobody will pay a toll,"
+    )
+    assert (fact.speaker, fact.context) == ("Ann Lee", "said")
+
+
+def test_quote_over_paragraphs_closed_only_in_the_last_one() -> None:
+    # One sentence per paragraph, the opening mark not repeated (professional translations).
+    text = 'Jan de Vries zei: "De fabriek gaat dicht.\n\nNiemand wist het."\n\nDe bond reageert.'
+    fact = only(text, "nl")
+    assert fact.value == "De fabriek gaat dicht. Niemand wist het."
+    assert fact.text == '"De fabriek gaat dicht.\n\nNiemand wist het."'
+    assert (fact.speaker, fact.context) == ("Jan de Vries", "zei")
+
+
+def test_quote_over_paragraphs_with_straight_marks_repeated() -> None:
+    text = 'Ann Lee said: "We will rebuild.\n\n"It takes time," she added.'
+    fact = only(text)
+    assert fact.value == "We will rebuild. It takes time,"
+    assert fact.speaker == "Ann Lee"
+
+
+def test_closing_mark_spaced_like_an_opener_still_closes_the_paragraphs() -> None:
+    text = '"We are done.\n\nThat is all I can say, "Ann Lee said.\n\n"A new" start.'
+    first, second = quotes(text)
+    assert first.value == "We are done. That is all I can say,"
+    assert first.speaker == "Ann Lee"
+    assert second.value == "A new"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The first paragraph stops mid-sentence: an unbalanced mark, not a quotation.
+        'He said "oops and never\n\nLater a "real" one.\n',
+        # The next paragraph's first mark opens a quotation of its own.
+        'He said "oops and never closed it.\n\nLater a "real" one.\n',
+        # Marks that were not paired in the first paragraph.
+        '"Stay down,” the officer shouted.\n\n"real" came next.',
+    ],
+)
+def test_an_unclosed_mark_does_not_run_into_the_next_paragraph(text: str) -> None:
+    assert [f.value for f in quotes(text)] == ["real"]
+
+
+def test_a_quote_runs_over_a_bounded_number_of_paragraphs() -> None:
+    body = "\n\n".join(f"Sentence {i}." for i in range(MAX_QUOTE_PARAGRAPHS + 2))
+    assert quotes(f"“{body}” she said.") == []
+    short = "\n\n".join(f"Sentence {i}." for i in range(MAX_QUOTE_PARAGRAPHS - 1))
+    assert only(f"“{short}” she said.").value == " ".join(short.split())
+
+
+def test_doubled_closer_after_a_nested_quote_is_not_an_empty_quote() -> None:
+    # A quoted paragraph ending in a quote of its own: the second "" closes the nesting.
+    text = 'Jan de Vries zei het volgende:" "Onderbreek me maar." ""\n\nDaarna ging hij weg.'
+    assert [f.value for f in quotes(text, "nl")] == ["Onderbreek me maar."]
+    # A real empty quote after a colon stays one.
+    assert only('Il a dit : "", a déclaré Paul Martin.', "fr").value == ""
+
+
 # -- offsets, always ---------------------------------------------------------------------------
 
 _ALPHABET = st.sampled_from(
@@ -318,7 +496,7 @@ def test_every_fact_text_is_the_document_slice(text: str) -> None:
         (
             "a2-retelling-en.txt",
             "en",
-            ["Arman Wijaya", "Arman Wijaya", "Dewi Anggraini", "Ratna Halim"],
+            ["Arman Wijaya", "Arman Wijaya", "Dewi Anggraini", "Joko Prasetyo", "Ratna Halim"],
         ),
         (
             "a4-retelling-id.txt",

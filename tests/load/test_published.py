@@ -28,6 +28,13 @@ AUG_4 = dt.date(2025, 8, 4)
         ("es", "Publicado el 4 de agosto de 2025\n\nEl gobierno anunció una nueva norma."),
         ("de", "Veröffentlicht am 4. August 2025\n\nDie Regierung kündigte eine neue Regel an."),
         ("pt", "Publicado em 4 de agosto de 2025\n\nO governo anunciou uma nova regra."),
+        ("es", "Titular breve\n\n4 de agosto del 2025\n\nEl gobierno anunció una norma."),
+        ("it", "Titolo breve\n\n4 agosto 2025\n\nIl governo ha annunciato una nuova regola."),
+        ("it", "ROMA, 4 ago. 2025 - Il governo ha annunciato una nuova regola."),
+        ("nl", "Korte kop\n\n4 augustus 2025\n\nDe regering kondigde een nieuwe regel aan."),
+        ("nl", "Korte kop\n\n04-Aug-25\n\nDe regering kondigde een nieuwe regel aan."),
+        ("nl", "Korte kop\n\n04-aug-2025\n\nDe regering kondigde een nieuwe regel aan."),
+        ("en", "Short headline\n\n04-Aug-25\n\nThe government announced a new rule."),
     ],
 )
 def test_dateline_dates_per_language(lang: str, text: str) -> None:
@@ -94,3 +101,14 @@ def test_find_dates_reports_offsets_into_the_text() -> None:
 
 def test_impossible_dates_are_dropped() -> None:
     assert find_dates("31 Februari 2025") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "year"), [("15-Oct-69", 2069), ("15-Oct-70", 1970), ("15-Oct-99", 1999)]
+)
+def test_two_digit_years_fall_in_1970_to_2069(written: str, year: int) -> None:
+    assert date_from_value(written) == dt.date(year, 10, 15)
+
+
+def test_a_dashed_date_inside_a_longer_token_is_not_a_date() -> None:
+    assert find_dates("ref ABC-15-Oct-97-X and 115-Oct-97") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,15 @@ def test_001_empty_quotes_and_their_attribution(seeds_dir: Path) -> None:
     assert all(f.text == '""' for f in empty)
     assert [f.speaker for f in empty] == [None, "la société", "Dario Amodei"]
     assert [f.context for f in empty] == [None, "a déclaré", "a déclaré"]
+
+
+def test_001_every_empty_quote_is_found_where_it_stands(seeds_dir: Path) -> None:
+    # After a word, after a full stop and after a colon: none of them is the doubled closing
+    # mark of a nested quote, which the extractor skips.
+    text, facts = seed_quotes(seeds_dir, 1)
+    empty = [(f.start, f.end) for f in facts if f.value == ""]
+    assert empty == [(m.start(), m.end()) for m in re.finditer('""', text)]
+    assert [text[start - 2 : start] for start, _ in empty] == ["n ", ". ", ": "]
 
 
 def test_001_partial_quote_and_the_unbalanced_last_mark(seeds_dir: Path) -> None:

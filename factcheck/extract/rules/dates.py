@@ -122,6 +122,12 @@ def _numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found |
     return _Found(m.start(), m.end(), 1, year, month, day, explicit_year=True)
 
 
+def _dashed(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    year = int(m["y"]) if len(m["y"]) == 4 else res.two_digit_year(int(m["y"]))
+    month = pats.months[key(m["mon"])]
+    return _Found(m.start(), m.end(), 0, year, month, int(m["d"]), explicit_year=True)
+
+
 def _weekday_numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
     if not _ok_case(m, "wd"):
         return None
@@ -211,6 +217,7 @@ _Handler = Callable[[re.Match[str], Patterns, "str | None"], "_Found | None"]
 _HANDLERS: dict[str, _Handler] = {
     "iso": _iso,
     "numeric": _numeric,
+    "dashed": _dashed,
     "weekday_numeric": _weekday_numeric,
     "day_month": _day_month,
     "month_day": _month_day,

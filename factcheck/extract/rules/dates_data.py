@@ -1,7 +1,9 @@
 """The date tables of data/dates.json, and the patterns built from them per language.
 
-Patterns are built once per language (the document's language plus English, or every language
-when the language is unknown) so a French "hier" never fires in a German article ("hier" = here).
+Patterns are built once per language (the document's language plus English) so a French "hier"
+never fires in a Dutch or German article ("hier" = here). A document in another language reads
+English words only, except month names: those count only next to a day or a year, so every
+language's are tried.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar
 
-LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt")
+LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl")
 
 # Arabic-Indic and Persian digits become ASCII, one character for one, so offsets survive.
 EQUIVALENTS: dict[str, str] = {
@@ -47,10 +49,16 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
 
-def _languages(language: str | None) -> tuple[str, ...]:
-    if language in LANGUAGES:
-        return (language, "en") if language != "en" else ("en",)
-    return LANGUAGES
+def languages(language: str | None) -> tuple[str, ...]:
+    """The languages whose words apply to a document in `language`, English first.
+
+    A known language reads its own tables and English (later tables win a conflict: the French
+    "billion" is 10^12); any other language reads English only, never another language's
+    ordinary words ("onze" is 11 in French and "our" in Dutch).
+    """
+    if language in LANGUAGES and language != "en":
+        return ("en", language)
+    return ("en",)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -124,7 +132,7 @@ def anchor_table(groups: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
 class Patterns:
     """Everything `find_dates` matches for one set of languages."""
 
-    DIGIT_LED: ClassVar[tuple[str, ...]] = ("iso", "numeric", "day_month", "ago")
+    DIGIT_LED: ClassVar[tuple[str, ...]] = ("iso", "numeric", "dashed", "day_month", "ago")
 
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -134,6 +142,7 @@ class Patterns:
     anchors: dict[str, tuple[str, ...]]
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
+    dashed: re.Pattern[str]
     day_month: re.Pattern[str]
     month_day: re.Pattern[str]
     month_year: re.Pattern[str]
@@ -155,10 +164,11 @@ def key(word: str) -> str:
 
 @functools.cache
 def patterns(language: str | None) -> Patterns:
-    """The compiled patterns for a document in `language` (None: every language)."""
+    """The compiled patterns for a document in `language` (None: English and every month name)."""
     data = table()
-    langs = _languages(language)
-    months = {key(k): v for lang in langs for k, v in data["months"][lang].items()}
+    langs = languages(language)
+    month_langs = langs if language in LANGUAGES else LANGUAGES
+    months = {key(k): v for lang in month_langs for k, v in data["months"][lang].items()}
     weekdays = {key(k): v for lang in langs for k, v in data["weekdays"][lang].items()}
     relative = {key(k): v for lang in langs for k, v in data["relative"][lang].items()}
     month = rf"(?P<mon>{_alternation(list(months))})(?!\w)\.?"
@@ -200,8 +210,15 @@ def patterns(language: str | None) -> Patterns:
             NOT_AFTER_WORD + r"(?<![/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)"
             r"(?P<y>(?:1[89]|2[01])\d\d|\d\d)(?!\d)(?![./-]\d)"
         ),
+        # "01-Mar-08", "9/Jul/2024": a dateline's day, month abbreviation and year
+        dashed=re.compile(
+            NOT_AFTER_WORD
+            + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<mon>{_alternation(list(months))})"
+            r"\.?(?P=sep)(?P<y>(?:1[89]|2[01])\d\d|\d\d)(?![\w/-])",
+            flags,
+        ),
         day_month=re.compile(
-            NOT_AFTER_WORD + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?:er|\.|º)?\s*(?:de\s+)?{month_pair}"
+            NOT_AFTER_WORD + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?:er|\.|º|°)?\s*(?:de\s+)?{month_pair}"
             rf"(?:,?\s*(?:de\s+|del\s+)?{YEAR})?",
             flags,
         ),
@@ -209,7 +226,7 @@ def patterns(language: str | None) -> Patterns:
             rf"(?<!\w){month}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?!\w)(?:,?\s+{YEAR})?",
             flags,
         ),
-        month_year=re.compile(rf"(?<!\w){month_pair},?\s+(?:de\s+|of\s+)?{YEAR}", flags),
+        month_year=re.compile(rf"(?<!\w){month_pair},?\s+(?:del?\s+|of\s+)?{YEAR}", flags),
         year_after_word=re.compile(
             rf"(?<!\w)(?:{_alternation(data['year_words'])})\s+{YEAR}(?!\s*%)", flags
         ),

@@ -35,7 +35,7 @@ class _Figure:
     end: int
     value: float
     unit: str | None
-    scaled: bool
+    scale: float | None  # the scale word's factor ("20 juta": 1e6), None without one
     context: str | None = None
 
 
@@ -54,7 +54,7 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
         if "fraction" in names and (m := pats.fraction.match(norm, pos)):
             if not any(mask[m.start() : m.end()]):  # first, so "two-thirds" is not a "two"
                 figures.append(
-                    _Figure(m.start(), m.end(), pats.fractions[key(m[0])], "fraction", False)
+                    _Figure(m.start(), m.end(), pats.fractions[key(m[0])], "fraction", None)
                 )
                 mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         elif "figure" in names:
@@ -71,7 +71,8 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
     figures.sort(key=lambda f: f.start)
     for i, figure in enumerate(figures):
         following = figures[i + 1].start if i + 1 < len(figures) else None
-        figure.context = _context(text, figure, pats, following)
+        previous = figures[i - 1].end if i else 0
+        figure.context = _context(text, figure, pats, previous, following)
     _join_ranges(figures, norm, pats)
     return [
         Fact(
@@ -92,7 +93,7 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
     m = pats.figure.match(norm, pos)
     if not m:
         return None
-    prefix = pats.prefix.search(norm, max(0, pos - 4), pos)
+    prefix = pats.prefix.search(norm, max(0, pos - 8), pos)  # "$", "Rp ", "HK$ ", "us $ "
     if prefix is None and not pats.boundary.match(norm, pos):
         return None
     start, end = (prefix.start() if prefix else pos), m.end()
@@ -101,6 +102,10 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
     raw = m["num"]
     unit = _unit(m, prefix, pats)
     scale = pats.scales[key(m["scale"])] if m["scale"] else None
+    if m["glued"]:
+        if len(m["glued"]) == 1 and unit in (None, "%"):
+            return None  # "5m" is five metres; "$5m" is five million dollars
+        scale = pats.glued_scales[key(m["glued"])]
     if raw is None:
         words = m["words"]
         if words[0].isupper() and not _sentence_start(norm, start):
@@ -114,7 +119,9 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
         value = parse_digits(raw, pats.decimal_comma)
     if scale:
         value *= scale
-    return _Figure(start, end, value, unit, scale is not None)
+    elif raw is None:
+        scale = _trailing_scale(m["words"], pats)  # already in the value: kept for ranges
+    return _Figure(start, end, value, unit, scale)
 
 
 def _not_prose(norm: str) -> list[tuple[int, int]]:
@@ -169,11 +176,14 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
     return False
 
 
-def _context(text: str, figure: _Figure, pats: Patterns, stop: int | None) -> str | None:
-    """The noun the figure counts: right after it (before the next figure), else just before."""
+def _context(
+    text: str, figure: _Figure, pats: Patterns, floor: int, stop: int | None
+) -> str | None:
+    """The noun the figure counts: right after it (before the next figure), else just before it
+    (after the previous figure: "40.000 millones de US$ y 5 ..." says nothing about the 5)."""
     skip = pats.context_skip
     words = words_after(text, figure.end, 1, skip, first_only=True, stop=stop) or words_before(
-        text, figure.start, 1, skip
+        text, figure.start, 1, skip, floor=floor
     )
     return words[0] if words else None
 
@@ -181,24 +191,26 @@ def _context(text: str, figure: _Figure, pats: Patterns, stop: int | None) -> st
 def _join_ranges(figures: list[_Figure], norm: str, pats: Patterns) -> None:
     """Join ranges ("10-20 %", "antara 10 hingga 20 juta"): both ends share unit, scale, context."""
     for first, second in itertools.pairwise(figures):
-        if second.start - first.end > 12 or first.unit not in (None, second.unit):
+        clash = None not in (first.unit, second.unit) and first.unit != second.unit
+        if second.start - first.end > 12 or clash:
             continue
         if not pats.range_joiner.fullmatch(norm, first.end, second.start) and not (
             pats.pair_joiner.fullmatch(norm, first.end, second.start)
             and pats.range_opener.search(norm, max(0, first.start - 12), first.start)
         ):
             continue  # "10 dan 20" is two figures; "antara 10 dan 20" is a range
-        if first.unit is None and second.unit is not None:
-            first.unit = second.unit
-        if not first.scaled and second.scaled and first.value < second.value:
-            first.value *= _scale_of(second, norm, pats)
-            first.scaled = True
+        # one unit for both ends: "10-20 %", "$12 tot 20 miljoen"
+        first.unit = second.unit = first.unit or second.unit
+        if first.scale is None and second.scale is not None and first.value < second.value:
+            first.value *= second.scale
+            first.scale = second.scale
         first.context = second.context
 
 
-def _scale_of(figure: _Figure, norm: str, pats: Patterns) -> float:
-    """The scale word's factor inside `figure` ("20 juta" -> 1e6)."""
-    for word in reversed(re.findall(r"[^\W\d_][\w.]*", norm[figure.start : figure.end])):
-        if key(word) in pats.scales:
-            return pats.scales[key(word)]
-    return 1.0
+def _trailing_scale(words: str, pats: Patterns) -> float | None:
+    """The factor of the scale word that ends a spelled-out figure ("dua puluh juta": 1e6)."""
+    parts = key(words).replace("-", " ").split()
+    for size in (2, 1):  # "mil millones" before "millones"
+        if len(parts) > size and (scale := pats.scales.get(" ".join(parts[-size:]))):
+            return scale
+    return None

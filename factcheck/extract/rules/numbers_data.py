@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from factcheck.extract.rules.dates_data import LANGUAGES, NOT_AFTER_WORD, anchor_table, key
+from factcheck.extract.rules.dates_data import NOT_AFTER_WORD, anchor_table, key, languages
 
 
 @functools.cache
@@ -27,9 +27,18 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
 
+def _merged(section: dict[str, Any], langs: tuple[str, ...]) -> dict[str, Any]:
+    """One table of `section` for `langs`: '*' first, then each language (later ones win)."""
+    merged: dict[str, Any] = {}
+    for lang in ("*", *langs):
+        entry = section.get(lang, {})
+        merged.update({key(w): True for w in entry} if isinstance(entry, list) else entry)
+    return {key(k): v for k, v in merged.items()}
+
+
 @dataclass(frozen=True)
 class Patterns:
-    """Everything `find_numbers` matches for one language (None: every language)."""
+    """Everything `find_numbers` matches for one language (None or unknown: English only)."""
 
     figure: re.Pattern[str]  # tried at a digit or number-word token; the prefix is checked apart
     prefix: re.Pattern[str]  # "$", "Rp ", "%" ending where the figure starts
@@ -37,7 +46,11 @@ class Patterns:
     anchors: dict[str, tuple[str, ...]]
     fraction: re.Pattern[str]
     scales: dict[str, float]
+    glued_scales: dict[str, float]  # "$15bn", "$269m"
     number_words: dict[str, int]
+    multipliers: dict[str, int]
+    teen_words: dict[str, int]
+    inner_ones: frozenset[str]
     currency_before: dict[str, str]
     currency_after: dict[str, str]
     fractions: dict[str, float]
@@ -54,45 +67,59 @@ class Patterns:
 def patterns(language: str | None) -> Patterns:
     """The compiled figure patterns for a document in `language`."""
     data = table()
-    langs = (language, "en") if language in LANGUAGES else LANGUAGES
-    scales = {key(k): v for k, v in data["scales"]["*"].items()}
-    for lang in langs:
-        scales.update({key(k): v for k, v in data["scales"].get(lang, {}).items()})
-    words = {key(k): v for lang in langs for k, v in data["number_words"].get(lang, {}).items()}
-    inner = [*words, *data["multipliers"], *data["teen_words"], *scales, *data["inner_ones"]]
-    joiners = _alternation(data["joiners_in_words"])
+    # Words after a figure (scales, currencies, percent words) may come from English as well;
+    # words that stand alone (number words, fractions) only from the document's own language.
+    langs = languages(language)
+    own = langs[-1:]
+    scales = _merged(data["scales"], langs)
+    glued = {**scales, **_merged(data["glued_scales"], langs)}
+    words = _merged(data["number_words"], own)
+    multipliers = _merged(data["multipliers"], own)
+    teens = _merged(data["teen_words"], own)
+    inner_ones = _merged(data["inner_ones"], own)
+    fractions = _merged(data["fractions"], own)
+    cur_after = _merged(data["currency_after"], langs)
+    percent = list(_merged(data["percent_words"], langs))
+    inner = [*words, *multipliers, *teens, *scales, *inner_ones]
+    joiners = _alternation(list(_merged(data["joiners_in_words"], own))) or "(?!)"
     word = rf"(?:{_alternation(inner)})(?!\w)"
+    starters = _alternation(list(words)) or "(?!)"
     # "dua puluh lima juta", "twenty-five", "vingt et un": a run that starts with a number word.
-    word_run = rf"(?:{_alternation(list(words))})(?!\w)(?:(?:\s+|-|\s+(?:{joiners})\s+){word})*"
+    word_run = rf"(?:{starters})(?!\w)(?:(?:\s+|-|\s+(?:{joiners})\s+){word})*"
     space = (
         r"[\u00a0\u202f\u2009 ]" if language in data["space_groups"] else r"[\u00a0\u202f\u2009]"
     )
     digits = rf"\d{{1,3}}(?:(?:[.,]|{space})\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
     cur_before = data["currency_before"]
-    cur_after = data["currency_after"]
+    connectors = _alternation(data["currency_connectors"])
+    end = r"(?![\w:/@])(?![.,]\w)"
     figure = (
-        rf"(?:(?P<num>{digits})|(?P<words>{word_run}))(?![\w:/@])(?![.,]\w)"
-        rf"(?:\s*(?P<scale>{_alternation(list(scales))})(?!\w))?"
-        rf"(?:\s*(?P<pct>{_alternation(data['percent_words'])})(?!\w)"
-        rf"|\s*(?:(?:de|d'|of)\s*)?(?P<cur>{_alternation(list(cur_after))})(?!\w))?"
+        rf"(?:(?P<num>{digits})(?:(?P<glued>{_alternation(list(glued))})(?!\w)|{end})"
+        rf"|(?P<words>{word_run}){end})"
+        rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))})(?!\w))?"
+        rf"(?:\s*(?P<pct>{_alternation(percent)})(?!\w)"
+        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))})(?!\w))?"
     )
     prefix = (
         rf"{NOT_AFTER_WORD}(?<!\.)(?:(?P<cur>{_alternation(list(cur_before))})\s?|(?P<pct>%))\Z"
     )
     time_before = _alternation(data["time_before"])
+    fraction_words = _alternation(list(fractions)) or "(?!)"
     return Patterns(
         figure=re.compile(figure, re.IGNORECASE),
         prefix=re.compile(prefix, re.IGNORECASE),
         boundary=re.compile(rf"{NOT_AFTER_WORD}(?<![.,/:@#=&?%$€£¥])(?<![^\W\d_]-)(?<![^\W\d_]\.)"),
-        anchors=anchor_table({"figure": list(words), "fraction": list(data["fractions"])}),
-        fraction=re.compile(
-            rf"(?<!\w)(?:{_alternation(list(data['fractions']))})(?!\w)", re.IGNORECASE
-        ),
+        anchors=anchor_table({"figure": list(words), "fraction": list(fractions)}),
+        fraction=re.compile(rf"(?<!\w)(?:{fraction_words})(?!\w)", re.IGNORECASE),
         scales=scales,
+        glued_scales=glued,
         number_words=words,
+        multipliers=multipliers,
+        teen_words=teens,
+        inner_ones=frozenset(inner_ones),
         currency_before={key(k): v for k, v in cur_before.items()},
-        currency_after={key(k): v for k, v in cur_after.items()},
-        fractions={key(k): v for k, v in data["fractions"].items()},
+        currency_after=cur_after,
+        fractions=fractions,
         decimal_comma=language in data["decimal_comma"],
         range_joiner=re.compile(rf"\s*(?:{_alternation(data['range_joiners'])})\s*", re.IGNORECASE),
         pair_joiner=re.compile(rf"\s*(?:{_alternation(data['pair_joiners'])})\s*", re.IGNORECASE),
@@ -128,9 +155,6 @@ def parse_digits(raw: str, decimal_comma: bool) -> float:
 
 def words_value(phrase: str, pats: Patterns) -> float | None:
     """The value of a spelled-out number: "dua puluh lima" 25, "five million" 5e6."""
-    data = table()
-    multipliers = data["multipliers"]
-    teens = data["teen_words"]
     total, current = 0.0, 0.0
     tokens = [
         part
@@ -138,16 +162,21 @@ def words_value(phrase: str, pats: Patterns) -> float | None:
         for part in ([token] if token in pats.number_words else token.split("-"))
     ]
     for token in tokens:
-        if token in pats.number_words and not (token in multipliers and current):
+        scale = pats.scales.get(token)
+        # "mille" alone is 1000; after a number it multiplies: "deux mille" is 2000, not 1002
+        after_number = current and (token in pats.multipliers or scale)
+        if token in pats.number_words and not after_number:
             current += pats.number_words[token]
-        elif token in data["inner_ones"] and current >= 20 and current % 10 == 0:
+        elif token in pats.inner_ones and current >= 20 and current % 10 == 0:
             current += 1  # "vingt et un": "un" only counts inside a spelled-out number
-        elif token in multipliers:
-            current = max(current, 1) * multipliers[token]
-        elif token in teens:
-            current += teens[token]
-        elif token in pats.scales:
-            total += max(current, 1) * pats.scales[token]
+        elif token in pats.multipliers:
+            current = max(current, 1) * pats.multipliers[token]
+        elif token in pats.teen_words:
+            current += pats.teen_words[token]
+        elif scale and total and not current:
+            total *= scale  # "dos mil millones": a thousand millions
+        elif scale:
+            total += max(current, 1) * scale
             current = 0
         elif not total and not current:
             return None

@@ -3,8 +3,14 @@
 Quotation marks are paired with a small stack over the marks alone (never a loop over every
 character): « » “ ” „ “ ‹ › ‘ ’ 「 」 『 』 and straight quotes, whose direction is read from the
 characters around them. Only outermost quotes become facts; an inner quote stays inside its outer
-fact. An opening mark that never closes is dropped at a paragraph break, after a few line breaks or
-after MAX_QUOTE_CHARS, so it cannot swallow the rest of the article.
+fact.
+
+A quotation may run over several paragraphs, written two ways: the opening mark repeated at the
+start of each paragraph and closed in the last one (the newsroom convention), or opened once and
+closed in a later paragraph (translations that put each sentence in its own paragraph). It
+becomes one fact whose evidence spans every paragraph and whose value leaves out the repeated
+marks. Otherwise an opening mark that never closes is dropped at a paragraph break, after a few
+line breaks or after MAX_QUOTE_CHARS, so it cannot swallow the rest of the article.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from factcheck.models import Document, Fact
 
 MAX_QUOTE_CHARS = 1200
 MAX_QUOTE_LINES = 2  # line breaks one quote may span; more means an unbalanced mark
+MAX_QUOTE_PARAGRAPHS = 8  # paragraphs one quotation may run over
 
 # Which marks close a quote opened by each mark ("„Wort“", "»Wort«", English and French pairs).
 CLOSERS: dict[str, str] = {
@@ -45,6 +52,8 @@ _INVISIBLE = "\u200e\u200f\u061c\u2066\u2067\u2068\u2069\ufeff"
 _BEFORE_OPENER = "([{<:/—–-" + "".join(CLOSERS) + "」』"
 _PUNCTUATION = ".,;:!?)]}>…"
 _AFTER_CLOSER = _PUNCTUATION + "/—–-" + "".join(CLOSERS) + "」』"
+_PARAGRAPH_END = ".!?…"
+_DOUBLE_MARKS = '"“”„«»'
 
 
 @dataclass(slots=True)
@@ -52,6 +61,16 @@ class _Open:
     pos: int
     mark: str
     inner: list[tuple[int, int]] = field(default_factory=list)  # closed quotes nested inside
+    since: int = -1  # where the part of the quote in the current paragraph starts
+    paragraph: int = 0  # the paragraph that part is in
+    repeats: list[int] = field(default_factory=list)  # opening marks repeated at paragraph starts
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    repeats: tuple[int, ...] = ()  # positions of repeated opening marks, not part of the words
 
 
 def find_quotes(document: Document) -> list[Fact]:
@@ -59,13 +78,17 @@ def find_quotes(document: Document) -> list[Fact]:
     text = document.text
     speakers = Speakers(text, lexicon(document.language))
     facts = []
-    for start, end in quote_spans(text):
-        inner = text[start + 1 : end - 1]
-        value = " ".join(inner.split())
+    previous_end = -1
+    for span in _spans(text):
+        start, end = span.start, span.end
+        value = " ".join(_words_inside(text, span).split())
         if not _WORDY.search(value):
             value = ""
+            if _doubled_closer(text, start, end, previous_end):
+                continue
         elif text[start] == '"' and "://" in value and " " not in value:
             continue  # a quoted URL in leftover markup, not a quotation
+        previous_end = end
         said = speakers.attribute(start, end)
         facts.append(
             Fact(
@@ -81,38 +104,78 @@ def find_quotes(document: Document) -> list[Fact]:
     return facts
 
 
+def _words_inside(text: str, span: _Span) -> str:
+    """The text between the marks, without the opening marks repeated at paragraph starts."""
+    parts = []
+    last = span.start + 1
+    for pos in span.repeats:
+        parts.append(text[last:pos])
+        last = pos + 1
+    parts.append(text[last : span.end - 1])
+    return " ".join(parts)
+
+
+def _doubled_closer(text: str, start: int, end: int, previous_end: int) -> bool:
+    """`""` or `"."` right after a closing straight quote (`…gezien." ""`): the closing marks of a
+    quote nested in a quoted paragraph, not an empty quotation (`: "", a déclaré` stays one)."""
+    return (
+        text[start] == text[end - 1] == '"'
+        and previous_end > 0
+        and text[previous_end - 1] == '"'
+        and not text[previous_end:start].strip()
+    )
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every outermost quotation in `text`, marks included, in order."""
+    return [(span.start, span.end) for span in _spans(text)]
+
+
+def _spans(text: str) -> list[_Span]:
     front = _FRONT_MATTER.match(text)
     skip_until = front.end() if front else 0
-    breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+    found = list(_PARAGRAPH.finditer(text))
+    breaks = [m.start() for m in found]
+    starts = [0] + [m.end() for m in found]  # where each paragraph begins
     stack: list[_Open] = []
-    done: list[tuple[int, int]] = []
+    done: list[_Span] = []
     paragraph = -1
 
     def drop(i: int) -> None:
         # An opener that never closed: whatever closed inside it moves one level out.
         gone = stack.pop(i)
-        (stack[i - 1].inner if i > 0 else done).extend(gone.inner)
+        if i > 0:
+            stack[i - 1].inner.extend(gone.inner)
+        else:
+            done.extend(_Span(start, end) for start, end in gone.inner)
 
     def close(i: int, end: int) -> None:
         while len(stack) > i + 1:
             drop(len(stack) - 1)
         opened = stack.pop()
-        (stack[-1].inner if stack else done).append((opened.pos, end))
+        if stack:
+            stack[-1].inner.append((opened.pos, end))
+        else:
+            done.append(_Span(opened.pos, end, tuple(opened.repeats)))
 
     for pos in _mark_positions(text, skip_until):
         if pos < skip_until:
             continue
         mark = text[pos]
         here = bisect.bisect_right(breaks, pos)
-        if here != paragraph:
-            while stack:
-                drop(len(stack) - 1)
+        first_in_paragraph = here != paragraph
+        if first_in_paragraph:
+            # One quote left open may go on into this paragraph (see _may_go_on); several open
+            # at once mean the marks were paired wrongly, and none goes on.
+            if len(stack) > 1 or (stack and not _may_go_on(text, stack[0], breaks, here)):
+                while stack:
+                    drop(len(stack) - 1)
+            if stack and stack[0].paragraph != here:
+                stack[0].since = starts[here]
             paragraph = here
         while stack and (
-            pos - stack[0].pos > MAX_QUOTE_CHARS
-            or text.count("\n", stack[0].pos, pos) > MAX_QUOTE_LINES
+            pos - stack[0].since > MAX_QUOTE_CHARS
+            or text.count("\n", stack[0].since, pos) > MAX_QUOTE_LINES
         ):
             drop(0)
         before = text[pos - 1] if pos else " "
@@ -125,27 +188,77 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             _blank(after) or after in _PUNCTUATION
         )
         closer_like = not _blank(before) and (_blank(after) or after in _AFTER_CLOSER)
+        if stack and stack[0].paragraph != here:
+            # A quote left open in an earlier paragraph: this paragraph's first mark either
+            # repeats its opener (the newsroom convention), closes it, or shows it was a stray.
+            carried = stack[0]
+            at_start = not text[starts[here] : pos].strip()
+            if mark == carried.mark and opener_like and at_start and here == carried.paragraph + 1:
+                carried.repeats.append(pos)
+                carried.since, carried.paragraph = pos, here
+                continue
+            # A straight mark that pairs with nothing else in its paragraph closes the quote,
+            # even when spaced like an opener ('That's all I can say, "Arians said.').
+            lone = mark == '"' and text.count('"', pos, _end_of(here, breaks, text)) % 2 == 1
+            closes = not opener_like or (lone and not at_start)
+            if mark in CLOSERS[carried.mark] and closes and not _inch(text, pos):
+                close(0, pos + 1)
+                continue
+            drop(0)
         target = next(
             (i for i in range(len(stack) - 1, -1, -1) if mark in CLOSERS[stack[i].mark]), -1
         )
         if target >= 0 and opener_like and not closer_like and mark in CLOSERS:
             if mark != '"':
-                stack.append(_Open(pos, mark))  # a nested opener of the same kind
-            elif text.find("\n", stack[target].pos, pos) >= 0:
+                stack.append(_Open(pos, mark, since=pos, paragraph=here))  # nested, same kind
+            elif text.find("\n", stack[target].since, pos) >= 0:
                 # A straight quote left open on an earlier line: restart from this clear opener.
                 while len(stack) > target:
                     drop(len(stack) - 1)
-                stack.append(_Open(pos, mark))
+                stack.append(_Open(pos, mark, since=pos, paragraph=here))
             else:
                 close(target, pos + 1)
         elif target >= 0:
             close(target, pos + 1)
         elif mark in CLOSERS and not (closer_like and not opener_like):
-            stack.append(_Open(pos, mark))
+            stack.append(_Open(pos, mark, since=pos, paragraph=here))
     while stack:
         drop(len(stack) - 1)
-    done.sort()
+    done.sort(key=lambda span: span.start)
     return done
+
+
+def _end_of(paragraph: int, breaks: list[int], text: str) -> int:
+    return breaks[paragraph] if paragraph < len(breaks) else len(text)
+
+
+def _may_go_on(text: str, opened: _Open, breaks: list[int], here: int) -> bool:
+    """Whether a quote still open where paragraph `here` starts may run on into it.
+
+    A quotation over several paragraphs leaves each of them but the last unclosed, each at the
+    end of a sentence and with no other double quotation mark in it; a paragraph it crosses
+    without any quotation mark stays a short one.
+    """
+    if here == opened.paragraph:
+        return True
+    if here - bisect.bisect_right(breaks, opened.pos) >= MAX_QUOTE_PARAGRAPHS:
+        return False
+    part = text[opened.since + 1 : breaks[opened.paragraph]].rstrip()
+    if part[-1:] not in _PARAGRAPH_END or any(mark in part for mark in _DOUBLE_MARKS):
+        return False  # it stops mid-sentence, or holds marks that were not paired
+    for k in range(opened.paragraph + 1, here):
+        crossed = text[breaks[k - 1] : breaks[k]].strip()
+        if (
+            len(crossed) > MAX_QUOTE_CHARS
+            or crossed.count("\n") > MAX_QUOTE_LINES
+            or crossed[-1:] not in _PARAGRAPH_END
+        ):
+            return False
+    return True
+
+
+def _inch(text: str, pos: int) -> bool:
+    return text[pos] == '"' and text[pos - 1 : pos].isdigit()  # 'a 5" screen'
 
 
 def _blank(char: str) -> bool:

@@ -11,12 +11,13 @@ from typing import Any
 
 import regex
 
-LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt")
+LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl")
 
 _NOT_LETTER_BEFORE = r"(?<![\p{L}\p{M}\p{N}])"
 _NOT_LETTER_AFTER = r"(?![\p{L}\p{M}\p{N}])"
-# One inserted word inside a multi-word verb: "a notamment déclaré", "a ensuite ajouté".
-_INSERTED = r"[^\S\n]+(?:[\p{L}\p{M}\-]+[^\S\n]+)?"
+# One inserted word inside a multi-word verb: "a notamment déclaré", "a ensuite ajouté"; in a
+# Dutch separable verb it may be the subject: "voegde hij toe", "legde Jansen uit".
+_INSERTED = r"[^\S\n]+(?:(?P<ins>[\p{L}\p{M}\-]+)[^\S\n]+)?"
 _TATWEEL = "\u0640"
 
 
@@ -91,11 +92,22 @@ class Lexicon:
 
     say: SayFinder
     roles: regex.Pattern[str]
-    role_words: tuple[str, ...]  # lowercased, for German compounds such as "Konzernchef"
+    role_words: tuple[
+        str, ...
+    ]  # lowercased, for compounds such as "Konzernchef", "Defensieanalist"
     pronouns: frozenset[str]
     stops: frozenset[str]
     not_names: frozenset[str]
     joins: frozenset[str]
+    of_words: frozenset[str]  # "di" in "portavoce di Airbus Stefan Schaffrath"
+    prepositions: frozenset[str]  # a name right after one is a place or a body: "in", "of the"
+    honorifics: frozenset[str]  # lowercased: "sig.ra", "dhr.", "mr."
+    # A speaker phrase may reach the quote over punctuation and a "that" (dat, che, bahwa).
+    stray: regex.Pattern[str]
+    # A run of capitalised words, initials ("Michael R. Golden") and an honorific before them.
+    name_run: regex.Pattern[str]
+    word: regex.Pattern[str]  # one word of a speaker phrase, honorifics and initials included
+    subject_optional: bool  # the language may leave the subject out ("", ha aggiunto.)
 
 
 @functools.cache
@@ -148,12 +160,56 @@ def lexicon(language: str | None) -> Lexicon:
             for pre in ("", *prefixes)
         ]
         roles += [(p, _phrase(p, inserted=False)) for p in entry["roles"]]
+    honorifics = sorted({h for e in chosen for h in e.get("honorifics", ())}, key=len, reverse=True)
+    that = sorted({w for e in chosen for w in e.get("that", ())}, key=len, reverse=True)
     return Lexicon(
         say=SayFinder({"pv": pv, "src": src, "v": verbs}),
         roles=regex.compile(_NOT_LETTER_BEFORE + f"(?:{_alternation(roles)})", regex.IGNORECASE),
-        role_words=tuple(sorted({p.lower() for e in chosen for p in e["roles"]})),
+        # Compounds end in a role word ("Konzernchef"); "ad" or "ceo" would end too many names.
+        role_words=tuple(sorted({p.lower() for e in chosen for p in e["roles"] if len(p) >= 4})),
         pronouns=frozenset(p for e in chosen for p in e["pronouns"]),
         stops=frozenset(p for e in chosen for p in e["stops"]),
         not_names=frozenset(p for e in chosen for p in e["not_names"]),
         joins=frozenset(p for e in chosen for p in e["joins"]),
+        of_words=frozenset(p for e in chosen for p in e.get("of", ())),
+        prepositions=frozenset(
+            w
+            for e in chosen
+            for w in (*e["stops"], *e.get("of", ()))
+            if w not in {*e["joins"], *e.get("that", ()), *e.get("conjunctions", ())}
+        ),
+        honorifics=frozenset(h.lower() for h in honorifics),
+        stray=regex.compile(
+            r"[\s,،:;؛\-–—]*(?:(?:" + "|".join(map(regex.escape, that)) + r")[\s,،:]*)?"
+            if that
+            else r"[\s,،:;؛\-–—]*"
+        ),
+        name_run=_name_run(tuple(honorifics)),
+        word=regex.compile(f"(?:{_titles(tuple(honorifics))}|{_INITIAL}|{_WORD})"),
+        subject_optional=language in languages and bool(chosen[0].get("subject_optional")),
+    )
+
+
+# A capitalised name token: "Nulty", "Jean-Baptiste", "O’Brien", "OpenAI".
+_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*"
+# An initial inside a name: the "R." of "Michael R. Golden".
+_INITIAL = r"\p{Lu}\.(?=[^\S\n]*\p{Lu})"
+_WORD = r"[\p{L}\p{M}\p{N}'’\-]+"
+_SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|binti|ibn|dos|das|ter|le|la)"
+
+
+def _titles(honorifics: tuple[str, ...]) -> str:
+    """Honorifics, in any case, right before a capitalised word ("Sig.ra Rossi", "dhr. Jansen")."""
+    if not honorifics:
+        return r"(?!)"
+    words = "|".join(regex.escape(h) for h in honorifics)
+    return rf"(?i:{words})(?=[^\S\n]+\p{{Lu}})"
+
+
+def _name_run(honorifics: tuple[str, ...]) -> regex.Pattern[str]:
+    token = rf"(?:{_INITIAL}|{_TOKEN})"
+    title = rf"(?:(?:{_titles(honorifics)}){_SPACE})?"
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’])({title}{token}(?:{_SPACE}(?:{_PARTICLE}{_SPACE})?{token})*)"
     )

@@ -1,0 +1,274 @@
+"""Sentence alignment: which sentence of the candidate retells which sentence of the reference.
+
+A figure, a date or a quote is "about the same thing" on both sides when the sentences holding
+them are aligned. Alignment works in any pair of languages because it rests on what translation
+keeps: names (compared through `anyascii`, so scripts do not matter), figures and ISO dates.
+
+1. Anchors: each sentence's names, figure values and dates; within one language, also its
+   longer content words ("steel", "costs", "climbing").
+2. Anchored pairs: each reference sentence with the candidate sentence that best shares its
+   anchors (weighted by rarity in the article), when enough is shared to be trusted; several
+   reference sentences may join one candidate sentence that merges them. Retellings reorder
+   paragraphs, so pairs may cross; the strongest pairs that keep both articles' order (mutual
+   best matches first) form the chain used next.
+3. Sandwiched pairs: between two pairs of the chain (or a pair and an article edge, for up to
+   two sentences: a headline and a dateline), gaps of the same number of sentences on both sides are aligned one to one (a
+   translation keeps its sentence order; a sentence whose only anchor was edited is still found
+   between its neighbours). Independent reports rarely have equal gaps, and a sandwiched pair
+   alone never proves more than a figure of the same kind.
+4. Parallel pairs: when nearly all of the chain sits at one offset (sentence i of one article is
+   sentence i + d of the other), the two are sentence-parallel (a translation, a light edit) and
+   every sentence left is aligned at that offset.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from factcheck.compare.side import Side, same_language
+from factcheck.models import Fact
+
+MIN_ANCHOR_SCORE = 1.2  # shared anchor weight an anchored pair needs (a figure and a name, or two)
+MIN_CONTENT = 5  # letters: shorter lower-case words are too common to align sentences
+CONTENT_WEIGHT = 0.5  # a shared content word counts half a name (one language only)
+PARALLEL_PAIRS = 3  # anchored pairs at one offset that make two articles sentence-parallel
+PARALLEL_SHARE = 0.8  # ... when this share of the chain sits at that offset
+EDGE_GAP = 2  # sentences an article edge and the first anchored pair hold in place
+MAX_SENTENCE = 600  # characters: a "sentence" longer than this is cut (lists, tables)
+
+_SPLIT = re.compile(r"(?<=[.!?؟。…])([\"'”’»)\]]*)\s+(?=\S)|\n\s*\n|\n(?=\s*[-*•])")
+_CONTENT = re.compile(r"[^\W\d_]+")
+_NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
+_STOP_CASE = re.compile(r"[A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article: its span and its anchors."""
+
+    index: int
+    start: int
+    end: int
+    anchors: frozenset[str]
+    words: frozenset[str] = frozenset()  # lower-case content words: anchors within one language
+
+
+@dataclass(slots=True)
+class Alignment:
+    """Aligned sentence pairs of two articles, looked up by character offset."""
+
+    reference: list[Sentence]
+    candidate: list[Sentence]
+    pairs: dict[int, tuple[int, str]] = field(default_factory=dict)  # ref index -> (cand, how)
+
+    def sentence_of(self, sentences: list[Sentence], offset: int) -> Sentence | None:
+        """The sentence holding character `offset`."""
+        starts = [s.start for s in sentences]
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= sentences[i].end:
+            return None
+        return sentences[i]
+
+    def partner(self, ref_offset: int) -> tuple[Sentence, Sentence, str] | None:
+        """The aligned (reference, candidate, how) sentences for a reference offset, if any."""
+        ref = self.sentence_of(self.reference, ref_offset)
+        if ref is None or ref.index not in self.pairs:
+            return None
+        j, how = self.pairs[ref.index]
+        return ref, self.candidate[j], how
+
+    def candidate_partner(self, cand_offset: int) -> Sentence | None:
+        """The reference sentence aligned with the candidate sentence holding `cand_offset`."""
+        cand = self.sentence_of(self.candidate, cand_offset)
+        if cand is None:
+            return None
+        for i, (j, _) in self.pairs.items():
+            if j == cand.index:
+                return self.reference[i]
+        return None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text` (paragraph breaks and sentence-final punctuation)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        _add(spans, text, start, m.end(1) if m.group(1) is not None else m.start())
+        start = m.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        spans.append((start, cut))
+        start = cut + 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _value_anchor(fact: Fact) -> str | None:
+    # A year is a year whether an extractor read it as a date ("in 1967") or a figure.
+    if fact.kind == "number" and isinstance(fact.value, int | float):
+        value = float(fact.value)
+        if value.is_integer() and 1900 <= value <= 2100 and fact.text.strip().isdigit():
+            return f"d:{int(value)}"
+        return f"n:{value:.3g}" if value else None
+    if fact.kind == "date" and isinstance(fact.value, str) and fact.value:
+        return f"d:{fact.value}"
+    return None
+
+
+def _name_anchors(text: str) -> set[str]:
+    """Capitalised words (not the first of the sentence) and acronyms, script-free."""
+    found: set[str] = set()
+    for n, m in enumerate(_NAME.finditer(text)):
+        word = m.group(0)
+        if n == 0 and not word.isupper():
+            continue
+        if not _STOP_CASE.match(anyascii(word[:1])):
+            continue  # caseless scripts (Arabic, CJK) cannot mark names: figures anchor them
+        folded = anyascii(word).lower().strip("'’-")
+        if len(folded) >= 3:
+            found.add(f"w:{folded}")
+    return found
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """Longer lower-case words: what a retelling in the same language keeps of a sentence."""
+    return frozenset(
+        f"c:{w}" for w in _CONTENT.findall(text) if w.islower() and len(w) >= MIN_CONTENT
+    )
+
+
+def sentences_of(side: Side) -> list[Sentence]:
+    """The sentences of one side with their anchors (computed once per side)."""
+    cached = side.memo.get("sentences")
+    if cached is not None:
+        return cached
+    text = side.document.text
+    spans = split_sentences(text)
+    starts = [s for s, _ in spans]
+    values: list[set[str]] = [set() for _ in spans]
+    for fact in (*side.numbers, *side.dates):
+        anchor = _value_anchor(fact)
+        i = bisect_right(starts, fact.start) - 1
+        if anchor and 0 <= i < len(spans):
+            values[i].add(anchor)
+    sentences = [
+        Sentence(
+            i, s, e, frozenset(values[i] | _name_anchors(text[s:e])), _content_words(text[s:e])
+        )
+        for i, (s, e) in enumerate(spans)
+    ]
+    side.memo["sentences"] = sentences
+    return sentences
+
+
+def align_sentences(ref: Side, cand: Side) -> Alignment:
+    """Align the sentences of two articles (see the module docstring); computed once per pair."""
+    cached = ref.memo.get(f"alignment:{id(cand)}")
+    if cached is not None:
+        return cached
+    rs, cs = sentences_of(ref), sentences_of(cand)
+    alignment = Alignment(rs, cs)
+    weight = _weights(rs, cs)
+    scores: dict[tuple[int, int], float] = {}
+    by_anchor: dict[str, list[int]] = {}
+    monolingual = same_language(ref, cand)
+    for c in cs:
+        for a in c.anchors | (c.words if monolingual else frozenset()):
+            by_anchor.setdefault(a, []).append(c.index)
+    for r in rs:
+        for a in r.anchors | (r.words if monolingual else frozenset()):
+            for j in by_anchor.get(a, ()):
+                scores[(r.index, j)] = scores.get((r.index, j), 0.0) + weight.get(a, 0.0)
+    best_for_ref: dict[int, tuple[float, int]] = {}
+    best_for_cand: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        closeness = 1.0 - abs(i / max(len(rs), 1) - j / max(len(cs), 1))
+        key = score + 0.01 * closeness  # ties go to the sentence at the same place
+        if key > best_for_ref.get(i, (-1.0, -1))[0]:
+            best_for_ref[i] = (key, j)
+        if key > best_for_cand.get(j, (-1.0, -1))[0]:
+            best_for_cand[j] = (key, i)
+    # Each reference sentence joins the candidate sentence it shares most with, when enough is
+    # shared (several may join one: a retelling that merges two sentences).
+    ranked = []
+    for i, (key, j) in best_for_ref.items():
+        if scores[(i, j)] >= MIN_ANCHOR_SCORE:
+            alignment.pairs[i] = (j, "anchored")
+            mutual = best_for_cand.get(j, (0.0, -1))[1] == i
+            ranked.append((mutual, key, i, j))
+    # Retellings reorder paragraphs, so pairs may cross; the strongest pairs that keep both
+    # articles' order (one per candidate sentence) form the chain that holds gaps in place.
+    chain: list[tuple[int, int]] = []
+    for _, _, i, j in sorted(ranked, reverse=True):
+        if all((i - a) * (j - b) > 0 for a, b in chain):
+            chain.append((i, j))
+    chain.sort()
+    bounds = [(-1, -1), *chain, (len(rs), len(cs))]
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+        gap = i1 - i0 - 1
+        # An article edge holds a headline and a dateline, or a closing line, in place; not a run.
+        edge = (i0, j0) == bounds[0] or (i1, j1) == bounds[-1]
+        if gap > 0 and gap == j1 - j0 - 1 and len(bounds) > 2 and (gap <= EDGE_GAP or not edge):
+            for k in range(1, gap + 1):
+                if i0 + k not in alignment.pairs and (j0 + k) not in taken(alignment):
+                    alignment.pairs[i0 + k] = (j0 + k, "sandwiched")
+    _parallel(alignment, chain)
+    ref.memo[f"alignment:{id(cand)}"] = alignment
+    return alignment
+
+
+def _parallel(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
+    """A translation or a light edit keeps sentence for sentence: when nearly every anchored pair
+    sits at one offset (j = i + d), every other sentence is aligned at that offset too."""
+    if len(chain) < PARALLEL_PAIRS:
+        return
+    offsets = Counter(j - i for i, j in chain)
+    offset, count = offsets.most_common(1)[0]
+    if count < PARALLEL_SHARE * len(chain):
+        return
+    used = taken(alignment)
+    for i in range(len(alignment.reference)):
+        j = i + offset
+        if i not in alignment.pairs and 0 <= j < len(alignment.candidate) and j not in used:
+            alignment.pairs[i] = (j, "parallel")
+            used.add(j)
+
+
+def taken(alignment: Alignment) -> set[int]:
+    """Candidate sentences already aligned."""
+    return {j for j, _ in alignment.pairs.values()}
+
+
+def _weights(rs: list[Sentence], cs: list[Sentence]) -> dict[str, float]:
+    """Anchor weights: a figure or a date 1.0; a name 1 / the sentences it appears in (on the
+    side where it appears most), so a name in every sentence aligns nothing; a content word
+    half that."""
+    counts: list[dict[str, int]] = [{}, {}]
+    for side, sentences in ((0, rs), (1, cs)):
+        for s in sentences:
+            for a in s.anchors | s.words:
+                counts[side][a] = counts[side].get(a, 0) + 1
+    weights = {}
+    for a in counts[0].keys() & counts[1].keys():
+        spread = max(counts[0][a], counts[1][a])
+        if a[0] in "nd":
+            weights[a] = 1.0
+        else:
+            weights[a] = (CONTENT_WEIGHT if a[0] == "c" else 1.0) / spread
+    return weights

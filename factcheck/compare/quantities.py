@@ -1,0 +1,181 @@
+"""When two figures state the same quantity, and when they cannot be the same.
+
+A figure is read as a quantity: a value, a family (a currency, "%", a measure such as length
+with its factor to a base unit, or a bare count), and a qualifier written before it ("at least",
+"nearly", "jusqu'à"). Two figures *agree* when one is the other rounded, converted ("510 miles",
+"820 km") or inside the other's bound; they *conflict* only when they are of one family and
+cannot agree. Everything else (two figures of different families) is neither.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from factcheck.models import Fact
+
+Qualifier = Literal["min", "max", "approx"]
+ROUNDING = 0.05  # relative: a figure rounded to fewer digits still agrees up to this far
+APPROX = 0.15  # relative: "about 3,000" agrees with anything this close
+CONVERSION = 0.05  # relative slack on a unit conversion (both sides rounded, often coarsely)
+
+_WORDS_BEFORE = re.compile(r"([^\d\n]{0,40})\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure as a comparable quantity."""
+
+    value: float
+    family: str  # "count", "%", "USD", "length", ...
+    base: float  # value in the family's base unit
+    qualifier: Qualifier | None
+
+
+@functools.cache
+def _table() -> dict:
+    data = resources.files("factcheck.compare").joinpath("data/quantities.json")
+    loaded: dict = json.loads(data.read_text(encoding="utf-8"))
+    return loaded
+
+
+@functools.cache
+def _qualifier_pattern() -> re.Pattern[str]:
+    phrases = [(phrase, kind) for kind, words in _table()["qualifiers"].items() for phrase in words]
+    alternation = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p, _ in sorted(phrases, key=lambda x: -len(x[0]))
+    )
+    return re.compile(rf"(?<!\w)({alternation})\s*(?:[$€£¥]|us\$|rp\.?)?\s*\Z", re.IGNORECASE)
+
+
+@functools.cache
+def _qualifier_kinds() -> dict[str, Qualifier]:
+    kinds: dict[str, Qualifier] = {}
+    for kind, words in _table()["qualifiers"].items():
+        for phrase in words:
+            kinds.setdefault(" ".join(phrase.casefold().split()), kind)
+    return kinds
+
+
+@functools.cache
+def _measures() -> dict[str, tuple[str, float]]:
+    return {
+        word.casefold(): (family, float(factor))
+        for family, words in _table()["measures"].items()
+        for word, factor in words.items()
+    }
+
+
+@functools.cache
+def _measure_pattern() -> re.Pattern[str]:
+    words = sorted(_measures(), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"[\s\u00a0-]*({alternation})(?!\w)", re.IGNORECASE)
+
+
+def _measure_after(text: str, end: int) -> tuple[str, float] | None:
+    """The measure written right after a figure ("500,000 square feet", "46.500 vierkante meter")."""
+    m = _measure_pattern().match(text, end, end + 40)
+    return _measures().get(" ".join(m.group(1).casefold().split())) if m else None
+
+
+def qualifier_before(text: str, start: int) -> Qualifier | None:
+    """The bound or approximation written just before a figure at `start`, if any."""
+    m = _qualifier_pattern().search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    return _qualifier_kinds().get(" ".join(m.group(1).casefold().split()))
+
+
+def quantity(fact: Fact, text: str) -> Quantity | None:
+    """`fact` (a number) as a quantity, reading its qualifier from the document `text`."""
+    if fact.kind != "number" or not isinstance(fact.value, int | float):
+        return None
+    value = float(fact.value)
+    family, base = "count", value
+    if fact.unit:
+        family = fact.unit
+    else:
+        measure = _measure_after(text, fact.end) or _measures().get((fact.context or "").casefold())
+        if measure:
+            family, base = measure[0], value * measure[1]
+    return Quantity(value, family, base, qualifier_before(text, fact.start))
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    return math.isclose(a, b, rel_tol=tolerance, abs_tol=1e-9)
+
+
+def _rounded(a: Quantity, b: Quantity) -> bool:
+    """Whether one value is the other written with fewer digits: "88.93 %" and "89 %",
+    "11.5bn" and "11.47 billion" ("1,000" and "1,400" are not: the gap is over `ROUNDING`)."""
+    if not _close(a.value, b.value, ROUNDING):
+        return False
+    digits = min(_significant(a.value), _significant(b.value))
+    return _round(a.value, digits) == _round(b.value, digits)
+
+
+def _significant(value: float) -> int:
+    """Significant digits of a value as written (trailing zeros of a whole number are not)."""
+    mantissa = f"{abs(value):.10g}"
+    if "e" in mantissa:
+        mantissa = mantissa.split("e")[0]
+    return max(len(mantissa.replace(".", "").strip("0")), 1)
+
+
+def _round(value: float, digits: int) -> float:
+    if value == 0:
+        return 0.0
+    step = 10.0 ** (math.floor(math.log10(abs(value))) - digits + 1)
+    return math.floor(value / step + 0.5) * step
+
+
+def _within(bound: Quantity, other: Quantity) -> bool:
+    if bound.qualifier == "min":
+        return other.base >= bound.base * (1 - ROUNDING)
+    if bound.qualifier == "max":
+        return other.base <= bound.base * (1 + ROUNDING)
+    return _close(bound.base, other.base, APPROX)
+
+
+def equivalent(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are one value, rounded or converted: what "the other article gives
+    this figure too" means. Bounds are left out: "more than 40" does not give every count."""
+    if a.family != b.family:
+        return False
+    if a.value == b.value or _close(a.value, b.value, 1e-6):
+        return True
+    if (a.base != a.value or b.base != b.value) and _close(a.base, b.base, CONVERSION):
+        return True
+    return _rounded(a, b)
+
+
+def agree(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures about one thing can both be right (rounding, conversion, bounds)."""
+    if a.family != b.family:
+        return False
+    if a.value == b.value or _close(a.value, b.value, 1e-6):
+        return True
+    measured = a.base != a.value or b.base != b.value  # a measure: compare in the base unit
+    if measured and _close(a.base, b.base, CONVERSION):
+        return True
+    if _rounded(a, b):
+        return True
+    return (a.qualifier is not None and _within(a, b)) or (
+        b.qualifier is not None and _within(b, a)
+    )
+
+
+def conflict(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures of one family cannot state the same quantity."""
+    return a.family == b.family and not agree(a, b)
+
+
+def same_value(a: float, b: float) -> bool:
+    """Whether two bare values are equal up to rounding noise (units aside)."""
+    return _close(a, b, 0.005)

@@ -1,0 +1,65 @@
+"""When two figures agree (rounding, conversion, bounds) and when they conflict."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.compare.quantities import Quantity, agree, conflict, qualifier_before, quantity
+from tests.compare.helpers import doc, fact
+
+
+def q(value: float, family: str = "count", qualifier=None, base: float | None = None) -> Quantity:
+    return Quantity(value, family, value if base is None else base, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (88.93, 89.0),  # a share rounded
+        (11.47e9, 11.5e9),  # "$11.47 billion" and "$11.5bn"
+        (1.14e6, 1.1e6),
+        (2950.0, 3000.0),
+        (1.48, 1.5),
+    ],
+)
+def test_a_rounded_figure_agrees(a: float, b: float):
+    assert agree(q(a), q(b)) and not conflict(q(a), q(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [(340.0, 430.0), (1000.0, 1400.0), (20.0, 25.0), (7.0, 30.0)])
+def test_a_changed_figure_conflicts(a: float, b: float):
+    assert conflict(q(a), q(b))
+
+
+def test_figures_of_different_families_neither_agree_nor_conflict():
+    assert not agree(q(15.0, "USD"), q(15.0, "%"))
+    assert not conflict(q(15.0, "USD"), q(12.0, "%"))
+
+
+def test_a_bound_holds_the_other_value():
+    assert agree(q(68.0, qualifier="min"), q(72.0))
+    assert not agree(q(80.0, qualifier="min"), q(72.0))
+    assert agree(q(100.0, qualifier="max"), q(72.0))
+    assert agree(q(3000.0, qualifier="approx"), q(3200.0))
+
+
+def test_qualifiers_are_read_before_the_figure_in_several_languages():
+    for text, expected in [
+        ("killed at least 68 people", "min"),
+        ("pelo menos 68 mortos", "min"),
+        ("près de 85 000 personnes", "approx"),
+        ("sekitar 300 warga", "approx"),
+        ("up to $5 million", "max"),
+        ("killed 68 people", None),
+    ]:
+        start = next(i for i, ch in enumerate(text) if ch.isdigit() or ch == "$")
+        assert qualifier_before(text, start) == expected, text
+
+
+def test_a_measure_word_gives_a_bare_figure_its_unit_and_a_conversion_agrees():
+    d = doc("The route is 510 miles long, or 820 km.")
+    miles = quantity(fact(d, "number", "510", value=510.0, context="miles"), d.text)
+    km = quantity(fact(d, "number", "820", value=820.0, context="km"), d.text)
+    assert miles is not None and km is not None
+    assert miles.family == km.family == "length"
+    assert agree(miles, km)
