@@ -45,7 +45,8 @@ PORT ELLIS - L'autorité portuaire a fermé la jetée 9 le 4 mars 2025, après u
 endommagé 60 mètres de digue.
 
 « » a déclaré la porte-parole. Les réparations coûteront, selon le conseil municipal, plusieurs \
-millions d'euros. Le maire Paul Ostrander s'est dit inquiet.
+millions d'euros. Le maire Paul Ostrander s'est dit inquiet. « Nous rouvrirons avant l'été. » \
+Quelque 300 bateaux ont été déplacés.
 
 Cet article a été rédigé avec l'aide d'une intelligence artificielle.
 """
@@ -108,7 +109,7 @@ DISCREPANCIES = (
         "missing_quote",
         message="Mara Quint's quote is not in the candidate",
         reference=span(R, f'"{QUOTE}"'),
-        severity="high",
+        severity="low",
     ),
     Discrepancy(
         "number_mismatch",
@@ -126,14 +127,14 @@ DISCREPANCIES = (
     Discrepancy(
         "date_mismatch",
         message="The closure is dated 2025-03-03 in the reference and 2025-03-04 in the candidate",
-        severity="medium",
+        severity="high",
         reference=span(R, "3 March 2025"),
         candidate=span(C, "4 mars 2025"),
     ),
     Discrepancy(
         "missing_number",
         message="The repair cost (2.5 million euros) is not given",
-        severity="medium",
+        severity="low",
         reference=span(R, "2.5 million euros"),
     ),
     Discrepancy(
@@ -148,6 +149,19 @@ DISCREPANCIES = (
         severity="low",
         candidate=span(C, "Paul Ostrander"),
         source=LLM,
+    ),
+    Discrepancy(
+        "added_quote",
+        message="The candidate quotes Paul Ostrander: “Nous rouvrirons avant l'été.”; the"
+        " reference carries no such quote.",
+        severity="medium",
+        candidate=span(C, "« Nous rouvrirons avant l'été. »"),
+    ),
+    Discrepancy(
+        "added_number",
+        message="The candidate gives 300 for bateaux; the reference gives no such figure.",
+        severity="medium",
+        candidate=span(C, "300"),
     ),
     Discrepancy(
         "unsupported_claim",
@@ -178,6 +192,14 @@ CANDIDATE_FACTS = (
     fact(C, "quote", "« »", "", speaker="la porte-parole"),
     fact(C, "date", "4 mars 2025", "2025-03-04"),
     fact(C, "number", "60 mètres", 60.0, unit="m"),
+    fact(C, "number", "300", 300.0, context="bateaux"),
+    fact(
+        C,
+        "quote",
+        "« Nous rouvrirons avant l'été. »",
+        "Nous rouvrirons avant l'été.",
+        speaker="Paul Ostrander",
+    ),
     fact(C, "entity", "Paul Ostrander", "paul ostrander", entity_type="person", source=LLM),
     fact(
         C,

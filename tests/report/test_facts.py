@@ -23,7 +23,7 @@ def test_facts_terminal_lists_each_fact_with_offsets() -> None:
     out = facts_to_terminal(
         fixtures.CANDIDATE, fixtures.CANDIDATE_FACTS, RunInfo(), width=200, color=False
     )
-    assert out.startswith("harbour_fr.txt (fr): 5 fact(s)")
+    assert out.startswith("harbour_fr.txt (fr): 7 fact(s)")
     assert "(empty quote) (said by la porte-parole)" in out
     ev = fixtures.span(fixtures.CANDIDATE_TEXT, "60 mètres")
     assert f"{ev.start}-{ev.end}" in out

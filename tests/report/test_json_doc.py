@@ -55,7 +55,7 @@ def test_every_evidence_is_the_article_slice() -> None:
     for side, facts in doc["facts"].items():
         for fact in facts:
             assert fact["text"] == texts[side][fact["start"] : fact["end"]]
-    assert seen == 10
+    assert seen == 12
 
 
 def test_documents_runs_and_sources() -> None:

@@ -12,16 +12,16 @@ def test_one_section_per_discrepancy_in_severity_order() -> None:
     md = to_markdown(fixtures.COMPARISON)
     headings = re.findall(r"^### (\d+)\. `([a-z_]+)` \((\w+)\)$", md, flags=re.M)
     assert len(headings) == len(fixtures.DISCREPANCIES)
-    assert [h[0] for h in headings] == [str(n) for n in range(1, 9)]
-    assert [h[2] for h in headings] == ["high"] * 3 + ["medium"] * 3 + ["low"] * 2
+    assert [h[0] for h in headings] == [str(n) for n in range(1, 11)]
+    assert [h[2] for h in headings] == ["high"] * 3 + ["medium"] * 3 + ["low"] * 4
 
 
 def test_both_evidences_are_quotes() -> None:
     md = to_markdown(fixtures.COMPARISON)
-    section = md.split("`date_mismatch` (medium)")[1].split("###")[0]
+    section = md.split("`date_mismatch` (high)")[1].split("###")[0]
     assert "**Reference** (chars 57–69):\n\n> 3 March 2025" in section
     assert "**Candidate** (chars 82–93):\n\n> 4 mars 2025" in section
-    missing = md.split("`missing_quote` (high)")[1].split("###")[0]
+    missing = md.split("`missing_quote` (low)")[1].split("###")[0]
     assert "**Candidate:** not present" in missing
 
 
@@ -38,7 +38,7 @@ def test_verdict_flags_and_backends() -> None:
     assert "**Verdict:** DISCREPANCIES:" in md
     assert "## AI-written disclaimer: human review" in md
     assert "> Cet article a été rédigé avec l'aide d'une intelligence artificielle." in md
-    assert "- Findings by: rules (6), llm anthropic/claude-haiku-4-5 (2)" in md
+    assert "- Findings by: rules (8), llm anthropic/claude-haiku-4-5 (2)" in md
 
 
 def test_degraded_notice() -> None:

@@ -16,7 +16,7 @@ def test_verdict_line_names_both_articles_and_languages() -> None:
     first = to_terminal(fixtures.COMPARISON, width=120, color=False).splitlines()[0]
     assert first == (
         "DISCREPANCIES: harbour_fr.txt (fr) vs reference harbour_en.txt (en): "
-        "8 findings (3 high, 3 medium, 2 low)"
+        "10 findings (3 high, 3 medium, 4 low)"
     )
 
 
@@ -29,7 +29,7 @@ def test_different_story_verdict() -> None:
 
 def test_severities_are_grouped_high_first() -> None:
     out = to_terminal(fixtures.COMPARISON, width=100, color=False)
-    assert out.index("HIGH (3)") < out.index("MEDIUM (3)") < out.index("LOW (2)")
+    assert out.index("HIGH (3)") < out.index("MEDIUM (3)") < out.index("LOW (4)")
     # the medium unsupported_claim comes before the low added_entity despite its later position
     assert out.index("unsupported_claim") < out.index("added_entity")
 
@@ -60,7 +60,7 @@ def test_flags_and_finding_sources_are_shown() -> None:
     out = to_terminal(fixtures.COMPARISON, width=200, color=False)
     assert "AI-written disclaimer (1): review by a human" in out
     assert "candidate: “Cet article a été rédigé avec l'aide d'une intelligence" in out
-    assert "findings by: rules (6), llm anthropic/claude-haiku-4-5 (2)" in out
+    assert "findings by: rules (8), llm anthropic/claude-haiku-4-5 (2)" in out
 
 
 def test_no_ansi_codes_without_colour_and_some_with_it() -> None:
