@@ -66,6 +66,7 @@ class Alignment:
     reference: list[Sentence]
     candidate: list[Sentence]
     pairs: dict[int, tuple[int, str]] = field(default_factory=dict)  # ref index -> (cand, how)
+    parallel: bool = False  # sentence for sentence (a translation, a light edit)
 
     def sentence_of(self, sentences: list[Sentence], offset: int) -> Sentence | None:
         """The sentence holding character `offset`."""
@@ -83,15 +84,10 @@ class Alignment:
         j, how = self.pairs[ref.index]
         return ref, self.candidate[j], how
 
-    def candidate_partner(self, cand_offset: int) -> Sentence | None:
-        """The reference sentence aligned with the candidate sentence holding `cand_offset`."""
+    def aligned_candidate(self, cand_offset: int) -> bool:
+        """Whether the candidate sentence holding `cand_offset` retells a reference sentence."""
         cand = self.sentence_of(self.candidate, cand_offset)
-        if cand is None:
-            return None
-        for i, (j, _) in self.pairs.items():
-            if j == cand.index:
-                return self.reference[i]
-        return None
+        return cand is not None and cand.index in {j for j, _ in self.pairs.values()}
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -242,6 +238,7 @@ def _parallel(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
     offset, count = offsets.most_common(1)[0]
     if count < PARALLEL_SHARE * len(chain):
         return
+    alignment.parallel = True
     used = taken(alignment)
     for i in range(len(alignment.reference)):
         j = i + offset

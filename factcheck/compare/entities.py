@@ -18,6 +18,11 @@ from factcheck.compare.side import Side, same_language
 from factcheck.models import Discrepancy, Fact
 
 KINDS = ("person", "org")
+MAX_ACRONYM = 6
+SHORT_ACRONYM = 4  # an all-caps token this short, said once, is more often a label or a unit
+HEADING_WORDS = 10  # a line this short whose words are nearly all capitalised is furniture
+HEADING_SHARE = 0.7
+PART_OF_STORY = 2  # mentions that make an added name part of the candidate's story
 MIN_WRITTEN = 4  # shorter names ("AS", "UE") are too likely to appear inside other words
 
 
@@ -67,6 +72,12 @@ def names_of(side: Side) -> list[Name]:
     side.memo["name_keys"] = by_key
     side.memo["name_index"] = index
     return names
+
+
+_CAPITAL_RUN = re.compile(
+    r"(?:[A-Z][\w'-]*\s+(?:(?:of|the|and|for|de|la|du|des)\s+)?){1,7}[A-Z][\w'-]*"
+)
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @lru_cache(maxsize=65536)
@@ -141,12 +152,84 @@ def _tail_written(name: Name, side: Side) -> bool:
     )
 
 
+def _loosely_written(name: Name, side: Side) -> bool:
+    """A name of several words written in another case or with a suffix ("tilt train" for
+    "Tilt Train", "Sri Lankans" for "Sri Lanka"); case only decides for single words."""
+    if len(name.display.split()) < 2:
+        return False
+    words = r"\s+".join(re.escape(w) for w in name.display.split())
+    return bool(re.search(rf"(?<!\w){words}", side.document.text, re.IGNORECASE))
+
+
+_MINOR = frozenset({"of", "the", "and", "for", "de", "la", "le", "du", "des", "van", "der", "&"})
+
+
+def _acronym_written(name: Name, side: Side) -> bool:
+    """An acronym ("FAS") whose words the other article spells out ("Federation of American
+    Scientists"), or a name whose acronym the other article writes."""
+    text, other = name.display, side.document.text
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= MAX_ACRONYM:
+        for run in _CAPITAL_RUN.finditer(other):
+            words = [w for w in run.group(0).split() if w.lower() not in _MINOR]
+            if "".join(w[0] for w in words).upper() == text:
+                return True
+        return False
+    parts = [w for w in text.split() if w.lower() not in _MINOR]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    initials = "".join(p[0] for p in parts).upper()
+    return bool(re.search(rf"(?<!\w){initials}(?!\w)", other))
+
+
+def _common_words(name: Name, text: str) -> bool:
+    """A name whose every word the article also writes in lower case ("Voting Suppression",
+    "Impact Probability", "Web"): a capitalised heading or phrase, not surely a name (a real
+    name rarely has all its words in the article's common vocabulary)."""
+    words = [w for w in name.display.split() if w.lower() not in _MINOR]
+    if not words:
+        return False
+    return all(
+        not w.isupper() and re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
+        for w in words
+    )
+
+
+def _furniture(name: Name, side: Side) -> bool:
+    """Every mention sits in page furniture: a short heading, label or navigation line whose
+    words are nearly all capitalised ("New Search Tools Offer Consumers", "QUESTION:"), or the
+    name is one short all-caps token said once ("MT", "PI"): more often a label than a name."""
+    text = side.document.text
+    display = name.display.strip()
+    if display.isupper() and len(display) <= SHORT_ACRONYM and len(name.mentions) == 1:
+        return True
+    if _common_words(name, text):
+        return True
+    if display.isupper() and all(text.startswith(":", m.end) for m in name.mentions):
+        return True  # "QUESTION:", "CONTACT:" label a transcript or a press release
+    for mention in name.mentions:
+        start = text.rfind("\n", 0, mention.start) + 1
+        end = text.find("\n", mention.end)
+        line = text[start : end if end >= 0 else len(text)].strip()
+        words = [w for w in _LINE_WORD.findall(line) if w[:1].isalpha()]
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        heading = (
+            len(words) <= HEADING_WORDS
+            and capitalised >= HEADING_SHARE * len(words)
+            and not line.endswith((".", "?", "!", '"', "”"))
+        )
+        if not heading:
+            return False
+    return True
+
+
 def _present(name: Name, side: Side) -> bool:
     return (
         counterpart(name, side) is not None
         or written_in(name, side)
         or _proper_written(name, side)
         or _tail_written(name, side)
+        or _loosely_written(name, side)
+        or _acronym_written(name, side)
     )
 
 
@@ -180,7 +263,7 @@ def entity_findings(
     monolingual = same_language(ref, cand)
     found: list[Discrepancy] = []
     for name in ref_names:
-        if _present(name, cand):
+        if _present(name, cand) or _furniture(name, ref):
             continue
         if any(same_speaker(name.display, s) for s in skip):
             continue
@@ -194,7 +277,7 @@ def entity_findings(
             )
         )
     for name in cand_names:
-        if _present(name, ref):
+        if _present(name, ref) or _furniture(name, cand):
             continue
         count = len(name.mentions)
         quoted = name.entity_type == "person" and any(
@@ -204,7 +287,15 @@ def entity_findings(
         # "Luchtvaartanalist Richard Aboulafia"): only a person who speaks words the reference
         # does not carry is surely new.
         speaks_new = quoted and any(same_speaker(name.display, s) for s in new_voices)
-        voice = (speaks_new or monolingual) and not _surname_written(name, ref)
+        # In one language: a new voice, or a name the candidate makes part of its story (named
+        # twice); a name dropped once in passing is low.
+        part = quoted or count >= PART_OF_STORY
+        acronym = name.display.isupper() and len(name.display) <= SHORT_ACRONYM
+        voice = (
+            (speaks_new or (monolingual and part))
+            and not acronym  # "MT", "FII": a unit or a class as often as a name
+            and not _surname_written(name, ref)
+        )
         found.append(
             Discrepancy(
                 "added_entity",

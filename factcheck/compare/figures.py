@@ -20,14 +20,13 @@ from typing import TypeVar
 from factcheck.compare.align import Alignment, Sentence, align_sentences
 from factcheck.compare.quantities import (
     Quantity,
-    agree,
     conflict,
     equivalent,
     quantity,
     same_value,
 )
 from factcheck.compare.severity import severity
-from factcheck.compare.side import Side, excerpt, words
+from factcheck.compare.side import Side, excerpt, same_language, words
 from factcheck.models import Discrepancy, Fact
 
 LARGE_COUNT = 10  # a bare count from this size up is a figure worth stating as added
@@ -43,16 +42,27 @@ def _in(sentence: Sentence, facts: Sequence[F]) -> list[F]:
 
 
 def _pairs(
-    ref: Side, cand: Side, alignment: Alignment, ref_facts: list[F], cand_facts: list[F]
-) -> list[tuple[Sentence, Sentence, list[F], list[F]]]:
-    """Aligned sentence pairs with the facts of each sentence."""
+    alignment: Alignment, ref_facts: list[F], cand_facts: list[F]
+) -> list[tuple[Sentence, Sentence, str, list[F], list[F]]]:
+    """Aligned sentence pairs (and how they were aligned) with the facts of each sentence."""
     out = []
-    for i, (j, _) in sorted(alignment.pairs.items()):
+    for i, (j, how) in sorted(alignment.pairs.items()):
         rs, cs = alignment.reference[i], alignment.candidate[j]
         r, c = _in(rs, ref_facts), _in(cs, cand_facts)
         if r and c:
-            out.append((rs, cs, r, c))
+            out.append((rs, cs, how, r, c))
     return out
+
+
+def _trusted(alignment: Alignment, how: str, same_subject: bool, bare: bool) -> bool:
+    """Whether a conflict in aligned sentences is about one fact. Sentence for sentence
+    (a translation, a light edit), the alignment alone says so. Between independent reports a
+    sentence also holds other facts of the same kind: a bare count or a date needs the same
+    counted noun or event words (one language), a figure with a unit a sentence anchored on
+    shared names and figures."""
+    if alignment.parallel:
+        return True
+    return same_subject if bare else (how == "anchored" or same_subject)
 
 
 def _match_one(
@@ -143,27 +153,42 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     found: list[Discrepancy] = []
     used: set[int] = set()
     alignment = align_sentences(ref, cand)
-    for _, c_sentence, r_facts, c_facts in _pairs(ref, cand, alignment, ref.numbers, cand.numbers):
+    monolingual = same_language(ref, cand)
+    for r_sentence, c_sentence, how, r_facts, c_facts in _pairs(
+        alignment, ref.numbers, cand.numbers
+    ):
         in_sentence = _values_in(cand.document.text[c_sentence.start : c_sentence.end])
         r_left = [
             r
             for r in r_facts
             if id(r) in by_fact
             and by_fact[id(r)].value not in in_sentence  # "1967" read as a year over there
-            and not any(agree(by_fact[id(r)], by_fact[id(c)]) for c in c_facts if id(c) in by_fact)
+            and not any(
+                equivalent(by_fact[id(r)], by_fact[id(c)]) for c in c_facts if id(c) in by_fact
+            )
+            # Between independent reports, a figure the candidate gives elsewhere was moved.
+            and (alignment.parallel or not carried(by_fact[id(r)], cq, set()))
         ]
         c_left = [
             c
             for c in c_facts
             if id(c) in by_fact
             and id(c) not in used
-            and not carried(by_fact[id(c)], rq, ref_written)
+            and not any(equivalent(by_fact[id(c)], q) for _, q in rq)
+            and by_fact[id(c)].value
+            not in _values_in(ref.document.text[r_sentence.start : r_sentence.end])
         ]
 
-        def related(r: Fact, c: Fact) -> bool:
+        def related(r: Fact, c: Fact, how: str = how) -> bool:
             # Digits against words ("5,000" and "twee verdiepingen") are rarely one figure.
-            same_notation = _has_digits(r) == _has_digits(c)
-            return same_notation and conflict(by_fact[id(r)], by_fact[id(c)])
+            qr, qc = by_fact[id(r)], by_fact[id(c)]
+            if _has_digits(r) != _has_digits(c) or not conflict(qr, qc):
+                return False
+            bare = qr.family == "count"
+            if bare and (_year_like(r) or _year_like(c)):
+                return False  # "1997" and "0": a year is no count
+            same_subject = monolingual and _same_words(r, c)
+            return _trusted(alignment, how, same_subject, bare)
 
         for r, c in _match_one(r_left, c_left, related, _same_words):
             used.update((id(r), id(c)))
@@ -202,8 +227,14 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         if any(same_value(q.value, seen) for seen in reported):
             continue
         reported.append(q.value)
-        # Spelled-out figures ("dieci", "a third") are rephrased freely ("a decade", "33%").
-        measured = _has_digits(c) and (q.family != "count" or abs(q.value) >= LARGE_COUNT)
+        # Spelled-out figures ("dieci", "a third") are rephrased freely ("a decade", "33%"); a
+        # figure in material the reference does not cover at all (background, page furniture)
+        # adds to the story less than one added to a sentence both articles tell.
+        measured = (
+            _has_digits(c)
+            and (q.family != "count" or abs(q.value) >= LARGE_COUNT)
+            and alignment.aligned_candidate(c.start)
+        )
         found.append(
             Discrepancy(
                 "added_number",
@@ -213,6 +244,11 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     return found
+
+
+def _year_like(fact: Fact) -> bool:
+    text = fact.text.strip()
+    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2100
 
 
 def _has_digits(fact: Fact) -> bool:
@@ -248,7 +284,8 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     alignment = align_sentences(ref, cand)
     found: list[Discrepancy] = []
     used: set[int] = set()
-    for _, _, r_facts, c_facts in _pairs(ref, cand, alignment, ref_dates, cand_dates):
+    monolingual = same_language(ref, cand)
+    for _, _, how, r_facts, c_facts in _pairs(alignment, ref_dates, cand_dates):
         r_left = [
             r for r in r_facts if not any(_compatible(str(r.value), str(c.value)) for c in c_facts)
         ]
@@ -262,14 +299,21 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             and not any(str(r.value).startswith(str(c.value)) for r in r_facts)
         ]
 
-        def related(r: Fact, c: Fact) -> bool:
+        def related(r: Fact, c: Fact, how: str = how) -> bool:
             # A dateline is a publication date, not a fact of the story: a retelling is
             # routinely published on another day.
             if _metadata(ref, r) or _metadata(cand, c):
                 return False
             if len(str(r.value)) != len(str(c.value)):
                 return False
-            return not (r.relative or c.relative) or _clearly_apart(str(r.value), str(c.value))
+            if (r.relative or c.relative) and not _clearly_apart(str(r.value), str(c.value)):
+                return False
+            if alignment.parallel or monolingual:
+                return _trusted(alignment, how, monolingual and _same_words(r, c), bare=True)
+            # Across languages event words cannot be compared: two days written out, in
+            # sentences anchored on shared names and figures.
+            written_days = not (r.relative or c.relative) and len(str(r.value)) == DAY
+            return written_days and how == "anchored"
 
         for r, c in _match_one(r_left, c_left, related, _same_words):
             used.update((id(r), id(c)))
@@ -315,7 +359,9 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         found.append(
             Discrepancy(
                 "added_date",
-                severity("added_date", _added_date_case(c, value)),
+                severity(
+                    "added_date", _added_date_case(c, value, alignment.aligned_candidate(c.start))
+                ),
                 f"The candidate dates{what} to {value} ({c.text}); the reference gives no such"
                 " date.",
                 candidate=cand.evidence(c),
@@ -333,9 +379,11 @@ def _clearly_apart(a: str, b: str) -> bool:
     return gap % 7 != 0
 
 
-def _added_date_case(fact: Fact, value: str) -> str:
+def _added_date_case(fact: Fact, value: str, retold: bool) -> str:
     if fact.relative:
         return "relative"
+    if not retold:
+        return "background"
     return "year" if len(value) == 4 else "default"
 
 

@@ -166,6 +166,9 @@ def agree(a: Quantity, b: Quantity) -> bool:
         return True
     if _rounded(a, b):
         return True
+    if a.qualifier is not None and a.qualifier == b.qualifier:
+        # "more than 300" and "more than 700" state one bound with two values.
+        return a.qualifier == "approx" and _close(a.base, b.base, APPROX)
     return (a.qualifier is not None and _within(a, b)) or (
         b.qualifier is not None and _within(b, a)
     )

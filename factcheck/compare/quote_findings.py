@@ -105,7 +105,13 @@ def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
         return match.altered
     r, c = str(match.reference.value), str(match.candidate.value)
     if match.similarity is not None:
-        return "rules" if ALTERED <= match.similarity < 100 else None
+        if not ALTERED <= match.similarity < 100:
+            return None
+        # A term in marks ("technical errors") or words the reference itself writes elsewhere
+        # are not a quotation changed.
+        short = len(words(c).split()) < FRAGMENT_WORDS
+        carried = f" {words(c)} " in f" {words(ref.document.text)} "
+        return None if short or carried else "rules"
     # Negation is only read on quotes that are surely one another's translation: the only
     # quotes of two aligned sentences, of comparable length.
     if match.how != "sentence" or not SAME_LENGTH[0] <= len(c) / max(len(r), 1) <= SAME_LENGTH[1]:
@@ -258,7 +264,7 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy
             continue
         short = len(said.split()) < FRAGMENT_WORDS
         case = "fragment" if short and not named else "default"
-        by = f"{who}: " if who and named else ""
+        by = f"{who}: " if who and _a_person(speaker, cand) else ""
         found.append(
             Discrepancy(
                 "added_quote",

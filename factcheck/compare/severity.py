@@ -18,20 +18,21 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | missing_quote | default | low | a quote dropped or paraphrased; its speaker still appears |
 | altered_quote | default | high | same quote, words (or, across languages, meaning) changed |
 | misattributed_quote | default | high | same words, another named speaker |
-| date_mismatch | default | high | the same event, in aligned sentences, dated differently (both dates written out, not inferred from "Monday") |
+| date_mismatch | default | high | the same event, in aligned sentences, dated differently (between independent reports: with the same event words; a date inferred from "Monday" only when days apart) |
 | missing_date | default | low | a date the candidate does not give |
-| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding, conversion or bound |
+| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding, conversion or bound (between independent reports: a bare count needs the same counted noun) |
 | missing_number | default | low | a figure the candidate does not give |
 | missing_entity | default | low | a name the candidate does not give |
-| added_entity | voice | medium | a person (or, in one language, an organisation) the reference never names |
-| added_entity | default | low | an organisation across languages: its generic words are translated, so absence proves little |
+| added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice (across languages: only a person it quotes in words the reference does not carry) |
+| added_entity | default | low | a name mentioned once in passing; across languages any other name (generic words are translated, so absence proves little) |
 | added_quote | default | medium | words in quotation marks the reference does not carry: possible fabrication |
 | added_quote | fragment | low | a short unattributed phrase in marks (a term, a scare quote) |
-| added_number | measured | medium | a figure in digits with a unit, or a count of 10 or more, the reference does not give |
-| added_number | default | low | a small bare count ("two men") or a figure in words ("dieci"): often rephrased ("a pair", "a decade") |
-| added_date | default | medium | a day or month the reference does not give |
+| added_number | measured | medium | a figure in digits with a unit, or a count of 10 or more, the reference does not give, in a sentence both articles tell |
+| added_number | default | low | a small bare count ("two men"), a figure in words ("dieci": often rephrased, "a decade"), or one in material the reference does not cover at all (background, page furniture) |
+| added_date | default | medium | a day or month the reference does not give, in a sentence both articles tell |
 | added_date | year | low | a bare year: background more often than a claim about the event |
 | added_date | relative | low | a day we inferred from "Monday" or "yesterday": the inference may be what is wrong |
+| added_date | background | low | a date in material the reference does not cover at all (background, a page footer) |
 | unsupported_claim | default | medium | the judge found no support in the reference |
 | contradicted_claim | default | high | the judge found the reference says otherwise |
 """
@@ -61,6 +62,7 @@ SEVERITY: dict[tuple[DiscrepancyKind, str], Severity] = {
     ("added_date", "default"): "medium",
     ("added_date", "year"): "low",
     ("added_date", "relative"): "low",
+    ("added_date", "background"): "low",
     ("unsupported_claim", "default"): "medium",
     ("contradicted_claim", "default"): "high",
 }

@@ -55,22 +55,25 @@ def test_a_name_in_another_script_matches_through_its_key():
     assert result.discrepancies == ()
 
 
-def test_in_one_language_every_name_the_candidate_adds_is_medium():
+def test_in_one_language_a_new_voice_or_a_name_used_twice_is_medium_a_passing_name_low():
     ref, ref_facts = _ref()
     cand = doc(
-        REF + ' Consultant Hugo Lind said: "The plan is sound." The Oakfield Trust approved.'
+        REF + ' Consultant Hugo Lind said: "The plan is sound." The Oakfield Trust approved;'
+        " the Oakfield Trust will fund it. Vera Holm watched."
     )
     cand_facts = [
         *ref_facts,
         *mentions(cand, "Hugo Lind", "person"),
         *mentions(cand, "Oakfield Trust", "org"),
+        *mentions(cand, "Vera Holm", "person"),
         quote(cand, '"The plan is sound."', "Hugo Lind"),
     ]
     result = compare(ref, ref_facts, cand, cand_facts)
     added = [(d.severity, d.message) for d in result.discrepancies if d.kind == "added_entity"]
     assert added == [
         ("medium", "The candidate names Hugo Lind once and quotes them; the reference never does."),
-        ("medium", "The candidate names Oakfield Trust once; the reference never does."),
+        ("medium", "The candidate names Oakfield Trust twice; the reference never does."),
+        ("low", "The candidate names Vera Holm once; the reference never does."),
     ]
     assert all(d.candidate is not None for d in result.discrepancies if d.kind == "added_entity")
 
@@ -148,3 +151,34 @@ def test_a_generic_word_types_a_name_as_an_organisation_not_a_person():
     types = {f.text: f.entity_type for f in find_entities(Document("x.txt", text, "0" * 64, "id"))}
     assert types["Pemerintah Kabupaten Wirasena"] == "org"
     assert types["Sari Lestari"] == "person"
+
+
+def test_a_name_written_another_way_is_not_added():
+    ref = doc(
+        "The Federation of American Scientists said Sri Lankans use the tilt train daily."
+        " The Federation of American Scientists repeated it."
+    )
+    cand = doc("FAS said Sri Lanka runs the Tilt Train. FAS repeated it. Sri Lanka agreed.")
+    cand_facts = [
+        *mentions(cand, "FAS", "org"),
+        *mentions(cand, "Sri Lanka", "org"),
+        *mentions(cand, "Tilt Train", "org"),
+    ]
+    ref_facts = mentions(ref, "Federation of American Scientists", "org")
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.message for d in result.discrepancies if d.kind == "added_entity"] == []
+
+
+def test_headings_labels_and_lone_short_acronyms_are_not_names():
+    ref, ref_facts = _ref()
+    cand = doc(
+        "New Search Tools Offer Consumers\n\nQUESTION: did Riverton Council vote on Monday?\n"
+        "Mayor Maria Santos defended the plan. The storm was 5 MT strong."
+    )
+    cand_facts = [
+        *mentions(cand, "New Search Tools Offer Consumers", "org"),
+        *mentions(cand, "MT", "org"),
+        *mentions(cand, "Maria Santos", "person"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.message for d in result.discrepancies if d.kind == "added_entity"] == []

@@ -221,15 +221,27 @@ def test_figures_of_different_families_are_never_a_mismatch():
 
 def test_a_figure_and_a_date_the_reference_never_gives_are_added_at_medium():
     ref, ref_facts = _ref()
+    retold = REF.replace("will be hired.", "will be hired for 18,000 hours from 1 June 2027.")
     cand, cand_facts = _cand(
-        REF + " The bridge will carry 18,000 cars a day from 1 June 2027.",
-        c=("number", "18,000", {"value": 18000.0, "context": "cars"}),
-        o=("date", "1 June 2027", {"value": "2027-06-01", "context": "carry cars"}),
+        retold,
+        c=("number", "18,000", {"value": 18000.0, "context": "hours"}),
+        o=("date", "1 June 2027", {"value": "2027-06-01", "context": "hired"}),
     )
     result = compare(ref, ref_facts, cand, [*ref_facts_in(cand, ref_facts), *cand_facts])
     assert kinds(result.discrepancies) == [("added_number", "medium"), ("added_date", "medium")]
     assert result.discrepancies[0].candidate.text == "18,000"
     assert result.discrepancies[1].candidate.text == "1 June 2027"
+
+
+def test_a_figure_and_a_date_in_material_the_reference_never_covers_are_low():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _cand(
+        REF + " Ferries carried 18,000 passengers a day until 1 June 2020.",
+        c=("number", "18,000", {"value": 18000.0, "context": "passengers"}),
+        o=("date", "1 June 2020", {"value": "2020-06-01", "context": "carried"}),
+    )
+    result = compare(ref, ref_facts, cand, [*ref_facts_in(cand, ref_facts), *cand_facts])
+    assert kinds(result.discrepancies) == [("added_number", "low"), ("added_date", "low")]
 
 
 def ref_facts_in(cand, ref_facts):

@@ -43,6 +43,12 @@ def test_a_bound_holds_the_other_value():
     assert agree(q(3000.0, qualifier="approx"), q(3200.0))
 
 
+def test_two_bounds_of_one_kind_with_different_values_conflict():
+    assert conflict(q(300.0, qualifier="min"), q(700.0, qualifier="min"))
+    assert agree(q(3000.0, qualifier="approx"), q(3100.0, qualifier="approx"))
+    assert agree(q(68.0, qualifier="min"), q(68.0, qualifier="min"))
+
+
 def test_qualifiers_are_read_before_the_figure_in_several_languages():
     for text, expected in [
         ("killed at least 68 people", "min"),

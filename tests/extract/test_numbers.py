@@ -383,3 +383,17 @@ def test_every_language_has_figure_words_that_are_read(language: str) -> None:
     for section, found in (("scales", pats.scales), ("currency_after", pats.currency_after)):
         assert set(map(key, data[section].get(language, {}))) <= set(found), section
     assert language in data["decimal_comma"] or language in ("en", "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 059 2231 for tickets.",
+        "The ruling in case 717864 was appealed.",
+        "The cluster MS 0735.6+7421 is far away.",
+        "It was a hit in the 80's and again in the 1990s.",
+        "Signed in 1824, the treaty still stands.",
+    ],
+)
+def test_identifiers_decades_and_old_years_are_not_figures(text: str):
+    assert [f.text for f in numbers(text, "en")] == []

@@ -26,6 +26,10 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?\Z")
+IDENTIFIER_DIGITS = 5  # a run of this many digits with no separator is a number of something
+_GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
+_GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
+_DECADE = re.compile(r"['’]?s(?!\w)")
 _SENTENCE_END = '.!?\n:;"“”«»'
 
 
@@ -154,7 +158,8 @@ def _sentence_start(norm: str, start: int) -> bool:
 
 
 def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool:
-    """A bare number that is a list marker, a time, a year or part of a product name."""
+    """A bare number that is a list marker, a time, a year, an identifier or part of a product
+    name."""
     start, end = m.start("num"), m.end("num")
     line_start = norm.rfind("\n", 0, start) + 1
     if norm[end : end + 1] in (".", ")") and _LIST_MARKER.match(norm, line_start, start):
@@ -163,17 +168,32 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         pats.time_before.search(norm, max(0, start - 16), start) or pats.time_after.match(norm, end)
     ):
         return True
-    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
+    if _identifier(raw, norm, start, end):
+        return True
+    if raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100:
         following = _NEXT_WORD.match(norm, end)
         # "2024 karyawan" counts people; "ANTARA 2024", "2024." and "2024 OpenAI" are years
+        # (a word of a caseless script, "١٢٣٤ شخصا", counts too)
         word = following.group(1) if following else ""
-        return not (word.islower() and word not in stopwords())
+        counted = bool(word) and not word[:1].isupper() and word not in stopwords()
+        return not counted
     previous = _PREVIOUS_WORD.search(norm, max(0, start - 30), start)
     if previous and len(raw) <= 4 and not _sentence_start(norm, previous.start()):
         name = previous.group(1)
         if any(ch.isupper() for ch in name) and name.lower() not in stopwords():
             return True  # "Claude 3", "iPhone 15", "Windows 11"
     return False
+
+
+def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
+    """Digits that name rather than count: a phone or case number ("059", "717864"), a code
+    glued to other digits ("0735.6+7421", "555-0199"), a decade ("the 80's", "1990s")."""
+    if raw.isdigit() and (len(raw) >= IDENTIFIER_DIGITS or (len(raw) > 1 and raw[0] == "0")):
+        return True
+    before, after = norm[max(0, start - 5) : start], norm[end : end + 3]
+    if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after):
+        return True
+    return bool(raw.isdigit() and _DECADE.match(after))
 
 
 def _context(
