@@ -310,10 +310,9 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
                 return False
             if alignment.parallel or monolingual:
                 return _trusted(alignment, how, monolingual and _same_words(r, c), bare=True)
-            # Across languages event words cannot be compared: two days written out, in
-            # sentences anchored on shared names and figures.
-            written_days = not (r.relative or c.relative) and len(str(r.value)) == DAY
-            return written_days and how == "anchored"
+            # Across languages event words cannot be compared: two days (an inferred one only
+            # when clearly apart, above), in sentences anchored on shared names and figures.
+            return len(str(r.value)) == DAY and how == "anchored"
 
         for r, c in _match_one(r_left, c_left, related, _same_words):
             used.update((id(r), id(c)))
