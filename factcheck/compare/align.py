@@ -39,6 +39,9 @@ MIN_CONTENT = 5  # letters: shorter lower-case words are too common to align sen
 CONTENT_WEIGHT = 0.5  # a shared content word counts half a name (one language only)
 PARALLEL_PAIRS = 3  # anchored pairs at one offset that make two articles sentence-parallel
 PARALLEL_SHARE = 0.8  # ... when this share of the chain sits at that offset
+PARALLEL_SIZE = 0.8  # or: sentence counts this close,
+PARALLEL_COVER = 0.3  # a chain covering this share of the shorter article,
+PARALLEL_DRIFT = 0.1  # every pair of it this close to the diagonal (share of the article)
 EDGE_GAP = 2  # sentences an article edge and the first anchored pair hold in place
 MAX_SENTENCE = 600  # characters: a "sentence" longer than this is cut (lists, tables)
 
@@ -230,19 +233,25 @@ def align_sentences(ref: Side, cand: Side) -> Alignment:
 
 
 def _parallel(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
-    """A translation or a light edit keeps sentence for sentence: when nearly every anchored pair
-    sits at one offset (j = i + d), every other sentence is aligned at that offset too."""
-    if len(chain) < PARALLEL_PAIRS:
+    """Whether two articles are sentence-parallel (a translation, a light edit): the chain of
+    anchored pairs covers a good share of both, on the diagonal, and the articles have about
+    as many sentences. When nearly all of the chain also sits at one offset (j = i + d), every
+    sentence left is aligned at that offset."""
+    rs, cs = len(alignment.reference), len(alignment.candidate)
+    if len(chain) < PARALLEL_PAIRS or not rs or not cs:
         return
-    offsets = Counter(j - i for i, j in chain)
-    offset, count = offsets.most_common(1)[0]
+    similar_size = min(rs, cs) >= PARALLEL_SIZE * max(rs, cs)
+    covered = len(chain) >= PARALLEL_COVER * min(rs, cs)
+    diagonal = all(abs(i / rs - j / cs) <= PARALLEL_DRIFT for i, j in chain)
+    alignment.parallel = similar_size and covered and diagonal
+    offset, count = Counter(j - i for i, j in chain).most_common(1)[0]
     if count < PARALLEL_SHARE * len(chain):
         return
     alignment.parallel = True
     used = taken(alignment)
-    for i in range(len(alignment.reference)):
+    for i in range(rs):
         j = i + offset
-        if i not in alignment.pairs and 0 <= j < len(alignment.candidate) and j not in used:
+        if i not in alignment.pairs and 0 <= j < cs and j not in used:
             alignment.pairs[i] = (j, "parallel")
             used.add(j)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.compare.consult import consult
+from factcheck.compare.dates import date_findings
 from factcheck.compare.entities import entity_findings
-from factcheck.compare.figures import date_findings, number_findings
+from factcheck.compare.figures import number_findings
 from factcheck.compare.judge import Judge
 from factcheck.compare.names import speaker_matches
 from factcheck.compare.quote_findings import empty_quotes, quote_findings

@@ -1,23 +1,22 @@
-"""Numbers and dates: a change needs the same subject, an omission or addition only a value.
+"""Figures: a change needs the same subject; an omission or an addition only a value.
 
-- A figure or date of one side is *carried* by the other when a figure that agrees with it
-  (rounding, conversion, bounds: `quantities`) or a compatible date is written anywhere there.
-- A *mismatch* is stricter: the two facts sit in aligned sentences (`align`), are of one family
-  (a currency, %, a measure, a count; a date of the same precision), neither value is carried by
-  the aligned sentence, and the candidate's value is supported nowhere in the reference. A value
-  "found" elsewhere in the other article does not hide a change in the sentence that states it.
-- What is left is `missing_*` (the reference's, low) or `added_*` (the candidate's, medium when
-  it is a figure that matters or a dated day; low for small bare counts and bare years).
+- A figure of one side is *carried* by the other when a figure that is the same value (rounded,
+  converted: `quantities`) is written anywhere there.
+- A *mismatch* is stricter: the two figures sit in aligned sentences (`align`), are of one
+  family (a currency, %, a measure, a count), cannot agree (rounding, conversion, bounds), and
+  neither is carried by the aligned sentence. A value "found" elsewhere in the other article does
+  not hide a change in the sentence that states it. Between independent reports (not
+  sentence-parallel) a bare count also needs the same counted noun (`pairing.trusted`).
+- What is left is `missing_number` (low) or `added_number` (medium for a figure that matters in
+  a sentence both articles tell; low otherwise).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Sequence
-from typing import TypeVar
 
-from factcheck.compare.align import Alignment, Sentence, align_sentences
+from factcheck.compare.align import align_sentences
+from factcheck.compare.pairing import match_one, same_words, sentence_pairs, trusted
 from factcheck.compare.quantities import (
     Quantity,
     conflict,
@@ -26,60 +25,12 @@ from factcheck.compare.quantities import (
     same_value,
 )
 from factcheck.compare.severity import severity
-from factcheck.compare.side import Side, excerpt, same_language, words
+from factcheck.compare.side import Side, excerpt, same_language
 from factcheck.models import Discrepancy, Fact
 
 LARGE_COUNT = 10  # a bare count from this size up is a figure worth stating as added
-DAY = len("2024-07-09")
-DATELINE = 200  # characters: a date this early that is the publication date is metadata
 
-F = TypeVar("F", bound=Fact)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _in(sentence: Sentence, facts: Sequence[F]) -> list[F]:
-    return [f for f in facts if sentence.start <= f.start < sentence.end]
-
-
-def _pairs(
-    alignment: Alignment, ref_facts: list[F], cand_facts: list[F]
-) -> list[tuple[Sentence, Sentence, str, list[F], list[F]]]:
-    """Aligned sentence pairs (and how they were aligned) with the facts of each sentence."""
-    out = []
-    for i, (j, how) in sorted(alignment.pairs.items()):
-        rs, cs = alignment.reference[i], alignment.candidate[j]
-        r, c = _in(rs, ref_facts), _in(cs, cand_facts)
-        if r and c:
-            out.append((rs, cs, how, r, c))
-    return out
-
-
-def _trusted(alignment: Alignment, how: str, same_subject: bool, bare: bool) -> bool:
-    """Whether a conflict in aligned sentences is about one fact. Sentence for sentence
-    (a translation, a light edit), the alignment alone says so. Between independent reports a
-    sentence also holds other facts of the same kind: a bare count or a date needs the same
-    counted noun or event words (one language), a figure with a unit a sentence anchored on
-    shared names and figures."""
-    if alignment.parallel:
-        return True
-    return same_subject if bare else (how == "anchored" or same_subject)
-
-
-def _match_one(
-    left: list[F], right: list[F], related: Callable[[F, F], bool], closer: Callable[[F, F], bool]
-) -> list[tuple[F, F]]:
-    """Pairs of related facts where the pairing is unambiguous: one on each side, or one that
-    is also `closer` (the same counted noun) when a sentence holds several."""
-    found = []
-    for a in left:
-        options = [b for b in right if related(a, b)]
-        if len(options) > 1 or (options and sum(related(x, options[0]) for x in left) > 1):
-            options = [b for b in options if closer(a, b)]
-            if len(options) != 1 or sum(closer(x, options[0]) for x in left) != 1:
-                continue
-        if len(options) == 1:
-            found.append((a, options[0]))
-    return found
 
 
 def _about(fact: Fact) -> str:
@@ -95,7 +46,7 @@ def _quantities(side: Side) -> list[tuple[Fact, Quantity]]:
     return cached
 
 
-def _values_in(text: str) -> set[float]:
+def _valuesfacts_in(text: str) -> set[float]:
     """Every value written in digits in `text`, read both ways ("1,500" is 1500 or 1.5)."""
     values = set()
     for m in _DIGITS.finditer(text):
@@ -114,7 +65,7 @@ def _written_values(side: Side) -> set[float]:
     as one."""
     cached = side.memo.get("written_values")
     if cached is None:
-        cached = _values_in(side.document.text)
+        cached = _valuesfacts_in(side.document.text)
         cached |= {
             float(str(d.value)[:4]) for d in side.dates if isinstance(d.value, str) and d.value
         }
@@ -154,10 +105,10 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     used: set[int] = set()
     alignment = align_sentences(ref, cand)
     monolingual = same_language(ref, cand)
-    for r_sentence, c_sentence, how, r_facts, c_facts in _pairs(
+    for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(
         alignment, ref.numbers, cand.numbers
     ):
-        in_sentence = _values_in(cand.document.text[c_sentence.start : c_sentence.end])
+        in_sentence = _valuesfacts_in(cand.document.text[c_sentence.start : c_sentence.end])
         r_left = [
             r
             for r in r_facts
@@ -176,7 +127,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             and id(c) not in used
             and not any(equivalent(by_fact[id(c)], q) for _, q in rq)
             and by_fact[id(c)].value
-            not in _values_in(ref.document.text[r_sentence.start : r_sentence.end])
+            not in _valuesfacts_in(ref.document.text[r_sentence.start : r_sentence.end])
         ]
 
         def related(r: Fact, c: Fact, how: str = how) -> bool:
@@ -187,10 +138,10 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             bare = qr.family == "count"
             if bare and (_year_like(r) or _year_like(c)):
                 return False  # "1997" and "0": a year is no count
-            same_subject = monolingual and _same_words(r, c)
-            return _trusted(alignment, how, same_subject, bare)
+            same_subject = monolingual and same_words(r, c)
+            return trusted(alignment, how, same_subject, bare)
 
-        for r, c in _match_one(r_left, c_left, related, _same_words):
+        for r, c in match_one(r_left, c_left, related, same_words):
             used.update((id(r), id(c)))
             found.append(
                 Discrepancy(
@@ -253,140 +204,3 @@ def _year_like(fact: Fact) -> bool:
 
 def _has_digits(fact: Fact) -> bool:
     return any(ch.isdigit() for ch in fact.text)
-
-
-def _compatible(a: str, b: str) -> bool:
-    """Whether two ISO dates can be the same day ("2024-07" and "2024-07-09" can)."""
-    return a.startswith(b) or b.startswith(a)
-
-
-def _resolved(side: Side) -> list[Fact]:
-    return [d for d in side.dates if isinstance(d.value, str) and d.value]
-
-
-def _metadata(side: Side, fact: Fact) -> bool:
-    """A dateline: the article's first date, at its top, and its own publication date."""
-    published = side.document.published
-    first = min((d.start for d in side.dates), default=-1)
-    return (
-        fact.start == first
-        and fact.start < DATELINE
-        and published is not None
-        and str(fact.value) == published.isoformat()
-    )
-
-
-def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
-    """Changed, missing and added dates (unresolved relative dates are skipped)."""
-    ref_dates, cand_dates = _resolved(ref), _resolved(cand)
-    ref_values = [str(d.value) for d in ref_dates]
-    cand_values = [str(d.value) for d in cand_dates]
-    alignment = align_sentences(ref, cand)
-    found: list[Discrepancy] = []
-    used: set[int] = set()
-    monolingual = same_language(ref, cand)
-    for _, _, how, r_facts, c_facts in _pairs(alignment, ref_dates, cand_dates):
-        r_left = [
-            r for r in r_facts if not any(_compatible(str(r.value), str(c.value)) for c in c_facts)
-        ]
-        # A coarser date elsewhere ("June 2005", "this year") does not settle a day; the very
-        # same date stated elsewhere in the reference means another fact, not a changed one.
-        c_left = [
-            c
-            for c in c_facts
-            if id(c) not in used
-            and str(c.value) not in ref_values
-            and not any(str(r.value).startswith(str(c.value)) for r in r_facts)
-        ]
-
-        def related(r: Fact, c: Fact, how: str = how) -> bool:
-            # A dateline is a publication date, not a fact of the story: a retelling is
-            # routinely published on another day.
-            if _metadata(ref, r) or _metadata(cand, c):
-                return False
-            if len(str(r.value)) != len(str(c.value)):
-                return False
-            if (r.relative or c.relative) and not _clearly_apart(str(r.value), str(c.value)):
-                return False
-            if alignment.parallel or monolingual:
-                return _trusted(alignment, how, monolingual and _same_words(r, c), bare=True)
-            # Across languages event words cannot be compared: two days (an inferred one only
-            # when clearly apart, above), in sentences anchored on shared names and figures.
-            return len(str(r.value)) == DAY and how == "anchored"
-
-        for r, c in _match_one(r_left, c_left, related, _same_words):
-            used.update((id(r), id(c)))
-            what = f" {excerpt(r.context, 40)}" if r.context else " the event"
-            found.append(
-                Discrepancy(
-                    "date_mismatch",
-                    severity("date_mismatch"),
-                    f"The reference dates{what} to {r.value} ({r.text}); the candidate, in the"
-                    f" same sentence, to {c.value} ({c.text}).",
-                    reference=ref.evidence(r),
-                    candidate=cand.evidence(c),
-                )
-            )
-    relative = [c for c in cand.dates if not c.value]
-    reported: set[str] = set()
-    for r in ref_dates:
-        value = str(r.value)
-        if id(r) in used or value in reported or any(_compatible(value, v) for v in cand_values):
-            continue
-        reported.add(value)
-        what = f" {excerpt(r.context, 40)}" if r.context else " an event"
-        vague = next((c for c in relative if _same_words(r, c)), None)
-        ending = f"only says “{vague.text}”" if vague else "gives no such date"
-        found.append(
-            Discrepancy(
-                "missing_date",
-                severity("missing_date"),
-                f"The reference dates{what} to {value} ({r.text}); the candidate {ending}.",
-                reference=ref.evidence(r),
-                candidate=cand.evidence(vague) if vague else None,
-            )
-        )
-    reported = set()
-    for c in cand_dates:
-        value = str(c.value)
-        if id(c) in used or value in reported or any(_compatible(value, v) for v in ref_values):
-            continue
-        if _metadata(cand, c):
-            continue
-        reported.add(value)
-        what = f" {excerpt(c.context, 40)}" if c.context else " an event"
-        found.append(
-            Discrepancy(
-                "added_date",
-                severity(
-                    "added_date", _added_date_case(c, value, alignment.aligned_candidate(c.start))
-                ),
-                f"The candidate dates{what} to {value} ({c.text}); the reference gives no such"
-                " date.",
-                candidate=cand.evidence(c),
-            )
-        )
-    return found
-
-
-def _clearly_apart(a: str, b: str) -> bool:
-    """Whether a date inferred from "Thursday" or "last week" surely differs from another: two
-    days not a whole number of weeks apart ("Monday" and "last Monday" are one reading apart)."""
-    if len(a) != DAY or len(b) != DAY:
-        return False
-    gap = abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
-    return gap % 7 != 0
-
-
-def _added_date_case(fact: Fact, value: str, retold: bool) -> str:
-    if fact.relative:
-        return "relative"
-    if not retold:
-        return "background"
-    return "year" if len(value) == 4 else "default"
-
-
-def _same_words(a: Fact, b: Fact) -> bool:
-    """Whether two facts name the same counted noun or event (one language)."""
-    ka, kb = set(words(a.context or "").split()), set(words(b.context or "").split())
-    return bool(ka and kb) and (ka <= kb or kb <= ka)

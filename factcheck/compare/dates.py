@@ -1,0 +1,153 @@
+"""Dates: a change needs the same event in aligned sentences; an omission or addition a value.
+
+A date of one side is carried by the other when a compatible date (same day, or one inside the
+other: "2024-07" and "2024-07-09") is written there. A mismatch needs aligned sentences, dates of
+one precision, neither settled by the aligned sentence, the candidate's date stated nowhere else
+in the reference, and (between independent reports) the same event words. A dateline is the
+article's publication date: metadata, never compared. A date inferred from "Thursday" enters a
+mismatch only when it is clearly apart from the other (not a whole number of weeks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.compare.align import align_sentences
+from factcheck.compare.pairing import match_one, same_words, sentence_pairs, trusted
+from factcheck.compare.severity import severity
+from factcheck.compare.side import Side, excerpt, same_language
+from factcheck.models import Discrepancy, Fact
+
+DAY = len("2024-07-09")
+DATELINE = 200  # characters: a date this early that is the publication date is metadata
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Whether two ISO dates can be the same day ("2024-07" and "2024-07-09" can)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _resolved(side: Side) -> list[Fact]:
+    return [d for d in side.dates if isinstance(d.value, str) and d.value]
+
+
+def _metadata(side: Side, fact: Fact) -> bool:
+    """A dateline: the article's first date, at its top, and its own publication date."""
+    published = side.document.published
+    first = min((d.start for d in side.dates), default=-1)
+    return (
+        fact.start == first
+        and fact.start < DATELINE
+        and published is not None
+        and str(fact.value) == published.isoformat()
+    )
+
+
+def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
+    """Changed, missing and added dates (unresolved relative dates are skipped)."""
+    ref_dates, cand_dates = _resolved(ref), _resolved(cand)
+    ref_values = [str(d.value) for d in ref_dates]
+    cand_values = [str(d.value) for d in cand_dates]
+    alignment = align_sentences(ref, cand)
+    found: list[Discrepancy] = []
+    used: set[int] = set()
+    monolingual = same_language(ref, cand)
+    for _, _, how, r_facts, c_facts in sentence_pairs(alignment, ref_dates, cand_dates):
+        r_left = [
+            r for r in r_facts if not any(_compatible(str(r.value), str(c.value)) for c in c_facts)
+        ]
+        # A coarser date elsewhere ("June 2005", "this year") does not settle a day; the very
+        # same date stated elsewhere in the reference means another fact, not a changed one.
+        c_left = [
+            c
+            for c in c_facts
+            if id(c) not in used
+            and str(c.value) not in ref_values
+            and not any(str(r.value).startswith(str(c.value)) for r in r_facts)
+        ]
+
+        def related(r: Fact, c: Fact, how: str = how) -> bool:
+            # A dateline is a publication date, not a fact of the story: a retelling is
+            # routinely published on another day.
+            if _metadata(ref, r) or _metadata(cand, c):
+                return False
+            if len(str(r.value)) != len(str(c.value)):
+                return False
+            if (r.relative or c.relative) and not _clearly_apart(str(r.value), str(c.value)):
+                return False
+            if alignment.parallel or monolingual:
+                return trusted(alignment, how, monolingual and same_words(r, c), bare=True)
+            # Across languages event words cannot be compared: two days (an inferred one only
+            # when clearly apart, above), in sentences anchored on shared names and figures.
+            return len(str(r.value)) == DAY and how == "anchored"
+
+        for r, c in match_one(r_left, c_left, related, same_words):
+            used.update((id(r), id(c)))
+            what = f" {excerpt(r.context, 40)}" if r.context else " the event"
+            found.append(
+                Discrepancy(
+                    "date_mismatch",
+                    severity("date_mismatch"),
+                    f"The reference dates{what} to {r.value} ({r.text}); the candidate, in the"
+                    f" same sentence, to {c.value} ({c.text}).",
+                    reference=ref.evidence(r),
+                    candidate=cand.evidence(c),
+                )
+            )
+    relative = [c for c in cand.dates if not c.value]
+    reported: set[str] = set()
+    for r in ref_dates:
+        value = str(r.value)
+        if id(r) in used or value in reported or any(_compatible(value, v) for v in cand_values):
+            continue
+        reported.add(value)
+        what = f" {excerpt(r.context, 40)}" if r.context else " an event"
+        vague = next((c for c in relative if same_words(r, c)), None)
+        ending = f"only says “{vague.text}”" if vague else "gives no such date"
+        found.append(
+            Discrepancy(
+                "missing_date",
+                severity("missing_date"),
+                f"The reference dates{what} to {value} ({r.text}); the candidate {ending}.",
+                reference=ref.evidence(r),
+                candidate=cand.evidence(vague) if vague else None,
+            )
+        )
+    reported = set()
+    for c in cand_dates:
+        value = str(c.value)
+        if id(c) in used or value in reported or any(_compatible(value, v) for v in ref_values):
+            continue
+        if _metadata(cand, c):
+            continue
+        reported.add(value)
+        what = f" {excerpt(c.context, 40)}" if c.context else " an event"
+        found.append(
+            Discrepancy(
+                "added_date",
+                severity(
+                    "added_date", _added_date_case(c, value, alignment.aligned_candidate(c.start))
+                ),
+                f"The candidate dates{what} to {value} ({c.text}); the reference gives no such"
+                " date.",
+                candidate=cand.evidence(c),
+            )
+        )
+    return found
+
+
+def _clearly_apart(a: str, b: str) -> bool:
+    """Whether a date inferred from "Thursday" or "last week" surely differs from another: two
+    days not a whole number of weeks apart ("Monday" and "last Monday" are one reading apart)."""
+    if len(a) != DAY or len(b) != DAY:
+        return False
+    gap = abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    return gap % 7 != 0
+
+
+def _added_date_case(fact: Fact, value: str, retold: bool) -> str:
+    if fact.relative:
+        return "relative"
+    if not retold:
+        return "background"
+    return "year" if len(value) == 4 else "default"
