@@ -97,20 +97,16 @@ def test_money_and_scale_words(
         ("en", "Some 1.5 million people voted.", "1.5 million", 1.5e6),
         ("id", "Sebanyak 3 ribu orang hadir.", "3 ribu", 3000.0),
         ("fr", "Près de 2 milliards de personnes.", "2 milliards", 2e9),
-        ("fr", "Un billion de francs.", None, None),
+        ("fr", "Un billion de francs.", "Un billion", 1e12),
+        ("fr", "Un milliard.", "Un milliard", 1e9),
         ("de", "Fast 2 Milliarden Menschen.", "2 Milliarden", 2e9),
         ("pt", "Quase 2 bilhões de pessoas.", "2 bilhões", 2e9),
         ("ar", "نحو 3 آلاف شخص", "3 آلاف", 3000.0),
     ],
 )
-def test_scale_words_multiply(
-    language: str, text: str, phrase: str | None, value: float | None
-) -> None:
+def test_scale_words_multiply(language: str, text: str, phrase: str, value: float) -> None:
     found = numbers(text, language)
-    if phrase is None:  # a scale word alone is no figure
-        assert found == []
-    else:
-        assert [(f.text, f.value) for f in found] == [(phrase, value)]
+    assert [(f.text, f.value) for f in found] == [(phrase, value)]
 
 
 def test_french_billion_is_ten_to_the_twelfth() -> None:
@@ -397,3 +393,19 @@ def test_every_language_has_figure_words_that_are_read(language: str) -> None:
 )
 def test_identifiers_decades_and_old_years_are_not_figures(text: str):
     assert [f.text for f in numbers(text, "en")] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("en", "One million visitors came, and no one left.", "One million", 1e6),
+        ("nl", "Een miljoen bezoekers, zei een man.", "Een miljoen", 1e6),
+        ("es", "Un millón de votos, dijo uno de ellos.", "Un millón", 1e6),
+    ],
+)
+def test_one_counts_only_before_a_scale_word(language: str, text: str, phrase: str, value: float):
+    assert [(f.text, f.value) for f in numbers(text, language)] == [(phrase, value)]
+
+
+def test_an_apostrophe_decade_is_not_a_figure():
+    assert numbers("Gli anni '90 furono duri.", "it") == []

@@ -30,6 +30,7 @@ IDENTIFIER_DIGITS = 5  # a run of this many digits with no separator is a number
 _GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
 _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
 _DECADE = re.compile(r"['’]?s(?!\w)")
+_DECADE_BEFORE = re.compile(r"['’]\Z")
 _SENTENCE_END = '.!?\n:;"“”«»'
 
 
@@ -115,8 +116,8 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
         if words[0].isupper() and not _sentence_start(norm, start):
             return None  # "Lima" the city
         value = words_value(words, pats)
-        if value is None:
-            return None
+        if value is None or (value == 1 and not scale):
+            return None  # "one", "un", "een" alone are pronouns and articles; "one million" counts
     else:
         if unit is None and scale is None and _not_a_figure(raw, m, norm, pats):
             return None
@@ -193,6 +194,8 @@ def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
     before, after = norm[max(0, start - 5) : start], norm[end : end + 3]
     if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after):
         return True
+    if raw.isdigit() and len(raw) == 2 and _DECADE_BEFORE.search(before):
+        return True  # "the '90s", "gli anni '90"
     return bool(raw.isdigit() and _DECADE.match(after))
 
 
