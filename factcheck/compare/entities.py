@@ -77,6 +77,11 @@ def names_of(side: Side) -> list[Name]:
 _CAPITAL_RUN = re.compile(
     r"(?:[A-Z][\w'-]*\s+(?:(?:of|the|and|for|de|la|du|des)\s+)?){1,7}[A-Z][\w'-]*"
 )
+_HEADER = re.compile(
+    r"(?:from|to|cc|bcc|date|sent|subject|re|fwd?|de|à|objet|asunto|para|von|an|betreff|"
+    r"oggetto|da|onderwerp|van|aan|dari|kepada|perihal)\s*:",
+    re.IGNORECASE,
+)
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -196,12 +201,12 @@ def _common_words(name: Name, text: str) -> bool:
 
 def _furniture(name: Name, side: Side) -> bool:
     """Every mention sits in page furniture: a short heading, label or navigation line whose
-    words are nearly all capitalised ("New Search Tools Offer Consumers", "QUESTION:"), or the
-    name is one short all-caps token said once ("MT", "PI"): more often a label than a name."""
+    words are nearly all capitalised ("New Search Tools Offer Consumers", "QUESTION:"), or an
+    e-mail header line ("Subject: Ship Funding"); or the name is one all-caps word said once."""
     text = side.document.text
     display = name.display.strip()
-    if display.isupper() and len(display) <= SHORT_ACRONYM and len(name.mentions) == 1:
-        return True
+    if display.isupper() and len(display.split()) == 1 and len(name.mentions) == 1:
+        return True  # "README", "SEVERE", "MT": a label, a shouted word or a unit as often
     if _common_words(name, text):
         return True
     if display.isupper() and all(text.startswith(":", m.end) for m in name.mentions):
@@ -210,6 +215,8 @@ def _furniture(name: Name, side: Side) -> bool:
         start = text.rfind("\n", 0, mention.start) + 1
         end = text.find("\n", mention.end)
         line = text[start : end if end >= 0 else len(text)].strip()
+        if _HEADER.match(line):
+            continue  # "From: …", "Subject: …": an e-mail or a wire header
         words = [w for w in _LINE_WORD.findall(line) if w[:1].isalpha()]
         capitalised = sum(1 for w in words if w[:1].isupper())
         heading = (
