@@ -112,13 +112,29 @@ def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
         short = len(words(c).split()) < FRAGMENT_WORDS
         carried = f" {words(c)} " in f" {words(ref.document.text)} "
         return None if short or carried else "rules"
-    # Negation is only read on quotes that are surely one another's translation: the only
-    # quotes of two aligned sentences, of comparable length.
-    if match.how != "sentence" or not SAME_LENGTH[0] <= len(c) / max(len(r), 1) <= SAME_LENGTH[1]:
+    # Negation is only read on quotes that are surely one another's translation, of comparable
+    # length: the only quotes of two aligned sentences, or a speaker's only quote in each.
+    surely = match.how == "sentence" or (match.how == "speaker" and _only_quotes(ref, cand, match))
+    if not surely or not SAME_LENGTH[0] <= len(c) / max(len(r), 1) <= SAME_LENGTH[1]:
         return None
     if opposite(r, ref.language, c, cand.language):
         return "negation"
     return None
+
+
+def _only_quotes(ref: Side, cand: Side, match: QuoteMatch) -> bool:
+    """Whether the matched quotes are their speaker's only quote in each article."""
+    r, c = match.reference, match.candidate
+
+    def alone(side: Side, quote: Fact) -> bool:
+        same = [
+            q
+            for q in side.quotes
+            if not is_empty_quote(q) and same_speaker(q.speaker, quote.speaker)
+        ]
+        return len(same) == 1
+
+    return bool(r.speaker and c.speaker) and alone(ref, r) and alone(cand, c)
 
 
 def quote_findings(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
