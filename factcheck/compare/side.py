@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from typing import Any, Literal
 
 from factcheck.models import Document, Evidence, Fact
 
+YEARS = (1800, 2100)
 _WORD = re.compile(r"\w+")
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -17,6 +19,13 @@ def is_empty_quote(fact: Fact) -> bool:
     """Whether a quote has nothing but punctuation (or nothing at all) inside its marks."""
     value = fact.value if isinstance(fact.value, str) else ""
     return not _HAS_WORD.search(value)
+
+
+def is_year(fact: Fact) -> bool:
+    """A bare four-digit figure that reads as a year ("since its 1967 debut"): compared as a
+    date, whichever of the two an extractor took it for."""
+    text = fact.text.strip()
+    return not fact.unit and text.isdigit() and len(text) == 4 and YEARS[0] <= int(text) <= YEARS[1]
 
 
 def words(text: str) -> str:
@@ -69,6 +78,8 @@ class Side:
                 continue
             if any(start <= fact.start and fact.end <= end for start, end in spans):
                 continue
+            if fact.kind == "number" and is_year(fact):
+                fact, bucket = dataclasses.replace(fact, kind="date", value=fact.text), side.dates
             bucket.append(fact)
         for bucket in buckets.values():
             bucket.sort(key=lambda f: (f.start, f.end))
