@@ -258,3 +258,22 @@ def ref_facts_in(cand, ref_facts):
         )
         for f in ref_facts
     ]
+
+
+def test_a_year_read_as_a_figure_on_one_side_is_compared_as_a_date():
+    ref = doc("The jet has flown since its 1967 debut, Boeing said on Monday.")
+    ref_facts = [
+        fact(ref, "number", "1967", value=1967.0, context="debut"),
+        *mentions(ref, "Boeing", "org"),
+    ]
+    cand = doc("The jet has flown since its debut in 1966, Boeing said on Monday.")
+    cand_facts = [
+        fact(cand, "date", "1966", value="1966", context="debut"),
+        *mentions(cand, "Boeing", "org"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert kinds(result.discrepancies) == [("date_mismatch", "high")]
+    assert (result.discrepancies[0].reference.text, result.discrepancies[0].candidate.text) == (
+        "1967",
+        "1966",
+    )
