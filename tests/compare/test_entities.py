@@ -182,3 +182,15 @@ def test_headings_labels_and_lone_short_acronyms_are_not_names():
     ]
     result = compare(ref, ref_facts, cand, cand_facts)
     assert [d.message for d in result.discrepancies if d.kind == "added_entity"] == []
+
+
+def test_a_person_named_by_surname_or_with_a_word_glued_on_is_present():
+    ref = doc("Daniel Vettori bowled well. Michael Wynne approved the lease on Monday.")
+    ref_facts = [
+        *mentions(ref, "Daniel Vettori", "person"),
+        *mentions(ref, "Michael Wynne", "person"),
+    ]
+    cand = doc("Vettori took three wickets. Michael Wynne Date approved the lease on Monday.")
+    cand_facts = mentions(cand, "Michael Wynne Date", "person")
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d for d in result.discrepancies if "entity" in d.kind] == []

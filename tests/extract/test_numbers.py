@@ -409,3 +409,10 @@ def test_one_counts_only_before_a_scale_word(language: str, text: str, phrase: s
 
 def test_an_apostrophe_decade_is_not_a_figure():
     assert numbers("Gli anni '90 furono duri.", "it") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["He sells a third-party app.", "Sales rose in the first half of 2025."]
+)
+def test_a_compound_or_a_period_is_not_a_fraction(text: str):
+    assert [f for f in numbers(text, "en") if f.unit == "fraction"] == []

@@ -26,6 +26,11 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?\Z")
+_PERIOD = re.compile(
+    r"(?<!\w)(?:first|second|third|fourth|premier|première|seconde?|primer|primera|segunda|"
+    r"segundo|pertama|kedua|erste[nr]?|zweite[nr]?|prim[ao]|second[ao]|eerste|tweede)\s+\Z",
+    re.IGNORECASE,
+)
 IDENTIFIER_DIGITS = 5  # a run of this many digits with no separator is a number of something
 _GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
 _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
@@ -57,6 +62,8 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
     starts = list(index.digits)
     for pos, names in index.at(pats.anchors):
         if "fraction" in names and (m := pats.fraction.match(norm, pos)):
+            if _PERIOD.search(norm, max(0, pos - 12), pos):
+                continue  # "the first half of 2025" is a period, not a share
             if not any(mask[m.start() : m.end()]):  # first, so "two-thirds" is not a "two"
                 figures.append(
                     _Figure(m.start(), m.end(), pats.fractions[key(m[0])], "fraction", None)

@@ -110,7 +110,8 @@ def patterns(language: str | None) -> Patterns:
         prefix=re.compile(prefix, re.IGNORECASE),
         boundary=re.compile(rf"{NOT_AFTER_WORD}(?<![.,/:@#=&?%$€£¥])(?<![^\W\d_]-)(?<![^\W\d_]\.)"),
         anchors=anchor_table({"figure": list(words), "fraction": list(fractions)}),
-        fraction=re.compile(rf"(?<!\w)(?:{fraction_words})(?!\w)", re.IGNORECASE),
+        # Not in a compound ("a third-party app")
+        fraction=re.compile(rf"(?<!\w)(?:{fraction_words})(?!\w|-\w)", re.IGNORECASE),
         scales=scales,
         glued_scales=glued,
         number_words=words,
