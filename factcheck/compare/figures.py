@@ -29,6 +29,8 @@ from factcheck.compare.side import Side, excerpt, same_language
 from factcheck.models import Discrepancy, Fact
 
 LARGE_COUNT = 10  # a bare count from this size up is a figure worth stating as added
+TABLE_TOKENS = 4  # a line of at least this many tokens ...
+TABLE_SHARE = 0.4  # ... this share of them figures is a table row
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -185,6 +187,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             _has_digits(c)
             and (q.family != "count" or abs(q.value) >= LARGE_COUNT)
             and alignment.aligned_candidate(c.start)
+            and not _in_table(cand.document.text, c.start)
         )
         found.append(
             Discrepancy(
@@ -195,6 +198,16 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     return found
+
+
+def _in_table(text: str, offset: int) -> bool:
+    """Whether the line holding `offset` reads as a table row or a scorecard (many of its
+    tokens are figures): a cell adds a number, not a claim."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    tokens = text[start : end if end >= 0 else len(text)].split()
+    figures = sum(1 for t in tokens if any(ch.isdigit() for ch in t))
+    return len(tokens) >= TABLE_TOKENS and figures >= TABLE_SHARE * len(tokens)
 
 
 def _year_like(fact: Fact) -> bool:

@@ -272,14 +272,13 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy
         said = words(value)
         speaker = quote.speaker
         who = _speaker_name(speaker, cand) if speaker else ""
-        named = is_named(speaker, cand.persons(), cand.orgs())
         if monolingual:
             if f" {said} " in reference_words or _carried_loosely(said, reference_words):
                 continue
         elif not (_a_person(speaker, cand) and who and not _named_in(who, ref)):
             continue
         short = len(said.split()) < FRAGMENT_WORDS
-        case = "fragment" if short and not named else "default"
+        case = "fragment" if short else "default"
         by = f"{who}: " if who and _a_person(speaker, cand) else ""
         found.append(
             Discrepancy(

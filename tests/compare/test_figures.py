@@ -277,3 +277,12 @@ def test_a_year_read_as_a_figure_on_one_side_is_compared_as_a_date():
         "1967",
         "1966",
     )
+
+
+def test_a_figure_in_a_table_row_is_low():
+    ref, ref_facts = _ref()
+    retold = REF.replace("will be hired.", "will be hired.\nWorkers 250 120 18 3 44")
+    cand, cand_facts = _cand(retold, t=("number", "120", {"value": 120.0}))
+    result = compare(ref, ref_facts, cand, [*ref_facts_in(cand, ref_facts), *cand_facts])
+    added = [(d.kind, d.severity) for d in result.discrepancies if d.kind == "added_number"]
+    assert added == [("added_number", "low")]
