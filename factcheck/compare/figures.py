@@ -137,13 +137,13 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             qr, qc = by_fact[id(r)], by_fact[id(c)]
             if _has_digits(r) != _has_digits(c) or not conflict(qr, qc):
                 return False
-            bare = qr.family == "count"
+            bare = "count" in (qr.family, qc.family)  # a bare count on either side
             if bare and (_year_like(r) or _year_like(c)):
                 return False  # "1997" and "0": a year is no count
             same_subject = monolingual and same_words(r, c)
             return trusted(alignment, how, same_subject, bare)
 
-        for r, c in match_one(r_left, c_left, related, same_words):
+        for r, c in match_one(r_left, c_left, related, same_words, alignment.parallel):
             used.update((id(r), id(c)))
             found.append(
                 Discrepancy(

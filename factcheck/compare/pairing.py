@@ -43,10 +43,16 @@ def trusted(alignment: Alignment, how: str, same_subject: bool, bare: bool) -> b
 
 
 def match_one(
-    left: list[F], right: list[F], related: Callable[[F, F], bool], closer: Callable[[F, F], bool]
+    left: list[F],
+    right: list[F],
+    related: Callable[[F, F], bool],
+    closer: Callable[[F, F], bool],
+    in_order: bool = False,
 ) -> list[tuple[F, F]]:
     """Pairs of related facts where the pairing is unambiguous: one on each side, or one that
-    is also `closer` (the same counted noun) when a sentence holds several."""
+    is also `closer` (the same counted noun) when a sentence holds several. With `in_order`
+    (sentence-parallel articles), what is left pairs in the order the sentences give it, when
+    both sides have as many left and each pair is related: a translation keeps figure order."""
     found = []
     for a in left:
         options = [b for b in right if related(a, b)]
@@ -56,6 +62,15 @@ def match_one(
                 continue
         if len(options) == 1:
             found.append((a, options[0]))
+    if in_order:
+        taken_left = {id(a) for a, _ in found}
+        taken_right = {id(b) for _, b in found}
+        rest_left = sorted((a for a in left if id(a) not in taken_left), key=lambda f: f.start)
+        rest_right = sorted((b for b in right if id(b) not in taken_right), key=lambda f: f.start)
+        if len(rest_left) == len(rest_right) and all(
+            related(a, b) for a, b in zip(rest_left, rest_right, strict=True)
+        ):
+            found += zip(rest_left, rest_right, strict=True)
     return found
 
 

@@ -22,6 +22,7 @@ from factcheck.models import Fact
 Qualifier = Literal["min", "max", "approx"]
 ROUNDING = 0.05  # relative: a figure rounded to fewer digits still agrees up to this far
 APPROX = 0.15  # relative: "about 3,000" agrees with anything this close
+MAGNITUDE = 10  # loosely typed figures this many times apart are not one figure changed
 CONVERSION = 0.05  # relative slack on a unit conversion (both sides rounded, often coarsely)
 
 _WORDS_BEFORE = re.compile(r"([^\d\n]{0,40})\Z")
@@ -35,6 +36,7 @@ class Quantity:
     family: str  # "count", "%", "USD", "length", ...
     base: float  # value in the family's base unit
     qualifier: Qualifier | None
+    worded: bool = False  # the family comes from a measure word ("miles"), not a symbol
 
 
 @functools.cache
@@ -103,7 +105,9 @@ def quantity(fact: Fact, text: str) -> Quantity | None:
     else:
         measure = _measure_after(text, fact.end) or _measures().get((fact.context or "").casefold())
         if measure:
-            family, base = measure[0], value * measure[1]
+            return Quantity(
+                value, measure[0], value * measure[1], qualifier_before(text, fact.start), True
+            )
     return Quantity(value, family, base, qualifier_before(text, fact.start))
 
 
@@ -175,8 +179,31 @@ def agree(a: Quantity, b: Quantity) -> bool:
 
 
 def conflict(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures of one family cannot state the same quantity."""
-    return a.family == b.family and not agree(a, b)
+    """Whether two figures of one family cannot state the same quantity. A bare count and a
+    figure measured by a word are of one family too: the measure word of one language may be
+    missing from the other's lexicon ("9,420 nautical miles", "9.420 zeemijl")."""
+    if a.family != b.family:
+        # Loosely typed: only a change within one order of magnitude reads as the same figure
+        # ("9,420" and "5,420"), not a figure misread or cut ("8,500" and "8").
+        if not _word_or_count(a, b) or not _same_magnitude(a.value, b.value):
+            return False
+        a, b = _as_count(a), _as_count(b)
+    return not agree(a, b)
+
+
+def _same_magnitude(a: float, b: float) -> bool:
+    small, large = sorted((abs(a), abs(b)))
+    return small > 0 and large / small < MAGNITUDE
+
+
+def _word_or_count(a: Quantity, b: Quantity) -> bool:
+    return {a.family, b.family} == {"count", (b if a.family == "count" else a).family} and (
+        a.worded or b.worded
+    )
+
+
+def _as_count(q: Quantity) -> Quantity:
+    return Quantity(q.value, "count", q.value, q.qualifier)
 
 
 def same_value(a: float, b: float) -> bool:

@@ -69,3 +69,11 @@ def test_a_measure_word_gives_a_bare_figure_its_unit_and_a_conversion_agrees():
     assert miles is not None and km is not None
     assert miles.family == km.family == "length"
     assert agree(miles, km)
+
+
+def test_a_count_and_a_figure_measured_by_a_word_conflict_within_one_magnitude():
+    miles = Quantity(9420.0, "length", 9420.0 * 1852, None, worded=True)
+    assert conflict(miles, q(5420.0))  # "9,420 nautical miles" retold as "5.420 zeemijl"
+    assert not conflict(miles, q(9420.0))
+    assert not conflict(miles, q(9.0))  # a figure cut or misread, not the same one changed
+    assert not conflict(q(15.0, "USD"), q(12.0))  # a symbol is a unit: no loose typing

@@ -1,0 +1,190 @@
+"""The people a document names, for quote speakers: names cut out of runs of capitalised words,
+completed from their full mention, and the person a pronoun points back to."""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extract.rules.quotes_lexicon import Lexicon
+
+_SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+_TITLE = r"\p{Lu}\p{Ll}[\p{Ll}\p{M}]*(?:[\-'’]\p{Lu}\p{Ll}+)*"
+# One or two given names right before a surname: "Christopher |Nulty".
+_GIVEN_NAMES = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_TITLE}[^\S\n]+){{1,2}}\Z")
+# A family name right after a given name: "Hendra| Kusuma", wrapped lines included.
+_FAMILY_NAME = regex.compile(rf"{_SPACE}{_TITLE}(?![\p{{L}}\p{{M}}])")
+# An elided article on a capitalised word: "L'AD", "dell’azienda".
+_ELIDED = regex.compile(r"\A\p{L}{1,4}['’](?=\p{L})")
+# How far before a quote to look for its sentence and for the person a pronoun points back to.
+LOOK_BACK = 400
+
+
+class Names:
+    """Names in one document, and the persons its quotes have been attributed to so far."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.last_person: str | None = None
+        self.people: set[str] = set()  # persons already quoted in this text
+        self.quoted: list[tuple[int, int]] = []  # the quotes attributed so far
+
+    def remember(self, start: int, end: int, person: str | None) -> None:
+        """Record the quote at text[start:end] and the named person who said it, if any."""
+        if person:
+            self.last_person = person
+            self.people.add(person)
+        self.quoted.append((start, end))
+
+    def back_reference(self, quote_start: int) -> str | None:
+        """Whom 'he said', 'katanya', 'a-t-il ajouté' points to: the last person named, else the
+        last speaker."""
+        person = self.last_person
+        for run in self.lex.name_run.finditer(
+            self.text, max(0, quote_start - LOOK_BACK), quote_start
+        ):
+            if self.after_preposition(self.text, run.start()) or self._inside_quote(run.start()):
+                continue
+            tokens = self.tokens(self.text, run)
+            if any(_organisation_like(t) or regex.search(r"\d", t) for t in tokens):
+                continue  # "Mac OS X", "PowerPC" are not whom a pronoun points back to
+            if len(tokens) >= 2:
+                person = " ".join(tokens)
+            elif tokens and (full := self.full_name(tokens[0], quote_start)) in self.people:
+                person = full  # "Djamal told reporters ..." names the quoted Jusman Syafii Djamal
+        return person
+
+    def _inside_quote(self, pos: int) -> bool:
+        # "El Mundo de Wayne" inside an earlier quotation is not whom "he said" points back to.
+        return any(start < pos < end for start, end in self.quoted[-8:])
+
+    def cut(self, run: str) -> list[str]:
+        """The words of a run of capitalised words, up to the first stop word."""
+        # "Andi Wijaya di Jakarta": "di" joins Italian names but is Indonesian for "in".
+        tokens = run.split()
+        for i, token in enumerate(tokens):
+            if token in self.lex.stops:
+                return tokens[:i]
+        return tokens
+
+    def after_preposition(self, s: str, pos: int) -> bool:
+        """Whether a preposition stands right before s[pos:]: a place or a body, not a person."""
+        # "in Lirang Hilir", "of the Green Wirasena Foundation" are places and bodies, not people.
+        window = s[max(0, pos - 30) : pos]
+        sources = [m for m in self.lex.say.finditer(window) if m.group("src")]
+        if sources and not window[sources[-1].end() :].strip():
+            return False  # "According to Sari Lestari" names a person
+        words = regex.split(r"[,;:(]", window)[-1].lower().split()
+        # The word before the name, or the one before an article: "of the", "de la", "van de".
+        last = words[-2:] if len(words) >= 2 and len(words[-1]) <= 3 else words[-1:]
+        return any(word in self.lex.prepositions for word in last)
+
+    def tokens(self, s: str, run: regex.Match[str]) -> list[str]:
+        """The person a run of capitalised words names, if any."""
+        tokens = self.trim(self.cut(run.group()))
+        if not tokens or _possessive(tokens[-1]) or len(tokens[-1].rstrip(".")) < 2:
+            return []  # "the Air Force's", "Ms. Davis's sister", "de V. S."
+        before = s[max(0, run.start() - 12) : run.start()].split()
+        if len(tokens) < 3 or not before or before[-1].lower() not in self.lex.of_words:
+            return tokens
+        if self._stands_alone(tokens[0], tokens[1]):
+            return tokens[1:]  # "portavoce di Airbus Stefan Schaffrath": Airbus is named alone
+        if len(tokens) >= 4 and self._stands_alone(tokens[-1], tokens[-2], before=True):
+            return tokens[-2:]  # "de Aer Lingus Dermot Mannion": Mannion is named alone
+        return tokens
+
+    def _stands_alone(self, word: str, neighbour: str, *, before: bool = False) -> bool:
+        """Whether the text names `word` somewhere without `neighbour` next to it."""
+        other = regex.escape(neighbour)
+        around = rf"(?<!{other}{_SPACE})" if before else rf"(?!{_SPACE}{other})"
+        pattern = rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])"
+        return (
+            regex.search(pattern + around if not before else around + pattern, self.text)
+            is not None
+        )
+
+    def employer_cut(self, run: regex.Match[str], tokens: list[str]) -> bool:
+        """Whether a capitalised employer was cut off the front of a name: "EADS Louis Gallois"."""
+        raw = self.cut(run.group())
+        first = raw[0] if raw else ""
+        return (
+            len(tokens) < len(raw)
+            and first[:1].isupper()
+            and first not in self.lex.not_names
+            and first.lower() not in self.lex.honorifics
+        )
+
+    def titled(self, run: str) -> bool:
+        """Whether the run opens with an honorific: "Sig. Rossi", "dhr. Jansen"."""
+        return run.split()[0].lower() in self.lex.honorifics
+
+    def role(self, token: str) -> bool:
+        """Whether one word is a role: "CEO", "portavoce", "l'AD"."""
+        return bool(
+            self.lex.roles.fullmatch(token) or self.lex.roles.fullmatch(_ELIDED.sub("", token))
+        )
+
+    def trim(self, tokens: list[str]) -> list[str]:
+        """The name left after roles, honorifics and other leading words are taken off."""
+        # "CEO OpenAI Sam Altman" -> "Sam Altman"; "Di sisi" and "Le Monde" are not people.
+        for i in range(len(tokens) - 2, -1, -1):  # "Prime Minister Anthony Albanese"
+            if self.role(tokens[i]):
+                tokens = tokens[i + 1 :]
+                break
+        if tokens and tokens[0].lower() in self.lex.of_words:
+            # "CEO di Apple Steve Jobs" names Steve Jobs when "Jobs" is used alone elsewhere;
+            # "CEO di Northrop Grumman", "CEO van Boeing Commercial Airplanes" name no one.
+            alone = len(tokens) >= 4 and self._stands_alone(tokens[-1], tokens[-2], before=True)
+            return tokens[-2:] if alone else []
+        while tokens and (
+            tokens[0] in self.lex.not_names
+            or tokens[0][0].islower()  # a particle or honorific left at the front
+            or tokens[0].lower() in self.lex.honorifics
+            or self.role(tokens[0])
+            or (len(tokens) > 2 and tokens[0].lower().endswith(self.lex.role_words))
+            or (len(tokens) > 2 and _organisation_like(tokens[0]))
+        ):
+            tokens = tokens[1:]
+        return tokens
+
+    def name(self, run: str, quote_start: int) -> str | None:
+        """The person a run of capitalised words names, a lone surname completed."""
+        tokens = self.trim(self.cut(run))
+        if not tokens or _possessive(tokens[-1]):
+            return None
+        if len(tokens) == 1:
+            return self.full_name(tokens[0], quote_start)
+        return " ".join(tokens)
+
+    def full_name(self, name: str, quote_start: int) -> str:
+        """'Nulty' -> 'Christopher Nulty', 'Hendra' -> 'Hendra Kusuma' when the document names the
+        person in full (the mention before the quote first)."""
+        best = None
+        pos = self.text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if end == len(self.text) or not self.text[end].isalnum():
+                given = _GIVEN_NAMES.search(self.text, max(0, pos - 60), pos)
+                tokens = self.trim(given.group().split()) if given else []
+                if given and len(tokens) == 2 and self.after_preposition(self.text, given.start()):
+                    tokens = tokens[1:]  # "CEO di Apple Steve Jobs": Steve Jobs
+                family = _FAMILY_NAME.match(self.text, end) if not tokens else None
+                if tokens or family:
+                    best = " ".join([*tokens, name, *(family.group().split() if family else [])])
+                    if pos >= quote_start:
+                        break
+            if pos >= quote_start and best:
+                break
+            pos = self.text.find(name, end)
+        return best or name
+
+
+def _possessive(token: str) -> bool:
+    """Whether a word ends in a possessive 's: "Boeing's"."""
+    return token.lower().endswith(("'s", "’s"))
+
+
+def _organisation_like(token: str) -> bool:
+    """Whether a word is written like an organisation: "NASA", "OpenAI" (not an initial "A.")."""
+    initial = len(token) == 2 and token.endswith(".")  # the "A." of "A. J. Smith"
+    return (token.isupper() and not initial) or regex.search(r"\p{Ll}\p{Lu}", token) is not None
