@@ -50,3 +50,12 @@ def test_a_negation_in_a_subordinate_clause_alone_is_not_the_opposite():
 
 def test_an_unknown_language_is_never_called_the_opposite():
     assert not opposite("We will cut jobs.", "en", "Biz işleri kesmeyeceğiz.", "xx")
+
+
+def test_french_negation_is_read_from_ne_whatever_follows():
+    # "ne ... plus" (no longer) negates as "ne ... pas" does; "n'" is elided before a vowel.
+    assert negations("Nous ne voulons plus compter les dégâts.", "fr") >= 1
+    assert negations("Je n'ai rien dit.", "fr") >= 1
+    assert not opposite(
+        "Kami tidak mau lagi menghitung kerugian.", "id", "Nous ne voulons plus compter.", "fr"
+    )
