@@ -27,7 +27,9 @@ def _lexicon() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str
     for language, words in table["negations"].items():
         exact = frozenset(w for w in words if not w.endswith(("*", "'")))
         prefixes = tuple(w[:-1] for w in words if w.endswith("*")) + tuple(
-            w for w in words if w.endswith("'")  # "n'" elided: "n'ai", "n'est"
+            w
+            for w in words
+            if w.endswith("'")  # "n'" elided: "n'ai", "n'est"
         )
         out[language] = (exact, prefixes, frozenset(table["subordinators"].get(language, ())))
     return out
