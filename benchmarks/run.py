@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 QUICK_RESULTS = ROOT / "benchmarks" / "out" / "RESULTS-quick.md"
+FUZZ_RESULTS = ROOT / "benchmarks" / "FUZZ.md"  # written by `make fuzz`
 
 
 def _cpu_model() -> str:
@@ -118,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         print("realnews: MEANTIME translations, Wikinews sources ...", file=sys.stderr)
         sections.append(translations.run(quick=args.quick))
         sections.append(wikinews.run(quick=args.quick))
+    if args.only is None and FUZZ_RESULTS.is_file():
+        # The long fuzz run is its own command (`make fuzz`); its last figures are shown here.
+        sections.append(FUZZ_RESULTS.read_text(encoding="utf-8"))
     if args.only is None:
         print("llm efficiency ...", file=sys.stderr)
         llm = _llm_section(args.quick)

@@ -14,7 +14,14 @@ from typing import Annotated
 import typer
 
 from factcheck.config import FAIL_ON, FORMATS, Settings
-from factcheck.errors import FactcheckError, UsageError
+from factcheck.errors import INTERNAL_ERROR_EXIT, FactcheckError, UsageError
+
+EXIT_CODES = (
+    "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage, "
+    "unreadable input or an --out that cannot be written; 3 every configured backend failed; "
+    "4 an internal error (one line on stderr; the full traceback is saved under the state "
+    "folder, $FACTCHECK_HOME or the user cache folder)."
+)
 
 app = typer.Typer(
     name="factcheck",
@@ -23,6 +30,7 @@ app = typer.Typer(
         "quotes, changed dates and figures, vanished people, unsupported claims. Works offline by "
         "default; LLM providers are optional."
     ),
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -52,7 +60,14 @@ FormatOpt = Annotated[
 ]
 OutOpt = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Where to write the report (default: reports/<names>.<ext>)."),
+    typer.Option(
+        "--out",
+        "-o",
+        help=(
+            "Where to write the report (default: reports/<names>.<ext>); '-' or /dev/stdout for "
+            "standard output; a folder with --format all."
+        ),
+    ),
 ]
 FailOnOpt = Annotated[
     str,
@@ -94,10 +109,28 @@ def _color() -> bool:
 
 
 def _write(path: Path, text: str) -> None:
-    from factcheck.files import write_text_atomic
+    from factcheck.files import is_stdout, write_text_atomic
+    from factcheck.report.names import visible
 
+    if is_stdout(path):  # written in place: stdout is never replaced by a file
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
     write_text_atomic(path, text)
-    typer.echo(f"wrote {path}", err=True)
+    typer.echo(f"wrote {visible(str(path))}", err=True)
+
+
+def _check_out(out: Path | None, *, folder: bool, what: str) -> None:
+    """Refuse an unusable --out before any work is done; one line naming it and the reason."""
+    if out is None:
+        return
+    from factcheck.files import check_output_file, check_output_folder, is_stdout
+
+    if folder:
+        if is_stdout(out):
+            raise UsageError(f"--out {out}: {what} writes several files; --out takes a folder")
+        check_output_folder(out)
+    elif not is_stdout(out):
+        check_output_file(out)
 
 
 def _exit_for(worst: str | None, fail_on: str) -> int:
@@ -122,15 +155,17 @@ def compare(
     """Compare CANDIDATE with REFERENCE and report where it departs from it."""
     _check_choice("--format", fmt, (*FORMATS, "all"))
     _check_choice("--fail-on", fail_on, FAIL_ON)
+    _check_out(out, folder=fmt == "all", what="--format all")
+    from factcheck.files import is_stdout
     from factcheck.pipeline import compare_files, report_stem
     from factcheck.report import RENDERERS, SUFFIX, to_terminal
 
     comparison = compare_files(reference, candidate, _settings(provider, no_cache, max_bytes))
-    if fmt == "json" and out is None:
+    if fmt == "json" and (out is None or is_stdout(out)):
         sys.stdout.write(RENDERERS["json"](comparison) + "\n")
     elif fmt == "terminal":
         sys.stdout.write(to_terminal(comparison, color=_color()))
-        if out is not None:
+        if out is not None and not is_stdout(out):  # on stdout it is already there
             _write(out, to_terminal(comparison, width=100, color=False))
     elif fmt == "all":
         folder = out or REPORTS_DIR
@@ -200,6 +235,7 @@ def audit(
     queue AI-written articles for human review."""
     _check_choice("--format", fmt, ("terminal", "json"))
     _check_choice("--fail-on", fail_on, FAIL_ON)
+    _check_out(out, folder=True, what="an audit")
     from factcheck.audit import run_audit
 
     settings = _settings(provider, no_cache, max_bytes, jobs)
@@ -241,15 +277,19 @@ def log(
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code; FactcheckError becomes one red line on stderr."""
+    """Run the CLI and return its exit code; FactcheckError becomes one red line on stderr, any
+    other exception one line and a saved traceback (exit 4)."""
     try:
         code = app(args=argv, prog_name="factcheck", standalone_mode=False)
     except FactcheckError as error:
         from rich.console import Console
         from rich.markup import escape
 
+        from factcheck.report.names import visible
+
+        # visible(): a file name's ESC or U+202E must not act on the terminal or break the line.
         Console(stderr=True, highlight=False, soft_wrap=True).print(
-            f"[red]error:[/red] {escape(str(error))}"
+            f"[red]error:[/red] {escape(visible(str(error)))}"
         )
         return error.exit_code
     except typer.Exit as done:
@@ -267,7 +307,64 @@ def run(argv: list[str] | None = None) -> int:
         else:
             sys.stderr.write(f"error: {error}\n")
         return int(getattr(error, "exit_code", 2))
+    except Exception as error:  # a bug: one line here, the whole traceback in a file
+        sys.stderr.write(_internal_error(error, sys.argv[1:] if argv is None else argv))
+        return INTERNAL_ERROR_EXIT
     return code if isinstance(code, int) else 0
+
+
+def _internal_error(error: Exception, argv: list[str]) -> str:
+    """The one line a bug prints; the traceback goes to a file, with every secret redacted."""
+    from factcheck.errors import redact_environment
+    from factcheck.report.names import visible
+
+    try:
+        from factcheck.providers.env import load_env
+
+        env: dict[str, str] = load_env()  # keys from .env too, not only the process environment
+    except Exception:
+        env = dict(os.environ)
+    kind = type(error).__qualname__
+    if type(error).__module__ not in ("builtins", "__main__"):
+        kind = f"{type(error).__module__}.{kind}"
+    message = " ".join(redact_environment(str(error), env).split())
+    if len(message) > 300:
+        message = message[:299] + "…"
+    try:
+        where = f"full traceback saved to {_save_traceback(error, argv, env)}"
+    except Exception as failed:  # a read-only or full disk must not hide the error itself
+        where = f"the traceback could not be saved ({type(failed).__name__}: {failed})"
+    return visible(f"internal error: {kind}: {message}; {where}") + "\n"
+
+
+def _save_traceback(error: Exception, argv: list[str], env: dict[str, str]) -> Path:
+    import datetime as dt
+    import platform
+    import traceback
+    from importlib.metadata import PackageNotFoundError, version
+
+    from factcheck.errors import redact_environment
+    from factcheck.paths import state_dir
+
+    try:
+        release = version("factcheck")
+    except PackageNotFoundError:
+        release = "unknown"
+    now = dt.datetime.now()
+    header = (
+        f"factcheck {release} internal error at {now.isoformat(timespec='seconds')}\n"
+        f"python {sys.version.split()[0]} on {platform.platform()}\n"
+        f"command: factcheck {' '.join(argv)}\n\n"
+    )
+    text = redact_environment(header + "".join(traceback.format_exception(error)), env)
+    folder = state_dir(env) / "errors"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"internal-error-{now:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+    # O_EXCL and 0o600: the file is new, and only its owner reads what the run was doing.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
+        handle.write(text)
+    return path
 
 
 def main() -> None:

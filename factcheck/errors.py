@@ -9,6 +9,7 @@
     │   ├── BinaryFileError         looks like binary data, not text
     │   ├── DecodeError             bytes that no supported encoding decodes
     │   └── TooLargeError           over the size limit
+    ├── OutputError                 a report cannot be written there (exit 2); names the path
     ├── ExtractionError             an extractor could not produce facts
     ├── ConfigError                 a provider spec or setting that cannot work (exit 2)
     └── ProviderError               an LLM call failed; `retryable` and `disable` drive fallback
@@ -19,6 +20,9 @@
         ├── BadRequestError         any other 400: fail the request
         └── AllBackendsFailedError  every backend in the chain failed (exit 3)
 
+Any other exception is a bug: the CLI exits with INTERNAL_ERROR_EXIT (4) after one line saying
+where the full traceback was saved.
+
 SDK exceptions are converted to these at the provider call site and nowhere else. Messages never
 contain an API key: `redact` scrubs anything shaped like one.
 """
@@ -26,6 +30,7 @@ contain an API key: `redact` scrubs anything shaped like one.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 _KEY_SHAPES = re.compile(
     r"(sk-ant-[A-Za-z0-9_\-*]{6,}|sk-(?:proj-)?[A-Za-z0-9_\-*]{6,}|(?:Bearer\s+)[A-Za-z0-9._\-*]{8,})"
@@ -38,6 +43,25 @@ def redact(text: str, *secrets: str | None) -> str:
         if secret and len(secret) >= 4:
             text = text.replace(secret, "[redacted]")
     return _KEY_SHAPES.sub("[redacted]", text)
+
+
+# Environment variables whose values are secrets, by the shape of their names.
+_SECRET_NAMES = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH", re.IGNORECASE)
+# user:password@ in a URL, e.g. an OPENAI_BASE_URL with credentials.
+_URL_CREDENTIALS = re.compile(r"(?<=://)[^/\s@:]+:[^/\s@]+@")
+
+
+def redact_environment(text: str, env: Mapping[str, str]) -> str:
+    """`redact`, plus the value of every variable in `env` named like a secret (…_API_KEY,
+    …_TOKEN, …_SECRET, …PASSWORD…) and the credentials in any URL: for text that leaves the
+    process with no control over what it contains, such as a saved traceback."""
+    secrets = [v for k, v in env.items() if _SECRET_NAMES.search(k) and len(v) >= 8]
+    # Longest first, so that a key containing another key is removed whole.
+    text = redact(text, *sorted(secrets, key=len, reverse=True))
+    return _URL_CREDENTIALS.sub("[redacted]@", text)
+
+
+INTERNAL_ERROR_EXIT = 4
 
 
 class FactcheckError(Exception):
@@ -88,6 +112,19 @@ class DecodeError(LoadError):
 
 class TooLargeError(LoadError):
     """A file over the size limit."""
+
+
+class OutputError(FactcheckError):
+    """A report path that cannot be written; the message starts with the path."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, str]]:
+        # Raised in audit worker processes too: it must survive the trip back through pickle.
+        return type(self), (self.path, self.reason)
 
 
 class ExtractionError(FactcheckError):

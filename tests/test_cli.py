@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import signal
+import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -194,3 +199,197 @@ def test_log_shows_recent_attempts_and_totals(capsys):
     out = capsys.readouterr().out
     assert "error (access)" in out and "420 ms" in out and "1200/300" in out
     assert "Totals: 2 calls (1 failed), 0 cache hits, 1200 input and 300 output tokens" in out
+
+
+def _write_bytes_name(folder: Path, name: bytes, text: str) -> Path:
+    """A file whose name is raw bytes; skips where the filesystem refuses them (APFS, NTFS)."""
+    try:
+        with open(os.path.join(os.fsencode(folder), name), "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    except (OSError, ValueError) as error:
+        pytest.skip(f"this filesystem refuses the name {name!r}: {error}")
+    return folder / os.fsdecode(name)
+
+
+def test_audit_accepts_file_names_whatever_their_bytes(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ref.md").write_text(REFERENCE, encoding="utf-8")
+    bad = _write_bytes_name(folder, b"bad\xffname.md", EMPTIED)
+    _write_bytes_name(folder, "evil\u202efdp.md".encode(), FAITHFUL)
+    _write_bytes_name(folder, b"red\x1b[31m.md", FAITHFUL)
+    out = tmp_path / "out"
+    code = run(["audit", str(folder), "--out", str(out), "--jobs", "1", "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    document = json.loads(captured.out)
+    validate(document, "audit")
+    paths = {d["path"] for d in document["documents"]}
+    assert str(bad) in paths  # the exact name, undecodable byte included
+    assert os.fsencode(str(bad)).endswith(b"bad\xffname.md")
+    assert document["errors"] == []
+    assert json.loads((out / "audit.json").read_text("utf-8")) == document
+    for index in ("index.md", "index.html"):
+        shown = (out / index).read_text("utf-8")
+        assert "bad\\xffname.md" in shown.replace("\\\\", "\\")
+        assert "evil\\u202efdp.md" in shown.replace("\\\\", "\\")
+        assert "\u202e" not in shown and "\x1b" not in shown
+
+    assert run(["audit", str(folder), "--out", str(out), "--jobs", "1"]) == 0
+    terminal = capsys.readouterr().out
+    assert "bad\\xffname.md" in terminal and "evil\\u202efdp.md" in terminal
+    assert "red\\x1b[31m.md" in terminal
+    assert "\x1b" not in terminal and "\u202e" not in terminal
+
+
+def test_compare_format_all_accepts_an_undecodable_name(articles, tmp_path, capsys):
+    bad = _write_bytes_name(tmp_path, b"cand\xff\x1b.md", EMPTIED)
+    out = tmp_path / "out"
+    code = run(["compare", str(articles["ref"]), str(bad), "-f", "all", "-o", str(out)])
+    captured = capsys.readouterr()
+    assert code == 1  # the emptied quote, not a crash
+    assert "cand\\xff\\x1b.md (en)" in captured.out
+    assert "\x1b" not in captured.out + captured.err
+    (report,) = out.glob("*.json")
+    assert json.loads(report.read_text("utf-8"))["candidate"]["path"] == str(bad)
+    for suffix in (".md", ".html"):
+        (shown,) = out.glob(f"*{suffix}")
+        assert "cand\\xff\\x1b.md" in shown.read_text("utf-8").replace("\\\\", "\\")
+
+
+def test_an_error_naming_a_hostile_file_name_stays_one_inert_line(articles, tmp_path, capsys):
+    missing = tmp_path / "gone\x1b]0;title\x07\nnext\u202e.md"
+    assert run(["compare", str(articles["ref"]), str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "gone\\x1b]0;title\\x07\\nnext\\u202e.md: not found" in err
+
+
+def test_an_unexpected_exception_is_one_line_exit_4_and_a_saved_traceback(
+    articles, monkeypatch, capsys
+):
+    import factcheck.pipeline
+
+    secret = "test-openai-" + "s3cr3t" * 6
+    url_password = "hunter2hunter2"
+    monkeypatch.setenv("OPENAI_API_KEY", secret)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(
+            f"boom with {secret} at https://me:{url_password}@proxy.example/v1\nsecond line"
+        )
+
+    monkeypatch.setattr(factcheck.pipeline, "compare_files", broken)
+    code = run(["compare", str(articles["ref"]), str(articles["same"])])
+    err = capsys.readouterr().err
+    assert code == 4
+    assert err.count("\n") == 1
+    match = re.fullmatch(
+        r"internal error: RuntimeError: boom with \[redacted\] at https://\[redacted\]@proxy"
+        r"\.example/v1 second line; full traceback saved to (?P<path>\S+)\n",
+        err,
+    )
+    assert match, err
+    saved = Path(match["path"])
+    assert saved.parent == Path(os.environ["FACTCHECK_HOME"]) / "errors"
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    text = saved.read_text("utf-8")
+    assert "Traceback (most recent call last)" in text and "in broken" in text
+    assert "RuntimeError: boom" in text and "command: factcheck compare" in text
+    assert secret not in text and url_password not in text
+    assert secret not in err and url_password not in err
+
+
+def test_help_documents_every_exit_code():
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "--help"], capture_output=True, text=True, check=True
+    )
+    text = " ".join(done.stdout.split())
+    assert "Exit codes: 0" in text
+    assert "3 every configured backend failed; 4 an internal error" in text
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running, that is: present in /proc and not a zombie awaiting its (new) parent."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs /proc")
+def test_audit_workers_die_with_a_killed_audit(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(400):
+        text = FAITHFUL.replace("1,200", f"{1200 + number:,}") + f"\nStory {number}.\n"
+        (folder / f"article{number:03d}.md").write_text(text, encoding="utf-8")
+    audit = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "audit", str(folder), "--jobs", "2", "--no-cache",
+         "--out", str(tmp_path / "out")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers) < 2 and time.monotonic() < deadline and audit.poll() is None:
+            time.sleep(0.05)
+            workers = _children(audit.pid)
+        assert len(workers) >= 2, "the audit never started its workers"
+        time.sleep(0.3)  # let them take up work
+        audit.kill()  # SIGKILL: the audit gets no chance to stop its pool
+        audit.wait()
+        deadline = time.monotonic() + 5
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        if audit.poll() is None:
+            audit.kill()
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not os.path.isdir("/proc/self/task"), reason="")
+def test_the_fallback_watchdog_ends_a_worker_handed_to_another_parent(tmp_path):
+    """Where prctl is unavailable a thread watches os.getppid(); check that thread on its own."""
+    pid_file = tmp_path / "worker.pid"
+    probe = (
+        "import os, threading, time\n"
+        "from factcheck.audit import _watch_parent\n"
+        "if os.fork() == 0:\n"
+        "    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()\n"
+        f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        f"while not os.path.exists({str(pid_file)!r}):\n"
+        "    time.sleep(0.01)\n"
+        "time.sleep(0.1)\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=30)
+    worker = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if _alive(worker):
+        os.kill(worker, signal.SIGKILL)
+        pytest.fail("the worker outlived its parent")

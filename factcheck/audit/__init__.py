@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
+import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
@@ -72,10 +75,48 @@ class _InProcess(Executor):
         return (fn(*args) for args in zip(*iterables, strict=False))
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Process-pool initializer: end this worker when the audit that started it dies.
+
+    A `kill -9` of the audit gives it no chance to stop its pool, and workers left behind keep
+    the cores busy. Linux sends SIGTERM on the parent's death (PR_SET_PDEATHSIG); elsewhere a
+    daemon thread watches for the worker being handed to another parent.
+    """
+    if sys.platform.startswith("linux"):
+        # The signal follows the death of the thread that forked the worker: the pool forks
+        # from the thread that submits work, the audit's main thread.
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before prctl took effect
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass  # no libc prctl here (e.g. a static build): fall back to watching
+    threading.Thread(
+        target=_watch_parent, args=(parent,), name="die-with-parent", daemon=True
+    ).start()
+
+
+def _watch_parent(parent: int, every_s: float = 0.5) -> None:
+    while os.getppid() == parent:
+        time.sleep(every_s)
+    os._exit(1)
+
+
 def _executor(jobs: int, backend: Backend) -> Executor:
     if backend.uses_llm:  # LLM calls wait on the network: threads, bounded by the provider
         return ThreadPoolExecutor(max_workers=max(jobs, 1))
-    return _InProcess() if jobs <= 1 else ProcessPoolExecutor(max_workers=jobs)
+    if jobs <= 1:
+        return _InProcess()
+    return ProcessPoolExecutor(
+        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
+    )
 
 
 def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -166,12 +207,13 @@ def run_audit(
     """Audit `folder` and write its reports; one bad file is an error entry, never the end."""
     from factcheck.files import write_text_atomic
     from factcheck.report import (
-        audit_dict,
         audit_to_html,
+        audit_to_json,
         audit_to_markdown,
         audit_to_terminal,
         default_report_name,
     )
+    from factcheck.report.names import visible
 
     started = time.perf_counter()
     paths, errors = discover(folder, recursive=recursive)
@@ -232,11 +274,13 @@ def run_audit(
             + ((f"reused {reused} extraction(s) stored by an earlier run",) if reused else ()),
         ),
     )
-    json_text = json.dumps(audit_dict(result), ensure_ascii=False, indent=2)
+    json_text = audit_to_json(result)
     write_text_atomic(out_dir / "audit.json", json_text)
     write_text_atomic(out_dir / "index.md", audit_to_markdown(result))
     write_text_atomic(out_dir / "index.html", audit_to_html(result))
-    terminal = audit_to_terminal(result, color=color) + f"reports: {out_dir}/index.html\n"
+    terminal = (
+        audit_to_terminal(result, color=color) + f"reports: {visible(str(out_dir))}/index.html\n"
+    )
     return AuditRun(result, out_dir, json_text, terminal)
 
 

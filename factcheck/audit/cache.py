@@ -53,13 +53,18 @@ def _walk(folder: Traversable) -> Iterator[Traversable]:
 
 def extraction_key(sha256: str, path: str, backend: str, max_bytes: int) -> str:
     """Cache key of one document's facts under one backend configuration."""
-    return hashlib.sha256(f"{sha256}\0{path}\0{backend}\0{max_bytes}".encode()).hexdigest()
+    # A file name may hold bytes that are not UTF-8 (kept as surrogates by os.fsdecode).
+    raw = f"{sha256}\0{path}\0{backend}\0{max_bytes}".encode("utf-8", "surrogateescape")
+    return hashlib.sha256(raw).hexdigest()
 
 
 def document_to_json(document: Document) -> str:
     data = dataclasses.asdict(document)
     data["published"] = document.published.isoformat() if document.published else None
-    return json.dumps(data, ensure_ascii=False)
+    text = json.dumps(data, ensure_ascii=False)
+    if any("\ud800" <= ch <= "\udfff" for ch in document.path):
+        text = json.dumps(data)  # SQLite stores UTF-8: escape the name's undecodable bytes
+    return text
 
 
 def document_from_json(text: str) -> Document:

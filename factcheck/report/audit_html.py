@@ -8,6 +8,7 @@ from urllib.parse import quote
 from factcheck.models import AuditResult, PairResult, StoryGroup
 from factcheck.report.audit_json import pair_counts
 from factcheck.report.audit_text import audit_headline, short_path
+from factcheck.report.names import visible
 from factcheck.report.page import esc, page
 from factcheck.report.summary import backends_line, degraded_notice, fallback_line
 
@@ -63,7 +64,7 @@ def _errors_html(a: AuditResult) -> str:
     if not a.errors:
         return ""
     items = "".join(
-        f"<li>{esc(short_path(e.path, a.root))}: {esc(e.reason)}</li>" for e in a.errors
+        f"<li>{esc(short_path(e.path, a.root))}: {esc(visible(e.reason))}</li>" for e in a.errors
     )
     return f'<section id="errors"><h2>Errors</h2><ul>{items}</ul></section>'
 
@@ -74,7 +75,7 @@ def audit_to_html(a: AuditResult) -> str:
     run = [f"Backends: {esc(backends_line(a.run))}"]
     run += [f"Fallback: {esc(fallback_line(f))}" for f in a.run.fallbacks]
     body = (
-        f"<header><h1>factcheck audit: {esc(a.root)}</h1>"
+        f"<header><h1>factcheck audit: {esc(visible(a.root))}</h1>"
         f'<p class="verdict">{esc(audit_headline(a))}</p>'
         f"{f'<div class=notice role=alert><strong>{esc(notice)}</strong></div>' if notice else ''}"
         "</header>"
@@ -85,4 +86,4 @@ def audit_to_html(a: AuditResult) -> str:
         + "".join(f"<li>{line}</li>" for line in run)
         + "</ul></footer>"
     )
-    return page(f"factcheck audit: {a.root}", body, script=False)
+    return page(f"factcheck audit: {visible(a.root)}", body, script=False)

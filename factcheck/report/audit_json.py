@@ -7,6 +7,7 @@ from typing import Any
 
 from factcheck.models import DISCREPANCY_KINDS, AuditDocument, AuditResult, PairResult
 from factcheck.report.json_doc import evidence_dict, iso_date, run_dict
+from factcheck.report.names import escape_surrogates
 
 AUDIT_SCHEMA = "factcheck/audit@1"
 
@@ -59,4 +60,4 @@ def audit_dict(a: AuditResult) -> dict[str, Any]:
 
 def audit_to_json(a: AuditResult) -> str:
     """The `factcheck/audit@1` document as JSON text (indent 2, non-ASCII kept)."""
-    return json.dumps(audit_dict(a), indent=2, ensure_ascii=False)
+    return escape_surrogates(json.dumps(audit_dict(a), indent=2, ensure_ascii=False))

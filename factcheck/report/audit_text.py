@@ -10,16 +10,17 @@ from factcheck.models import AuditResult, PairResult
 from factcheck.report.audit_json import pair_counts
 from factcheck.report.console import SEVERITY_STYLE, render
 from factcheck.report.markdown import md_escape, md_quote
+from factcheck.report.names import visible
 from factcheck.report.summary import backends_line, degraded_notice, fallback_line, shorten
 
 
 def short_path(path: str, root: str) -> str:
-    """`path` relative to the audit folder when it lies inside it."""
+    """`path` relative to the audit folder when it lies inside it, hidden characters escaped."""
     try:
         rel = os.path.relpath(path, root)
     except ValueError:  # another drive on Windows
-        return path
-    return path if rel.startswith("..") else rel
+        return visible(path)
+    return visible(path if rel.startswith("..") else rel)
 
 
 def counts_text(pair: PairResult) -> str:
@@ -46,7 +47,7 @@ def _draw(console: Any, a: AuditResult) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Text(f"Audit of {a.root}: {audit_headline(a)}", style="bold"))
+    console.print(Text(f"Audit of {visible(a.root)}: {audit_headline(a)}", style="bold"))
     notice = degraded_notice(a.run)
     if notice:
         console.print(Text(notice, style="bold yellow"))
@@ -78,13 +79,15 @@ def _draw(console: Any, a: AuditResult) -> None:
         console.print(Text("AI-written disclaimer: review by a human", style="bold"))
         for doc in flagged:
             line = Text(f"  {short_path(doc.path, a.root)}: ")
-            line.append(f"“{shorten(doc.flags[0].text, 70)}”", style="dim")
+            line.append(
+                f"“{visible(shorten(doc.flags[0].text, 70), keep_format=True)}”", style="dim"
+            )
             console.print(line)
     if a.errors:
         console.print()
         console.print(Text("Errors", style="bold red"))
         for error in a.errors:
-            console.print(Text(f"  {short_path(error.path, a.root)}: {error.reason}"))
+            console.print(Text(f"  {short_path(error.path, a.root)}: {visible(error.reason)}"))
     console.print(Text(f"backends: {backends_line(a.run)}", style="dim"))
     for fallback in a.run.fallbacks:
         console.print(Text(f"fallback: {fallback_line(fallback)}", style="yellow"))
@@ -99,7 +102,7 @@ def audit_to_terminal(
 
 def audit_to_markdown(a: AuditResult) -> str:
     """The audit as Markdown: headline, one table per story, review queue, errors."""
-    out = [f"# factcheck audit: {md_escape(a.root)}", "", md_escape(audit_headline(a)), ""]
+    out = [f"# factcheck audit: {md_escape(visible(a.root))}", "", md_escape(audit_headline(a)), ""]
     notice = degraded_notice(a.run)
     if notice:
         out += [f"> **Warning:** {md_escape(notice)}", ""]
@@ -130,7 +133,8 @@ def audit_to_markdown(a: AuditResult) -> str:
     if a.errors:
         out += ["## Errors", ""]
         out += [
-            f"- {md_escape(short_path(e.path, a.root))}: {md_escape(e.reason)}" for e in a.errors
+            f"- {md_escape(short_path(e.path, a.root))}: {md_escape(visible(e.reason))}"
+            for e in a.errors
         ]
         out.append("")
     out += ["## Backends", "", f"- Backends: {md_escape(backends_line(a.run))}"]

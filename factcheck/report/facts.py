@@ -9,6 +9,7 @@ from typing import Any
 from factcheck.models import Document, Fact, RunInfo
 from factcheck.report.console import render
 from factcheck.report.json_doc import doc_dict, fact_dict, run_dict
+from factcheck.report.names import escape_surrogates, visible
 from factcheck.report.summary import (
     backends_line,
     degraded_notice,
@@ -32,7 +33,9 @@ def facts_dict(document: Document, facts: Sequence[Fact], run: RunInfo) -> dict[
 
 def facts_to_json(document: Document, facts: Sequence[Fact], run: RunInfo) -> str:
     """The facts as JSON text (indent 2, non-ASCII kept)."""
-    return json.dumps(facts_dict(document, facts, run), indent=2, ensure_ascii=False)
+    return escape_surrogates(
+        json.dumps(facts_dict(document, facts, run), indent=2, ensure_ascii=False)
+    )
 
 
 def _value(fact: Fact) -> str:
@@ -78,8 +81,8 @@ def facts_to_terminal(
         for fact in sorted(facts, key=lambda f: (f.start, f.end)):
             table.add_row(
                 fact.kind,
-                _value(fact),
-                quoted(fact.text, 80),
+                visible(_value(fact), keep_format=True),
+                visible(quoted(fact.text, 80), keep_format=True),
                 f"{fact.start}-{fact.end}",
                 source_label(fact.source),
             )

@@ -18,6 +18,7 @@ from factcheck.models import (
     RunInfo,
     Source,
 )
+from factcheck.report.names import escape_surrogates
 
 REPORT_SCHEMA = "factcheck/report@1"
 
@@ -140,4 +141,4 @@ def report_dict(c: Comparison) -> dict[str, Any]:
 
 def to_json(c: Comparison) -> str:
     """The `factcheck/report@1` document as JSON text (indent 2, non-ASCII kept)."""
-    return json.dumps(report_dict(c), indent=2, ensure_ascii=False)
+    return escape_surrogates(json.dumps(report_dict(c), indent=2, ensure_ascii=False))

@@ -23,6 +23,7 @@ from factcheck.models import (
     RunInfo,
     Source,
 )
+from factcheck.report.names import visible
 
 # Languages written right to left; their article text needs dir="rtl" in HTML.
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb"})
@@ -39,8 +40,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def doc_name(document: Document) -> str:
-    """The file name of a document, as a reader recognises it."""
-    return PurePath(document.path).name or document.path
+    """The file name of a document, as a reader recognises it (hidden characters escaped)."""
+    return visible(PurePath(document.path).name or document.path)
 
 
 def doc_label(document: Document) -> str:

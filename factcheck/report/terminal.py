@@ -6,6 +6,7 @@ from typing import Any
 
 from factcheck.models import SEVERITIES, Comparison, Document, Evidence
 from factcheck.report.console import SEVERITY_STYLE, render
+from factcheck.report.names import visible
 from factcheck.report.summary import (
     backends_line,
     degraded_notice,
@@ -27,14 +28,19 @@ def _about(role: str, document: Document) -> str:
     if document.published:
         parts.append(document.published.isoformat()[:10])
     if document.title:
-        parts.append(shorten(document.title, 70))
+        parts.append(_shown(shorten(document.title, 70)))
     return "  ".join(parts)
 
 
 def _quote(evidence: Evidence | None) -> str:
     if evidence is None:
         return "-"
-    return quoted(evidence.text, EVIDENCE_CHARS)
+    return _shown(quoted(evidence.text, EVIDENCE_CHARS))
+
+
+def _shown(text: str) -> str:
+    # Article text reaches a terminal: an ESC in it must not become an escape sequence.
+    return visible(text, keep_format=True)
 
 
 def _findings(console: Any, c: Comparison) -> None:
@@ -60,7 +66,7 @@ def _findings(console: Any, c: Comparison) -> None:
         table.add_column("kind", style=style, no_wrap=True)
         table.add_column("finding and evidence", ratio=1, overflow="fold")
         for number, found in rows:
-            cell = Text(found.message)
+            cell = Text(_shown(found.message))
             cell.append(f"\nref:  {_quote(found.reference)}", style="dim")
             cell.append(f"\ncand: {_quote(found.candidate)}", style="dim")
             table.add_row(str(number), found.kind, cell)
