@@ -145,7 +145,7 @@ def extract_all(
     keys: dict[str, str] = {}
     todo: list[str] = []
     for path in map(str, paths):
-        digest = file_sha256(path)
+        digest = file_sha256(path, settings.max_bytes)
         cached = None
         if digest is not None and cache is not None:
             keys[path] = extraction_key(digest, path, backend_id, settings.max_bytes)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.errors import FactcheckError, ProviderError
+from factcheck.config import DEFAULT_MAX_BYTES
+from factcheck.errors import FactcheckError, LoadError, ProviderError
 from factcheck.models import Comparison, Document, Fact, PairResult
 
 if TYPE_CHECKING:
@@ -29,11 +30,17 @@ class Extracted:
     error: str | None = None
 
 
-def file_sha256(path: str) -> str | None:
-    """SHA-256 of the raw bytes (the extraction cache key), None when unreadable."""
+def file_sha256(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """SHA-256 of the raw bytes (the extraction cache key), None when unreadable.
+
+    Read like every input (`read_input`): a FIFO or a file over `max_bytes` gives None here,
+    never a blocked or unbounded read, and `extract_one` then reports why it cannot be used.
+    """
+    from factcheck.load.read import read_input
+
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_input(path, max_bytes)).hexdigest()
+    except LoadError:
         return None
 
 

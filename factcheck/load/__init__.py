@@ -1,7 +1,11 @@
 """Loading articles: a path in, a normalised `Document` out (text, markdown or HTML).
 
-    load_document(path)  ->  checks (exists, regular file, size)  ->  decode_bytes
+    load_document(path)  ->  read_input (regular file, size, bounded read)  ->  decode_bytes
                          ->  normalise_text  ->  front matter / HTML extraction  ->  language, date
+
+Input is hostile until proven otherwise: no read blocks (a FIFO is refused, never opened for a
+blocking read), no file is read past its size limit, no step is worse than linear in the text,
+and front matter that would expand without bound is ignored (see `frontmatter`).
 
 Every offset later stages report indexes `Document.text`, so all normalisation happens here.
 """
@@ -10,26 +14,29 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
-import stat
 from pathlib import Path
 from typing import Any, Literal
 
-from factcheck.errors import (
-    EmptyFileError,
-    FileMissingError,
-    LoadError,
-    NotAFileError,
-    TooLargeError,
-)
+from factcheck.errors import EmptyFileError
 from factcheck.load.decode import decode_bytes, normalise_text
-from factcheck.load.frontmatter import split_front_matter
+from factcheck.load.frontmatter import read_front_matter
 from factcheck.load.language import detect_language, normalise_language_tag
 from factcheck.load.published import date_from_dateline, date_from_value
+from factcheck.load.read import read_input
 from factcheck.load.text import clean_title, markdown_title, plain_title, strip_html
 from factcheck.models import Document
 
-__all__ = ["SUPPORTED_SUFFIXES", "decode_bytes", "detect_language", "load_document"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "decode_bytes",
+    "detect_language",
+    "load_document",
+    "read_input",
+]
+
+_log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _FORMATS: dict[str, Literal["text", "markdown", "html"]] = {
@@ -41,9 +48,13 @@ _FORMATS: dict[str, Literal["text", "markdown", "html"]] = {
 
 
 def load_document(path: str | os.PathLike[str], *, max_bytes: int = 5_000_000) -> Document:
-    """Read, decode and normalise one article; raises a LoadError subclass naming the file."""
+    """Read, decode and normalise one article; raises a LoadError subclass naming the file.
+
+    Front matter that is too deep or expands too far (a YAML alias bomb) is ignored, not fatal:
+    the article is loaded without that metadata and a warning naming the file is logged.
+    """
     name = str(path)
-    data = _read(Path(path), name, max_bytes)
+    data = read_input(path, max_bytes)
     if not data:
         raise EmptyFileError(name, "is empty")
     raw, encoding = decode_bytes(data, name)
@@ -56,7 +67,7 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = 5_000_000) -
         fmt = "html"
         fields = _html_fields(text)
     else:
-        fields = _text_fields(text, markdown=fmt == "markdown")
+        fields = _text_fields(text, name, markdown=fmt == "markdown")
     body = fields["text"]
     if not body:
         raise EmptyFileError(name, "has no article text")
@@ -73,34 +84,12 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = 5_000_000) -
     )
 
 
-def _read(path: Path, name: str, max_bytes: int) -> bytes:
-    """The file's bytes, after checking it is a regular file within the size limit."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise FileMissingError(name, "not found") from None
-    except NotADirectoryError:  # a path through a regular file: a/b where a is a file
-        raise FileMissingError(name, "not found") from None
-    except OSError as error:
-        raise LoadError(name, f"cannot be read: {error.strerror or error}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise NotAFileError(name, "is a directory")
-    if not stat.S_ISREG(info.st_mode):
-        raise NotAFileError(name, "is not a regular file")
-    if info.st_size > max_bytes:
-        raise TooLargeError(name, f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
-    except OSError as error:
-        raise LoadError(name, f"cannot be read: {error.strerror or error}") from None
-    if len(data) > max_bytes:
-        raise TooLargeError(name, f"is over the {max_bytes:,}-byte limit")
-    return data
-
-
-def _text_fields(text: str, *, markdown: bool) -> dict[str, Any]:
-    meta, body = split_front_matter(text)
+def _text_fields(text: str, name: str, *, markdown: bool) -> dict[str, Any]:
+    front = read_front_matter(text)
+    if front.ignored:
+        # The article is still there: load it without its metadata, and say why.
+        _log.warning("%s: %s", name, front.ignored)
+    meta, body = front.meta, front.body
     body = normalise_text(strip_html(body))
     title = meta.get("title") or (markdown_title(body) if markdown else plain_title(body))
     return {

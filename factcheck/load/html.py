@@ -24,6 +24,8 @@ _DATE_META = (
     "sailthru.date",
 )
 _LANGUAGE_META = ("content-language", "dc.language", "language", "og:locale")
+# A news page's JSON-LD is a few kilobytes; a block past this is not worth parsing for a date.
+_JSON_LD_MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +97,13 @@ def _json_ld_date(tree: Any) -> str | None:
     for element in tree.iter("script"):
         if (element.get("type") or "").lower() != "application/ld+json" or not element.text:
             continue
+        if len(element.text) > _JSON_LD_MAX_CHARS:
+            continue
         try:
             data = json.loads(element.text)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # RecursionError: arrays or objects nested thousands deep. The page still loads;
+            # only this block's date is lost.
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict) and isinstance(item.get("datePublished"), str):

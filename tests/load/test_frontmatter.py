@@ -46,3 +46,16 @@ def test_no_front_matter() -> None:
         {},
         "---\nunterminated: yes\nBody.",
     )
+
+
+def test_loose_pairs_keep_a_long_run_of_spaces_inside_a_value() -> None:
+    # The old `\s*(.*?)\s*$` pattern took 9 s on this line; the pair is the same.
+    value = "Budget" + " " * 40_000 + "passes"
+    meta, body = split_front_matter(f"---\ntitle: {value}  \n  bad: [\n---\nBody.")
+    assert meta == {"title": value}  # the indented line is not a plain pair
+    assert body == "Body."
+
+
+def test_a_top_level_yaml_list_is_not_front_matter_even_with_aliases() -> None:
+    text = "---\n- &a [x, x]\n- [*a, *a]\n---\nBody."
+    assert split_front_matter(text) == ({}, text)

@@ -54,3 +54,23 @@ def test_markdown_titles() -> None:
     assert markdown_title("Budget Passes Senate\n====\n\nText.") == "Budget Passes Senate"
     assert markdown_title("## Background\n\nText.") == "Background"
     assert markdown_title("Plain Headline\n\nText.") == "Plain Headline"
+
+
+def test_an_unclosed_comment_stays_and_later_elements_still_go() -> None:
+    # What the lazy `<!--.*?-->` regexes gave, now found in linear time (issue 16).
+    body = "<div>Intro <script>x</script> middle <!-- never closed <style>p {}</style> end</div>"
+    assert strip_html(body) == "Intro middle <!-- never closed end"
+
+
+def test_an_unclosed_link_is_prose_not_link_text() -> None:
+    body = (
+        '<div>Intro <!-- note --> <a href="/x">link</a> <a href="/y">never closed, long prose</div>'
+    )
+    assert strip_html(body) == "Intro link never closed, long prose"
+
+
+def test_markdown_heading_closing_sequences() -> None:
+    assert markdown_title("# Title # more ##\n\nText.") == "Title # more"
+    assert markdown_title("#\tTabbed  ##\n\nText.") == "Tabbed"
+    assert markdown_title("# ###\n\nText.") == "#"
+    assert markdown_title("####### Seven\n\nText.") == "####### Seven"  # not a heading
