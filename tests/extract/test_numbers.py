@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.extract.rules.dates_data import LANGUAGES, key
 from factcheck.extract.rules.numbers import find_numbers
-from factcheck.extract.rules.numbers_data import patterns, table
+from factcheck.extract.rules.numbers_data import parse_digits, patterns, table
 from factcheck.models import Document, Fact
 
 
@@ -416,3 +416,9 @@ def test_an_apostrophe_decade_is_not_a_figure():
 )
 def test_a_compound_or_a_period_is_not_a_fraction(text: str):
     assert [f for f in numbers(text, "en") if f.unit == "fraction"] == []
+
+
+@pytest.mark.parametrize("raw", ["1.234.567,891,234,567.89", "1,234.567,8", "12.345,678.9"])
+def test_digits_with_mixed_up_separators_are_no_figure(raw: str) -> None:
+    assert parse_digits(raw, decimal_comma=False) is None
+    assert parse_digits(raw, decimal_comma=True) is None

@@ -9,6 +9,7 @@ other dates in the text, on the right weekday when one is given ("Selasa (25/6)"
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -56,10 +57,11 @@ def find_dates(document: Document) -> list[Fact]:
     candidates = [_with_weekday(norm, pats, f) for f in _candidates(norm, pats, document.language)]
     found = _choose(candidates)
     skip = frozenset(pats.months)
+    dated = _Dated([f for f in found if f.explicit_year and f.year is not None])
     facts: list[Fact] = []
     previous: dt.date | None = None
     for i, item in enumerate(found):
-        value, day = _resolve(item, found, document.published, previous, document.language, text)
+        value, day = _resolve(item, dated, document.published, previous, document.language, text)
         if day is not None:
             previous = day
         phrase = text[item.start : item.end]
@@ -257,21 +259,35 @@ def _with_weekday(norm: str, pats: Patterns, item: _Found) -> _Found:
     return replace(item, start=m.start(), weekday=pats.weekdays[key(m["wd"])])
 
 
-def _anchor(item: _Found, found: list[_Found], published: dt.date | None) -> dt.date | None:
+class _Dated:
+    """The phrases with a year, for the one nearest a year-less date (by bisection: a text of
+    thousands of year-less dates must not compare each with every dated phrase)."""
+
+    def __init__(self, dated: list[_Found]) -> None:
+        self.dated = dated  # in text order
+        self.starts = [f.start for f in dated]
+
+    def nearest(self, start: int) -> _Found | None:
+        """The dated phrase nearest `start`; of two as near, the earlier."""
+        i = bisect.bisect_left(self.starts, start)
+        near = self.dated[max(0, i - 1) : i + 1]
+        return min(near, key=lambda f: abs(f.start - start)) if near else None
+
+
+def _anchor(item: _Found, dated: _Dated, published: dt.date | None) -> dt.date | None:
     """What a year-less date is nearest to: the publication date, else the nearest dated phrase."""
     if published is not None:
         return published
-    dated = [f for f in found if f.explicit_year and f.year is not None]
-    if not dated:
+    near = dated.nearest(item.start)
+    if near is None:
         return None
-    near = min(dated, key=lambda f: abs(f.start - item.start))
     assert near.year is not None
     return res.safe_date(near.year, near.month or 7, near.day or 1) or dt.date(near.year, 7, 1)
 
 
 def _resolve(
     item: _Found,
-    found: list[_Found],
+    dated: _Dated,
     published: dt.date | None,
     previous: dt.date | None,
     language: str | None,
@@ -281,7 +297,7 @@ def _resolve(
     if not item.relative:
         year = item.year
         if year is None and item.month is not None and item.day is not None:
-            anchor = _anchor(item, found, published)
+            anchor = _anchor(item, dated, published)
             year = res.year_for(item.month, item.day, item.weekday, anchor) if anchor else None
         if year is None:
             return None, None

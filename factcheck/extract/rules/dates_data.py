@@ -230,8 +230,10 @@ def patterns(language: str | None) -> Patterns:
         year_after_word=re.compile(
             rf"(?<!\w)(?:{_alternation(data['year_words'])})\s+{YEAR}(?!\s*%)", flags
         ),
+        # "\s*+": both spacings may take a blank run; trying every split of a long one is
+        # quadratic.
         weekday_numeric=re.compile(
-            rf"(?<!\w){weekday},?\s*(?P<open>\()?\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
+            rf"(?<!\w){weekday},?\s*+(?P<open>\()?\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
             r"(?:/(?P<y>\d{4}|\d\d))?(?(open)\s*\)|(?![\d/]))",
             flags,
         ),

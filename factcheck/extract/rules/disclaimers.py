@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -17,6 +18,7 @@ CLOSING_LINES = 3
 SELF_REFERENCE_REACH = 40
 
 _SENTENCE_END = re.compile(r"[.!?؟…](?=[\s\"'”»)]|$)|\n")
+_END_CHARS = ".!?؟…\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +64,12 @@ def find_disclaimers(document: Document) -> list[Fact]:
     languages = _languages(document.language)
     closing = _closing_start(text)
     lowered = text.lower()  # self-reference search without IGNORECASE is many times faster
-    candidates = set(_sentences(text, closing, len(text)))
+    sentences = _Sentences(text)
+    candidates = set(sentences.between(closing, len(text)))
     for lang in languages:
         for ref in lang.self_reference.finditer(lowered, 0, closing):
-            candidates.add(_sentence(text, ref.start()))
+            candidates.add(sentences.around(ref.start()))
+    made = _Made(text)
     found: list[tuple[int, int, str]] = []
     for start, end in sorted(candidates):
         if found and start < found[-1][1]:
@@ -73,83 +77,136 @@ def find_disclaimers(document: Document) -> list[Fact]:
         # Closing lines are read in every language: syndicated copy often gets the outlet's
         # disclaimer appended in another language than the article's.
         tables = _closing_languages(document.language) if start >= closing else languages
-        code = _disclaimer_language(text[start:end], tables, start >= closing)
+        code = _disclaimer_language(made, start, end, tables, start >= closing)
         if code is None:
             continue
-        end = _with_error_sentences(text, end, tables)
+        end = _with_error_sentences(sentences, end, tables)
         found.append((start, end, code))
     return [Fact("disclaimer", text[s:e], s, e, value=code) for s, e, code in found]
 
 
 def _disclaimer_language(
-    sentence: str, languages: tuple[_Language, ...], closing: bool
+    made: _Made, start: int, end: int, languages: tuple[_Language, ...], closing: bool
 ) -> str | None:
-    """The language whose "made by AI" phrase this sentence uses about itself, if any."""
+    """The language whose "made by AI" phrase text[start:end] uses about itself, if any."""
     for lang in languages:
-        match = lang.made.search(sentence)
+        match = made.first(lang, start, end)
         if match is None:
             continue
-        if closing or _points_at_itself(sentence.lower(), match, lang):
+        sentence = made.text[start:end].lower()
+        if closing or _points_at_itself(sentence, match.start() - start, lang):
             return lang.code
     return None
 
 
-def _points_at_itself(sentence: str, made: re.Match[str], lang: _Language) -> bool:
+def _points_at_itself(sentence: str, made: int, lang: _Language) -> bool:
     for ref in lang.self_reference.finditer(sentence):
-        if ref.start() <= made.start() <= ref.end() + SELF_REFERENCE_REACH:
+        if ref.start() <= made <= ref.end() + SELF_REFERENCE_REACH:
             return True
     return False
 
 
-def _with_error_sentences(text: str, end: int, languages: tuple[_Language, ...]) -> int:
+class _Made:
+    """The first "made by AI" phrase of a candidate sentence, in one language.
+
+    Candidates that end together are one sentence and its parts after a full stop glued to
+    "this article" ("….This article"); in start order, each reuses the search of the one
+    before it, which a text of a thousand such parts would otherwise repeat a thousand times.
+    Searching text[start:end] in place is searching the slice: a candidate starts after a
+    blank, a sentence end or the start of the text, so `\\b` reads the same there.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._last: dict[tuple[str, int], tuple[int, re.Match[str] | None]] = {}
+
+    def first(self, lang: _Language, start: int, end: int) -> re.Match[str] | None:
+        """The first match of `lang.made` in text[start:end] (positions in the whole text)."""
+        key = (lang.code, end)
+        last = self._last.get(key)
+        if last is not None and start >= last[0] and (last[1] is None or last[1].start() >= start):
+            return last[1]
+        match = lang.made.search(self.text, start, end)
+        self._last[key] = (start, match)
+        return match
+
+
+def _with_error_sentences(sentences: _Sentences, end: int, languages: tuple[_Language, ...]) -> int:
     """Widen a disclaimer to the "may contain errors" sentences right after it."""
+    text = sentences.text
     while True:
-        nxt = _next_sentence(text, end)
+        nxt = sentences.after(end)
         if nxt is None or not any(lang.errors.search(text[nxt[0] : nxt[1]]) for lang in languages):
             return end
         end = nxt[1]
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of `text[start:end]`."""
-    out = []
-    pos = start
-    while pos < end:
-        while pos < end and text[pos].isspace():
-            pos += 1
-        if pos >= end:
-            break
-        sentence = _sentence(text, pos)
-        out.append(sentence)
-        pos = max(sentence[1], pos + 1)
-    return out
+@dataclass
+class _Sentences:
+    """The sentences of one text, bounded by bisection in its sentence ends and line breaks:
+    searching for them from every mention of "this article" is quadratic in a long sentence."""
 
+    text: str
+    ends: list[int] = field(init=False)  # where each _SENTENCE_END match starts
+    _trimmed: dict[tuple[int, int], tuple[int, int]] = field(init=False, default_factory=dict)
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around `pos`, without surrounding whitespace."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
-        start = m.end()
-    if start == 0 and pos > 400:
-        start = text.rfind("\n", 0, pos) + 1
-    stop = _SENTENCE_END.search(text, pos)
-    end = stop.end() if stop and stop.group() != "\n" else (stop.start() if stop else len(text))
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    def __post_init__(self) -> None:
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
 
+    def between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences of `text[start:end]`."""
+        text = self.text
+        out = []
+        pos = start
+        while pos < end:
+            while pos < end and text[pos].isspace():
+                pos += 1
+            if pos >= end:
+                break
+            sentence = self.around(pos)
+            out.append(sentence)
+            pos = max(sentence[1], pos + 1)
+        return out
 
-def _next_sentence(text: str, end: int) -> tuple[int, int] | None:
-    i = end
-    newlines = 0
-    while i < len(text) and text[i].isspace():
-        newlines += text[i] == "\n"
-        i += 1
-    if i >= len(text) or newlines > 1:  # a blank line ends the disclaimer
-        return None
-    return _sentence(text, i)
+    def around(self, pos: int) -> tuple[int, int]:
+        """The sentence around `pos`, without surrounding whitespace: from the last sentence end
+        before `pos` (a mark right before `pos` ends a sentence whatever follows it, as in
+        "….This article"), to the first sentence end from `pos`."""
+        text = self.text
+        if pos and text[pos - 1] in _END_CHARS:
+            start = pos
+        else:
+            i = bisect_left(self.ends, pos - 1)
+            start = self.ends[i - 1] + 1 if i else 0
+        i = bisect_left(self.ends, pos)
+        stop = self.ends[i] if i < len(self.ends) else -1
+        end = len(text) if stop < 0 else stop + (text[stop] != "\n")  # "." is in, "\n" out
+        return self._trim(start, end)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        # Many mentions may share one long sentence: its spacing is skipped once.
+        key = (start, end)
+        trimmed = self._trimmed.get(key)
+        if trimmed is None:
+            text = self.text
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            trimmed = self._trimmed[key] = (start, end)
+        return trimmed
+
+    def after(self, end: int) -> tuple[int, int] | None:
+        """The sentence after the one ending at `end`, unless a blank line comes first."""
+        text = self.text
+        i = end
+        newlines = 0
+        while i < len(text) and text[i].isspace():
+            newlines += text[i] == "\n"
+            i += 1
+        if i >= len(text) or newlines > 1:  # a blank line ends the disclaimer
+            return None
+        return self.around(i)
 
 
 def _closing_start(text: str) -> int:

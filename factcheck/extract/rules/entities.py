@@ -112,13 +112,16 @@ def _keep(piece: list[Token], known: set[str], german: bool) -> list[list[Token]
     person_like = len(piece) >= 2 and all(titlecase(t.text) for t in piece)
     if person_like and (any(not t.ambiguous for t in piece) or german):
         return [piece]
-    kept = [t for t in piece if _strong(t, known, german)]
     groups: list[list[Token]] = []
-    for t in kept:
-        if groups and piece.index(t) == piece.index(groups[-1][-1]) + 1:
+    last = -2
+    for i, t in enumerate(piece):
+        if not _strong(t, known, german):
+            continue
+        if i == last + 1:
             groups[-1].append(t)
         else:
             groups.append([t])
+        last = i
     return groups
 
 

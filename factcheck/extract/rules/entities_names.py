@@ -96,6 +96,18 @@ def alias_of(name: str) -> str | None:
     return table.alias_key.get(_plain(name))
 
 
+@cache
+def longest_alias() -> int:
+    """The length of the longest name the alias table can recognise (as key or exact form)."""
+    table = data()
+    return max(map(len, [*table.alias_key, *table.cased_alias]), default=0)
+
+
+def letters_and_digits(text: str) -> int:
+    """The letters and digits of `text` once transliterated: the least length of its key."""
+    return len(_NON_WORD.sub("", anyascii(text).lower()))
+
+
 def type_of_key(key: str) -> str | None:
     """The entity type the alias table gives `key`, if any."""
     return data().key_type.get(key)

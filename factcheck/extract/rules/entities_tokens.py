@@ -11,13 +11,9 @@ from functools import cache, lru_cache
 
 import regex
 
-from factcheck.extract.rules.entities_names import alias_of
+from factcheck.extract.rules.entities_mask import masked_spans
+from factcheck.extract.rules.entities_names import alias_of, letters_and_digits, longest_alias
 
-# Text no name is read from: links, HTML tags, e-mail addresses.
-# Link texts of raw HTML left in a text file are tag clouds and "read also" lists, not prose.
-_MASK = regex.compile(
-    r"<a\b[^>]*>[^<]*</a>|https?://\S+|www\.\S+|<[^>\n]*>|\S+@\S+\.\w+", regex.IGNORECASE
-)
 # Indonesian enclitics glued with a hyphen: "AI-nya" is "its AI".
 _CLITICS = ("-nya", "-lah", "-kah", "-pun")
 _CAMEL_CUT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
@@ -118,7 +114,7 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     if "<" not in text and "http" not in text and "@" not in text and "www." not in text:
         return []
-    return [m.span() for m in _MASK.finditer(text)]
+    return masked_spans(text)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -131,9 +127,16 @@ def _cut_camel(word: str) -> str:
     """ "AnthropicPensez-vous" (two words glued by a lost space) gives "Anthropic"."""
     if alias_of(word) is not None or ("-" not in word and not _CAMEL_CUT.search(word)):
         return word
+    # A prefix longer than every alias is none: stop there, or a long CamelCase token (a base64
+    # blob) is looked up once per capital, in time quadratic in its length.
+    longest, spelt, done = longest_alias(), 0, 0
     for cut in _CAMEL_CUT.finditer(word):
-        if alias_of(word[: cut.start()]) is not None and not brand(word[cut.start() :]):
-            return word[: cut.start()]
+        spelt += letters_and_digits(word[done : cut.start()])
+        done = cut.start()
+        if spelt > longest and done > longest:
+            break
+        if alias_of(word[:done]) is not None and not brand(word[done:]):
+            return word[:done]
     return word
 
 

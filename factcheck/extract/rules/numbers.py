@@ -25,7 +25,8 @@ _TAG = re.compile(r"<[^<>\n]{1,2000}>")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?\Z")
+_BLANKS = " \t"
+_BULLETS = "-*•–"  # a list marker is these after blanks, then blanks ("  - 2) ...")
 _PERIOD = re.compile(
     r"(?<!\w)(?:first|second|third|fourth|premier|première|seconde?|primer|primera|segunda|"
     r"segundo|pertama|kedua|erste[nr]?|zweite[nr]?|prim[ao]|second[ao]|eerste|tweede)\s+\Z",
@@ -102,11 +103,13 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
 
 def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | None:
     """The figure starting at `pos`, or None when there is none (a name, a time, a marker, a year)."""
-    m = pats.figure.match(norm, pos)
-    if not m:
-        return None
+    # The cheap checks first: a long number or run of number words is matched from each of its
+    # tokens that passes them, and matching scans to its end.
     prefix = pats.prefix.search(norm, max(0, pos - 8), pos)  # "$", "Rp ", "HK$ ", "us $ "
     if prefix is None and not pats.boundary.match(norm, pos):
+        return None
+    m = pats.figure.match(norm, pos)
+    if not m:
         return None
     start, end = (prefix.start() if prefix else pos), m.end()
     if any(mask[start:end]):
@@ -129,6 +132,8 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
         if unit is None and scale is None and _not_a_figure(raw, m, norm, pats):
             return None
         value = parse_digits(raw, pats.decimal_comma)
+        if value is None:
+            return None
     if scale:
         value *= scale
     elif raw is None:
@@ -169,8 +174,7 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
     """A bare number that is a list marker, a time, a year, an identifier or part of a product
     name."""
     start, end = m.start("num"), m.end("num")
-    line_start = norm.rfind("\n", 0, start) + 1
-    if norm[end : end + 1] in (".", ")") and _LIST_MARKER.match(norm, line_start, start):
+    if norm[end : end + 1] in (".", ")") and _list_marker(norm, start):
         return True  # "1. Le secret", "- 2) ..."
     if _TIME_SHAPE.fullmatch(raw) and (
         pats.time_before.search(norm, max(0, start - 16), start) or pats.time_after.match(norm, end)
@@ -191,6 +195,22 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         if any(ch.isupper() for ch in name) and name.lower() not in stopwords():
             return True  # "Claude 3", "iPhone 15", "Windows 11"
     return False
+
+
+def _list_marker(norm: str, start: int) -> bool:
+    """Whether only blanks and at most one bullet stand between the line start and `start`.
+
+    Read backwards from `start`: searching for the line start from every figure of a long line
+    takes time quadratic in its length.
+    """
+    i = start
+    while i and norm[i - 1] in _BLANKS:
+        i -= 1
+    if i and norm[i - 1] in _BULLETS:
+        i -= 1
+        while i and norm[i - 1] in _BLANKS:
+            i -= 1
+    return not i or norm[i - 1] == "\n"
 
 
 def _identifier(raw: str, norm: str, start: int, end: int) -> bool:

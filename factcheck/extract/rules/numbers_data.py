@@ -11,6 +11,12 @@ from typing import Any
 
 from factcheck.extract.rules.dates_data import NOT_AFTER_WORD, anchor_table, key, languages
 
+# A figure is tried at each of its tokens that may start one, and a match that a later check
+# rejects ("1 234 … 234m", words running into a date) is tried again from the next token: without
+# these bounds, a long run of digit groups or number words costs time quadratic in its length.
+MAX_GROUPS = 20  # groups of three digits after the first: up to 10^63
+MAX_WORDS = 30  # words of a spelled-out figure
+
 
 @functools.cache
 def table() -> dict[str, Any]:
@@ -85,11 +91,13 @@ def patterns(language: str | None) -> Patterns:
     word = rf"(?:{_alternation(inner)})(?!\w)"
     starters = _alternation(list(words)) or "(?!)"
     # "dua puluh lima juta", "twenty-five", "vingt et un": a run that starts with a number word.
-    word_run = rf"(?:{starters})(?!\w)(?:(?:\s+|-|\s+(?:{joiners})\s+){word})*"
+    word_run = rf"(?:{starters})(?!\w)(?:(?:\s+|-|\s+(?:{joiners})\s+){word}){{0,{MAX_WORDS - 1}}}"
     space = (
         r"[\u00a0\u202f\u2009 ]" if language in data["space_groups"] else r"[\u00a0\u202f\u2009]"
     )
-    digits = rf"\d{{1,3}}(?:(?:[.,]|{space})\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+    digits = (
+        rf"\d{{1,3}}(?:(?:[.,]|{space})\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+    )
     cur_before = data["currency_before"]
     connectors = _alternation(data["currency_connectors"])
     end = r"(?![\w:/@])(?![.,]\w)"
@@ -133,8 +141,9 @@ def patterns(language: str | None) -> Patterns:
     )
 
 
-def parse_digits(raw: str, decimal_comma: bool) -> float:
-    """The value of "1.234,5", "1,234.5", "1 234,5", "20", "2,5" decided by shape and language."""
+def parse_digits(raw: str, decimal_comma: bool) -> float | None:
+    """The value of "1.234,5", "1,234.5", "1 234,5", "20", "2,5" decided by shape and language;
+    None for digits no number is written as ("1.234.567,891,234.5": separators mixed up)."""
     compact = re.sub(r"[\u00a0\u202f\u2009 ]", "", raw)
     dots, commas = compact.count("."), compact.count(",")
     if dots and commas:
@@ -151,6 +160,9 @@ def parse_digits(raw: str, decimal_comma: bool) -> float:
         else:  # "1.234" / "1,234": the language decides
             decimal = "," if decimal_comma else "."
     group = "," if decimal == "." else "."
+    whole, _, fraction = compact.rpartition(decimal) if decimal in compact else (compact, "", "")
+    if decimal in whole or group in fraction:
+        return None
     return float(compact.replace(group, "").replace(decimal, "."))
 
 

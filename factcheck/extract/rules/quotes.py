@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 import regex
@@ -45,6 +46,10 @@ CLOSERS: dict[str, str] = {
     "『": "』",
 }
 _MARKS = "".join(CLOSERS) + "’」』"
+# The opening marks each mark closes.
+_CLOSES: dict[str, tuple[str, ...]] = {
+    mark: tuple(opener for opener, closers in CLOSERS.items() if mark in closers) for mark in _MARKS
+}
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[^\S\n]*\n.*?\n---[^\S\n]*(?:\n|\Z)", regex.DOTALL)
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
@@ -64,6 +69,7 @@ class _Open:
     since: int = -1  # where the part of the quote in the current paragraph starts
     paragraph: int = 0  # the paragraph that part is in
     repeats: list[int] = field(default_factory=list)  # opening marks repeated at paragraph starts
+    seq: int = 0  # place on the stack, counted from the bottom when the stack was last empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +143,37 @@ def _spans(text: str) -> list[_Span]:
     found = list(_PARAGRAPH.finditer(text))
     breaks = [m.start() for m in found]
     starts = [0] + [m.end() for m in found]  # where each paragraph begins
+    newlines = _positions(text, "\n")
+    # Quotes are only pushed and popped at either end of the stack, so numbering each one after
+    # the one below it keeps the numbers consecutive; each kind of mark keeps its own, to find
+    # the innermost quote a mark closes without walking a stack of a thousand stray marks.
     stack: list[_Open] = []
+    by_mark: dict[str, deque[int]] = {mark: deque() for mark in CLOSERS}
     done: list[_Span] = []
     paragraph = -1
 
+    def push(opened: _Open) -> None:
+        opened.seq = stack[-1].seq + 1 if stack else 0
+        by_mark[opened.mark].append(opened.seq)
+        stack.append(opened)
+
+    def pop(i: int) -> _Open:
+        gone = stack.pop(i)
+        seqs = by_mark[gone.mark]
+        if seqs[-1] == gone.seq:
+            seqs.pop()
+        else:
+            seqs.popleft()
+        return gone
+
+    def innermost(mark: str) -> int:
+        """The stack index of the innermost open quote that `mark` closes, or -1."""
+        seqs = [by_mark[opener][-1] for opener in _CLOSES[mark] if by_mark[opener]]
+        return max(seqs) - stack[0].seq if seqs else -1
+
     def drop(i: int) -> None:
         # An opener that never closed: whatever closed inside it moves one level out.
-        gone = stack.pop(i)
+        gone = pop(i)
         if i > 0:
             stack[i - 1].inner.extend(gone.inner)
         else:
@@ -152,7 +182,7 @@ def _spans(text: str) -> list[_Span]:
     def close(i: int, end: int) -> None:
         while len(stack) > i + 1:
             drop(len(stack) - 1)
-        opened = stack.pop()
+        opened = pop(len(stack) - 1)
         if stack:
             stack[-1].inner.append((opened.pos, end))
         else:
@@ -175,7 +205,7 @@ def _spans(text: str) -> list[_Span]:
             paragraph = here
         while stack and (
             pos - stack[0].since > MAX_QUOTE_CHARS
-            or text.count("\n", stack[0].since, pos) > MAX_QUOTE_LINES
+            or _count(newlines, stack[0].since, pos) > MAX_QUOTE_LINES
         ):
             drop(0)
         before = text[pos - 1] if pos else " "
@@ -184,10 +214,11 @@ def _spans(text: str) -> list[_Span]:
             skip_until = closing + 1 if closing >= 0 else len(text)
             continue
         after = text[pos + 1] if pos + 1 < len(text) else " "
-        opener_like = (_blank(before) or before in _BEFORE_OPENER) and not (
-            _blank(after) or after in _PUNCTUATION
+        blank_before, blank_after = _blank(before), _blank(after)
+        opener_like = (blank_before or before in _BEFORE_OPENER) and not (
+            blank_after or after in _PUNCTUATION
         )
-        closer_like = not _blank(before) and (_blank(after) or after in _AFTER_CLOSER)
+        closer_like = not blank_before and (blank_after or after in _AFTER_CLOSER)
         if stack and stack[0].paragraph != here:
             # A quote left open in an earlier paragraph: this paragraph's first mark either
             # repeats its opener (the newsroom convention), closes it, or shows it was a stray.
@@ -205,27 +236,39 @@ def _spans(text: str) -> list[_Span]:
                 close(0, pos + 1)
                 continue
             drop(0)
-        target = next(
-            (i for i in range(len(stack) - 1, -1, -1) if mark in CLOSERS[stack[i].mark]), -1
-        )
+        target = innermost(mark)
         if target >= 0 and opener_like and not closer_like and mark in CLOSERS:
             if mark != '"':
-                stack.append(_Open(pos, mark, since=pos, paragraph=here))  # nested, same kind
+                push(_Open(pos, mark, since=pos, paragraph=here))  # nested, same kind
             elif text.find("\n", stack[target].since, pos) >= 0:
                 # A straight quote left open on an earlier line: restart from this clear opener.
                 while len(stack) > target:
                     drop(len(stack) - 1)
-                stack.append(_Open(pos, mark, since=pos, paragraph=here))
+                push(_Open(pos, mark, since=pos, paragraph=here))
             else:
                 close(target, pos + 1)
         elif target >= 0:
             close(target, pos + 1)
         elif mark in CLOSERS and not (closer_like and not opener_like):
-            stack.append(_Open(pos, mark, since=pos, paragraph=here))
+            push(_Open(pos, mark, since=pos, paragraph=here))
     while stack:
         drop(len(stack) - 1)
     done.sort(key=lambda span: span.start)
     return done
+
+
+def _positions(text: str, char: str) -> list[int]:
+    found = []
+    pos = text.find(char)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(char, pos + 1)
+    return found
+
+
+def _count(positions: list[int], start: int, end: int) -> int:
+    """How many of the sorted `positions` lie in [start, end)."""
+    return bisect.bisect_left(positions, end) - bisect.bisect_left(positions, start)
 
 
 def _end_of(paragraph: int, breaks: list[int], text: str) -> int:

@@ -3,8 +3,12 @@ completed from their full mention, and the person a pronoun points back to."""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 import regex
 
+from factcheck.extract.rules.quotes_index import Occurrences, apart
 from factcheck.extract.rules.quotes_lexicon import Lexicon
 
 _SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
@@ -17,6 +21,19 @@ _FAMILY_NAME = regex.compile(rf"{_SPACE}{_TITLE}(?![\p{{L}}\p{{M}}])")
 _ELIDED = regex.compile(r"\A\p{L}{1,4}['’](?=\p{L})")
 # How far before a quote to look for its sentence and for the person a pronoun points back to.
 LOOK_BACK = 400
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+_SPACES = regex.compile(r"\s*")
+_SPACES_BEFORE = regex.compile(r"\s*", regex.REVERSE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mentions:
+    """The mentions of one name, in order, with the full name each gives (None: none)."""
+
+    positions: list[int]
+    full: list[str | None]
+    last_before: list[int]  # [i]: the last mention before mention i that gives a full name
+    first_from: list[int]  # [i]: the first mention from mention i on that gives one
 
 
 class Names:
@@ -28,6 +45,11 @@ class Names:
         self.last_person: str | None = None
         self.people: set[str] = set()  # persons already quoted in this text
         self.quoted: list[tuple[int, int]] = []  # the quotes attributed so far
+        # Both only depend on the text: each name's mentions and each _stands_alone answer are
+        # found once, not once per quote.
+        self.occurrences = Occurrences(text)
+        self._mentions: dict[str, _Mentions] = {}
+        self._alone: dict[tuple[str, str, bool], bool] = {}
 
     def remember(self, start: int, end: int, person: str | None) -> None:
         """Record the quote at text[start:end] and the named person who said it, if any."""
@@ -95,13 +117,16 @@ class Names:
 
     def _stands_alone(self, word: str, neighbour: str, *, before: bool = False) -> bool:
         """Whether the text names `word` somewhere without `neighbour` next to it."""
-        other = regex.escape(neighbour)
-        around = rf"(?<!{other}{_SPACE})" if before else rf"(?!{_SPACE}{other})"
-        pattern = rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])"
-        return (
-            regex.search(pattern + around if not before else around + pattern, self.text)
-            is not None
-        )
+        key = (word, neighbour, before)
+        alone = self._alone.get(key)
+        if alone is None:
+            alone = self._alone[key] = any(
+                not _next_to(self.text, pos, pos + len(word), neighbour, before)
+                for pos in self.occurrences.of(word)
+                if not (pos and _LETTER.match(self.text, pos - 1))
+                and not _LETTER.match(self.text, pos + len(word))
+            )
+        return alone
 
     def employer_cut(self, run: regex.Match[str], tokens: list[str]) -> bool:
         """Whether a capitalised employer was cut off the front of a name: "EADS Louis Gallois"."""
@@ -158,25 +183,61 @@ class Names:
 
     def full_name(self, name: str, quote_start: int) -> str:
         """'Nulty' -> 'Christopher Nulty', 'Hendra' -> 'Hendra Kusuma' when the document names the
-        person in full (the mention before the quote first)."""
-        best = None
-        pos = self.text.find(name)
-        while pos >= 0:
-            end = pos + len(name)
-            if end == len(self.text) or not self.text[end].isalnum():
-                given = _GIVEN_NAMES.search(self.text, max(0, pos - 60), pos)
-                tokens = self.trim(given.group().split()) if given else []
-                if given and len(tokens) == 2 and self.after_preposition(self.text, given.start()):
-                    tokens = tokens[1:]  # "CEO di Apple Steve Jobs": Steve Jobs
-                family = _FAMILY_NAME.match(self.text, end) if not tokens else None
-                if tokens or family:
-                    best = " ".join([*tokens, name, *(family.group().split() if family else [])])
-                    if pos >= quote_start:
-                        break
-            if pos >= quote_start and best:
-                break
-            pos = self.text.find(name, end)
-        return best or name
+        person in full: at the first mention from the quote on, else the last one before the
+        quote, else the first one after it."""
+        mentions = self._mentions.get(name)
+        if mentions is None:
+            mentions = self._mentions[name] = self._mentions_of(name)
+        k = bisect.bisect_left(mentions.positions, quote_start)
+        for i in (k, mentions.last_before[k], mentions.first_from[k]):
+            full = mentions.full[i] if 0 <= i < len(mentions.full) else None
+            if full:
+                return full
+        return name
+
+    def _mentions_of(self, name: str) -> _Mentions:
+        positions = apart(self.occurrences.of(name), len(name))
+        full = [self._full_at(name, pos) for pos in positions]
+        last_before, last = [], -1
+        for i, value in enumerate(full):
+            last_before.append(last)
+            last = i if value else last
+        last_before.append(last)
+        first_from, first = [-1] * (len(full) + 1), -1
+        for i in range(len(full) - 1, -1, -1):
+            first = i if full[i] else first
+            first_from[i] = first
+        return _Mentions(positions, full, last_before, first_from)
+
+    def _full_at(self, name: str, pos: int) -> str | None:
+        """The full name the mention of `name` at `pos` gives, if any."""
+        end = pos + len(name)
+        if end < len(self.text) and self.text[end].isalnum():
+            return None
+        given = _GIVEN_NAMES.search(self.text, max(0, pos - 60), pos)
+        tokens = self.trim(given.group().split()) if given else []
+        if given and len(tokens) == 2 and self.after_preposition(self.text, given.start()):
+            tokens = tokens[1:]  # "CEO di Apple Steve Jobs": Steve Jobs
+        family = _FAMILY_NAME.match(self.text, end) if not tokens else None
+        if not tokens and not family:
+            return None
+        return " ".join([*tokens, name, *(family.group().split() if family else [])])
+
+
+def _next_to(text: str, start: int, end: int, neighbour: str, before: bool) -> bool:
+    """Whether `neighbour` stands next to text[start:end], across spacing with at most one line
+    break (what `_SPACE` matches; a word from `str.split` never holds a character of `\\s`)."""
+    if before:
+        spacing = _SPACES_BEFORE.match(text, 0, start)
+        assert spacing is not None
+        at = spacing.start()
+        found = text.endswith(neighbour, 0, at)
+    else:
+        spacing = _SPACES.match(text, end)
+        assert spacing is not None
+        found = text.startswith(neighbour, spacing.end())
+    gap = spacing.group()
+    return found and bool(gap) and gap.count("\n") <= 1
 
 
 def _possessive(token: str) -> bool:

@@ -7,6 +7,8 @@ pronoun pointing back to a full name) are resolved in quotes_names.py.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from factcheck.extract.rules.quotes_lexicon import Lexicon
@@ -30,6 +32,7 @@ _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 # The word a full stop ends, to tell "mevr." and "R." from the end of a sentence.
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}.])[\p{L}\p{M}.]+\Z")
 _INITIAL = regex.compile(r"\p{Lu}\.")
+_NEWLINE = regex.compile(r"\n")
 _CONTINUATION = 250
 _LOOK_AHEAD = 160
 
@@ -44,6 +47,7 @@ class Speakers:
         self.phrases = Phrases(lex, self.names)
         self.previous = NOBODY
         self.previous_end = 0
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
     def attribute(self, start: int, end: int) -> Attribution:
         """The attribution of the quote at text[start:end]; call in document order."""
@@ -148,11 +152,13 @@ class Speakers:
         return NOBODY
 
     def _clause_start(self, start: int) -> int:
-        line = self.text.rfind("\n", 0, start) + 1
-        head = self.text[:line].rstrip()
-        if not self.text[line:start].strip() and head.endswith(":"):
+        # Line starts come from a bisection: searching back for them, or copying the text
+        # before them, costs time quadratic in the length of a line full of quotes.
+        line = self._line_start(start)
+        head = _blank_before(self.text, start)  # the text before the quote ends here
+        if head <= line and self.text[head - 1 : head] == ":":
             # 'X said in a statement:' closing the paragraph before the quoted one.
-            line = self.text.rfind("\n", 0, len(head)) + 1
+            line = self._line_start(head)
         low = max(start - LOOK_BACK, self.previous_end, line)
         ends = [
             m.end()
@@ -160,6 +166,11 @@ class Speakers:
             if not self._abbreviation(m.start())
         ]
         return ends[-1] if ends else low
+
+    def _line_start(self, pos: int) -> int:
+        """Where the line `pos` is on starts: after the last line break before it."""
+        i = bisect.bisect_left(self.newlines, pos)
+        return self.newlines[i - 1] + 1 if i else 0
 
     def _abbreviation(self, dot: int) -> bool:
         """A full stop that ends "mevr.", "Dott." or the initial of "Michael R. Smith"."""
@@ -172,6 +183,13 @@ class Speakers:
     def _joined(self, start: int) -> bool:
         between = self.text[self.previous_end : start].strip(" \t,;\u00a0").lower()
         return between == "" or between in self.lex.joins
+
+
+def _blank_before(text: str, pos: int) -> int:
+    """Where the whitespace right before `pos` starts (the runs before two quotes never overlap)."""
+    while pos and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _before(found: Attribution) -> Attribution:
