@@ -132,7 +132,7 @@ def _config_from_table(path: Path, table: dict[str, Any]) -> UserConfig:
         # bool is an int in Python: `jobs = true` must not pass as 1.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise UsageError(f"{path}: {key} must be {meaning}, got {value!r}")
-        if (key == "max_bytes" and value <= 0) or (key == "jobs" and value < 0):
+        if isinstance(value, int) and value < (1 if key == "max_bytes" else 0):
             raise UsageError(f"{path}: {key} must be {meaning}, got {value!r}")
         values[key] = value
     env = table.get("env", {})
@@ -163,7 +163,7 @@ def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
     chain = env.get("FACTCHECK_PROVIDERS")
-    layered = {
+    layered: dict[str, list[tuple[str, object]]] = {
         "providers": [
             ("environment" if "FACTCHECK_PROVIDERS" not in from_dotenv else ".env", chain or None),
             ("config file", config.providers),
@@ -177,9 +177,9 @@ def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
             values[name], sources[name] = flags.pop(name), "flag"
             continue
         sources[name] = "default"
-        for source, value in layers:
-            if value is not None:
-                values[name], sources[name] = value, source
+        for source, layer_value in layers:
+            if layer_value is not None:
+                values[name], sources[name] = layer_value, source
                 break
     values.update(flags)
     return Settings(env=env, **values), sources
