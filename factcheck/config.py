@@ -158,7 +158,8 @@ def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
     explicit = bool(env.get(CONFIG_VARIABLE))
     config = read_user_config(user_config_path(env), required=explicit)
     for name, value in config.env.items():
-        env.setdefault(name, value)  # the environment and .env win over the file
+        if not env.get(name):  # the environment and .env win; an empty `KEY=` line is unset
+            env[name] = value
     flags = {k: v for k, v in overrides.items() if v is not None}
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
