@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -43,6 +44,16 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def _choices(*values: str) -> Callable[[str], list[str]]:
+    """Shell completion of an option's values (typer calls it with what was typed so far)."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
+
 ProviderOpt = Annotated[
     str | None,
     typer.Option(
@@ -63,6 +74,7 @@ FormatOpt = Annotated[
         "-f",
         help="terminal, json, markdown, html, or all (json + markdown + html files, terminal view).",
         metavar="FORMAT",
+        autocompletion=_choices(*FORMATS, "all"),
     ),
 ]
 OutOpt = Annotated[
@@ -82,6 +94,7 @@ FailOnOpt = Annotated[
         "--fail-on",
         help="Exit 1 when a discrepancy of this severity or worse is found: high, medium, low, never.",
         metavar="SEVERITY",
+        autocompletion=_choices(*FAIL_ON),
     ),
 ]
 NoCacheOpt = Annotated[

@@ -263,7 +263,9 @@ def test_factcheck_config_names_another_file_which_must_exist(monkeypatch, tmp_p
     chosen = tmp_path / "team.toml"
     monkeypatch.setenv("FACTCHECK_CONFIG", str(chosen))
     assert run(["config"]) == 2
-    assert f"{chosen}: config file not found (named by $FACTCHECK_CONFIG)" in capsys.readouterr().err
+    assert (
+        f"{chosen}: config file not found (named by $FACTCHECK_CONFIG)" in capsys.readouterr().err
+    )
     chosen.write_text("jobs = 3\n")
     assert run(["config"]) == 0
     assert "jobs:        3  (config file)" in capsys.readouterr().out
@@ -284,6 +286,10 @@ def _complete(words: str, cword: int) -> list[str]:
 def test_shell_completion_completes_commands_and_options():
     assert _complete("factcheck com", 1) == ["compare"]
     assert "--format" in _complete("factcheck compare --fo", 2)
+    assert _complete("factcheck compare --format ", 3) == [
+        "terminal", "json", "markdown", "html", "all",
+    ]  # fmt: skip
+    assert _complete("factcheck audit --fail-on m", 3) == ["medium"]
     script = subprocess.run(
         [sys.executable, "-m", "factcheck", "--show-completion", "bash"],
         capture_output=True, text=True, check=True,

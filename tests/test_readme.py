@@ -33,7 +33,9 @@ def test_the_readme_shows_command_output():
 @pytest.mark.parametrize(
     ("command", "shown"), CONSOLE.findall(README), ids=lambda x: x.split("\n")[0][:50]
 )
-def test_a_readme_command_prints_what_the_readme_shows(command, shown, tmp_path, monkeypatch, capsys):
+def test_a_readme_command_prints_what_the_readme_shows(
+    command, shown, tmp_path, monkeypatch, capsys
+):
     # A fresh clone, with ../shared beside it: the command runs verbatim, its files go to tmp.
     clone = tmp_path / "clone"
     clone.mkdir()
