@@ -11,13 +11,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factcheck import __version__
 from factcheck.config import FAIL_ON, FORMATS, Settings
 from factcheck.errors import INTERNAL_ERROR_EXIT, FactcheckError, UsageError
+
+if TYPE_CHECKING:
+    from factcheck.models import Comparison
 
 EXIT_CODES = (
     "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage, "
@@ -278,37 +281,40 @@ def compare(
     _check_choice("--fail-on", fail_on, FAIL_ON)
     _check_out(out, folder=fmt == "all", what="--format all")
     from factcheck.files import is_stdout
-    from factcheck.pipeline import STDIN, compare_files, report_stem
-    from factcheck.report import RENDERERS, SUFFIX, to_terminal
+    from factcheck.pipeline import compare_files, report_stem
 
-    to_stdout = out is None or is_stdout(out)
-    if open_report and fmt in ("terminal", "json") and to_stdout:
+    if open_report and (is_stdout(out) if out is not None else fmt in ("terminal", "json")):
         raise UsageError(f"--open needs a report file: --format {fmt} writes to standard output")
-    if str(reference) == STDIN and str(candidate) == STDIN:
-        raise UsageError("only one of REFERENCE and CANDIDATE can be '-' (standard input)")
     comparison = compare_files(reference, candidate, _settings(provider, no_cache, max_bytes))
-    written: Path | None = None
-    if fmt == "json" and to_stdout:
-        sys.stdout.write(RENDERERS["json"](comparison) + "\n")
-    elif fmt == "terminal":
-        sys.stdout.write(to_terminal(comparison, color=_color()))
-        if out is not None and not to_stdout:  # on stdout it is already there
-            written = out
-            _write(out, to_terminal(comparison, width=100, color=False))
-    elif fmt == "all":
-        folder = out or REPORTS_DIR
-        stem = report_stem(reference, candidate)
-        for name in ("json", "markdown", "html"):
-            _write(folder / f"{stem}{SUFFIX[name]}", RENDERERS[name](comparison))
-        written = folder / f"{stem}{SUFFIX['html']}"
-        sys.stdout.write(to_terminal(comparison, color=_color()))
-    else:
-        path = out or REPORTS_DIR / f"{report_stem(reference, candidate)}{SUFFIX[fmt]}"
-        _write(path, RENDERERS[fmt](comparison))
-        written = None if is_stdout(path) else path
+    written = _emit(comparison, fmt, out, report_stem(reference, candidate))
     if open_report and written is not None:
         _open(written)
     raise typer.Exit(_exit_for(comparison.worst_severity(), fail_on))
+
+
+def _emit(comparison: Comparison, fmt: str, out: Path | None, stem: str) -> Path | None:
+    """Write or print the comparison in `fmt`; the report file to --open, if one was written."""
+    from factcheck.files import is_stdout
+    from factcheck.report import RENDERERS, SUFFIX, to_terminal
+
+    if fmt == "terminal":
+        sys.stdout.write(to_terminal(comparison, color=_color()))
+        if out is None or is_stdout(out):  # on stdout it is already there
+            return None
+        _write(out, to_terminal(comparison, width=100, color=False))
+        return out
+    if fmt == "all":
+        folder = out or REPORTS_DIR
+        for name in ("json", "markdown", "html"):
+            _write(folder / f"{stem}{SUFFIX[name]}", RENDERERS[name](comparison))
+        sys.stdout.write(to_terminal(comparison, color=_color()))
+        return folder / f"{stem}{SUFFIX['html']}"
+    if fmt == "json" and out is None:  # the JSON document on stdout, and nothing else
+        sys.stdout.write(RENDERERS["json"](comparison) + "\n")
+        return None
+    path = out or REPORTS_DIR / f"{stem}{SUFFIX[fmt]}"
+    _write(path, RENDERERS[fmt](comparison))
+    return None if is_stdout(path) else path
 
 
 @app.command(epilog=EXIT_CODES)

@@ -51,6 +51,7 @@ def extract_file(
         facts = backend.extract(document)
         run = backend.run_info(time.perf_counter() - started)
     _log.info("%d facts in %s", len(facts), document.path)
+    _log.debug("facts in %s: %s", document.path, _count_kinds(facts))
     return document, facts, run
 
 
@@ -72,11 +73,23 @@ def compare_files(
         _log.info("backends: %s", ", ".join(backend.backends))
         comparison = backend.compare(ref_doc, cand_doc)
         run = backend.run_info(time.perf_counter() - started)
+    for document, facts in (
+        (ref_doc, comparison.reference_facts),
+        (cand_doc, comparison.candidate_facts),
+    ):
+        _log.debug("facts in %s: %s", document.path, _count_kinds(facts))
     _log.info(
         "verdict %s: %d findings in %.2f s",
         comparison.verdict, len(comparison.discrepancies), run.seconds,
     )  # fmt: skip
     return dataclasses.replace(comparison, run=run)
+
+
+def _count_kinds(facts: tuple[Fact, ...] | list[Fact]) -> str:
+    """'quote 3, date 2, ...' in order of first appearance (for -vv)."""
+    from collections import Counter
+
+    return ", ".join(f"{kind} {n}" for kind, n in Counter(f.kind for f in facts).items()) or "none"
 
 
 def report_stem(reference: str | os.PathLike[str], candidate: str | os.PathLike[str]) -> str:

@@ -170,6 +170,9 @@ def test_verbose_says_what_was_loaded_and_which_backends_ran(articles, capsys):
     assert f"INFO: loaded {articles['ref']}: markdown, en," in err
     assert "INFO: backends: rules" in err
     assert "INFO: verdict consistent: 0 findings" in err
+    assert "DEBUG" not in err
+    assert run(["compare", str(articles["ref"]), str(articles["same"]), "-vv"]) == 0
+    assert f"DEBUG: facts in {articles['ref']}: " in capsys.readouterr().err
     assert run(["compare", str(articles["ref"]), str(articles["same"])]) == 0
     assert capsys.readouterr().err == ""  # and says nothing of it by default
 
@@ -319,6 +322,9 @@ def test_open_with_format_all_opens_the_html_one(articles, tmp_path, opened):
 def test_open_without_a_report_file_is_bad_usage_before_any_work(articles, opened, capsys):
     assert run(["compare", str(articles["ref"]), str(articles["same"]), "--open"]) == 2
     assert "--open needs a report file" in capsys.readouterr().err
+    args = ["compare", str(articles["ref"]), str(articles["same"]), "-f", "html", "-o", "-"]
+    assert run([*args, "--open"]) == 2
+    assert capsys.readouterr().out == ""  # refused before any work
     assert run(["audit", str(articles["ref"].parent), "-f", "json", "--open"]) == 2
     assert opened == []
 
