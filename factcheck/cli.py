@@ -442,7 +442,7 @@ def providers(
         raise ProviderPingError(f"ping failed: {', '.join(failed)}")
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def log(
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many recent attempts.")] = 20,
 ) -> None:

@@ -12,7 +12,7 @@ folder (`factcheck config` prints where). It holds defaults a user does not want
     jobs = 4                                          # as audit --jobs (0 = one per core)
     cache = true                                      # false = as --no-cache
 
-    [env]                                             # variables, as if in .env but weaker
+    [env]                                             # provider keys and URLs, as in .env
     ANTHROPIC_API_KEY = "..."
     OPENAI_BASE_URL = "http://localhost:11434/v1"
 

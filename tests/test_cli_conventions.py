@@ -71,7 +71,9 @@ def test_version_prints_the_package_version(capsys):
     assert project["tool"]["hatch"]["version"]["path"] == "factcheck/__init__.py"
 
 
-@pytest.mark.parametrize("command", [[], ["compare"], ["extract"], ["audit"], ["providers"]])
+@pytest.mark.parametrize(
+    "command", [[], ["compare"], ["extract"], ["audit"], ["providers"], ["log"], ["config"]]
+)
 def test_dash_h_is_help_and_every_command_lists_the_exit_codes(command, capsys):
     assert run([*command, "-h"]) == 0
     short = capsys.readouterr().out
