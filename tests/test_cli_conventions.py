@@ -378,3 +378,22 @@ def test_audit_json_with_out_writes_the_reports_too(articles, tmp_path, capsys):
     document = json.loads(capsys.readouterr().out)
     assert json.loads((out / "audit.json").read_text("utf-8")) == document
     assert all((out / pair["report"]).is_file() for pair in document["pairs"])
+
+
+def test_a_key_from_the_config_file_is_redacted_from_an_internal_error(
+    articles, monkeypatch, capsys
+):
+    import factcheck.pipeline
+
+    secret = "test-config-secret-" + "x" * 20
+    _config(f'[env]\nOPENAI_API_KEY = "{secret}"\n')
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"boom with {secret}")
+
+    monkeypatch.setattr(factcheck.pipeline, "compare_files", broken)
+    assert run(["compare", str(articles["ref"]), str(articles["same"])]) == 4
+    err = capsys.readouterr().err
+    assert "boom with [redacted]" in err and secret not in err
+    saved = Path(err.rsplit("saved to ", 1)[1].strip())
+    assert secret not in saved.read_text("utf-8")
