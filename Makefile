@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint format bench fuzz goldens clean
+.PHONY: setup demo test check-wheel lint format bench fuzz goldens clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -22,6 +22,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+# The wheel installed by a fresh venv's stock pip, then `compare` on HTML and `audit examples/`:
+# needs the package index and a minute or two, so it is not part of the (offline) test suite.
+check-wheel:
+	$(PYTHON) .ci/check_wheel.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests benchmarks
