@@ -121,36 +121,36 @@ def _group_html(a: AuditResult, g: StoryGroup) -> str:
     )
 
 
+def _flagged_item(a: AuditResult, d: AuditDocument) -> str:
+    quotes = "".join(
+        f'<blockquote><bdi dir="auto">{esc(shorten(e.text, 160))}</bdi></blockquote>'
+        for e in d.flags
+    )
+    story = f' · <a href="#story-{d.group}">story {d.group}</a>' if d.group else ""
+    return (
+        f'<li class="member" data-search="{_search(d, d.path, a.root, "ai disclaimer")}">'
+        f'<div><span class="badge flag">AI disclaimer</span> {_headline(d, d.path, a.root)}'
+        f'</div><div class="meta">{_meta(d, d.path, a.root)}{story}</div>{quotes}</li>'
+    )
+
+
+def _high_item(a: AuditResult, p: PairResult, d: AuditDocument | None) -> str:
+    row = f' · <a href="#{esc(pair_anchor(p.report))}">in its story</a>' if p.report else ""
+    report = _report_href(p.report)
+    link = f' <a class="report" href="{esc(report)}">report →</a>' if report else ""
+    return (
+        f'<li class="member" data-search="{_search(d, p.candidate, a.root, "high")}">'
+        f'<div><span class="badge sev-high">high</span> {_headline(d, p.candidate, a.root)}'
+        f'</div><div class="meta">{_meta(d, p.candidate, a.root)}{row}</div>'
+        f'<div class="result">{_counts_html(pair_counts(p))}{link}</div></li>'
+    )
+
+
 def _review_html(a: AuditResult) -> str:
     """Articles a person should read first: AI-written disclaimers, then high findings."""
     docs = {d.path: d for d in a.documents}
-    items = []
-    for d in (d for d in a.documents if d.flags):
-        quotes = "".join(
-            f'<blockquote><bdi dir="auto">{esc(shorten(e.text, 160))}</bdi></blockquote>'
-            for e in d.flags
-        )
-        items.append(
-            f'<li class="member" data-search="{_search(d, d.path, a.root, "ai disclaimer")}">'
-            f'<div><span class="badge flag">AI disclaimer</span> {_headline(d, d.path, a.root)}'
-            f'</div><div class="meta">{_meta(d, d.path, a.root)} · '
-            f'<a href="#story-{d.group}">story {d.group}</a></div>{quotes}</li>'
-            if d.group
-            else f'<li class="member" data-search="{_search(d, d.path, a.root)}">'
-            f"<div>{_headline(d, d.path, a.root)}</div>{quotes}</li>"
-        )
-    for p in (p for p in a.pairs if p.worst == "high"):
-        d = docs.get(p.candidate)
-        href = f"#{esc(pair_anchor(p.report))}" if p.report else None
-        report = _report_href(p.report)
-        link = f' <a class="report" href="{esc(report)}">report →</a>' if report else ""
-        items.append(
-            f'<li class="member" data-search="{_search(d, p.candidate, a.root, "high")}">'
-            f'<div><span class="badge sev-high">high</span> {_headline(d, p.candidate, a.root)}'
-            f'</div><div class="meta">{_meta(d, p.candidate, a.root)}'
-            f"{f' · <a href={href}>in its story</a>' if href else ''}</div>"
-            f'<div class="result">{_counts_html(pair_counts(p))}{link}</div></li>'
-        )
+    items = [_flagged_item(a, d) for d in a.documents if d.flags]
+    items += [_high_item(a, p, docs.get(p.candidate)) for p in a.pairs if p.worst == "high"]
     if not items:
         return ""
     return (

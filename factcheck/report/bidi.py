@@ -12,11 +12,13 @@ import regex
 
 from factcheck.report.page import esc
 
-# A run starts and ends with a strong right-to-left letter and may hold anything but a strong
-# left-to-right one (spaces, digits, punctuation); an ellipsis or closing punctuation that ends a
+# A run starts and ends with a strong right-to-left letter and may hold spaces, digits and
+# punctuation between, but no strong left-to-right letter and none of the marks (quotation marks,
+# colons, brackets) with which the English sentence around it frames it. An ellipsis ending a
 # shortened run belongs to it.
 _RTL = r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]"
-_RTL_RUN = regex.compile(rf"{_RTL}(?:[^\p{{Bidi_Class=L}}\n]*{_RTL})?…?")
+_FRAME = '\n"“”«»‹›:;()\\[\\]'
+_RTL_RUN = regex.compile(rf"{_RTL}(?:[^\p{{Bidi_Class=L}}{_FRAME}]*{_RTL})?…?")
 
 
 def isolate_rtl(text: str) -> str:

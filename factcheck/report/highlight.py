@@ -7,7 +7,8 @@ span's start.
 
 Articles arrive with the hard line breaks of their source. A blank line (a run of whitespace
 holding two newlines or more) starts a new <p>; single newlines stay in the text, where the
-page's `white-space: normal` joins them into one reflowed paragraph. A span that crosses a
+page's `white-space: normal` joins them into one reflowed paragraph. Text taken from HTML, or
+with no blank line at all, has one paragraph per line instead. A span that crosses a
 paragraph break is closed before it and reopened after it, like any other continuation.
 
 Each span's first piece is preceded by a pin: a small numbered link to its finding, which the
@@ -52,9 +53,16 @@ def locate(text: str, evidence: Evidence) -> tuple[int, int] | None:
     return None
 
 
-def paragraph_breaks(text: str) -> list[tuple[int, int]]:
-    """The whitespace runs of `text` that separate paragraphs: those holding a blank line."""
-    return [m.span() for m in _SPACE_RUN.finditer(text) if m[0].count("\n") >= 2]
+def paragraph_breaks(text: str, *, lines_are_paragraphs: bool = False) -> list[tuple[int, int]]:
+    """The whitespace runs of `text` that separate paragraphs: those holding a blank line.
+
+    Text extracted from HTML has one paragraph per line, and so does a text file without any
+    blank line: there, every line break is a paragraph break."""
+    runs = [(m.span(), m[0].count("\n")) for m in _SPACE_RUN.finditer(text)]
+    blank_lines = [span for span, newlines in runs if newlines >= 2]
+    if blank_lines and not lines_are_paragraphs:
+        return blank_lines
+    return [span for span, newlines in runs if newlines >= 1]
 
 
 def _attrs(h: Highlight, first: bool) -> str:
@@ -121,12 +129,12 @@ class _Writer:
         return "".join(self.paragraphs)
 
 
-def highlight(text: str, spans: list[Highlight]) -> str:
+def highlight(text: str, spans: list[Highlight], *, lines_are_paragraphs: bool = False) -> str:
     """`text` escaped for HTML as <p> paragraphs, each span in a <mark> linking to its finding."""
     valid = [h for h in spans if 0 <= h.start <= h.end <= len(text)]
     # Longest first at a shared start, so the outer span opens first and nests the inner one.
     valid.sort(key=lambda h: (h.start, -h.end))
-    breaks = dict(paragraph_breaks(text))
+    breaks = dict(paragraph_breaks(text, lines_are_paragraphs=lines_are_paragraphs))
     cuts = sorted(
         {
             0,

@@ -50,7 +50,7 @@ def _article_html(c: Comparison, side: Side) -> str:
         f'<article class="doc doc-{side}"{attrs}>'
         f'<header lang="en" dir="ltr"><h2>{side.capitalize()}: {isolate_rtl(doc_label(document))}</h2>'
         f'<p class="meta">{" · ".join(meta)}</p></header>'
-        f'<div class="text" tabindex="0" aria-label="{side} text">{highlight(document.text, marks)}</div></article>'
+        f'<div class="text" tabindex="0" aria-label="{side} text">{highlight(document.text, marks, lines_are_paragraphs=document.format == "html")}</div></article>'
     )
 
 

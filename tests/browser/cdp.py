@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -42,8 +43,9 @@ CALL_TIMEOUT = 30.0
 
 
 def find_chromium() -> str | None:
-    """The Chromium binary Debian installs, if it is there."""
-    for name in CANDIDATES:
+    """The Chromium binary Debian installs, if it is there (FACTCHECK_CHROMIUM names another)."""
+    chosen = os.environ.get("FACTCHECK_CHROMIUM")
+    for name in (chosen,) if chosen else CANDIDATES:
         found = shutil.which(name)
         if found:
             return found
@@ -81,9 +83,11 @@ class Page:
                 self.events.append(reply)
         raise CDPError(f"{method}: no answer in {CALL_TIMEOUT} s")
 
-    def wait_for(self, event: str, timeout: float = CALL_TIMEOUT) -> dict[str, Any]:
-        """Wait for the next `event` of this page (events already seen are not waited for)."""
-        seen = len(self.events)
+    def wait_for(
+        self, event: str, timeout: float = CALL_TIMEOUT, since: int | None = None
+    ) -> dict[str, Any]:
+        """Wait for `event` of this page, counting those received after index `since`."""
+        seen = len(self.events) if since is None else since
         deadline = time.monotonic() + timeout
         self._socket.settimeout(timeout)
         while time.monotonic() < deadline:
@@ -161,10 +165,10 @@ class Page:
         path.write_bytes(data)
         return len(data)
 
-    def errors(self) -> list[str]:
-        """Console errors, uncaught exceptions and browser log errors seen so far."""
+    def errors(self, since: int = 0) -> list[str]:
+        """Console errors, uncaught exceptions and browser log errors seen after `since`."""
         found = []
-        for event in self.events:
+        for event in self.events[since:]:
             if event.get("sessionId") != self._session:
                 continue
             params = event.get("params", {})

@@ -74,7 +74,7 @@ def test_index_page_links_each_pair_report() -> None:
     assert '<span class="file">harbour_ar.md</span> · <span class="lang">ar</span>' in out
     assert (
         '<span class="kind">empty_quote</span>&nbsp;1, <span class="kind">missing_quote</span>'
-        "&nbsp;1, <span class=\"kind\">number_mismatch</span>&nbsp;1" in out
+        '&nbsp;1, <span class="kind">number_mismatch</span>&nbsp;1' in out
     )
     assert "Review queue" in out and "AI-written disclaimer" in out
     assert "Cet article a été rédigé avec l&#x27;aide" in out

@@ -72,6 +72,13 @@ def test_blank_lines_make_paragraphs_and_single_newlines_stay_inside() -> None:
     assert out == "<p>One line\nwrapped here.</p><p>Second paragraph.</p><p>Third.</p>"
 
 
+def test_lines_are_paragraphs_in_html_text_and_in_text_without_blank_lines() -> None:
+    assert highlight("One.\nTwo.\n\nThree.", [], lines_are_paragraphs=True) == (
+        "<p>One.</p><p>Two.</p><p>Three.</p>"
+    )
+    assert highlight("One.\nTwo.", []) == "<p>One.</p><p>Two.</p>"
+
+
 def test_a_span_across_a_paragraph_break_is_closed_and_reopened() -> None:
     text = "Alpha beta.\n\nGamma delta."
     out = highlight(text, [mark(6, 19, 1)])
@@ -79,7 +86,9 @@ def test_a_span_across_a_paragraph_break_is_closed_and_reopened() -> None:
     assert page.errors == [] and page.ids == ["m1"]
     assert out.count('data-target="finding-1"') == 2  # the piece after the break has no id
     assert out.count("<p>") == 2
-    assert re.search(r'<mark id="m1"[^>]*>beta\.</mark></p><p><mark class="hl"[^>]*>Gamma </mark>delta', out)
+    assert re.search(
+        r'<mark id="m1"[^>]*>beta\.</mark></p><p><mark class="hl"[^>]*>Gamma </mark>delta', out
+    )
 
 
 def test_paragraph_breaks_are_found_in_linear_time() -> None:
