@@ -222,3 +222,22 @@ def test_audit_index_links_both_ways(browser: Page, reports: dict[str, Path]) ->
     top = browser.js("document.querySelector(':target').getBoundingClientRect().top")
     assert 0 <= top < WIDE[1]
     no_errors(browser, since)
+
+
+def test_printed_report_shows_every_finding_and_both_whole_articles(
+    browser: Page, reports: dict[str, Path]
+) -> None:
+    since = load(browser, reports["en"], WIDE)
+    browser.click('.filters input[name="sev"][value="medium"]')  # a filter left on screen
+    browser.send("Emulation.setEmulatedMedia", media="print")
+    try:
+        assert browser.js("getComputedStyle(document.querySelector('.toolbar')).display") == "none"
+        assert browser.js(
+            "[...document.querySelectorAll('.finding')].every(f => getComputedStyle(f).display !== 'none')"
+        )
+        assert browser.js(
+            "[...document.querySelectorAll('.doc .text')].every(t => t.scrollHeight <= t.clientHeight + 1)"
+        )
+    finally:
+        browser.send("Emulation.setEmulatedMedia", media="")
+    no_errors(browser, since)
