@@ -57,20 +57,23 @@ def providers_report(
         if ping:
             table.add_column("ping")
         for number, (spec, row) in enumerate(zip(specs, rows, strict=True), start=1):
-            if row.key_variable is None:
+            if row.name == "rules":
                 key = "none needed (offline)"
             elif row.key_present:
-                key = f"{row.key_variable} set"
-            elif not row.key_required:
-                key = f"{row.key_variable} not needed"
-            else:
+                key = f"from {row.key_variable}"
+            elif row.key_required:  # and not present
                 key = f"MISSING: set {row.key_variable}"
+            else:
+                key = "none sent (add ;key=VARIABLE to send one)"
             cells = [str(number), row.name, row.model or "-", key, row.base_url or "-"]
             if ping:
                 ok, detail = pings.get(spec.label, (False, "not pinged"))
                 cells.append(("ok: " if ok else "FAILED: ") + detail)
             table.add_row(*cells)
         console.print(table)
+        for row in rows:
+            for notice in row.notices:
+                console.print(notice)
         if not any(row.name != "rules" for row in rows):
             console.print(
                 "Offline: only the rules extractor runs. Set ANTHROPIC_API_KEY or OPENAI_API_KEY "
