@@ -59,8 +59,10 @@ def providers_report(
         for number, (spec, row) in enumerate(zip(specs, rows, strict=True), start=1):
             if row.name == "rules":
                 key = "none needed (offline)"
+            elif row.key_present and row.key_variable == "the URL":
+                key = "from the URL (;key=url)"
             elif row.key_present:
-                key = f"from {row.key_variable}"
+                key = f"{row.key_variable} set"
             elif row.key_required:  # and not present
                 key = f"MISSING: set {row.key_variable}"
             else:
