@@ -76,15 +76,23 @@ class Backend:
                 concurrency=max(settings.jobs, 8),
             )
             self._loop = _LoopThread()
-            self._notices.extend(self.chain.notices)
+            self._notices.extend(self.chain.notices if self.chain is not None else ())
 
     @property
     def uses_llm(self) -> bool:
         return self.chain is not None
 
     def llm_available(self) -> bool:
-        """Whether the LLM chain is configured and has not failed completely in this run."""
-        return self.chain is not None and not self._llm_down
+        """Whether the LLM chain is configured and some provider of it may be asked now.
+
+        After every provider failed one request, later documents skip the LLM at once while
+        each provider is disabled or resting; once a rest is over, the LLM is tried again.
+        """
+        if self.chain is None:
+            return False
+        if not self._llm_down:
+            return True
+        return any(health.blocked() is None for health in self.chain.health)
 
     def call_llm(self, coroutine: Coroutine[Any, Any, T]) -> T | None:
         """Run one LLM coroutine; None when the chain failed and `rules` may carry on alone."""
@@ -102,7 +110,7 @@ class Backend:
             if not self.ends_with_rules:
                 raise
             with self._lock:
-                self._llm_down = True  # don't make every later document wait out the same outage
+                self._llm_down = True  # some results of this run come from the rules alone
             self._notice(
                 f"every LLM provider failed; results come from the offline rules only ({error})"
             )

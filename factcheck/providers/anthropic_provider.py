@@ -148,7 +148,9 @@ class AnthropicProvider:
                     return parse_output(block.input, request.schema, provider=self.name)
                 return validate_output(block.input, request.schema, provider=self.name)
         text = "".join(
-            str(getattr(block, "text", "")) for block in blocks if getattr(block, "type", None) == "text"
+            str(getattr(block, "text", ""))
+            for block in blocks
+            if getattr(block, "type", None) == "text"
         )
         return parse_output(text, request.schema, provider=self.name)
 

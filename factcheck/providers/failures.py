@@ -28,7 +28,6 @@ TRANSIENT_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
 ACCESS_STATUSES = frozenset({401, 402, 403, 404})
 
 
-
 @cache
 def phrases(failure: str) -> tuple[str, ...]:
     """The lower-case phrases that prove `failure` ("quota_exhausted", "context_too_long",

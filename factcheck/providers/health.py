@@ -4,8 +4,10 @@ A provider starts *unproven*: one request at a time goes to it, so that a revoke
 exhausted quota costs one request however many documents, chunks and audit threads are waiting.
 Its first answer makes it *healthy* (requests flow in parallel). An access or quota failure
 *disables* it for the run. A request that fails transiently through its whole retry budget (a
-hung server, an outage) makes it *rest* for a cooldown that doubles each time, so a hung provider
-costs one deadline, not one per request; after the rest it is unproven again.
+hung server, an outage) makes an unproven provider *rest* for a cooldown that doubles each time,
+so a hung provider costs one deadline, not one per request; after the rest it is unproven again.
+A provider that has answered in this run rests only after two such failures in a row: one slow
+request on a slow local server is that request's failure, not the end of the LLM for the run.
 
 Every LLM request of a run goes through one chain on one event loop (the backend's loop thread;
 an audit's worker threads share it), so this in-memory state is shared by all of them.
@@ -21,6 +23,7 @@ from contextlib import asynccontextmanager
 from factcheck.errors import ProviderError, TransientError, UnavailableError
 
 DEFAULT_COOLDOWN_S = 300.0
+REST_AFTER = 2  # consecutive failed requests that send a proven provider resting
 
 
 class ProviderHealth:
@@ -37,6 +40,7 @@ class ProviderHealth:
         self.state = "unproven"  # "healthy", "resting" or "disabled"
         self.cooldown_s = cooldown_s
         self.rests = 0
+        self.failures = 0  # consecutive requests that failed transiently
         self._until = 0.0
         self._reason = ""
         self._clock = clock
@@ -73,6 +77,7 @@ class ProviderHealth:
         """The provider answered."""
         self.state = "healthy"
         self.rests = 0
+        self.failures = 0
 
     def failed(self, error: ProviderError) -> None:
         """A request's final failure (after its retries) on this provider."""
@@ -82,6 +87,9 @@ class ProviderHealth:
         if error.disable:
             self.state, self._reason = "disabled", reason
         elif isinstance(error, TransientError):
+            self.failures += 1
+            if self.state == "healthy" and self.failures < REST_AFTER:
+                return
             wait = self.cooldown_s * 2**self.rests
             if error.retry_after is not None:
                 wait = max(wait, error.retry_after)

@@ -145,7 +145,9 @@ class OpenAIProvider:
         choice = choices[0]
         message = getattr(choice, "message", None)
         if message is None:
-            raise not_a_model_response("a choice without a message", provider=self.name, secret=None)
+            raise not_a_model_response(
+                "a choice without a message", provider=self.name, secret=None
+            )
         if getattr(message, "refusal", None):
             raise InvalidOutputError(f"the model refused: {message.refusal}", provider=self.name)
         if getattr(choice, "finish_reason", None) == "length":
@@ -153,7 +155,9 @@ class OpenAIProvider:
                 "the answer was cut off at the output token limit", provider=self.name
             )
         content = getattr(message, "content", None)
-        data = parse_output(content if isinstance(content, str) else "", request.schema, provider=self.name)
+        data = parse_output(
+            content if isinstance(content, str) else "", request.schema, provider=self.name
+        )
         usage = getattr(response, "usage", None)
         return Completion(
             data=data,

@@ -80,8 +80,9 @@ def resolve(spec: ProviderSpec, env: Mapping[str, str]) -> Resolved:
     else:
         configured = (env.get(record.base_url_variable or "") or "").strip()
         from_variable = bool(configured)
-        base_url, url_secret = split_credentials(configured) if configured else (None, None)
-        base_url = base_url or record.default_base_url
+        base_url = record.default_base_url
+        if configured:
+            base_url, url_secret = split_credentials(configured)
     own_service = _same_service(base_url, record.default_base_url)
     notices = []
     if url_secret is not None and spec.key != "url":
@@ -114,14 +115,16 @@ def _key(
     if spec.key == "none":
         return None, None
     if spec.key == "url":
+        if url_secret is None:
+            raise ConfigError(
+                f"{spec.label}: key=url, but its URL carries no user name or password"
+            )
         return url_secret, "the URL"
     if spec.key is not None:
         value = (env.get(spec.key) or "").strip()
         if not value:
             shown = spec.key if spec.key.isupper() else "the variable it names"
-            raise ConfigError(
-                f"{spec.label}: key={shown} is not set (in the environment or .env)"
-            )
+            raise ConfigError(f"{spec.label}: key={shown} is not set (in the environment or .env)")
         return value, spec.key
     if default_allowed and record.key_variable:
         value = (env.get(record.key_variable) or "").strip()

@@ -124,7 +124,7 @@ def _with_options(spec: ProviderSpec, options: list[str], shown: str) -> Provide
         else:
             known = ", ".join(["key", *_SECONDS_OPTIONS])
             raise ConfigError(f"unknown option {name[:12]!r} for {shown!r}: use {known}")
-    if key == "url" and spec.url_secret is None:
+    if key == "url" and spec.base_url and spec.url_secret is None:
         raise ConfigError(f"key=url in {shown!r}, but its URL carries no user name or password")
     return dataclasses.replace(spec, key=key, seconds=tuple(sorted(seconds.items())))
 

@@ -64,7 +64,7 @@ async def test_a_200_that_is_no_model_answer_is_retried_then_falls_back(
 async def test_one_html_page_then_a_good_answer_needs_no_fallback(
     llm_server: FakeLLMServer, make_chain: ChainFactory, route: str
 ) -> None:
-    spec, other = BOTH_WAYS[route]
+    spec, _ = BOTH_WAYS[route]
     llm_server.script(route, html(), ok(GOOD))
     chain = await make_chain(spec)
     assert (await chain.complete(request())).provider == route

@@ -93,6 +93,14 @@ def test_key_url_without_credentials_is_refused() -> None:
         parse_spec("openai:m@http://127.0.0.1:8080/v1;key=url")
 
 
+def test_key_url_reads_the_base_url_variable_too() -> None:
+    env = {"OPENAI_BASE_URL": f"http://alice:{PASSWORD}@127.0.0.1:8080/v1"}
+    resolved = resolve(parse_spec("openai:llama3.1;key=url"), env)
+    assert (resolved.key, resolved.base_url) == (PASSWORD, "http://127.0.0.1:8080/v1")
+    with pytest.raises(ConfigError, match="carries no user name or password"):
+        resolve(parse_spec("openai:llama3.1;key=url"), {"OPENAI_BASE_URL": "http://h:1/v1"})
+
+
 def test_credentials_in_a_url_unused_are_announced_without_the_password() -> None:
     resolved = resolve(parse_spec(f"openai:m@http://alice:{PASSWORD}@127.0.0.1:8080/v1"), {})
     assert resolved.key is None
@@ -169,7 +177,7 @@ def test_time_limits_come_from_the_spec_then_the_environment_then_the_kind() -> 
     resolved = resolve(parse_spec("openai:m@http://127.0.0.1:9/v1;deadline=240;connect=3"), env)
     assert (resolved.timeouts.deadline_s, resolved.timeouts.connect_s) == (240.0, 3.0)
     assert resolved.timeouts.read_s == 45.0
-    with pytest.raises(ConfigError, match="deadline= .* seconds"):
+    with pytest.raises(ConfigError, match=r"deadline= .* seconds"):
         parse_spec("openai:m;deadline=soon")
     with pytest.raises(ConfigError, match="FACTCHECK_LLM_DEADLINE"):
         resolve(parse_spec("openai:m@http://127.0.0.1:9/v1"), {"FACTCHECK_LLM_DEADLINE": "-1"})
