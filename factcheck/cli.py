@@ -63,9 +63,11 @@ ProviderOpt = Annotated[
         "--provider",
         "-p",
         help=(
-            "Backends in fallback order, e.g. 'anthropic:claude-haiku-4-5,openai:gpt-5-mini,rules'. "
-            "Default: $FACTCHECK_PROVIDERS, else the config file's 'providers', else every "
-            "provider with a key set, then 'rules'."
+            "Backends in fallback order, e.g. 'anthropic:claude-haiku-4-5,openai:gpt-5-mini,rules'; "
+            "each KIND[:MODEL][@URL][;key=VARIABLE][;deadline=SECONDS]. A URL of its own gets no "
+            "key unless ;key= names one. Default: $FACTCHECK_PROVIDERS, else the config file's "
+            "'providers', else Anthropic and OpenAI when their key (or base URL) is set, then "
+            "'rules'."
         ),
         metavar="SPEC[,SPEC...]",
     ),

@@ -213,3 +213,21 @@ def test_no_key_and_no_url_password_appears_in_any_output(
         data = path.read_bytes()
         leaked = [c for c in CANARIES if c.encode() in data]
         assert leaked == [], path
+
+
+def test_a_judge_failure_stays_in_the_run_record_of_compare_files(
+    llm_server: FakeLLMServer, articles, monkeypatch
+) -> None:
+    from factcheck.errors import ExtractionError
+    from factcheck.llm_judge import LLMJudge
+
+    def broken(self, request):  # type: ignore[no-untyped-def]
+        raise ExtractionError("the judge's answer could not be used")
+
+    monkeypatch.setattr(LLMJudge, "judge", broken)
+    llm_server.responder = answer_like_a_model
+    env = {"OPENAI_BASE_URL": llm_server.openai_url}
+    result = compare_files(*articles, Settings(providers="openai:fake-model,rules", env=env))
+    assert result.run.degraded
+    assert any("The judge failed" in notice for notice in result.run.notices)
+    assert result.run.llm_calls == 2  # the two extractions, still counted

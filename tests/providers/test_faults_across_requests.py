@@ -223,3 +223,40 @@ async def test_request_parameters_follow_the_model_family_behind_any_url(
     else:
         assert "max_tokens" in sent.body and "max_completion_tokens" not in sent.body
         assert sent.body["temperature"] == 0
+
+
+CONTEXT_ERRORS = {
+    "llama.cpp": error(
+        400,
+        "exceed_context_size_error",
+        "request (2226 tokens) exceeds the available context size (1024 tokens), try increasing it",
+    ),
+    "vllm": error(
+        400,
+        "BadRequestError",
+        "This model's maximum context length is 4096 tokens. However, you requested 5120 tokens "
+        "(4096 in the messages, 1024 in the completion). Please reduce the length of the messages.",
+    ),
+    "openai": error(
+        400,
+        "invalid_request_error",
+        "This model's maximum context length is 128000 tokens.",
+        code="context_length_exceeded",
+    ),
+}
+
+
+@pytest.mark.parametrize("reply", CONTEXT_ERRORS.values(), ids=CONTEXT_ERRORS.keys())
+async def test_a_context_size_error_is_not_re_sent_and_the_next_provider_answers(
+    llm_server: FakeLLMServer, make_chain: ChainFactory, clock: Clock, reply: Reply
+) -> None:
+    llm_server.script("openai", reply, reply)
+    chain = await make_chain("openai:local-model,anthropic:claude-haiku-4-5,rules")
+    assert (await chain.complete(request())).provider == "anthropic"
+    assert llm_server.counts() == {"openai": 1, "anthropic": 1}
+    assert clock.waits == []
+    (event,) = chain.fallbacks
+    assert event.reason.startswith("context_too_long:") and not event.disabled
+    # A shorter request may fit: the provider stays in the chain.
+    assert (await chain.complete(request("short"))).provider == "anthropic"
+    assert llm_server.counts()["openai"] == 2
