@@ -65,8 +65,10 @@ def providers_report(
                 key = f"{row.key_variable} set"
             elif row.key_required:  # and not present
                 key = f"MISSING: set {row.key_variable}"
+            elif spec.base_url:  # a URL of its own: the kind's key does not go there
+                key = "none sent to its URL (;key=VARIABLE names one)"
             else:
-                key = "none sent (add ;key=VARIABLE to send one)"
+                key = f"{row.key_variable} not needed"
             cells = [str(number), row.name, row.model or "-", key, row.base_url or "-"]
             if ping:
                 ok, detail = pings.get(spec.label, (False, "not pinged"))
@@ -77,8 +79,11 @@ def providers_report(
             for notice in row.notices:
                 console.print(notice)
         if not any(row.name != "rules" for row in rows):
+            from factcheck.providers.registry import KINDS
+
+            keys = [k.key_variable for k in KINDS.values() if k.in_default_chain and k.key_variable]
             console.print(
-                "Offline: only the rules extractor runs. Set ANTHROPIC_API_KEY or OPENAI_API_KEY "
+                f"Offline: only the rules extractor runs. Set {' or '.join(keys)} "
                 "(or --provider) to add an LLM."
             )
         elif specs[-1].kind != "rules":
