@@ -64,14 +64,23 @@ class ProviderHealth:
 
     @asynccontextmanager
     async def turn(self) -> AsyncIterator[None]:
-        """Hold while a request is sent: exclusive until the provider has answered once."""
-        if self.state == "healthy":
+        """Hold while a request is sent: exclusive until the provider has answered once.
+
+        Requests that queued behind the first one go on in parallel once it has answered.
+        """
+        held = False
+        if self.state != "healthy":
+            if self._gate is None:
+                self._gate = asyncio.Lock()
+            await self._gate.acquire()
+            held = self.state != "healthy"
+            if not held:
+                self._gate.release()
+        try:
             yield
-            return
-        if self._gate is None:
-            self._gate = asyncio.Lock()
-        async with self._gate:
-            yield
+        finally:
+            if held and self._gate is not None:
+                self._gate.release()
 
     def succeeded(self) -> None:
         """The provider answered."""

@@ -11,6 +11,7 @@ from factcheck.errors import (
     AccessError,
     AllBackendsFailedError,
     ContextTooLongError,
+    InvalidOutputError,
     QuotaError,
     TransientError,
     UnavailableError,
@@ -85,20 +86,28 @@ async def test_requests_wait_their_turn_while_the_provider_is_unproven() -> None
             health.succeeded()
 
     await asyncio.gather(*(one() for _ in range(5)))
-    assert peak == 1  # the first one proved it; the others then went one at a time anyway
-    health.state = "healthy"
-    inside = peak = 0
+    # The first one went alone and proved the provider; the four queued behind it then went
+    # together.
+    assert peak == 4
 
-    async def parallel() -> None:
+
+async def test_requests_go_one_at_a_time_while_the_first_ones_fail() -> None:
+    health = ProviderHealth("p")
+    inside = 0
+    peak = 0
+
+    async def failing() -> None:
         nonlocal inside, peak
         async with health.turn():
             inside += 1
             peak = max(peak, inside)
             await asyncio.sleep(0.01)
             inside -= 1
+            health.failed(InvalidOutputError("not JSON", provider="p"))
+            health.state = "unproven"  # as if it had never answered
 
-    await asyncio.gather(*(parallel() for _ in range(5)))
-    assert peak == 5
+    await asyncio.gather(*(failing() for _ in range(4)))
+    assert peak == 1
 
 
 async def test_one_timeout_on_a_proven_provider_does_not_end_its_run(
