@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -20,6 +21,17 @@ from factcheck.providers.registry import Timeouts
 PLACEHOLDER_KEY = "not-needed"
 
 
+def _without_environment_headers(sdk: Any) -> dict[str, Any]:
+    """Headers that cancel the ones the SDK takes from ANTHROPIC_CUSTOM_HEADERS: they are meant
+    for Anthropic (or its gateway), not for a third party's URL."""
+    names = [
+        line.split(":", 1)[0].strip()
+        for line in os.environ.get("ANTHROPIC_CUSTOM_HEADERS", "").split("\n")
+        if ":" in line
+    ]
+    return {name: sdk.Omit() for name in names if name}
+
+
 class AnthropicProvider:
     """Messages API; the answer comes back as JSON text (output_config) or a tool call's input.
 
@@ -35,6 +47,7 @@ class AnthropicProvider:
         api_key: str | None = None,
         base_url: str = "https://api.anthropic.com",
         timeouts: Timeouts | None = None,
+        third_party: bool = False,
     ) -> None:
         import anthropic
 
@@ -50,6 +63,7 @@ class AnthropicProvider:
             base_url=base_url,
             max_retries=0,
             timeout=anthropic.Timeout(timeouts.read_s, connect=timeouts.connect_s),
+            default_headers=_without_environment_headers(anthropic) if third_party else None,
         )
         self.mode = "output_config"  # switches to "tool" once when the API refuses output_config
 

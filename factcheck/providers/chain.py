@@ -82,9 +82,7 @@ def provider_for(resolved: Resolved) -> Provider:
     """The raw provider for a resolved spec; ConfigError when its service needs a missing key."""
     if resolved.key_missing:
         raise ConfigError(missing_key_message(resolved))
-    record, spec = resolved.record, resolved.spec
-    assert spec.model is not None
-    return record.factory(record, spec.model, resolved.key, resolved.base_url, resolved.timeouts)
+    return resolved.record.factory(resolved)
 
 
 def build_provider(

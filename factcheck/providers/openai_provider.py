@@ -30,6 +30,11 @@ def is_reasoning_model(model: str) -> bool:
     return model.rsplit("/", 1)[-1].lower().startswith(_REASONING_FAMILIES)
 
 
+def _account_headers_omitted(sdk: Any) -> Any:
+    # Omit() drops a default header (typed as str by the SDK, honoured when headers merge).
+    return {"OpenAI-Organization": sdk.Omit(), "OpenAI-Project": sdk.Omit()}
+
+
 class OpenAIProvider:
     """Chat completions with a strict JSON Schema, degrading to json_object, then prompt-only.
 
@@ -45,6 +50,7 @@ class OpenAIProvider:
         api_key: str | None = None,
         base_url: str = "https://api.openai.com/v1",
         timeouts: Timeouts | None = None,
+        third_party: bool = False,
     ) -> None:
         import openai
 
@@ -60,6 +66,9 @@ class OpenAIProvider:
             base_url=base_url,
             max_retries=0,
             timeout=openai.Timeout(timeouts.read_s, connect=timeouts.connect_s),
+            # The SDK adds OPENAI_ORG_ID and OPENAI_PROJECT_ID from the environment: they
+            # identify an OpenAI account and have no business at a third party's URL.
+            default_headers=_account_headers_omitted(openai) if third_party else None,
         )
         self.level = LEVELS[0]  # the best level this backend has accepted (or not yet refused)
 

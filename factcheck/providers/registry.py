@@ -14,9 +14,10 @@ from factcheck.providers.prices import ANTHROPIC_PRICES, OPENAI_PRICES
 
 if TYPE_CHECKING:
     from factcheck.providers.base import Provider
+    from factcheck.providers.resolve import Resolved
 
-# (kind name, model, api key or None, base URL, timeouts) -> a provider speaking that wire format
-Factory = Callable[["ProviderKind", str, "str | None", str, "Timeouts"], "Provider"]
+# A resolved chain item (URL, key, time limits) -> a provider speaking that wire format
+Factory = Callable[["Resolved"], "Provider"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +45,31 @@ class ProviderKind:
     timeouts: Timeouts = field(default_factory=Timeouts)
 
 
-def _openai_wire(
-    kind: ProviderKind, model: str, key: str | None, base_url: str, timeouts: Timeouts
-) -> Provider:
+def _openai_wire(item: Resolved) -> Provider:
     from factcheck.providers.openai_provider import OpenAIProvider
 
-    return OpenAIProvider(model, name=kind.name, api_key=key, base_url=base_url, timeouts=timeouts)
+    assert item.spec.model is not None
+    return OpenAIProvider(
+        item.spec.model,
+        name=item.record.name,
+        api_key=item.key,
+        base_url=item.base_url,
+        timeouts=item.timeouts,
+        third_party=item.third_party,
+    )
 
 
-def _anthropic_wire(
-    kind: ProviderKind, model: str, key: str | None, base_url: str, timeouts: Timeouts
-) -> Provider:
+def _anthropic_wire(item: Resolved) -> Provider:
     from factcheck.providers.anthropic_provider import AnthropicProvider
 
+    assert item.spec.model is not None
     return AnthropicProvider(
-        model, name=kind.name, api_key=key, base_url=base_url, timeouts=timeouts
+        item.spec.model,
+        name=item.record.name,
+        api_key=item.key,
+        base_url=item.base_url,
+        timeouts=item.timeouts,
+        third_party=item.third_party,
     )
 
 

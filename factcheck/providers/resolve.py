@@ -37,6 +37,7 @@ class Resolved:
     base_url: str
     key_source: str | None  # the variable the key came from, "the URL", or None for no key
     key_needed: bool  # the service needs a key (its own hosted API)
+    third_party: bool  # a URL of the item's own, not on its kind's service
     timeouts: Timeouts
     notices: tuple[str, ...] = ()
     key: str | None = field(default=None, repr=False)
@@ -99,6 +100,7 @@ def resolve(spec: ProviderSpec, env: Mapping[str, str]) -> Resolved:
         base_url=base_url,
         key_source=source,
         key_needed=needed,
+        third_party=bool(spec.base_url) and not own_service,
         timeouts=_timeouts(record, spec, env),
         notices=tuple(notices),
         key=key,

@@ -181,3 +181,22 @@ def test_time_limits_come_from_the_spec_then_the_environment_then_the_kind() -> 
         parse_spec("openai:m;deadline=soon")
     with pytest.raises(ConfigError, match="FACTCHECK_LLM_DEADLINE"):
         resolve(parse_spec("openai:m@http://127.0.0.1:9/v1"), {"FACTCHECK_LLM_DEADLINE": "-1"})
+
+
+async def test_headers_the_sdks_take_from_the_environment_stay_home(
+    llm_server: FakeLLMServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDKs add OPENAI_ORG_ID, OPENAI_PROJECT_ID and ANTHROPIC_CUSTOM_HEADERS to every
+    request by themselves; none of them may reach a URL of the item's own."""
+    llm_server.default = GOOD
+    monkeypatch.setenv("OPENAI_ORG_ID", "org-canary")
+    monkeypatch.setenv("OPENAI_PROJECT_ID", "proj_canary")
+    monkeypatch.setenv("ANTHROPIC_CUSTOM_HEADERS", "X-Gateway-Token: gw-canary\nX-Team: news")
+    await ask(f"openai:llama3.1@{llm_server.openai_url}", {}, store)
+    await ask(f"anthropic:claude-haiku-4-5@{llm_server.anthropic_url}", {}, store)
+    for received in llm_server.journal:
+        assert "canary" not in str(received.headers), received.route
+    # Toward the kind's own base-URL variable (the user's gateway) the SDKs do as documented.
+    env = {"ANTHROPIC_BASE_URL": llm_server.anthropic_url, "ANTHROPIC_API_KEY": "k" * 12}
+    await ask("anthropic:claude-haiku-4-5", env, store)
+    assert llm_server.journal[-1].headers["x-gateway-token"] == "gw-canary"
