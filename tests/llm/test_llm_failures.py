@@ -102,9 +102,12 @@ def test_providers_ping_reports_an_html_page_instead_of_crashing(
 ) -> None:
     llm_server.script("openai", html())
     point_at(llm_server, monkeypatch)
-    assert run(["providers", "--ping", "--provider", "openai:gpt-5-mini"]) == 0
-    out = capsys.readouterr().out
-    assert "FAILED" in out and "transient" in out and "Traceback" not in out
+    assert run(["providers", "--ping", "--provider", "openai:gpt-5-mini"]) == 3  # a ping failed
+    captured = capsys.readouterr()
+    flat = " ".join(captured.out.replace("│", " ").split())  # the table's wrapped cells, joined
+    assert "FAILED: transient: openai: the server's answer is not a model response" in flat
+    assert captured.err == "error: ping failed: openai:gpt-5-mini\n"
+    assert "Traceback" not in captured.out + captured.err
 
 
 def test_every_llm_request_refused_is_degraded_with_a_notice_in_every_format(
@@ -185,12 +188,15 @@ def test_no_key_and_no_url_password_appears_in_any_output(
             codes.append(
                 run(["compare", *map(str, articles), "--format", fmt, "--out", str(target)])
             )
-            codes.append(run(["compare", *map(str, articles), "--format", fmt, "--no-cache"]))
+            codes.append(
+                run(["compare", *map(str, articles), "--format", fmt, "--no-cache", "-vv"])
+            )
         codes.append(run(["extract", str(articles[0]), "--format", "json"]))
         audit_dir = tmp_path / f"audit{number}"
-        codes.append(run(["audit", str(folder), "--jobs", "4", "--out", str(audit_dir)]))
+        codes.append(run(["audit", str(folder), "--jobs", "4", "--out", str(audit_dir), "-vv"]))
         codes.append(run(["providers"]))
-        codes.append(run(["providers", "--ping"]))
+        codes.append(run(["config"]))
+        run(["providers", "--ping"])  # exits 3 when the chain's first provider refuses the key
         captured = capsys.readouterr()
         outputs += [captured.out, captured.err]
     # A bad spec and a chain that fails entirely: errors, not only reports.
