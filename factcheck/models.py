@@ -103,7 +103,8 @@ class Fact:
     `value` is the normalised value: the words inside the marks for a quote (empty string for an
     empty quote), an ISO date ("2024-07-09", "2024-07" or "2024") for a date or None when a
     relative date could not be resolved, a float for a number, a canonical key for an entity, the
-    claim itself for a claim, the matched phrase's language for a disclaimer.
+    claim itself for a claim, the language of the statement for a disclaimer (whose kind of AI
+    use is `disclosure`).
     """
 
     kind: FactKind
@@ -117,6 +118,7 @@ class Fact:
     entity_type: str | None = None  # entity: "person" | "org" | "place" | "other"
     relative: str | None = None  # date: the relative wording ("Selasa lalu") when resolved from it
     gloss_en: str | None = None  # LLM facts: an English gloss
+    disclosure: str | None = None  # disclaimer: ai_written | ai_assisted | machine_translated ...
     source: Source = RULES
 
     @property
