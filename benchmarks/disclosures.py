@@ -67,7 +67,9 @@ def detect(text: str, language: str) -> list[Any]:
     from factcheck.extract.rules.disclaimers import find_disclaimers
     from factcheck.models import Document
 
-    return find_disclaimers(Document(path="bench.txt", text=text, sha256="0" * 64, language=language))
+    return find_disclaimers(
+        Document(path="bench.txt", text=text, sha256="0" * 64, language=language)
+    )
 
 
 def _row_class(row: dict[str, Any]) -> str:
@@ -83,7 +85,7 @@ def measure(quick: bool = False) -> dict[str, Any] | None:
     texts = articles()
     rows = list(rn.disclaimers())
     if quick:
-        rows = rows[::max(1, len(rows) // QUICK_ROWS)]
+        rows = rows[:: max(1, len(rows) // QUICK_ROWS)]
     hits: Counter[tuple[str, str, str]] = Counter()
     totals: Counter[tuple[str, str, str]] = Counter()
     kinds: Counter[tuple[str, str]] = Counter()
@@ -129,7 +131,9 @@ def _recall_rows(figures: dict[str, Any]) -> Iterable[str]:
     for lang in figures["languages"]:
         if not totals["disclosure", lang, POSITIONS[0]]:
             continue
-        cells = [share(hits["disclosure", lang, p], totals["disclosure", lang, p]) for p in POSITIONS]
+        cells = [
+            share(hits["disclosure", lang, p], totals["disclosure", lang, p]) for p in POSITIONS
+        ]
         yield f"| {lang} | " + " | ".join(cells) + " |"
     cells = [share(_sum(hits, "disclosure", p), _sum(totals, "disclosure", p)) for p in POSITIONS]
     yield "| **all** | " + " | ".join(f"**{c}**" for c in cells) + " |"
@@ -153,7 +157,8 @@ def _targets(figures: dict[str, Any]) -> str:
     false = [
         p
         for p in POSITIONS
-        if _sum(totals, "control", p) and _sum(hits, "control", p) > TARGET_FALSE * _sum(totals, "control", p)
+        if _sum(totals, "control", p)
+        and _sum(hits, "control", p) > TARGET_FALSE * _sum(totals, "control", p)
     ]
     recall = "met" if not low else f"missed in {len(low)} language x position cells"
     fp = "met" if not false else "missed at " + ", ".join(false)
@@ -169,7 +174,9 @@ def to_markdown(figures: dict[str, Any] | None, command: str) -> str:
         return skipped(TITLE, command)
     head = "| | " + " | ".join(POSITIONS) + " |"
     rule = "|---|" + "---|" * len(POSITIONS)
-    kinds = ", ".join(f"{k} {n}" for (c, k), n in sorted(figures["kinds"].items()) if c != "control")
+    kinds = ", ".join(
+        f"{k} {n}" for (c, k), n in sorted(figures["kinds"].items()) if c != "control"
+    )
     misses = "; ".join(f"{i} ({', '.join(p)})" for i, p in sorted(figures["misses"].items()))
     out = [
         f"## {TITLE}",

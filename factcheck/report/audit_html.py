@@ -10,7 +10,14 @@ from factcheck.report.audit_json import pair_counts
 from factcheck.report.audit_text import audit_headline, short_path
 from factcheck.report.names import visible
 from factcheck.report.page import esc, page
-from factcheck.report.summary import backends_line, degraded_notice, fallback_line
+from factcheck.report.summary import (
+    DISCLOSURE_WORDS,
+    IMAGES_HEADING,
+    REVIEW_HEADING,
+    backends_line,
+    degraded_notice,
+    fallback_line,
+)
 
 
 def _report_link(report: str | None) -> str:
@@ -48,16 +55,23 @@ def _group_html(a: AuditResult, g: StoryGroup) -> str:
 
 
 def _review_html(a: AuditResult) -> str:
-    flagged = [d for d in a.documents if d.flags]
-    if not flagged:
-        return ""
-    items = "".join(
-        f"<li><strong>{esc(short_path(d.path, a.root))}</strong>"
-        + "".join(f"<blockquote>{esc(e.text)}</blockquote>" for e in d.flags)
-        + "</li>"
-        for d in flagged
-    )
-    return f'<section id="review"><h2>AI-written disclaimer: review by a human</h2><ul>{items}</ul></section>'
+    out = ""
+    sections = (("review", REVIEW_HEADING, "review"), ("ai-images", IMAGES_HEADING, "images"))
+    for section, heading, attribute in sections:
+        flagged = [(d, getattr(d, attribute)) for d in a.documents if getattr(d, attribute)]
+        if not flagged:
+            continue
+        items = "".join(
+            f"<li><strong>{esc(short_path(d.path, a.root))}</strong>"
+            + "".join(
+                f"<p>{esc(DISCLOSURE_WORDS[f.disclosure])}</p><blockquote>{esc(f.text)}</blockquote>"
+                for f in flags
+            )
+            + "</li>"
+            for d, flags in flagged
+        )
+        out += f'<section id="{section}"><h2>{esc(heading)}</h2><ul>{items}</ul></section>'
+    return out
 
 
 def _errors_html(a: AuditResult) -> str:

@@ -13,6 +13,9 @@ from factcheck.models import Comparison, Discrepancy, Document, Evidence
 from factcheck.report.highlight import Highlight, highlight, locate
 from factcheck.report.page import esc, page
 from factcheck.report.summary import (
+    DISCLOSURE_WORDS,
+    IMAGES_HEADING,
+    REVIEW_HEADING,
     backends_line,
     degraded_notice,
     doc_label,
@@ -84,7 +87,7 @@ def _highlights(c: Comparison, side: Side) -> list[Highlight]:
                     mark_id=f"flag-{number}-span",
                     target=f"flag-{number}",
                     label=f"AI{number}",
-                    title="AI-written disclaimer",
+                    title=f"AI-use disclosure: {DISCLOSURE_WORDS[flag.disclosure]}",
                     css="flag",
                 )
             )
@@ -126,19 +129,21 @@ def _filters_html(c: Comparison) -> str:
 
 
 def _flags_html(c: Comparison) -> str:
-    if not c.flags:
-        return ""
-    items = []
+    review: list[str] = []
+    images: list[str] = []
     for number, flag in enumerate(c.flags, start=1):
         name = doc_name(getattr(c, flag.document))
-        items.append(
+        (review if flag.reviewed else images).append(
             f'<li id="flag-{number}" class="flag-item">In the {esc(flag.document)} '
-            f'({esc(name)}): <a href="#flag-{number}-span">show in the article</a>'
+            f"({esc(name)}), {esc(DISCLOSURE_WORDS[flag.disclosure])}: "
+            f'<a href="#flag-{number}-span">show in the article</a>'
             f"<blockquote>{esc(flag.evidence.text)}</blockquote></li>"
         )
-    return (
-        f'<h2>AI-written disclaimer: review by a human</h2><ul class="flags">{"".join(items)}</ul>'
-    )
+    out = ""
+    for heading, items in ((REVIEW_HEADING, review), (IMAGES_HEADING, images)):
+        if items:
+            out += f'<h2>{esc(heading)}</h2><ul class="flags">{"".join(items)}</ul>'
+    return out
 
 
 def _run_html(c: Comparison) -> str:

@@ -68,7 +68,7 @@ def test_index_page_links_each_pair_report() -> None:
     assert "Story 1" in out and "<strong>reference</strong>" in out
     assert "harbour_ar.md (ar)" in out
     assert "empty_quote&nbsp;1, missing_quote&nbsp;1, number_mismatch&nbsp;1" in out
-    assert "AI-written disclaimer: review by a human" in out
+    assert "AI-use disclosure: review by a human" in out
     assert "Cet article a été rédigé avec l&#x27;aide" in out
     assert "broken.txt: binary data, not text" in out
 

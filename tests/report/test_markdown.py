@@ -36,7 +36,7 @@ def test_verdict_flags_and_backends() -> None:
     md = to_markdown(fixtures.COMPARISON)
     assert md.startswith("# factcheck: harbour\\_fr.txt (fr) vs harbour\\_en.txt (en)\n")
     assert "**Verdict:** DISCREPANCIES:" in md
-    assert "## AI-written disclaimer: human review" in md
+    assert "## AI-use disclosure: review by a human" in md
     assert "> Cet article a été rédigé avec l'aide d'une intelligence artificielle." in md
     assert "- Findings by: rules (8), llm anthropic/claude-haiku-4-5 (2)" in md
 

@@ -58,7 +58,7 @@ def test_degraded_notice_and_fallbacks() -> None:
 
 def test_flags_and_finding_sources_are_shown() -> None:
     out = to_terminal(fixtures.COMPARISON, width=200, color=False)
-    assert "AI-written disclaimer (1): review by a human" in out
+    assert "AI-use disclosure (1): review by a human" in out
     assert "candidate: “Cet article a été rédigé avec l'aide d'une intelligence" in out
     assert "findings by: rules (8), llm anthropic/claude-haiku-4-5 (2)" in out
 

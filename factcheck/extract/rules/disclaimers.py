@@ -18,14 +18,16 @@ ai_assisted, machine_translated, automated (template or data driven) or ai_image
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from factcheck.extract.rules.disclosure_lexicon import Lexicon, fold, lexicons, term_index, tools
-from factcheck.models import Document, Fact
+from factcheck.models import DISCLOSURE_KINDS, DisclosureKind, Document, Fact
 
 # A disclosure is one short sentence; longer runs of text without a sentence end are not read.
 MAX_SENTENCE = 600
@@ -43,14 +45,14 @@ MAX_ERROR_SENTENCES = 2
 
 _BREAK = re.compile(r"[.!?؟…](?=[\s\"'”»)\]」』]|$)|[。！？]|\n")
 _QUESTION = "?؟？"
-_QUOTE = re.compile("[\"«»„“”「」『』‹›]")
+_QUOTE = re.compile('["«»„“”「」『』‹›]')
 _CLOSER = {'"': '"', "«": "»", "„": "“”", "“": "”", "「": "」", "『": "』", "‹": "›"}
 _LEADING = re.compile(r"[\W_]*")  # bullets, emoji, brackets before the first word
 _PREFIX = re.compile(r"[^\W\d_][\w'’ .-]{0,30}?\s*[:：]\s*")  # "Note:", "Nota editorial:"
 _PARENTHESIS = re.compile(r"\s*[(\[][^)\]]{0,80}[)\]]")
 _WORD = re.compile(r"\w+")
 
-KINDS = ("ai_written", "ai_assisted", "machine_translated", "automated", "ai_image")
+KINDS = DISCLOSURE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,56 +87,39 @@ def find_disclaimers(document: Document) -> list[Fact]:
     order = _languages(document.language)
     found: list[Fact] = []
     previous: _Sentence | None = None
-    pending_errors = 0
-    last: Fact | None = None
+    room = 0  # how many more "may contain errors" sentences the last disclosure may take
     for sentence in _sentences(text):
-        if last is not None and pending_errors and not sentence.paragraph:
-            if _is_errors_note(sentence.folded, last):
-                last = _widen(last, text, sentence.end)
-                found[-1] = last
-                pending_errors -= 1
-                previous = sentence
-                continue
-        pending_errors = 0
-        result = _disclosure(sentence, previous, order)
-        if result is not None:
-            code, kind = result
-            last = Fact(
-                "disclaimer",
-                text[sentence.start : sentence.end],
-                sentence.start,
-                sentence.end,
-                value=code,
-                disclosure=kind,
+        if room and not sentence.paragraph and _is_errors_note(sentence.folded, found[-1]):
+            last = found[-1]
+            found[-1] = dataclasses.replace(
+                last, text=text[last.start : sentence.end], end=sentence.end
             )
-            found.append(last)
-            pending_errors = MAX_ERROR_SENTENCES
+            room -= 1
+        else:
+            room = 0
+            result = _disclosure(sentence, previous, order)
+            if result is not None:
+                code, kind = result
+                span = text[sentence.start : sentence.end]
+                found.append(
+                    Fact("disclaimer", span, sentence.start, sentence.end, code, disclosure=kind)
+                )
+                room = MAX_ERROR_SENTENCES
         previous = sentence
     return found
 
 
-def _widen(fact: Fact, text: str, end: int) -> Fact:
-    return Fact(
-        "disclaimer",
-        text[fact.start : end],
-        fact.start,
-        end,
-        value=fact.value,
-        disclosure=fact.disclosure,
-    )
-
-
 def _is_errors_note(folded: str, fact: Fact) -> bool:
     """A "may contain errors" sentence right after a disclosure belongs to it."""
-    for lex in lexicons():
-        if lex.code in (fact.value, "en") and lex.errors.search(folded):
-            return True
-    return False
+    return any(
+        lex.code in (fact.value, "en") and lex.errors.search(folded) is not None
+        for lex in lexicons()
+    )
 
 
 def _disclosure(
     sentence: _Sentence, previous: _Sentence | None, order: tuple[Lexicon, ...]
-) -> tuple[str, str] | None:
+) -> tuple[str, DisclosureKind] | None:
     """(language, kind) when the sentence discloses AI use about this piece."""
     s = sentence.folded
     if not term_index().may_hold_term(s):
@@ -148,7 +133,9 @@ def _disclosure(
     return None
 
 
-def _disclosure_in(lex: Lexicon, sentence: _Sentence, previous: _Sentence | None) -> str | None:
+def _disclosure_in(
+    lex: Lexicon, sentence: _Sentence, previous: _Sentence | None
+) -> DisclosureKind | None:
     s = sentence.folded
     for core in _cores(lex, s):
         if _inside(sentence.quoted, core.start):
@@ -312,7 +299,7 @@ def _continues(lex: Lexicon, sentence: _Sentence, previous: _Sentence, core: _Co
     return lex.self_reference.search(previous.folded) is not None
 
 
-def _kind(lex: Lexicon, s: str, core: _Core, image: bool) -> str:
+def _kind(lex: Lexicon, s: str, core: _Core, image: bool) -> DisclosureKind:
     """Which kind of disclosure the pair makes."""
     reach = VERB_REACH[lex.spaced]
     around = (max(0, core.start - reach), core.end + reach)
@@ -326,7 +313,7 @@ def _kind(lex: Lexicon, s: str, core: _Core, image: bool) -> str:
         return "machine_translated"
     if core.term.what == "automation" and not (lex.ai.search(s) or tools().ai.search(s)):
         return "automated"
-    if core.verb.what == "assist" or lex.assist.search(s, core.start, core.end):
+    if core.verb.what == "assist" or lex.assist.search(s, *around):
         return "ai_assisted"
     if core.verb.what == "means" and not lex.make.search(s, *around):
         return "ai_assisted"
@@ -343,7 +330,7 @@ def _sentences(text: str) -> Iterator[_Sentence]:
     stack: list[str] = []  # the closing marks awaited, carried from sentence to sentence
     pos = previous_stop = 0
     first = True
-    for cut in (*_BREAK.finditer(text), None):
+    for cut in chain(_BREAK.finditer(text), (None,)):
         if cut is None:
             end = next_pos = len(text)
         else:

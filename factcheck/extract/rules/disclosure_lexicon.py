@@ -210,7 +210,7 @@ class TermIndex:
         return False
 
 
-_WORDS = re.compile(r"\w{3,}")
+_WORDS = re.compile(r"\w{3,}")  # words, as the filter reads them
 
 
 @cache
@@ -225,7 +225,9 @@ def term_index() -> TermIndex:
             if entry.startswith(_ACRONYM):
                 names.add(start)
             elif raw["script"] == "spaced":
-                stem = start.lower()
+                stem = re.match(r"\w*", start.lower()).group()  # type: ignore[union-attr]
+                if len(stem) < 3:
+                    raise ValueError(f"disclosure term {entry!r} must start with a 3-letter word")
                 prefixes.setdefault(stem[:3], set()).add(stem)
             else:
                 unspaced.add(start)
