@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 
 from factcheck.report import to_markdown
@@ -57,3 +59,11 @@ def test_consistent_report_has_no_findings_section() -> None:
     md = to_markdown(fixtures.CONSISTENT)
     assert "**Verdict:** CONSISTENT:" in md
     assert "## Findings" not in md
+
+
+def test_an_ai_image_is_listed_apart_from_the_review_queue() -> None:
+    caption = dataclasses.replace(fixtures.FLAGS[0], disclosure="ai_image")
+    md = to_markdown(dataclasses.replace(fixtures.COMPARISON, flags=(caption,)))
+    assert "review by a human" not in md
+    assert "## AI-made images (not in the review queue)" in md
+    assert "`ai_image` (AI-made image)" in md
