@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.realnews import load_realnews, share, skipped  # noqa: E402
+from benchmarks.realnews import cell, load_realnews, share, skipped  # noqa: E402
 
 ARTICLES = ROOT / "benchmarks" / "data" / "disclosure_articles.json"
 POSITIONS = ("start", "middle", "end", "end+footer")
@@ -34,6 +34,7 @@ COMMAND = "python benchmarks/disclosures.py"
 TARGET_RECALL = 0.95
 TARGET_FALSE = 0.02
 QUICK_ROWS = 30
+QUICK_BACKGROUND = 300
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def place(statement: str, article: dict[str, list[str]], position: str) -> Place
     return Placed("\n\n".join(blocks) + "\n", start, start + len(statement))
 
 
-def detect(text: str, language: str) -> list[Any]:
+def detect(text: str, language: str | None) -> list[Any]:
     """The disclaimer facts the rules extractor finds in `text`."""
     from factcheck.extract.rules.disclaimers import find_disclaimers
     from factcheck.models import Document
@@ -70,6 +71,30 @@ def detect(text: str, language: str) -> list[Any]:
     return find_disclaimers(
         Document(path="bench.txt", text=text, sha256="0" * 64, language=language)
     )
+
+
+def background(rn: Any) -> Iterable[tuple[str | None, str]]:
+    """(language, text) of real news articles that carry no AI-use disclosure, as far as known:
+    Wikinews and the sources it cites, MEANTIME and its translations, ECB+, SemEval pairs."""
+    for story in rn.wikinews_stories():
+        for article in story["articles"]:
+            yield article.get("lang"), article["text"]
+    for article in rn.meantime_articles():
+        yield from article["texts"].items()
+    for doc in rn.ecbplus_docs():
+        yield "en", doc["text"]
+    for pair in rn.semeval_pairs(original_only=True):
+        yield pair["lang1"], pair["text1"]
+        yield pair["lang2"], pair["text2"]
+
+
+def measure_background(rn: Any, quick: bool) -> tuple[int, list[str]]:
+    """How many background articles were read, and the disclosures found in them."""
+    texts = list(background(rn))
+    if quick:
+        texts = texts[:: max(1, len(texts) // QUICK_BACKGROUND)]
+    found = [f"{lang}: {f.text[:80]}" for lang, text in texts for f in detect(text, lang)]
+    return len(texts), found
 
 
 def _row_class(row: dict[str, Any]) -> str:
@@ -119,6 +144,7 @@ def measure(quick: bool = False) -> dict[str, Any] | None:
         "missing": missing,
         "misses": misses,
         "languages": sorted({lang for _, lang, _ in totals}),
+        "background": measure_background(rn, quick),
     }
 
 
@@ -205,7 +231,12 @@ def to_markdown(figures: dict[str, Any] | None, command: str) -> str:
         f"Flags on the neutral articles' own text: {figures['stray']}. "
         f"Disclosure kinds given to flagged statements: {kinds or 'none'}.",
         "",
-        f"Missed disclosures / flagged controls: {misses or 'none'}.",
+        f"Missed statements (disclosures, image captions) / flagged controls: {misses or 'none'}.",
+        "",
+        f"Real news articles without a disclosure (Wikinews and cited sources, MEANTIME, ECB+, "
+        f"SemEval originals): {figures['background'][0]:,} read, "
+        f"{len(figures['background'][1])} flagged"
+        + "".join(f"\n- {cell(line)}" for line in figures["background"][1][:10]),
         "",
     ]
     if figures["missing"]:
