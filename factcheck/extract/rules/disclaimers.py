@@ -40,6 +40,10 @@ LABEL_WORDS = 12
 LABEL_CHARS = 40
 # What may follow the verb and term of a label, in words, after "and", a comma or a bracket.
 TRAILING_WORDS = 10
+# How many verb-and-term pairs of one sentence are tried, nearest first.
+MAX_CORES = 8
+# The longest term the pairing looks back for (a term starts at most this far before it ends).
+MAX_TERM_CHARS = 40
 # How many "may contain errors" sentences may join a disclosure.
 MAX_ERROR_SENTENCES = 2
 
@@ -133,126 +137,185 @@ def _disclosure(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Refs:
+    """What in one sentence may say "this piece", read once per language."""
+
+    selves: tuple[tuple[int, int, bool], ...]  # (start, end, about an image), unquoted
+    wes: tuple[tuple[int, int], ...]  # the newsroom's "we", unquoted
+    label_end: int | None  # after "Note:" / "Disclaimer:"
+    image_label_end: int | None  # after "Photo:" at the start
+    body: int  # where the words of a label start, after bullets and a "Xxx:" prefix
+    short: bool  # short enough to be a label
+    pronoun_end: int | None  # after a starting "It" that continues a sentence naming the piece
+
+    @property
+    def any(self) -> bool:
+        return bool(
+            self.selves
+            or self.wes
+            or self.label_end is not None
+            or self.image_label_end is not None
+            or self.short
+            or self.pronoun_end is not None
+        )
+
+
+def _refs(lex: Lexicon, sentence: _Sentence, previous: _Sentence | None) -> _Refs:
+    s, quoted = sentence.folded, sentence.quoted
+    selves = tuple(
+        (m.start(), m.end(), image)
+        for pattern, image in ((lex.image_reference, True), (lex.self_reference, False))
+        for m in pattern.finditer(s)
+        if not _inside(quoted, m.start())
+    )
+    wes = tuple((m.start(), m.end()) for m in lex.we.finditer(s) if not _inside(quoted, m.start()))
+    lead = _LEADING.match(s).end()  # type: ignore[union-attr]
+    label = lex.label.search(s)
+    image_label = lex.image_label.match(s, lead)
+    body = lead
+    prefix = _PREFIX.match(s, body)
+    if prefix is not None:
+        body = prefix.end()
+    rest = s[body:].rstrip(" .!…。")
+    short = len(_WORD.findall(rest)) <= LABEL_WORDS if lex.spaced else len(rest) <= LABEL_CHARS
+    pronoun_end = None
+    if lex.pronoun is not None and previous is not None and not sentence.paragraph:
+        pronoun = lex.pronoun.match(s, lead)
+        if pronoun is not None and lex.self_reference.search(previous.folded):
+            pronoun_end = pronoun.end()
+    return _Refs(
+        selves,
+        wes,
+        label.end() if label is not None else None,
+        image_label.end() if image_label is not None else None,
+        body,
+        short,
+        pronoun_end,
+    )
+
+
 def _disclosure_in(
     lex: Lexicon, sentence: _Sentence, previous: _Sentence | None
 ) -> DisclosureKind | None:
     s = sentence.folded
+    refs: _Refs | None = None
     for core in _cores(lex, s):
         if _inside(sentence.quoted, core.start):
             continue
-        image = _reference(lex, sentence, previous, core)
-        if image is None:
-            continue
-        return _kind(lex, s, core, image)
+        if refs is None:
+            refs = _refs(lex, sentence, previous)
+            if not refs.any:
+                return None
+        image = _reference(lex, s, refs, core)
+        if image is not None:
+            return _kind(lex, s, core, image)
     return None
 
 
-def _cores(lex: Lexicon, s: str) -> Iterator[_Core]:
-    """Verb-and-term pairs close enough to be one statement, nearest first."""
+def _cores(lex: Lexicon, s: str) -> list[_Core]:
+    """Verb-and-term pairs close enough to be one statement, nearest first (a few at most)."""
     names = tools()
-    terms = [
-        *(_Hit(m.start(), m.end(), "ai") for m in lex.ai.finditer(s)),
-        *(_Hit(m.start(), m.end(), "ai") for m in names.ai.finditer(s)),
-        *(_Hit(m.start(), m.end(), "automation") for m in lex.automation.finditer(s)),
-        *(_Hit(m.start(), m.end(), "automation") for m in names.automation.finditer(s)),
-        *(_Hit(m.start(), m.end(), "mt_tool") for m in names.machine.finditer(s)),
-        *(_Hit(m.start(), m.end(), "machine") for m in lex.machine.finditer(s)),
-    ]
-    if not terms:
-        return
-    verbs = [
-        *(_Hit(m.start(), m.end(), "make") for m in lex.make.finditer(s)),
-        *(_Hit(m.start(), m.end(), "translate") for m in lex.translate.finditer(s)),
-        *(_Hit(m.start(), m.end(), "assist") for m in lex.assist.finditer(s)),
-        *(_Hit(m.start(), m.end(), "means") for m in lex.means.finditer(s)),
-    ]
+    term_patterns = (
+        (lex.ai, "ai"),
+        (names.ai, "ai"),
+        (lex.automation, "automation"),
+        (names.automation, "automation"),
+        (names.machine, "mt_tool"),
+        (lex.machine, "machine"),
+    )
+    verb_patterns = (
+        (lex.make, "make"),
+        (lex.translate, "translate"),
+        (lex.assist, "assist"),
+        (lex.means, "means"),
+    )
+    if not any(p.search(s) for p, _ in term_patterns):
+        return []
+    if not any(p.search(s) for p, _ in verb_patterns):
+        return []
+    terms = sorted(
+        (_Hit(m.start(), m.end(), what) for p, what in term_patterns for m in p.finditer(s)),
+        key=lambda h: h.start,
+    )
+    starts = [t.start for t in terms]
     reach = VERB_REACH[lex.spaced]
     pairs = []
-    for verb in verbs:
-        for term in terms:
-            if term.what == "machine" and verb.what != "translate":
-                continue
-            if term.start < verb.end and verb.start < term.end and term.what != "machine":
-                continue  # one word read twice ("automatique" as verb and term)
-            gap = max(term.start - verb.end, verb.start - term.end, 0)
-            if gap <= reach:
-                start, end = min(verb.start, term.start), max(verb.end, term.end)
-                pairs.append((gap, start, _Core(start, end, verb, term)))
-    for _, _, core in sorted(pairs, key=lambda p: (p[0], p[1])):
-        yield core
+    for pattern, what in verb_patterns:
+        for m in pattern.finditer(s):
+            verb = _Hit(m.start(), m.end(), what)
+            first = bisect_left(starts, verb.start - reach - MAX_TERM_CHARS)
+            for term in terms[first : bisect_left(starts, verb.end + reach + 1)]:
+                if term.what == "machine" and verb.what != "translate":
+                    continue
+                if term.start < verb.end and verb.start < term.end and term.what != "machine":
+                    continue  # one word read twice ("automatique" as verb and term)
+                gap = max(term.start - verb.end, verb.start - term.end, 0)
+                if gap <= reach:
+                    start, end = min(verb.start, term.start), max(verb.end, term.end)
+                    pairs.append((gap, start, _Core(start, end, verb, term)))
+    pairs.sort(key=lambda p: (p[0], p[1]))
+    return [core for _, _, core in pairs[:MAX_CORES]]
 
 
-def _reference(
-    lex: Lexicon, sentence: _Sentence, previous: _Sentence | None, core: _Core
-) -> bool | None:
+def _reference(lex: Lexicon, s: str, refs: _Refs, core: _Core) -> bool | None:
     """Whether the pair is said about this piece: None if not, else whether about an image."""
-    s = sentence.folded
-    for pattern, image in ((lex.image_reference, True), (lex.self_reference, False)):
-        for ref in pattern.finditer(s):
-            if not _inside(sentence.quoted, ref.start()) and _near(lex, s, ref, core):
-                return image
-    if _newsroom_speaks(lex, sentence, core):
+    for start, end, image in refs.selves:
+        if _near(lex, s, start, end, core):
+            return image
+    if _newsroom_speaks(lex, s, refs, core):
         return False
-    label = _label(lex, s, core)
+    label = _label(lex, s, refs, core)
     if label is not None:
         return label
-    if previous is not None and _continues(lex, sentence, previous, core):
-        return False
+    if refs.pronoun_end is not None and refs.pronoun_end <= core.start:
+        gap = s[refs.pronoun_end : core.start]
+        if len(gap) <= SELF_REACH[lex.spaced] and not lex.about.search(gap):
+            return False
     return None
 
 
-def _near(lex: Lexicon, s: str, ref: re.Match[str], core: _Core) -> bool:
+def _near(lex: Lexicon, s: str, start: int, end: int, core: _Core) -> bool:
     """The self-reference stands by the pair, with no topic word ("how", "about") between."""
-    if ref.end() <= core.start:
-        gap = s[ref.end() : core.start]
-    elif ref.start() >= core.end:
-        gap = s[core.end : ref.start()]
+    if end <= core.start:
+        gap = s[end : core.start]
+    elif start >= core.end:
+        gap = s[core.end : start]
     else:
         return True
     return len(gap) <= SELF_REACH[lex.spaced] and not lex.about.search(gap)
 
 
-def _newsroom_speaks(lex: Lexicon, sentence: _Sentence, core: _Core) -> bool:
+def _newsroom_speaks(lex: Lexicon, s: str, refs: _Refs, core: _Core) -> bool:
     """ "Texte, die wir mithilfe von KI erstellen": we, then at most one word, then the verb,
     and an AI term or tool (a newsroom making things "more automatic" discloses nothing)."""
     if core.term.what != "ai":
         return False
-    s = sentence.folded
-    for we in lex.we.finditer(s, 0, core.start + 1):
-        if _inside(sentence.quoted, we.start()):
+    for _, end in refs.wes:
+        if end > core.verb.start:
             continue
-        between = s[we.end() : core.verb.start].strip()
-        if core.verb.start >= we.end() and (
-            not between or (lex.spaced and len(_WORD.findall(between)) <= 1)
-        ):
+        between = s[end : core.verb.start].strip()
+        if not between or (lex.spaced and len(_WORD.findall(between)) <= 1):
             return True
     return False
 
 
-def _label(lex: Lexicon, s: str, core: _Core) -> bool | None:
+def _label(lex: Lexicon, s: str, refs: _Refs, core: _Core) -> bool | None:
     """A label or caption: "Note: ...", "AI-assisted.", "Foto: Gerada por Gemini".
 
     Either a label word with a colon stands before the pair, or the sentence is short and
     starts with the piece, the verb or the term; in both cases nothing but "and ..." or a
     bracket follows the pair. None if not a label, else whether it is about an image.
     """
-    if not _light_tail(lex, s, core):
+    labelled = refs.label_end is not None and refs.label_end <= core.start
+    pictured = refs.image_label_end is not None and refs.image_label_end <= core.start
+    if not (labelled or pictured or refs.short) or not _light_tail(lex, s, core):
         return None
-    image_label = lex.image_label.match(s, _LEADING.match(s).end())  # type: ignore[union-attr]
-    if image_label is not None and image_label.end() <= core.start:
+    if pictured:
         return True
-    label = lex.label.search(s, 0, core.start)
-    if label is not None and label.end() <= core.start:
+    if labelled:
         return _image_after(lex, s, core)
-    body = _LEADING.match(s).end()  # type: ignore[union-attr]
-    prefix = _PREFIX.match(s, body)
-    if prefix is not None and prefix.end() <= core.start:
-        body = prefix.end()
-    rest = s[body:].rstrip(" .!…。")
-    if lex.spaced and len(_WORD.findall(rest)) > LABEL_WORDS:
-        return None
-    if not lex.spaced and len(rest) > LABEL_CHARS:
-        return None
+    body = refs.body if refs.body <= core.start else _LEADING.match(s).end()  # type: ignore[union-attr]
     if lex.image.match(s, body):
         return True
     if body in (core.start, core.verb.start, core.term.start) or lex.piece.match(s, body):
@@ -282,21 +345,6 @@ def _light_tail(lex: Lexicon, s: str, core: _Core) -> bool:
 def _image_after(lex: Lexicon, s: str, core: _Core) -> bool:
     """ "AI-generated image": the pair describes a picture named right after it."""
     return lex.image.match(s, core.end + (s[core.end : core.end + 1] in " -")) is not None
-
-
-def _continues(lex: Lexicon, sentence: _Sentence, previous: _Sentence, core: _Core) -> bool:
-    """ "This article was first published in German. It was translated ...": "It" is the piece
-    named by the sentence just before (same paragraph)."""
-    if lex.pronoun is None or sentence.paragraph:
-        return False
-    s = sentence.folded
-    pronoun = lex.pronoun.match(s, _LEADING.match(s).end())  # type: ignore[union-attr]
-    if pronoun is None or pronoun.end() > core.start:
-        return False
-    gap = s[pronoun.end() : core.start]
-    if len(gap) > SELF_REACH[lex.spaced] or lex.about.search(gap):
-        return False
-    return lex.self_reference.search(previous.folded) is not None
 
 
 def _kind(lex: Lexicon, s: str, core: _Core, image: bool) -> DisclosureKind:
