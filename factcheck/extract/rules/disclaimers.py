@@ -48,12 +48,13 @@ MAX_TERM_CHARS = 40
 MAX_ERROR_SENTENCES = 2
 
 # A sentence ends at a line break, a CJK full stop, or a full stop followed by a space, a closing
-# mark or the end. Only the marks are searched for by the regex (a bare character class reads a
-# long text in one fast pass; alternatives with a lookahead slow down on long texts).
+# mark or the end; quotation marks are found in the same pass. The pattern starts with one
+# character class so that the regex engine skips to the marks (alternatives would be tried at
+# every character, and slow down on long texts); the rest is only checked at a full stop.
 _QUOTE_MARKS = '"«»„“”「」『』‹›'
-_MARKS = re.compile(f"[.!?؟…。！？\n{_QUOTE_MARKS}]")
-_ALWAYS_BREAKS = "。！？\n"
-_AFTER_END = "\"'”»)]」』"
+_MARKS = re.compile(
+    f"[.!?؟…。！？\n{_QUOTE_MARKS}](?:(?<=[.!?؟…])(?=[\\s\"'”»)\\]」』]|\\Z)|(?<![.!?؟…]))"
+)
 _QUESTION = "?؟？"
 _QUOTE = re.compile(f"[{_QUOTE_MARKS}]")
 _CLOSER = {'"': '"', "«": "»", "„": "“”", "“": "”", "「": "」", "『": "』", "‹": "›"}
@@ -61,6 +62,7 @@ _LEADING = re.compile(r"[\W_]*")  # bullets, emoji, brackets before the first wo
 _PREFIX = re.compile(r"[^\W\d_][\w'’ .-]{0,30}?\s*[:：]\s*")  # "Note:", "Nota editorial:"
 _PARENTHESIS = re.compile(r"\s*[(\[][^)\]]{0,80}[)\]]")
 _WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
 
 KINDS = DISCLOSURE_KINDS
 
@@ -88,7 +90,7 @@ class _Sentence:
     end: int
     paragraph: bool  # a blank line (or the start of the text) comes before it
     quoted: tuple[tuple[int, int], ...]  # quoted stretches, offsets in the folded text
-    folded: str
+    folded: str  # empty for a stretch longer than MAX_SENTENCE, which is not read
 
 
 def find_disclaimers(document: Document) -> list[Fact]:
@@ -99,6 +101,9 @@ def find_disclaimers(document: Document) -> list[Fact]:
     previous: _Sentence | None = None
     room = 0  # how many more "may contain errors" sentences the last disclosure may take
     for sentence in _sentences(text):
+        if not sentence.folded:  # too long to be one statement; it separates what is around it
+            previous, room = None, 0
+            continue
         if room and not sentence.paragraph and _is_errors_note(sentence.folded, found[-1]):
             last = found[-1]
             found[-1] = dataclasses.replace(
@@ -236,14 +241,23 @@ def _cores(lex: Lexicon, s: str) -> list[_Core]:
         (lex.assist, "assist"),
         (lex.means, "means"),
     )
-    if not any(p.search(s) for p, _ in term_patterns):
+    if not any(p.search(s) for p, _ in term_patterns) and not names.ambiguous.search(s):
         return []
     if not any(p.search(s) for p, _ in verb_patterns):
         return []
-    terms = sorted(
-        (_Hit(m.start(), m.end(), what) for p, what in term_patterns for m in p.finditer(s)),
-        key=lambda h: h.start,
-    )
+    found = [
+        _Hit(m.start(), m.end(), what)
+        for p, what in term_patterns
+        for m in p.finditer(s)
+        if not _in_a_name(lex, s, m)
+    ]
+    other_ai = any(h.what == "ai" for h in found)
+    found += [
+        _Hit(m.start(), m.end(), "ai")
+        for m in names.ambiguous.finditer(s)
+        if names.is_tool(s, m, other_ai)
+    ]
+    terms = sorted(found, key=lambda h: h.start)
     starts = [t.start for t in terms]
     reach = VERB_REACH[lex.spaced]
     pairs = []
@@ -262,6 +276,23 @@ def _cores(lex: Lexicon, s: str) -> list[_Core]:
                     pairs.append((gap, start, _Core(start, end, verb, term)))
     pairs.sort(key=lambda p: (p[0], p[1]))
     return [core for _, _, core in pairs[:MAX_CORES]]
+
+
+def _in_a_name(lex: Lexicon, s: str, term: re.Match[str]) -> bool:
+    """ "the AI Now Institute", "EU AI Act": an acronym after an article or a capitalised word and
+    before a capitalised word that is none of the lexicon's is part of a name, not a term ("KI
+    Unterstützung" and "layanan AI Co-op Translator" still hold one)."""
+    if not term.group().isupper():
+        return False
+    if not lex.name_before.search(s[max(0, term.start() - 24) : term.start()]):
+        return False
+    after = _CAPITALISED.match(s, term.end())
+    if after is None:
+        return False
+    at = after.end() - 1
+    words = (lex.make, lex.translate, lex.assist, lex.means, lex.piece, lex.image, lex.ai)
+    names = tools()
+    return not any(p.match(s, at) for p in (*words, names.ai, names.ambiguous, names.machine))
 
 
 def _reference(lex: Lexicon, s: str, refs: _Refs, core: _Core) -> bool | None:
@@ -403,27 +434,23 @@ def _sentences(text: str) -> Iterator[_Sentence]:
             stack.clear()  # a quotation does not run over a line break
         awaited = list(stack)
         quoted = _quoted(text, quotes, start, stop, stack)
+        paragraph = first or newlines > 1
         if stop - start <= MAX_SENTENCE:
-            paragraph = first or newlines > 1
             yield _sentence(text, start, stop, paragraph, quoted, awaited)
+        else:
+            yield _Sentence(start, stop, paragraph, (), "")
         previous_stop, first = stop, False
 
 
 def _cuts(text: str, quotes: list[int]) -> Iterator[int]:
     """Where sentences end: the offsets of their final marks (or line breaks). Quotation marks
     met on the way are appended to `quotes`: the text is read once for both."""
-    size = len(text)
     for mark in _MARKS.finditer(text):
         at = mark.start()
-        char = text[at]
-        if char in _QUOTE_MARKS:
+        if text[at] in _QUOTE_MARKS:
             quotes.append(at)
-        elif char in _ALWAYS_BREAKS or at + 1 == size:
-            yield at
         else:
-            after = text[at + 1]
-            if after.isspace() or after in _AFTER_END:
-                yield at
+            yield at
 
 
 def _sentence(

@@ -80,6 +80,7 @@ class Lexicon:
     machine: re.Pattern[str]  # counts only next to a translating verb ("automatically")
     about: re.Pattern[str]
     conjunction: re.Pattern[str]
+    name_before: re.Pattern[str]  # an article or a capitalised word right before a position
     errors: re.Pattern[str]
 
 
@@ -88,8 +89,19 @@ class Tools:
     """Tool names shared by every language, by what they do."""
 
     ai: re.Pattern[str]
+    ambiguous: re.Pattern[str]  # also a first name, a company or a word: "Claude", "Gemini"
     machine: re.Pattern[str]
     automation: re.Pattern[str]
+
+    def is_tool(self, sentence: str, name: re.Match[str], other_terms: bool) -> bool:
+        """Whether an ambiguous name is the tool: a model name or version follows it, or the
+        sentence names AI another way; never when a capitalised word follows (a surname)."""
+        return self._version.match(sentence, name.end()) is not None or (
+            other_terms and self._surname.match(sentence, name.end()) is None
+        )
+
+    _version: re.Pattern[str]
+    _surname: re.Pattern[str]
 
 
 def _alternation(entries: list[str]) -> str:
@@ -141,8 +153,16 @@ def _language(code: str, raw: dict) -> Lexicon:
         machine=words("machine", latin=True),
         about=words("about"),
         conjunction=words("conjunctions"),
+        name_before=_name_before(raw["articles"]),
         errors=words("errors"),
     )
+
+
+def _name_before(articles: list[str]) -> re.Pattern[str]:
+    """Matches (searched backwards from a term, in a short window) when the term follows an
+    article or a capitalised word: "the AI Act", "EU AI Act", "der KI Campus"."""
+    article = r"(?<!\w)" + _alternation(articles) + r"\s+$" if articles else r"(?!x)x"
+    return re.compile(f"(?:{article})|(?-i:[A-ZÀ-ÖØ-Þ][\\w.-]*\\s+$)", re.IGNORECASE)
 
 
 def _read(path: str) -> dict:
@@ -166,18 +186,19 @@ def lexicons() -> tuple[Lexicon, ...]:
 
 @cache
 def tools() -> Tools:
-    """The shared tool names; ambiguous ones only when no capitalised word follows them."""
+    """The shared tool names, compiled once."""
     raw = _read("data/disclosure_tools.json")
-    person = r"(?![ \t]+[A-ZÀ-ÖØ-Þ])"
-    ambiguous = [f"{name}{person}" for name in raw["ambiguous"]]
 
     def names(entries: list[str]) -> re.Pattern[str]:
         return re.compile(_LATIN[0] + _alternation(entries) + r"(?![A-Za-z])")
 
     return Tools(
-        ai=names(raw["ai"] + ambiguous),
+        ai=names(raw["ai"]),
+        ambiguous=names(raw["ambiguous"]),
         machine=names(raw["machine"]),
         automation=names(raw["automation"]),
+        _version=re.compile(r"[ \t]*[-‑]?[ \t]*" + _alternation(raw["versions"]) + r"(?![a-z])"),
+        _surname=re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]"),
     )
 
 
