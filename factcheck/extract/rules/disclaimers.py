@@ -241,9 +241,9 @@ def _cores(lex: Lexicon, s: str) -> list[_Core]:
         (lex.assist, "assist"),
         (lex.means, "means"),
     )
-    if not any(p.search(s) for p, _ in term_patterns) and not names.ambiguous.search(s):
+    if not lex.any_verb.search(s):
         return []
-    if not any(p.search(s) for p, _ in verb_patterns):
+    if not (lex.any_term.search(s) or names.any.search(s)):
         return []
     found = [
         _Hit(m.start(), m.end(), what)

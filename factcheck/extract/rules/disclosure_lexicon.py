@@ -78,6 +78,8 @@ class Lexicon:
     ai: re.Pattern[str]
     automation: re.Pattern[str]
     machine: re.Pattern[str]  # counts only next to a translating verb ("automatically")
+    any_verb: re.Pattern[str]  # make, translate, assist or means in one pass
+    any_term: re.Pattern[str]  # ai, automation or machine in one pass
     about: re.Pattern[str]
     conjunction: re.Pattern[str]
     name_before: re.Pattern[str]  # an article or a capitalised word right before a position
@@ -90,6 +92,7 @@ class Tools:
 
     ai: re.Pattern[str]
     ambiguous: re.Pattern[str]  # also a first name, a company or a word: "Claude", "Gemini"
+    any: re.Pattern[str]  # every tool name, in one pass
     machine: re.Pattern[str]
     automation: re.Pattern[str]
 
@@ -151,6 +154,12 @@ def _language(code: str, raw: dict) -> Lexicon:
         ai=words("ai", latin=True),
         automation=words("automation", latin=True),
         machine=words("machine", latin=True),
+        any_verb=_compile(
+            _bounded([e for k in ("make", "translate", "assist", "means") for e in raw[k]], script)
+        ),
+        any_term=_compile(
+            _bounded([e for k in ("ai", "automation", "machine") for e in raw[k]], script, True)
+        ),
         about=words("about"),
         conjunction=words("conjunctions"),
         name_before=_name_before(raw["articles"]),
@@ -197,6 +206,7 @@ def tools() -> Tools:
         ambiguous=names(raw["ambiguous"]),
         machine=names(raw["machine"]),
         automation=names(raw["automation"]),
+        any=names([e for key in TOOL_KINDS for e in raw[key]]),
         _version=re.compile(r"[ \t]*[-‑]?[ \t]*" + _alternation(raw["versions"]) + r"(?![a-z])"),
         _surname=re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]"),
     )
