@@ -95,16 +95,15 @@ class Tools:
     any: re.Pattern[str]  # every tool name, in one pass
     machine: re.Pattern[str]
     automation: re.Pattern[str]
+    version: re.Pattern[str]  # " 3.5", " Sonnet" right after a name
+    surname: re.Pattern[str]  # a capitalised word right after a name
 
     def is_tool(self, sentence: str, name: re.Match[str], other_terms: bool) -> bool:
         """Whether an ambiguous name is the tool: a model name or version follows it, or the
         sentence names AI another way; never when a capitalised word follows (a surname)."""
-        return self._version.match(sentence, name.end()) is not None or (
-            other_terms and self._surname.match(sentence, name.end()) is None
+        return self.version.match(sentence, name.end()) is not None or (
+            other_terms and self.surname.match(sentence, name.end()) is None
         )
-
-    _version: re.Pattern[str]
-    _surname: re.Pattern[str]
 
 
 def _alternation(entries: list[str]) -> str:
@@ -207,8 +206,8 @@ def tools() -> Tools:
         machine=names(raw["machine"]),
         automation=names(raw["automation"]),
         any=names([e for key in TOOL_KINDS for e in raw[key]]),
-        _version=re.compile(r"[ \t]*[-‑]?[ \t]*" + _alternation(raw["versions"]) + r"(?![a-z])"),
-        _surname=re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]"),
+        version=re.compile(r"[ \t]*[-‑]?[ \t]*" + _alternation(raw["versions"]) + r"(?![a-z])"),
+        surname=re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]"),
     )
 
 
