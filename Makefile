@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint format bench fuzz goldens clean
+.PHONY: setup demo test test-browser chromium-installed screenshots check-wheel lint format bench fuzz goldens clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -22,6 +22,28 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+# The wheel installed by a fresh venv's stock pip, then `compare` on HTML and `audit examples/`:
+# needs the package index and a minute or two, so it is not part of the (offline) test suite.
+check-wheel:
+	$(PYTHON) .ci/check_wheel.py
+
+# The HTML reports in headless Chromium. Debian's own chromium is installed when missing (CI runs
+# as root on Debian); no browser is downloaded from anywhere else. The tests fail, not skip,
+# when the browser cannot start.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+chromium-installed:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
+		echo "installing Debian's chromium and chromium-driver"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
+
+test-browser: $(STAMP) chromium-installed
+	FACTCHECK_BROWSER=require $(BIN)/pytest -q tests/browser
+
+# Regenerate the README's screenshots (docs/screenshots/*.png) from the browser tests.
+screenshots: $(STAMP) chromium-installed
+	FACTCHECK_BROWSER=require FACTCHECK_DOCS_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests benchmarks

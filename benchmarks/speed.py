@@ -173,6 +173,8 @@ def startup(repeat: int = 5) -> dict:
 
 def measure(quick: bool = False, work: Path | None = None) -> dict:
     """Every speed figure; `quick` shrinks the corpora so the whole run takes seconds."""
+    if work is not None:
+        work.mkdir(parents=True, exist_ok=True)  # benchmarks/out/ is git-ignored: absent in a clone
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         base = Path(tmp)
         count = 200 if quick else 1000

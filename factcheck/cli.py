@@ -6,36 +6,56 @@ that `factcheck --help` stays fast and never imports an LLM SDK.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from factcheck import __version__
 from factcheck.config import FAIL_ON, FORMATS, Settings
 from factcheck.errors import INTERNAL_ERROR_EXIT, FactcheckError, UsageError
+
+if TYPE_CHECKING:
+    from factcheck.models import Comparison
 
 EXIT_CODES = (
     "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage, "
     "unreadable input or an --out that cannot be written; 3 every configured backend failed; "
     "4 an internal error (one line on stderr; the full traceback is saved under the state "
-    "folder, $FACTCHECK_HOME or the user cache folder)."
+    "folder, $FACTCHECK_HOME or the user cache folder). 'providers --ping' exits 3 when a ping "
+    "fails."
 )
+STDIN_HELP = "'-' reads it from standard input."
 
 app = typer.Typer(
     name="factcheck",
     help=(
         "Find where two news articles about the same event disagree: dropped, emptied or altered "
         "quotes, changed dates and figures, vanished people, unsupported claims. Works offline by "
-        "default; LLM providers are optional."
+        "default; LLM providers are optional. Defaults can be kept in a config file: see "
+        "'factcheck config'."
     ),
     epilog=EXIT_CODES,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion, for bash, zsh, fish, pwsh
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _choices(*values: str) -> Callable[[str], list[str]]:
+    """Shell completion of an option's values (typer calls it with what was typed so far)."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
 
 ProviderOpt = Annotated[
     str | None,
@@ -44,7 +64,8 @@ ProviderOpt = Annotated[
         "-p",
         help=(
             "Backends in fallback order, e.g. 'anthropic:claude-haiku-4-5,openai:gpt-5-mini,rules'. "
-            "Default: $FACTCHECK_PROVIDERS, else every provider with a key set, then 'rules'."
+            "Default: $FACTCHECK_PROVIDERS, else the config file's 'providers', else every "
+            "provider with a key set, then 'rules'."
         ),
         metavar="SPEC[,SPEC...]",
     ),
@@ -56,6 +77,7 @@ FormatOpt = Annotated[
         "-f",
         help="terminal, json, markdown, html, or all (json + markdown + html files, terminal view).",
         metavar="FORMAT",
+        autocompletion=_choices(*FORMATS, "all"),
     ),
 ]
 OutOpt = Annotated[
@@ -75,13 +97,38 @@ FailOnOpt = Annotated[
         "--fail-on",
         help="Exit 1 when a discrepancy of this severity or worse is found: high, medium, low, never.",
         metavar="SEVERITY",
+        autocompletion=_choices(*FAIL_ON),
     ),
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the LLM answer cache.")
 ]
 MaxBytesOpt = Annotated[
-    int, typer.Option("--max-bytes", help="Refuse input files larger than this many bytes.")
+    int | None,
+    typer.Option(
+        "--max-bytes",
+        help="Refuse input files larger than this many bytes (default 5000000).",
+        show_default=False,
+    ),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Only the report and errors: no progress, warnings or 'wrote' lines."
+    ),
+]
+VerboseOpt = Annotated[
+    int,
+    typer.Option(
+        "--verbose",
+        "-v",
+        count=True,
+        show_default=False,
+        help="Say on stderr what is loaded, which backends run and how long it takes (-vv: more).",
+    ),
+]
+OpenOpt = Annotated[
+    bool, typer.Option("--open", help="Open the written report (HTML, else the file) when done.")
 ]
 
 REPORTS_DIR = Path("reports")
@@ -93,9 +140,46 @@ def _settings(
     max_bytes: int | None = None,
     jobs: int | None = None,
 ) -> Settings:
+    """Flags that were given, over the environment, `.env` and the config file."""
     return Settings.from_environment(
-        providers=provider, use_cache=not no_cache, max_bytes=max_bytes, jobs=jobs
+        providers=provider, use_cache=False if no_cache else None, max_bytes=max_bytes, jobs=jobs
     )
+
+
+class _Chatter:
+    """How much the run says on stderr besides errors: set once per command by its flags."""
+
+    quiet = False
+    handler: logging.Handler | None = None
+
+
+def _chatter(quiet: bool, verbose: int) -> None:
+    """Apply --quiet / --verbose: the 'wrote' lines, progress, and factcheck's log messages."""
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose cannot be used together")
+    if not (quiet or verbose):
+        return  # the root callback's choice, if any, stands
+    _reset_chatter()
+    _Chatter.quiet = quiet
+    logger = logging.getLogger("factcheck")
+    if quiet:
+        logger.setLevel(logging.ERROR)  # a warning about a file's front matter, too
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
+    logger.propagate = False  # one line per message, not one more from the root logger
+    _Chatter.handler = handler
+
+
+def _reset_chatter() -> None:
+    logger = logging.getLogger("factcheck")
+    if _Chatter.handler is not None:
+        logger.removeHandler(_Chatter.handler)
+    _Chatter.quiet, _Chatter.handler = False, None
+    logger.setLevel(logging.NOTSET)
+    logger.propagate = True
 
 
 def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> str:
@@ -116,7 +200,18 @@ def _write(path: Path, text: str) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     write_text_atomic(path, text)
-    typer.echo(f"wrote {visible(str(path))}", err=True)
+    if not _Chatter.quiet:
+        typer.echo(f"wrote {visible(str(path))}", err=True)
+
+
+def _open(path: Path) -> None:
+    """Show a written report in the user's browser (or whatever opens that kind of file)."""
+    import webbrowser
+
+    from factcheck.report.names import visible
+
+    if not webbrowser.open(path.resolve().as_uri()):
+        sys.stderr.write(f"could not open a browser; the report is {visible(str(path))}\n")
 
 
 def _check_out(out: Path | None, *, folder: bool, what: str) -> None:
@@ -141,55 +236,101 @@ def _exit_for(worst: str | None, fail_on: str) -> int:
     return 1 if SEVERITY_RANK[worst] >= SEVERITY_RANK[fail_on] else 0
 
 
-@app.command()
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"factcheck {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Options before the command (`factcheck -q audit ...`) apply to it as if given after it."""
+    _chatter(quiet, verbose)
+
+
+@app.command(epilog=EXIT_CODES)
 def compare(
-    reference: Annotated[Path, typer.Argument(help="The source article (.txt, .md or .html).")],
-    candidate: Annotated[Path, typer.Argument(help="The retelling to check against it.")],
+    reference: Annotated[
+        Path, typer.Argument(help=f"The source article (.txt, .md or .html); {STDIN_HELP}")
+    ],
+    candidate: Annotated[
+        Path, typer.Argument(help=f"The retelling to check against it; {STDIN_HELP}")
+    ],
     provider: ProviderOpt = None,
     fmt: FormatOpt = "terminal",
     out: OutOpt = None,
     fail_on: FailOnOpt = "high",
     no_cache: NoCacheOpt = False,
-    max_bytes: MaxBytesOpt = 5_000_000,
+    max_bytes: MaxBytesOpt = None,
+    open_report: OpenOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
 ) -> None:
     """Compare CANDIDATE with REFERENCE and report where it departs from it."""
+    _chatter(quiet, verbose)
     _check_choice("--format", fmt, (*FORMATS, "all"))
     _check_choice("--fail-on", fail_on, FAIL_ON)
     _check_out(out, folder=fmt == "all", what="--format all")
     from factcheck.files import is_stdout
     from factcheck.pipeline import compare_files, report_stem
-    from factcheck.report import RENDERERS, SUFFIX, to_terminal
 
+    if open_report and (is_stdout(out) if out is not None else fmt in ("terminal", "json")):
+        raise UsageError(f"--open needs a report file: --format {fmt} writes to standard output")
     comparison = compare_files(reference, candidate, _settings(provider, no_cache, max_bytes))
-    if fmt == "json" and (out is None or is_stdout(out)):
-        sys.stdout.write(RENDERERS["json"](comparison) + "\n")
-    elif fmt == "terminal":
-        sys.stdout.write(to_terminal(comparison, color=_color()))
-        if out is not None and not is_stdout(out):  # on stdout it is already there
-            _write(out, to_terminal(comparison, width=100, color=False))
-    elif fmt == "all":
-        folder = out or REPORTS_DIR
-        stem = report_stem(reference, candidate)
-        for name in ("json", "markdown", "html"):
-            _write(folder / f"{stem}{SUFFIX[name]}", RENDERERS[name](comparison))
-        sys.stdout.write(to_terminal(comparison, color=_color()))
-    else:
-        path = out or REPORTS_DIR / f"{report_stem(reference, candidate)}{SUFFIX[fmt]}"
-        _write(path, RENDERERS[fmt](comparison))
+    written = _emit(comparison, fmt, out, report_stem(reference, candidate))
+    if open_report and written is not None:
+        _open(written)
     raise typer.Exit(_exit_for(comparison.worst_severity(), fail_on))
 
 
-@app.command()
+def _emit(comparison: Comparison, fmt: str, out: Path | None, stem: str) -> Path | None:
+    """Write or print the comparison in `fmt`; the report file to --open, if one was written."""
+    from factcheck.files import is_stdout
+    from factcheck.report import RENDERERS, SUFFIX, to_terminal
+
+    if fmt == "terminal":
+        sys.stdout.write(to_terminal(comparison, color=_color()))
+        if out is None or is_stdout(out):  # on stdout it is already there
+            return None
+        _write(out, to_terminal(comparison, width=100, color=False))
+        return out
+    if fmt == "all":
+        folder = out or REPORTS_DIR
+        for name in ("json", "markdown", "html"):
+            _write(folder / f"{stem}{SUFFIX[name]}", RENDERERS[name](comparison))
+        sys.stdout.write(to_terminal(comparison, color=_color()))
+        return folder / f"{stem}{SUFFIX['html']}"
+    if fmt == "json" and out is None:  # the JSON document on stdout, and nothing else
+        sys.stdout.write(RENDERERS["json"](comparison) + "\n")
+        return None
+    path = out or REPORTS_DIR / f"{stem}{SUFFIX[fmt]}"
+    _write(path, RENDERERS[fmt](comparison))
+    return None if is_stdout(path) else path
+
+
+@app.command(epilog=EXIT_CODES)
 def extract(
-    file: Annotated[Path, typer.Argument(help="The article whose facts to list.")],
+    file: Annotated[Path, typer.Argument(help=f"The article whose facts to list; {STDIN_HELP}")],
     provider: ProviderOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal or json.", metavar="FORMAT")
     ] = "terminal",
     no_cache: NoCacheOpt = False,
-    max_bytes: MaxBytesOpt = 5_000_000,
+    max_bytes: MaxBytesOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
 ) -> None:
     """List the facts found in one article: quotes, dates, figures, names, disclaimers."""
+    _chatter(quiet, verbose)
     _check_choice("--format", fmt, ("terminal", "json"))
     from factcheck.pipeline import extract_file
     from factcheck.report.facts import facts_to_json, facts_to_terminal
@@ -201,15 +342,27 @@ def extract(
         sys.stdout.write(facts_to_terminal(document, facts, run, color=_color()))
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def audit(
     folder: Annotated[Path, typer.Argument(help="A folder of articles (.txt, .md, .html).")],
     provider: ProviderOpt = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Report folder (default: reports/audit-<timestamp>/)."),
+        typer.Option(
+            "--out",
+            "-o",
+            help=(
+                "Report folder (default: reports/audit-<timestamp>/; with --format json, no "
+                "report files unless --out is given)."
+            ),
+        ),
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (0 = per core).")] = 0,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Parallel workers (default 0 = one per core).", show_default=False
+        ),
+    ] = None,
     reference: Annotated[
         list[Path] | None,
         typer.Option(
@@ -224,18 +377,29 @@ def audit(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="terminal (summary) or json (to stdout).", metavar="FORMAT"
+            "--format",
+            "-f",
+            help="terminal (summary) or json (the audit document on stdout, nothing else).",
+            metavar="FORMAT",
         ),
     ] = "terminal",
     fail_on: FailOnOpt = "never",
     no_cache: NoCacheOpt = False,
-    max_bytes: MaxBytesOpt = 5_000_000,
+    max_bytes: MaxBytesOpt = None,
+    open_report: OpenOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
 ) -> None:
     """Audit a folder: group articles by story, compare each retelling with its source, and
     queue AI-written articles for human review."""
+    _chatter(quiet, verbose)
     _check_choice("--format", fmt, ("terminal", "json"))
     _check_choice("--fail-on", fail_on, FAIL_ON)
     _check_out(out, folder=True, what="an audit")
+    # The README's promise: `--format json` prints the JSON and writes nothing else.
+    write_reports = fmt != "json" or out is not None
+    if open_report and not write_reports:
+        raise UsageError("--open needs a report: with --format json, give --out FOLDER")
     from factcheck.audit import run_audit
 
     settings = _settings(provider, no_cache, max_bytes, jobs)
@@ -245,28 +409,40 @@ def audit(
         out=out,
         references=reference or [],
         recursive=recursive,
-        progress=True,
+        progress=not _Chatter.quiet,
         color=_color(),
+        write_reports=write_reports,
     )
     if fmt == "json":
         sys.stdout.write(result.json + "\n")
     else:
         sys.stdout.write(result.terminal)
+    if open_report:
+        _open(result.out_dir / "index.html")
     raise typer.Exit(_exit_for(result.worst, fail_on))
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def providers(
     provider: ProviderOpt = None,
-    ping: Annotated[bool, typer.Option("--ping", help="Make a real minimal call to each.")] = False,
+    ping: Annotated[
+        bool,
+        typer.Option("--ping", help="Make a real minimal call to each; exit 3 if one fails."),
+    ] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
 ) -> None:
     """Show the configured backends, their fallback order, and which keys are missing."""
-    from factcheck.providers_view import show_providers
+    _chatter(quiet, verbose)
+    from factcheck.providers_view import providers_report
 
-    sys.stdout.write(show_providers(_settings(provider), ping=ping, color=_color()))
+    text, failed = providers_report(_settings(provider), ping=ping, color=_color())
+    sys.stdout.write(text)
+    if failed:
+        raise ProviderPingError(f"ping failed: {', '.join(failed)}")
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def log(
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many recent attempts.")] = 20,
 ) -> None:
@@ -276,9 +452,57 @@ def log(
     sys.stdout.write(show_log(limit=limit, color=_color()))
 
 
+@app.command(epilog=EXIT_CODES)
+def config(provider: ProviderOpt = None) -> None:
+    """Show where the config file is looked for and each setting's value and origin.
+
+    The file is TOML; precedence: flags > environment > .env > config file > defaults.
+
+    \b
+        providers = "anthropic:claude-haiku-4-5,rules"
+        max_bytes = 5000000
+        jobs = 4
+        cache = true
+        [env]
+        ANTHROPIC_API_KEY = "..."
+    """
+    from factcheck.config import resolve, user_config_path
+    from factcheck.providers.env import load_env
+    from factcheck.providers_view import chain_labels
+    from factcheck.report.names import visible
+
+    path = user_config_path(load_env())
+    settings, sources = resolve(providers=provider)
+    chain = ", ".join(chain_labels(settings))
+    state = "found" if path.is_file() else "not found; optional"
+    lines = [
+        f"config file: {visible(str(path))} ({state})",
+        f"providers:   {chain}  ({sources['providers']})",
+        f"max_bytes:   {settings.max_bytes}  ({sources['max_bytes']})",
+        f"jobs:        {settings.jobs or 'one per core'}  ({sources['jobs']})",
+        f"cache:       {'on' if settings.use_cache else 'off'}  ({sources['use_cache']})",
+        "precedence:  flags > environment > .env > config file > defaults",
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+class ProviderPingError(FactcheckError):
+    """`providers --ping`: a backend did not answer; exit 3, as when every backend fails."""
+
+    exit_code = 3
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; FactcheckError becomes one red line on stderr, any
     other exception one line and a saved traceback (exit 4)."""
+    _reset_chatter()
+    try:
+        return _run(argv)
+    finally:
+        _reset_chatter()  # a library caller's logging is left as it was
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         code = app(args=argv, prog_name="factcheck", standalone_mode=False)
     except FactcheckError as error:
@@ -308,63 +532,11 @@ def run(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"error: {error}\n")
         return int(getattr(error, "exit_code", 2))
     except Exception as error:  # a bug: one line here, the whole traceback in a file
-        sys.stderr.write(_internal_error(error, sys.argv[1:] if argv is None else argv))
+        from factcheck.crash import internal_error_line
+
+        sys.stderr.write(internal_error_line(error, sys.argv[1:] if argv is None else argv))
         return INTERNAL_ERROR_EXIT
     return code if isinstance(code, int) else 0
-
-
-def _internal_error(error: Exception, argv: list[str]) -> str:
-    """The one line a bug prints; the traceback goes to a file, with every secret redacted."""
-    from factcheck.errors import redact_environment
-    from factcheck.report.names import visible
-
-    try:
-        from factcheck.providers.env import load_env
-
-        env: dict[str, str] = load_env()  # keys from .env too, not only the process environment
-    except Exception:
-        env = dict(os.environ)
-    kind = type(error).__qualname__
-    if type(error).__module__ not in ("builtins", "__main__"):
-        kind = f"{type(error).__module__}.{kind}"
-    message = " ".join(redact_environment(str(error), env).split())
-    if len(message) > 300:
-        message = message[:299] + "…"
-    try:
-        where = f"full traceback saved to {_save_traceback(error, argv, env)}"
-    except Exception as failed:  # a read-only or full disk must not hide the error itself
-        where = f"the traceback could not be saved ({type(failed).__name__}: {failed})"
-    return visible(f"internal error: {kind}: {message}; {where}") + "\n"
-
-
-def _save_traceback(error: Exception, argv: list[str], env: dict[str, str]) -> Path:
-    import datetime as dt
-    import platform
-    import traceback
-    from importlib.metadata import PackageNotFoundError, version
-
-    from factcheck.errors import redact_environment
-    from factcheck.paths import state_dir
-
-    try:
-        release = version("factcheck")
-    except PackageNotFoundError:
-        release = "unknown"
-    now = dt.datetime.now()
-    header = (
-        f"factcheck {release} internal error at {now.isoformat(timespec='seconds')}\n"
-        f"python {sys.version.split()[0]} on {platform.platform()}\n"
-        f"command: factcheck {' '.join(argv)}\n\n"
-    )
-    text = redact_environment(header + "".join(traceback.format_exception(error)), env)
-    folder = state_dir(env) / "errors"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"internal-error-{now:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
-    # O_EXCL and 0o600: the file is new, and only its owner reads what the run was doing.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
-        handle.write(text)
-    return path
 
 
 def main() -> None:

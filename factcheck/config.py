@@ -1,16 +1,40 @@
-"""Settings for one run, from CLI flags, the environment and `.env`."""
+"""Settings for one run, from CLI flags, the environment, `.env` and the user config file.
+
+Precedence, highest first:
+
+    flags  >  environment  >  .env (working directory)  >  config file  >  defaults
+
+The config file is TOML, at `$FACTCHECK_CONFIG` or `config.toml` in the platform's user config
+folder (`factcheck config` prints where). It holds defaults a user does not want to type again:
+
+    providers = "anthropic:claude-haiku-4-5,rules"   # as --provider / FACTCHECK_PROVIDERS
+    max_bytes = 5000000                               # as --max-bytes
+    jobs = 4                                          # as audit --jobs (0 = one per core)
+    cache = true                                      # false = as --no-cache
+
+    [env]                                             # provider keys and URLs, as in .env
+    ANTHROPIC_API_KEY = "..."
+    OPENAI_BASE_URL = "http://localhost:11434/v1"
+
+An unknown key or a wrong type is an error naming the file (exit 2): a typo must not be ignored.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from factcheck.errors import UsageError
 
 DEFAULT_MAX_BYTES = 5_000_000
 FORMATS = ("terminal", "json", "markdown", "html")
 FAIL_ON = ("high", "medium", "low", "never")
+CONFIG_VARIABLE = "FACTCHECK_CONFIG"
+# A config file is a few lines; anything this large is not one.
+_CONFIG_MAX_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -33,14 +57,141 @@ class Settings:
 
     @classmethod
     def from_environment(cls, **overrides: object) -> Settings:
-        """Settings with `env` read from the process and `.env`; `overrides` win when not None."""
-        from factcheck.providers.env import load_env
-
-        env = load_env()
-        values = {k: v for k, v in overrides.items() if v is not None}
-        values.setdefault("providers", env.get("FACTCHECK_PROVIDERS") or None)
-        return cls(env=env, **values)  # type: ignore[arg-type]
+        """Settings from the environment, `.env` and the config file; `overrides` (the flags)
+        win when not None."""
+        return resolve(**overrides)[0]
 
     @property
     def worker_count(self) -> int:
         return self.jobs or (os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class UserConfig:
+    """What the user config file says; `path` is None when there is no file."""
+
+    path: Path | None = None
+    providers: str | None = None
+    max_bytes: int | None = None
+    jobs: int | None = None
+    cache: bool | None = None
+    env: Mapping[str, str] = field(default_factory=dict)
+
+
+# key -> (type, what it is): the file's whole vocabulary.
+_KEYS: dict[str, tuple[type, str]] = {
+    "providers": (str, "a chain such as 'anthropic,rules'"),
+    "max_bytes": (int, "a positive number of bytes"),
+    "jobs": (int, "a number of workers, 0 = one per core"),
+    "cache": (bool, "true or false"),
+}
+
+
+def user_config_path(env: Mapping[str, str] | None = None) -> Path:
+    """`$FACTCHECK_CONFIG`, else `config.toml` in the platform's user config folder."""
+    chosen = (os.environ if env is None else env).get(CONFIG_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("factcheck", appauthor=False)) / "config.toml"
+
+
+def read_user_config(path: Path, *, required: bool = False) -> UserConfig:
+    """The config file at `path`; a missing file is an empty config unless `required`."""
+    import tomllib
+
+    try:
+        data = path.read_bytes()[: _CONFIG_MAX_BYTES + 1] if path.is_file() else None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if data is None:
+        if path.exists():
+            raise UsageError(f"{path}: the config file is not a regular file")
+        if required:
+            raise UsageError(f"{path}: config file not found (named by ${CONFIG_VARIABLE})")
+        return UserConfig()
+    if len(data) > _CONFIG_MAX_BYTES:
+        raise UsageError(f"{path}: config file over {_CONFIG_MAX_BYTES:,} bytes")
+    try:
+        table = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"{path}: not valid TOML: {error}") from None
+    return _config_from_table(path, table)
+
+
+def _config_from_table(path: Path, table: dict[str, Any]) -> UserConfig:
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "env":
+            continue
+        if key not in _KEYS:
+            known = ", ".join([*_KEYS, "[env]"])
+            raise UsageError(f"{path}: unknown key {key!r} (known: {known})")
+        kind, meaning = _KEYS[key]
+        # bool is an int in Python: `jobs = true` must not pass as 1.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise UsageError(f"{path}: {key} must be {meaning}, got {value!r}")
+        if isinstance(value, int) and value < (1 if key == "max_bytes" else 0):
+            raise UsageError(f"{path}: {key} must be {meaning}, got {value!r}")
+        values[key] = value
+    env = table.get("env", {})
+    if not isinstance(env, dict) or not all(isinstance(v, str) for v in env.values()):
+        raise UsageError(f'{path}: [env] must hold NAME = "value" lines')
+    if "FACTCHECK_PROVIDERS" in env:
+        raise UsageError(f"{path}: set the chain with the top-level key 'providers', not in [env]")
+    return UserConfig(path=path, env=dict(env), **values)
+
+
+def _dotenv_names(env: Mapping[str, str]) -> set[str]:
+    """The variables that `load_env` took from `.env` (not from the process environment)."""
+    return {name for name in env if name not in os.environ}
+
+
+def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
+    """The run's settings and, per setting, where its value came from: 'flag', 'environment',
+    '.env', 'config file' or 'default'."""
+    from factcheck.providers.env import load_env
+
+    env = load_env()
+    from_dotenv = _dotenv_names(env)
+    explicit = bool(env.get(CONFIG_VARIABLE))
+    config = read_user_config(user_config_path(env), required=explicit)
+    for name, value in config.env.items():
+        if not env.get(name):  # the environment and .env win; an empty `KEY=` line is unset
+            env[name] = value
+    flags = {k: v for k, v in overrides.items() if v is not None}
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    chain = env.get("FACTCHECK_PROVIDERS")
+    layered: dict[str, list[tuple[str, object]]] = {
+        "providers": [
+            ("environment" if "FACTCHECK_PROVIDERS" not in from_dotenv else ".env", chain or None),
+            ("config file", config.providers),
+        ],
+        "max_bytes": [("config file", config.max_bytes)],
+        "jobs": [("config file", config.jobs)],
+        "use_cache": [("config file", config.cache)],
+    }
+    for name, layers in layered.items():
+        if name in flags:
+            values[name], sources[name] = flags.pop(name), "flag"
+            continue
+        sources[name] = "default"
+        for source, layer_value in layers:
+            if layer_value is not None:
+                values[name], sources[name] = layer_value, source
+                break
+    values.update(flags)
+    return Settings(env=env, **values), sources
+
+
+__all__ = [
+    "FAIL_ON",
+    "FORMATS",
+    "Settings",
+    "UserConfig",
+    "read_user_config",
+    "resolve",
+    "user_config_path",
+]

@@ -20,8 +20,20 @@ def _specs(settings: Settings) -> list[ProviderSpec]:
     return parse_chain(settings.providers) if settings.providers else default_chain(settings.env)
 
 
+def chain_labels(settings: Settings) -> list[str]:
+    """The backends `settings` would run, in fallback order."""
+    return [spec.label for spec in _specs(settings)]
+
+
 def show_providers(settings: Settings, *, ping: bool = False, color: bool | None = None) -> str:
     """The configured chain in fallback order, which keys are present (never their values)."""
+    return providers_report(settings, ping=ping, color=color)[0]
+
+
+def providers_report(
+    settings: Settings, *, ping: bool = False, color: bool | None = None
+) -> tuple[str, list[str]]:
+    """`show_providers`'s text, and the labels of the backends whose ping failed."""
     from rich.table import Table
 
     from factcheck.providers.chain import ping as ping_all
@@ -67,7 +79,8 @@ def show_providers(settings: Settings, *, ping: bool = False, color: bool | None
         elif specs[-1].kind != "rules":
             console.print("The chain does not end with 'rules': if every LLM fails, runs exit 3.")
 
-    return render(draw, width=None, color=color)
+    failed = [label for label, (ok, _) in pings.items() if not ok]
+    return render(draw, width=None, color=color), failed
 
 
 def show_log(*, limit: int = 20, color: bool | None = None) -> str:

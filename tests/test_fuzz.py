@@ -36,13 +36,13 @@ def test_any_article_loads_extracts_and_compares_within_bounds(
     for n, text in enumerate((first, second)):
         path = tmp_path / f"a{n}{suffix}"
         path.write_bytes(text.encode("utf-8", "surrogatepass"))
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             document = load_document(path)
         except FactcheckError:
             continue  # a one-line error about the file is a correct answer
         facts = extract(document)
-        assert time.perf_counter() - started < SECONDS_PER_INPUT, f"slow input {text[:80]!r}"
+        assert time.process_time() - started < SECONDS_PER_INPUT, f"slow input {text[:80]!r}"
         for fact in facts:
             assert document.text[fact.start : fact.end] == fact.text
         documents.append((document, facts))
@@ -70,11 +70,11 @@ def test_any_article_loads_extracts_and_compares_within_bounds(
 def test_known_attacks_load_and_extract_quickly(tmp_path: Path, text: str) -> None:
     path = tmp_path / "attack.md"
     path.write_text(text, encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         document = load_document(path)
     except FactcheckError:
         return
     facts = extract(document)
-    assert time.perf_counter() - started < SECONDS_PER_INPUT
+    assert time.process_time() - started < SECONDS_PER_INPUT
     assert all(document.text[f.start : f.end] == f.text for f in facts)

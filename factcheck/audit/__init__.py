@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import os
 import signal
 import sys
@@ -39,6 +40,7 @@ from factcheck.models import (
 from factcheck.paths import state_dir
 
 BATCH = 16
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -204,8 +206,13 @@ def run_audit(
     progress: bool = False,
     color: bool = False,
     write_pair_reports: bool = True,
+    write_reports: bool = True,
 ) -> AuditRun:
-    """Audit `folder` and write its reports; one bad file is an error entry, never the end."""
+    """Audit `folder` and write its reports; one bad file is an error entry, never the end.
+
+    `write_reports=False` writes no file at all (`audit --format json` without `--out`): the
+    JSON then has no pair report paths, and `out_dir` is where the reports would have gone.
+    """
     from factcheck.files import write_text_atomic
     from factcheck.report import (
         audit_to_html,
@@ -218,6 +225,7 @@ def run_audit(
 
     started = time.perf_counter()
     paths, errors = discover(folder, recursive=recursive)
+    _log.info("%s: %d article(s) to read, %d refused", folder, len(paths), len(errors))
     out_dir = out or Path("reports") / f"audit-{dt.datetime.now():%Y%m%d-%H%M%S}"
     chosen = {str(p.resolve()) for p in references}
 
@@ -233,7 +241,7 @@ def run_audit(
         pairs: list[PairResult] = []
         futures = []
         used: set[str] = set()
-        pair_dir = str(out_dir) if write_pair_reports else None
+        pair_dir = str(out_dir) if write_pair_reports and write_reports else None
         for number, members_idx in enumerate(groups_idx, start=1):
             members = [usable[i] for i in members_idx]
             reference = _reference_of(members, chosen)
@@ -260,6 +268,10 @@ def run_audit(
                 pairs.extend(future.result())
                 bar.advance()
         run_info = backend.run_info(time.perf_counter() - started)
+    _log.info(
+        "%d stories, %d pairs compared, %d extraction(s) reused, in %.1f s",
+        len(groups), len(pairs), reused, run_info.seconds,
+    )  # fmt: skip
 
     pairs.sort(key=lambda p: (group_of[p.reference], p.candidate))
     documents = tuple(_audit_document(e, group_of.get(e.path)) for e in extracted)
@@ -276,12 +288,12 @@ def run_audit(
         ),
     )
     json_text = audit_to_json(result)
-    write_text_atomic(out_dir / "audit.json", json_text)
-    write_text_atomic(out_dir / "index.md", audit_to_markdown(result))
-    write_text_atomic(out_dir / "index.html", audit_to_html(result))
-    terminal = (
-        audit_to_terminal(result, color=color) + f"reports: {visible(str(out_dir))}/index.html\n"
-    )
+    terminal = audit_to_terminal(result, color=color)
+    if write_reports:
+        write_text_atomic(out_dir / "audit.json", json_text)
+        write_text_atomic(out_dir / "index.md", audit_to_markdown(result))
+        write_text_atomic(out_dir / "index.html", audit_to_html(result))
+        terminal += f"reports: {visible(str(out_dir))}/index.html\n"
     return AuditRun(result, out_dir, json_text, terminal)
 
 

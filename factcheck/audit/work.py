@@ -91,6 +91,7 @@ def compare_group(
     """Compare every member with the reference; write each pair's HTML report under report_dir."""
     from factcheck.files import write_text_atomic
     from factcheck.report import to_html
+    from factcheck.report.audit_html import pair_anchor
 
     results = []
     for member, name in zip(members, names, strict=True):
@@ -98,7 +99,9 @@ def compare_group(
         report = None
         if report_dir is not None:
             report = f"pairs/{name}.html"
-            write_text_atomic(Path(report_dir) / report, to_html(comparison))
+            # The pair report links back to its row in the index, one folder up.
+            index = f"../index.html#{pair_anchor(report)}"
+            write_text_atomic(Path(report_dir) / report, to_html(comparison, index=index))
         counts: dict[str, int] = {}
         for found in comparison.discrepancies:
             counts[found.kind] = counts.get(found.kind, 0) + 1

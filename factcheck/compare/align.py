@@ -62,6 +62,10 @@ class Sentence:
     words: frozenset[str] = frozenset()  # lower-case content words: anchors within one language
 
 
+def _start(sentence: Sentence) -> int:
+    return sentence.start
+
+
 @dataclass(slots=True)
 class Alignment:
     """Aligned sentence pairs of two articles, looked up by character offset."""
@@ -73,8 +77,7 @@ class Alignment:
 
     def sentence_of(self, sentences: list[Sentence], offset: int) -> Sentence | None:
         """The sentence holding character `offset`."""
-        starts = [s.start for s in sentences]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(sentences, offset, key=_start) - 1
         if i < 0 or offset >= sentences[i].end:
             return None
         return sentences[i]

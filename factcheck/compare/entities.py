@@ -13,9 +13,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from factcheck.compare.names import NameIndex, key, same_name, same_speaker
+from factcheck.compare.names import NameIndex, NameSet, key, same_name, same_speaker
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, same_language
+from factcheck.compare.text_index import word_index
 from factcheck.models import Discrepancy, Fact
 
 KINDS = ("person", "org")
@@ -92,6 +93,11 @@ def _written(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){spaced}(?!\w)")
 
 
+def _is_written(name: str, side: Side) -> bool:
+    """Whether `name` is written as whole words in the text of `side`."""
+    return word_index(side.document.text, side.memo).search(_written(name), name)
+
+
 def counterpart(name: Name, other: Side) -> Name | None:
     """The name of the `other` article that denotes the same entity as `name`, if any."""
     names_of(other)
@@ -112,9 +118,7 @@ def written_in(name: Name, side: Side) -> bool:
     Case matters: "ANTARA" the news agency is not "antara", the Indonesian word for "between".
     """
     spellings = {f.text for f in name.mentions}
-    return any(
-        len(text) >= MIN_WRITTEN and _written(text).search(side.document.text) for text in spellings
-    )
+    return any(len(text) >= MIN_WRITTEN and _is_written(text, side) for text in spellings)
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +148,7 @@ def _proper_written(name: Name, side: Side) -> bool:
     if name.entity_type == "person":
         return False
     core = proper_words(name.display)
-    return bool(core) and all(_written(word).search(side.document.text) for word in core)
+    return bool(core) and all(_is_written(word, side) for word in core)
 
 
 def _tail_written(name: Name, side: Side) -> bool:
@@ -153,8 +157,7 @@ def _tail_written(name: Name, side: Side) -> bool:
     parts = name.display.split()
     if name.entity_type != "person" or len(parts) < 3:
         return False
-    text = side.document.text
-    return any(_written(f"{a} {b}").search(text) for a, b in itertools.pairwise(parts))
+    return any(_is_written(f"{a} {b}", side) for a, b in itertools.pairwise(parts))
 
 
 def _loosely_written(name: Name, side: Side) -> bool:
@@ -163,7 +166,8 @@ def _loosely_written(name: Name, side: Side) -> bool:
     if len(name.display.split()) < 2:
         return False
     words = r"\s+".join(re.escape(w) for w in name.display.split())
-    return bool(re.search(rf"(?<!\w){words}", side.document.text, re.IGNORECASE))
+    pattern = _compiled(rf"(?<!\w){words}", re.IGNORECASE)
+    return word_index(side.document.text, side.memo).search(pattern, name.display)
 
 
 _MINOR = frozenset({"of", "the", "and", "for", "de", "la", "le", "du", "des", "van", "der", "&"})
@@ -172,29 +176,45 @@ _MINOR = frozenset({"of", "the", "and", "for", "de", "la", "le", "du", "des", "v
 def _acronym_written(name: Name, side: Side) -> bool:
     """An acronym ("FAS") whose words the other article spells out ("Federation of American
     Scientists"), or a name whose acronym the other article writes."""
-    text, other = name.display, side.document.text
+    text = name.display
     if text.isupper() and text.isalpha() and 2 <= len(text) <= MAX_ACRONYM:
-        for run in _CAPITAL_RUN.finditer(other):
-            words = [w for w in run.group(0).split() if w.lower() not in _MINOR]
-            if "".join(w[0] for w in words).upper() == text:
-                return True
-        return False
+        return text in _spelt_out(side)
     parts = [w for w in text.split() if w.lower() not in _MINOR]
     if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
         return False
     initials = "".join(p[0] for p in parts).upper()
-    return bool(re.search(rf"(?<!\w){initials}(?!\w)", other))
+    pattern = _compiled(rf"(?<!\w){re.escape(initials)}(?!\w)")
+    return word_index(side.document.text, side.memo).search(pattern, initials)
 
 
-def _common_words(name: Name, text: str) -> bool:
+def _spelt_out(side: Side) -> set[str]:
+    """The acronyms of the runs of capitalised words of `side` ("Federation of American
+    Scientists": "FAS"), found once per side."""
+    found = side.memo.get("spelt_out")
+    if found is None:
+        found = side.memo["spelt_out"] = set()
+        for run in _CAPITAL_RUN.finditer(side.document.text):
+            words = [w for w in run.group(0).split() if w.lower() not in _MINOR]
+            found.add("".join(w[0] for w in words).upper())
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _common_words(name: Name, side: Side) -> bool:
     """A name whose every word the article also writes in lower case ("Voting Suppression",
     "Impact Probability", "Web"): a capitalised heading or phrase, not surely a name (a real
     name rarely has all its words in the article's common vocabulary)."""
     words = [w for w in name.display.split() if w.lower() not in _MINOR]
     if not words:
         return False
+    index = word_index(side.document.text, side.memo)
     return all(
-        not w.isupper() and re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
+        not w.isupper()
+        and index.search(_compiled(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])"), w.lower())
         for w in words
     )
 
@@ -207,7 +227,7 @@ def _furniture(name: Name, side: Side) -> bool:
     display = name.display.strip()
     if display.isupper() and len(display.split()) == 1 and len(name.mentions) == 1:
         return True  # "README", "SEVERE", "MT": a label, a shouted word or a unit as often
-    if _common_words(name, text):
+    if _common_words(name, side):
         return True
     if display.isupper() and all(text.startswith(":", m.end) for m in name.mentions):
         return True  # "QUESTION:", "CONTACT:" label a transcript or a press release
@@ -251,7 +271,7 @@ def _surname_written(name: Name, side: Side) -> bool:
         and len(parts) >= 2
         and len(parts[-1]) >= MIN_WRITTEN
         and parts[-1][:1].isupper()
-        and bool(_written(parts[-1]).search(side.document.text))
+        and _is_written(parts[-1], side)
     )
 
 
@@ -268,7 +288,8 @@ def entity_findings(
     `new_voices` the speakers of candidate quotes the reference does not carry.
     """
     ref_names, cand_names = names_of(ref), names_of(cand)
-    cand_speakers = [q.speaker for q in cand.quotes if q.speaker]
+    cand_speakers = NameSet(q.speaker for q in cand.quotes if q.speaker)
+    voices = NameSet(new_voices)
     monolingual = same_language(ref, cand)
     found: list[Discrepancy] = []
     for name in ref_names:
@@ -289,13 +310,11 @@ def entity_findings(
         if _present(name, ref) or _furniture(name, cand):
             continue
         count = len(name.mentions)
-        quoted = name.entity_type == "person" and any(
-            same_speaker(name.display, s) for s in cand_speakers
-        )
+        quoted = name.entity_type == "person" and cand_speakers.has_speaker(name.display)
         # Across languages names are written, cut and typed differently ("Fuerzas Armadas",
         # "Luchtvaartanalist Richard Aboulafia"): only a person who speaks words the reference
         # does not carry is surely new.
-        speaks_new = quoted and any(same_speaker(name.display, s) for s in new_voices)
+        speaks_new = quoted and voices.has_speaker(name.display)
         # In one language: a new voice, or a name the candidate makes part of its story (named
         # twice); a name dropped once in passing is low.
         part = quoted or count >= PART_OF_STORY

@@ -14,12 +14,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from rapidfuzz import fuzz, process
+
 from factcheck.extract.rules.entities import entity_key, same_entity
+from factcheck.extract.rules.entities_names import FUZZY_THRESHOLD, SKELETON_THRESHOLD, skeleton
 
 # A surname this short ("Li", "Ng") matches too much to be trusted on its own.
 MIN_SURNAME = 3
 MIN_WORD = 4  # a single word this long may name a speaker inside a longer phrase
 
+FEW = 16  # a block this small is compared name by name
 T = TypeVar("T")
 _VOWELS = re.compile(r"[^bdfjklmnrstz0-9]+")  # after folding: what transliteration keeps
 _FOLD = str.maketrans({"c": "k", "q": "k", "x": "k", "p": "b", "g": "j", "v": "f"})
@@ -90,14 +94,22 @@ def looks_like_name(speaker: str) -> bool:
     return all(w[0].isupper() for w in cased)
 
 
-def is_named(speaker: str | None, persons: Iterable[str] = (), orgs: Iterable[str] = ()) -> bool:
+def is_named(
+    speaker: str | None, persons: Iterable[str] | NameSet = (), orgs: Iterable[str] | NameSet = ()
+) -> bool:
     """Whether a speaker is a named person: a known person entity, or a capitalised name that is
     not one of the article's organisations."""
     if not speaker:
         return False
-    if any(same_speaker(speaker, person) for person in persons):
+    if isinstance(persons, NameSet):
+        if persons.has_speaker(speaker):
+            return True
+    elif any(same_speaker(speaker, person) for person in persons):
         return True
-    if any(same_name(speaker, org) for org in orgs):
+    if isinstance(orgs, NameSet):
+        if orgs.has_name(speaker):
+            return False
+    elif any(same_name(speaker, org) for org in orgs):
         return False
     return looks_like_name(speaker)
 
@@ -112,37 +124,135 @@ def fullest(name: str, names: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def blocks(name: str) -> frozenset[str]:
-    """Cheap tags two matching names almost always share: the first consonant of each word and
-    of the whole name (transliteration keeps consonants and drops vowels, as Arabic script does).
+def blocks(name: str) -> frozenset[tuple[str, ...]]:
+    """Cheap tags a name is filed under; a name that `same_speaker` accepts as the same speaker
+    carries one of them among its `probes`.
+
+    Each rule leaves its own tag: the key, the key without spaces ("Al Jazeera", "AlJazeera"),
+    a single word against the first or last word of a longer name (a surname or given name
+    standing for the full name), and for names of as many words, the first consonant of a word
+    or of the whole name (transliteration keeps consonants and drops vowels, as Arabic script
+    does). Fuzzy spellings whose first consonants differ are the one case the tags may miss.
     """
+    return _tags(name, probe=False)
+
+
+@lru_cache(maxsize=65536)
+def probes(name: str) -> frozenset[tuple[str, ...]]:
+    """The tags to look `name` up by (see `blocks`)."""
+    return _tags(name, probe=True)
+
+
+def _tags(name: str, *, probe: bool) -> frozenset[tuple[str, ...]]:
     k = key(name)
-    tags = set()
-    for part in [*k.split(), k.replace(" ", "")]:
+    words = k.split()
+    if not words:
+        return frozenset()
+    tags: set[tuple[str, ...]] = {("key", k), ("joined", k.replace(" ", ""))}
+    if len(words) == 1:
+        tags.add(("end", words[0]) if probe else ("single", words[0]))
+    else:
+        ends = {words[0], words[-1]}
+        tags.update(("single", w) if probe else ("end", w) for w in ends)
+    count = str(len(words))
+    for part in [*words, k.replace(" ", "")]:
         folded = part.replace("ph", "f").replace("ch", "k").translate(_FOLD)
         consonants = _VOWELS.sub("", folded)
-        tags.add((consonants or part)[:1])
-    tags.discard("")
+        tags.add(("first", count, (consonants or part)[:1]))
     return frozenset(tags)
 
 
 class NameIndex(Generic[T]):
-    """Items by the blocks of their names, so a lookup compares a few names instead of all."""
+    """Items by the blocks of their names, so a lookup compares a few names instead of all.
+
+    A block of first consonants grows with the article (thousands of names share "m"); the names
+    there can only match by fuzzy spelling, so a large one is first narrowed, in one call to
+    rapidfuzz, to the names whose key (or consonant skeleton) is as close as `same_entity` asks.
+    """
 
     def __init__(self) -> None:
-        self._items: dict[str, list[tuple[int, T]]] = defaultdict(list)
+        self._items: dict[tuple[str, ...], list[tuple[int, T]]] = defaultdict(list)
+        self._spelling: dict[tuple[str, ...], _Spellings] = defaultdict(_Spellings)
         self._count = 0
 
     def add(self, name: str, item: T) -> None:
         """File `item` under the blocks of `name`."""
         for tag in blocks(name):
             self._items[tag].append((self._count, item))
+            if tag[0] == "first":
+                self._spelling[tag].add(name)
         self._count += 1
 
     def near(self, name: str) -> list[T]:
-        """Items whose names share a block with `name`, in the order they were added."""
+        """Items whose names share a block with `name` (and, in a large block of first
+        consonants, are spelt close enough to match), in the order they were added."""
         found: dict[int, T] = {}
-        for tag in blocks(name):
-            for order, item in self._items.get(tag, ()):
+        for tag in probes(name):
+            bucket = self._items.get(tag, ())
+            if tag[0] == "first" and len(bucket) > FEW:
+                bucket = [bucket[i] for i in self._spelling[tag].close(name)]
+            for order, item in bucket:
                 found[order] = item
         return [found[order] for order in sorted(found)]
+
+
+class _Spellings:
+    """The keys and consonant skeletons of the names of one block, in the order added."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.skeletons: list[str] = []
+        self.foreign: list[int] = []  # the names written in another script than Latin
+
+    def add(self, name: str) -> None:
+        k = key(name)
+        if not name.isascii():
+            self.foreign.append(len(self.keys))
+        self.keys.append(k)
+        self.skeletons.append(skeleton(k))
+
+    def close(self, name: str) -> list[int]:
+        """The names `same_entity` could match with `name` by spelling alone: a key at its fuzzy
+        threshold, or, where one of the two is not in Latin script, a close consonant skeleton."""
+        k = key(name)
+        hits = {
+            i
+            for _, _, i in process.extract(
+                k, self.keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
+            )
+        }
+        if not name.isascii() or self.foreign:
+            near = process.extract(
+                skeleton(k),
+                self.skeletons,
+                scorer=fuzz.ratio,
+                score_cutoff=SKELETON_THRESHOLD,
+                limit=None,
+            )
+            foreign = set(self.foreign) if name.isascii() else None
+            hits.update(i for _, _, i in near if foreign is None or i in foreign)
+        return sorted(hits)
+
+
+class NameSet:
+    """A list of names (an article's persons, or its quotes' speakers) asked, many times over,
+    whether it holds a given speaker: each question compares the few names that share a block."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._index: NameIndex[str] = NameIndex()
+        for name in dict.fromkeys(n for n in names if n):
+            self._index.add(name, name)
+
+    def has_speaker(self, speaker: str | None) -> bool:
+        """Whether one of the names is `speaker` (`same_speaker`)."""
+        return bool(speaker) and any(
+            same_speaker(speaker, name) for name in self._index.near(str(speaker))
+        )
+
+    def has_name(self, name: str) -> bool:
+        """Whether one of the names denotes the same entity as `name` (`same_name`)."""
+        return any(same_name(name, other) for other in self._index.near(name))
+
+    def fullest(self, name: str) -> str:
+        """The longest name that is the same speaker as `name` (`fullest`)."""
+        return fullest(name, self._index.near(name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from factcheck.compare.names import fullest, is_named, key, same_speaker, speaker_matches
+from factcheck.compare.names import NameSet, is_named, key, same_speaker, speaker_matches
 from factcheck.compare.polarity import negations, opposite
 from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment, QuoteMatch
 from factcheck.compare.severity import severity
@@ -37,8 +37,16 @@ def changed_words(a: str, b: str, context: int = 2) -> tuple[str, str]:
 
 
 def _speaker_name(speaker: str, side: Side) -> str:
-    names = [q.speaker for q in side.quotes if q.speaker] + side.persons()
-    return fullest(speaker, names)
+    return _known_speakers(side).fullest(speaker)
+
+
+def _known_speakers(side: Side) -> NameSet:
+    """The speakers of the quotes of `side`, then its persons, indexed once per side."""
+    if "known_speakers" not in side.memo:
+        speakers = [q.speaker for q in side.quotes if q.speaker]
+        side.memo["known_speakers"] = NameSet([*speakers, *side.persons()])
+    found: NameSet = side.memo["known_speakers"]
+    return found
 
 
 def empty_quotes(ref: Side, cand: Side) -> list[Discrepancy]:
@@ -96,7 +104,7 @@ def _misattributed(ref: Side, cand: Side, match: QuoteMatch) -> bool:
 
 def _a_person(speaker: str | None, side: Side) -> bool:
     """Whether `speaker` is a person the extractor found in `side` (not only a capitalised word)."""
-    return bool(speaker) and any(same_speaker(speaker, p) for p in side.persons())
+    return side.person_set().has_speaker(speaker)
 
 
 def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
@@ -195,7 +203,6 @@ def quote_findings(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Dis
 
 
 def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
-    ref_persons = ref.persons()
     all_ref = [q for q in ref.quotes if not is_empty_quote(q)]
     all_cand = [q for q in cand.quotes if not is_empty_quote(q)]
     monolingual = same_language(ref, cand)
@@ -208,7 +215,7 @@ def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepan
         )
         if quoted_in_cand and not monolingual and judged is None:
             continue  # another quote of the same speaker may well be its translation
-        named = is_named(speaker, ref_persons)
+        named = is_named(speaker, ref.person_set())
         who = _speaker_name(speaker, ref) if speaker else ""
         case = "default"
         if quoted_in_cand:
@@ -251,8 +258,7 @@ def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepan
 def _named_in(name: str, side: Side) -> bool:
     """Whether `side` names the person `name` anywhere (entity, speaker, or surname in its
     text)."""
-    speakers = [q.speaker for q in side.quotes if q.speaker]
-    if any(same_speaker(name, p) for p in [*side.persons(), *speakers]):
+    if _known_speakers(side).has_speaker(name):
         return True
     return side.names_around(name, Fact("quote", "", 0, len(side.document.text)), 0)
 

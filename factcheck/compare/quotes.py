@@ -132,6 +132,17 @@ def _by_sentence(
         matches.append(QuoteMatch(rq[i], cq[j], "sentence", None))
 
 
+def _named(side: Side, speaker: str | None, *, with_orgs: bool = False) -> bool:
+    """`is_named` against the persons (and organisations) of `side`, once per speaker: the
+    pairings below ask it for every quote of one article against every quote of the other."""
+    answers: dict[tuple[str | None, bool], bool] = side.memo.setdefault("named", {})
+    found = answers.get((speaker, with_orgs))
+    if found is None:
+        orgs = side.org_set() if with_orgs else ()
+        found = answers[(speaker, with_orgs)] = is_named(speaker, side.person_set(), orgs)
+    return found
+
+
 def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
     """Align the non-empty quotes of `ref` and `cand` (see the module docstring)."""
     rq = [q for q in ref.quotes if not is_empty_quote(q)]
@@ -172,14 +183,13 @@ def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
         similarity = _similarity(str(rq[i].value), str(cq[j].value)) if monolingual else None
         matches.append(QuoteMatch(rq[i], cq[j], "speaker", similarity))
 
-    ref_persons, cand_persons = ref.persons(), cand.persons()
     edges = []
     for i in ref_left:
         speaker = rq[i].speaker
-        if not speaker or not is_named(speaker, ref_persons, ref.orgs()):
+        if not speaker or not _named(ref, speaker, with_orgs=True):
             continue
         for j in cand_left:
-            if is_named(cq[j].speaker, cand_persons, cand.orgs()):
+            if _named(cand, cq[j].speaker, with_orgs=True):
                 continue  # the candidate names its own speaker, who is someone else
             if cand.names_around(speaker, cq[j], NAME_WINDOW):
                 closeness = 1.0 - abs(ref.position(rq[i]) - cand.position(cq[j]))
@@ -194,7 +204,7 @@ def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
             ri = rq[i]
             for j in cand_left:
                 cj = cq[j]
-                if is_named(ri.speaker, ref_persons) and is_named(cj.speaker, cand_persons):
+                if _named(ref, ri.speaker) and _named(cand, cj.speaker):
                     continue  # two named speakers that differ: never the same quote
                 shared = len(_cues(ri) & _cues(cj))
                 distance = abs(ref.position(ri) - cand.position(cj))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from factcheck.compare.names import NameSet
 from factcheck.models import Document, Evidence, Fact
 
 YEARS = (1800, 2100)
@@ -107,12 +108,36 @@ class Side:
         return fact.start / max(len(self.document.text), 1)
 
     def persons(self) -> list[str]:
-        """The surface names of the person entities of this side."""
-        return [f.text for f in self.entities if f.entity_type == "person"]
+        """The surface names of the person entities of this side, each once, in text order."""
+        return self._names_of_type("person")
 
     def orgs(self) -> list[str]:
-        """The surface names of the organisation entities of this side."""
-        return [f.text for f in self.entities if f.entity_type == "org"]
+        """The surface names of the organisation entities of this side, each once, in order."""
+        return self._names_of_type("org")
+
+    def person_set(self) -> NameSet:
+        """`persons()` indexed, for asking many times whether one of them is a speaker."""
+        if "person_set" not in self.memo:
+            self.memo["person_set"] = NameSet(self.persons())
+        found: NameSet = self.memo["person_set"]
+        return found
+
+    def org_set(self) -> NameSet:
+        """`orgs()` indexed, for asking many times whether one of them is a name."""
+        if "org_set" not in self.memo:
+            self.memo["org_set"] = NameSet(self.orgs())
+        found: NameSet = self.memo["org_set"]
+        return found
+
+    def _names_of_type(self, entity_type: str) -> list[str]:
+        # Once per side, each spelling once: callers compare a speaker with every one of them.
+        memo_key = f"surface_{entity_type}"
+        if memo_key not in self.memo:
+            self.memo[memo_key] = list(
+                dict.fromkeys(f.text for f in self.entities if f.entity_type == entity_type)
+            )
+        names: list[str] = self.memo[memo_key]
+        return names
 
     def names_around(self, name: str, fact: Fact, window: int) -> bool:
         """Whether a capitalised word of `name` is written within `window` characters of

@@ -16,10 +16,11 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
-from factcheck.errors import EmptyFileError
+from factcheck.errors import EmptyFileError, FileMissingError, LoadError, TooLargeError
 from factcheck.load.decode import decode_bytes, normalise_text
 from factcheck.load.frontmatter import read_front_matter
 from factcheck.load.language import detect_language, normalise_language_tag
@@ -29,10 +30,13 @@ from factcheck.load.text import clean_title, markdown_title, plain_title, strip_
 from factcheck.models import Document
 
 __all__ = [
+    "STDIN_NAME",
     "SUPPORTED_SUFFIXES",
     "decode_bytes",
     "detect_language",
+    "document_from_bytes",
     "load_document",
+    "load_stdin",
     "read_input",
 ]
 
@@ -54,15 +58,40 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = 5_000_000) -
     the article is loaded without that metadata and a warning naming the file is logged.
     """
     name = str(path)
-    data = read_input(path, max_bytes)
+    return document_from_bytes(read_input(path, max_bytes), name, Path(path).suffix)
+
+
+STDIN_NAME = "<stdin>"
+
+
+def load_stdin(*, max_bytes: int = 5_000_000, stream: BinaryIO | None = None) -> Document:
+    """An article piped to standard input (`factcheck compare a.md -`), named '<stdin>'.
+
+    Its format is sniffed, as for a `.txt` file: HTML when it starts like a page, otherwise text
+    (front matter included).
+    """
+    source = stream if stream is not None else getattr(sys.stdin, "buffer", None)
+    if source is None:
+        raise FileMissingError(STDIN_NAME, "there is no standard input to read")
+    try:
+        data = source.read(max_bytes + 1)  # bounded, like a file: a stream has no size to check
+    except OSError as error:
+        raise LoadError(STDIN_NAME, f"cannot be read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise TooLargeError(STDIN_NAME, f"is over the {max_bytes:,}-byte limit")
+    return document_from_bytes(data, STDIN_NAME, "")
+
+
+def document_from_bytes(data: bytes, name: str, suffix: str) -> Document:
+    """Decode, normalise and read the metadata of an article's bytes; `suffix` picks the format
+    ('.md', '.html'; anything else is text, sniffed for HTML)."""
     if not data:
         raise EmptyFileError(name, "is empty")
     raw, encoding = decode_bytes(data, name)
     text = normalise_text(raw)
     if not text:
         raise EmptyFileError(name, "is empty")
-    suffix = Path(path).suffix.lower()
-    fmt = _FORMATS.get(suffix, "text")
+    fmt = _FORMATS.get(suffix.lower(), "text")
     if fmt == "html" or (fmt == "text" and _looks_like_html(text)):
         fmt = "html"
         fields = _html_fields(text)

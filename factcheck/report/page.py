@@ -22,9 +22,9 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def page(title: str, body: str, *, script: bool = True) -> str:
+def page(title: str, body: str, *, script: str | None = "report.js") -> str:
     """A complete, self-contained HTML document around `body`."""
-    js = f"<script>\n{asset('report.js')}</script>\n" if script else ""
+    js = f"<script>\n{asset(script)}</script>\n" if script else ""
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

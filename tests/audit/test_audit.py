@@ -48,6 +48,14 @@ def test_the_examples_form_their_stories_with_the_named_references(examples_dir,
     assert found == sorted(sorted(files) for files in expected["stories"].values())
     references = {Path(g.reference).name for g in run.result.groups}
     assert references == set(expected["references"].values())
+    # Each pair report links back to its own row of the index, and the row to the report.
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    for pair in run.result.pairs:
+        assert pair.report is not None
+        stem = Path(pair.report).stem
+        page = (tmp_path / "out" / pair.report).read_text("utf-8")
+        assert f'<a class="back" href="../index.html#pair-{stem}">' in page
+        assert f'id="pair-{stem}"' in index and f'href="{pair.report}"' in index
 
 
 def test_one_bad_file_is_an_error_entry_and_the_audit_goes_on(examples_dir, tmp_path):

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from factcheck.compare.names import NameIndex, blocks, is_named, looks_like_name
+from factcheck.compare.names import (
+    FEW,
+    NameIndex,
+    NameSet,
+    blocks,
+    is_named,
+    looks_like_name,
+    probes,
+    same_speaker,
+)
 from factcheck.compare.quote_findings import changed_words
 
 
@@ -14,7 +23,56 @@ def test_names_across_scripts_share_a_block_so_the_index_proposes_them():
         index.add(name, name)
     assert "Anthropic" in index.near("أنثروبيك")
     assert "Salesforce" not in index.near("أنثروبيك")
-    assert index.near("Christopher Nulty") == ["Anthropic", "Hannah Wong"]  # shares "n" only
+    # Two words, sharing only the first consonant "n" of a word: proposed, for fuzzy spelling.
+    assert index.near("Christopher Nulty") == ["Hannah Wong"]
+
+
+def test_a_surname_or_given_name_and_the_full_name_find_each_other():
+    index: NameIndex[str] = NameIndex()
+    for name in ("Christopher Nulty", "Hendra Kusuma", "Nulty"):
+        index.add(name, name)
+    assert index.near("Nulty") == ["Christopher Nulty", "Nulty"]
+    assert "Hendra Kusuma" in index.near("Hendra")
+    assert "Nulty" in index.near("Christopher Nulty")
+    # A middle name stands for nobody: no tag is shared, as `same_speaker` says.
+    assert not same_speaker("Maria", "Anna Maria Lopez")
+    assert not probes("Anna Maria Lopez") & blocks("Maria")
+
+
+def _crowd(count: int) -> list[str]:
+    """`count` two-word names whose words all start with "m", spelt far apart."""
+    syllables = ["ka", "lo", "ri", "tu", "se", "vo", "ne", "di"]
+    return [
+        f"M{syllables[i % 8]}{syllables[i // 8 % 8]}{syllables[i // 64 % 8]} "
+        f"M{syllables[(i * 3) % 8]}{syllables[(i // 8 * 5) % 8]}"
+        for i in range(count)
+    ]
+
+
+def test_a_large_block_of_one_first_consonant_is_narrowed_by_spelling_not_by_luck():
+    crowd = _crowd(10 * FEW)
+    index: NameIndex[str] = NameIndex()
+    for name in [*crowd, "Muhammed Mursiyyah"]:
+        index.add(name, name)
+    assert same_speaker("Mohammed Mursiyyah", "Muhammed Mursiyyah")  # one letter off
+    proposed = index.near("Mohammed Mursiyyah")
+    assert "Muhammed Mursiyyah" in proposed
+    assert len(proposed) < len(crowd) // 4
+    # Whatever a full comparison accepts, the narrowed lookup proposes, in any script.
+    for probe in ("Mkaloka Mkalo", "Mkalokb Mkalo", crowd[17], "محمد مرسية", "Mursiyyah"):
+        accepted = [n for n in [*crowd, "Muhammed Mursiyyah"] if same_speaker(probe, n)]
+        assert set(accepted) <= set(index.near(probe))
+    assert "Muhammed Mursiyyah" in index.near("Mursiyyah")
+
+
+def test_a_name_set_answers_as_a_full_scan_does():
+    speakers = ["Hannah Wong", "Wong", "Christopher Nulty", "Riverton Council"]
+    names = NameSet(speakers)
+    for probe in ("Nulty", "Hannah Wong", "Chris Nulty", "Wang", "Council", None):
+        assert names.has_speaker(probe) == any(same_speaker(probe, s) for s in speakers)
+    assert names.fullest("Nulty") == "Christopher Nulty"
+    assert names.has_name("Riverton Council")
+    assert not names.has_name("Riverton")
 
 
 def test_roles_are_not_names_and_organisations_are_not_speakers_by_name():

@@ -48,10 +48,10 @@ def test_a_yaml_alias_bomb_is_ignored_and_the_article_kept(tmp_path: Path, caplo
     path.write_text(billion_laughs() + "# Bridge closes\n\n" + ARTICLE, encoding="utf-8")
     assert path.stat().st_size < 450
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     with caplog.at_level(logging.WARNING, logger="factcheck.load"):
         document = load_document(path)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert document.text == "# Bridge closes\n\n" + ARTICLE.strip()
@@ -67,9 +67,9 @@ def test_a_yaml_alias_bomb_is_ignored_and_the_article_kept(tmp_path: Path, caplo
 
 def test_a_bomb_under_every_key_that_is_read_costs_nothing() -> None:
     for key in ("title", "date", "lang", "source"):
-        started = time.perf_counter()
+        started = time.process_time()
         front = read_front_matter(billion_laughs(key) + ARTICLE)
-        assert time.perf_counter() - started < 1
+        assert time.process_time() - started < 1
         assert front.meta == {}
         assert front.body == ARTICLE
         assert front.ignored is not None and "262,144 characters" in front.ignored
@@ -286,10 +286,10 @@ def _seconds(path: Path, loads: int = 1) -> float:
     """Seconds per load of `path`, over `loads` loads in a row."""
     gc.disable()  # time the loader, not when the collector happens to run
     try:
-        started = time.perf_counter()
+        started = time.process_time()
         for _ in range(loads):
             load_document(path)
-        return (time.perf_counter() - started) / loads
+        return (time.process_time() - started) / loads
     finally:
         gc.enable()
 
@@ -302,12 +302,12 @@ def _best_times(small: Path, large: Path, growth: float) -> tuple[float, float]:
     costs. Linear code passes in the first rounds.
     """
     best_small = best_large = float("inf")
-    deadline = time.perf_counter() + 3
+    deadline = time.process_time() + 3
     for round_ in range(1, 100):
         best_small = min(best_small, _seconds(small, loads=10))
         best_large = min(best_large, _seconds(large))
         held = best_large <= growth * best_small
-        if round_ >= 3 and (held or time.perf_counter() > deadline):
+        if round_ >= 3 and (held or time.process_time() > deadline):
             break
     return best_small, best_large
 

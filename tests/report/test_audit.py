@@ -64,14 +64,37 @@ def test_index_page_links_each_pair_report() -> None:
     out = audit_to_html(fixtures.AUDIT)
     page = Page(out)
     assert page.errors == []
-    assert page.urls == ["pairs/harbour_en-vs-harbour_fr.html"]
+    remote = [u for u in page.urls if not u.startswith("#")]
+    assert set(remote) == {"pairs/harbour_en-vs-harbour_fr.html"}
     assert not any("http" in url for url in page.urls)
-    assert "Story 1" in out and "<strong>reference</strong>" in out
-    assert "harbour_ar.md (ar)" in out
-    assert "empty_quote&nbsp;1, missing_quote&nbsp;1, number_mismatch&nbsp;1" in out
-    assert "AI-use disclosure: review by a human" in out
+    assert set(page.links) <= set(page.ids)  # every in-page link lands
+    # the pair's row carries the id its report links back to
+    assert "pair-harbour_en-vs-harbour_fr" in page.ids
+    assert '<h2>Story 1: <bdi class="headline" dir="auto" lang="en">Harbour Authority' in out
+    assert '<strong class="role">reference</strong>' in out
+    assert '<span class="file">harbour_ar.md</span> · <span class="lang">ar</span>' in out
+    assert (
+        '<span class="kind">empty_quote</span>&nbsp;1, <span class="kind">missing_quote</span>'
+        '&nbsp;1, <span class="kind">number_mismatch</span>&nbsp;1' in out
+    )
+    assert "Review queue" in out and "AI-use disclosure: review by a human" in out
+    assert "written with AI help" in out
     assert "Cet article a été rédigé avec l&#x27;aide" in out
     assert "broken.txt: binary data, not text" in out
+
+
+def test_index_page_shows_headlines_dates_and_a_filter_box() -> None:
+    out = audit_to_html(fixtures.AUDIT)
+    page = Page(out)
+    titles = [t for t, a in page.tags if t == "bdi" and a.get("class") == "headline"]
+    assert titles  # headlines, not only file names
+    assert '<time datetime="2025-03-03">Monday 3 March 2025</time>' in out
+    boxes = [a for t, a in page.tags if t == "input" and a.get("type") == "search"]
+    assert boxes and boxes[0]["id"] == "filter"
+    rows = [a for t, a in page.tags if t == "li" and a.get("class") == "member"]
+    assert all(a.get("data-search") == (a.get("data-search") or "").casefold() for a in rows)
+    assert "harbour_fr.txt" in " ".join(a["data-search"] or "" for a in rows)
+    assert "input" in page.scripts[0] and "data-search" in page.scripts[0]
 
 
 def test_index_page_refuses_remote_report_links_and_escapes_paths() -> None:
@@ -124,7 +147,9 @@ def test_an_ai_image_is_not_in_the_review_queue_but_listed_apart() -> None:
     md = audit_to_markdown(audit)
     assert "review by a human" not in md and "## AI-made images" in md
     page = audit_to_html(audit)
-    assert 'id="review"' not in page and 'id="ai-images"' in page
+    queue, images = page.split('id="ai-images"')
+    assert "rédigé avec l&#x27;aide" not in queue  # the review queue holds the high finding only
+    assert "rédigé avec l&#x27;aide" in images.split("</section>")[0]
     doc = audit_dict(audit)
     validate(doc, "audit")
     assert doc["documents"][1]["flags"][0]["disclosure"] == "ai_image"

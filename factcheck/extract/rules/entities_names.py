@@ -128,7 +128,7 @@ def entity_key(name: str) -> str:
     return _plain(name)
 
 
-def _skeleton(key: str) -> str:
+def skeleton(key: str) -> str:
     """Consonants only, with Latin spellings folded the way Arabic script writes them."""
     s = key.replace("ph", "f").replace("ch", "k").replace("ck", "k").replace("qu", "k")
     s = s.translate(_FOLD)
@@ -159,7 +159,7 @@ def same_entity(a: str, b: str) -> bool:
     if len(wa) != len(wb) and _surname_of(wa, wb):
         return True
     if not (a.isascii() and b.isascii()):
-        sa, sb = _skeleton(ka), _skeleton(kb)
+        sa, sb = skeleton(ka), skeleton(kb)
         comparable = len(wa) == len(wb) and min(len(sa), len(sb)) >= 4
         if comparable and (sa == sb or fuzz.ratio(sa, sb) >= SKELETON_THRESHOLD):
             return True
