@@ -99,7 +99,7 @@ def _draw(console: Any, a: AuditResult) -> None:
             line = Text(
                 f"  {short_path(doc.path, a.root)}, {DISCLOSURE_WORDS[flags[0].disclosure]}: "
             )
-            line.append(f"“{visible(shorten(flags[0].text, 70), keep_format=True)}”", style="dim")
+            line.append(f"“{visible(shorten(flags[0].text, 50), keep_format=True)}”", style="dim")
             console.print(line)
     if a.errors:
         console.print()
