@@ -32,6 +32,7 @@ from factcheck.models import (
     AuditDocument,
     AuditError,
     AuditResult,
+    Disclosure,
     PairResult,
     Severity,
     StoryGroup,
@@ -310,7 +311,11 @@ def _audit_document(item: Extracted, group: int | None) -> AuditDocument:
     document = item.document
     if document is None:
         return AuditDocument(path=item.path, error=item.error)
-    flags = tuple(f.evidence for f in item.facts if f.kind == "disclaimer")
+    flags = tuple(
+        Disclosure(f.disclosure or "ai_written", f.evidence)
+        for f in item.facts
+        if f.kind == "disclaimer"
+    )
     return AuditDocument(
         path=item.path,
         language=document.language,

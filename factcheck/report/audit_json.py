@@ -20,7 +20,14 @@ def _document(d: AuditDocument) -> dict[str, Any]:
         "published": iso_date(d.published),
         "sha256": d.sha256,
         "group": d.group,
-        "flags": [{"kind": "ai_disclaimer", "evidence": evidence_dict(e)} for e in d.flags],
+        "flags": [
+            {
+                "kind": "ai_disclaimer",
+                "disclosure": f.disclosure,
+                "evidence": evidence_dict(f.evidence),
+            }
+            for f in d.flags
+        ],
         "error": d.error,
     }
 

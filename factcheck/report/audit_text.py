@@ -6,12 +6,20 @@ import os
 from collections import Counter
 from typing import Any
 
-from factcheck.models import AuditResult, PairResult
+from factcheck.models import AuditDocument, AuditResult, Disclosure, PairResult
 from factcheck.report.audit_json import pair_counts
 from factcheck.report.console import SEVERITY_STYLE, render
 from factcheck.report.markdown import md_escape, md_quote
 from factcheck.report.names import visible
-from factcheck.report.summary import backends_line, degraded_notice, fallback_line, shorten
+from factcheck.report.summary import (
+    DISCLOSURE_WORDS,
+    IMAGES_HEADING,
+    REVIEW_HEADING,
+    backends_line,
+    degraded_notice,
+    fallback_line,
+    shorten,
+)
 
 
 def short_path(path: str, root: str) -> str:
@@ -28,10 +36,18 @@ def counts_text(pair: PairResult) -> str:
     return ", ".join(f"{k} {n}" for k, n in pair_counts(pair).items()) or "-"
 
 
+def _review(document: AuditDocument) -> tuple[Disclosure, ...]:
+    return document.review
+
+
+def _images(document: AuditDocument) -> tuple[Disclosure, ...]:
+    return document.images
+
+
 def audit_headline(a: AuditResult) -> str:
     """One line: how many files, groups, pairs, flags and errors."""
     read = sum(1 for d in a.documents if d.error is None)
-    flagged = sum(1 for d in a.documents if d.flags)
+    flagged = sum(1 for d in a.documents if d.review)
     verdicts = Counter(p.verdict for p in a.pairs)
     found = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(verdicts.items()))
     return (
@@ -73,15 +89,17 @@ def _draw(console: Any, a: AuditResult) -> None:
             table.add_row(short_path(path, a.root), "not compared", "-", "-")
         if table.rows:
             console.print(table)
-    flagged = [d for d in a.documents if d.flags]
-    if flagged:
+    for heading, pick in ((REVIEW_HEADING, _review), (IMAGES_HEADING, _images)):
+        flagged = [(d, pick(d)) for d in a.documents if pick(d)]
+        if not flagged:
+            continue
         console.print()
-        console.print(Text("AI-written disclaimer: review by a human", style="bold"))
-        for doc in flagged:
-            line = Text(f"  {short_path(doc.path, a.root)}: ")
-            line.append(
-                f"“{visible(shorten(doc.flags[0].text, 70), keep_format=True)}”", style="dim"
+        console.print(Text(heading, style="bold"))
+        for doc, flags in flagged:
+            line = Text(
+                f"  {short_path(doc.path, a.root)}, {DISCLOSURE_WORDS[flags[0].disclosure]}: "
             )
+            line.append(f"“{visible(shorten(flags[0].text, 50), keep_format=True)}”", style="dim")
             console.print(line)
     if a.errors:
         console.print()
@@ -124,12 +142,16 @@ def audit_to_markdown(a: AuditResult) -> str:
                 f"{pair.worst or '-'} | {md_escape(counts_text(pair))} | {report} |"
             )
         out.append("")
-    flagged = [d for d in a.documents if d.flags]
-    if flagged:
-        out += ["## AI-written disclaimer: human review", ""]
-        for doc in flagged:
+    for heading, pick in ((REVIEW_HEADING, _review), (IMAGES_HEADING, _images)):
+        flagged = [(d, pick(d)) for d in a.documents if pick(d)]
+        if not flagged:
+            continue
+        out += [f"## {heading}", ""]
+        for doc, flags in flagged:
             out += [f"**{md_escape(short_path(doc.path, a.root))}**", ""]
-            out += [md_quote(e.text) + "\n" for e in doc.flags]
+            for flag in flags:
+                out += [f"`{flag.disclosure}` ({DISCLOSURE_WORDS[flag.disclosure]}):", ""]
+                out += [md_quote(flag.text) + "\n"]
     if a.errors:
         out += ["## Errors", ""]
         out += [
