@@ -59,8 +59,8 @@ class Names:
         self.quoted.append((start, end))
 
     def back_reference(self, quote_start: int) -> str | None:
-        """Whom 'he said', 'katanya', 'a-t-il ajouté' points to: the last person named, else the
-        last speaker."""
+        """Whom 'he said', 'katanya', 'a-t-il ajouté' points to: the nearest person named before
+        the quote, else the last speaker."""
         person = self.last_person
         for run in self.lex.name_run.finditer(
             self.text, max(0, quote_start - LOOK_BACK), quote_start
@@ -70,11 +70,42 @@ class Names:
             tokens = self.tokens(self.text, run)
             if any(_organisation_like(t) or regex.search(r"\d", t) for t in tokens):
                 continue  # "Mac OS X", "PowerPC" are not whom a pronoun points back to
+            if not self.person_like(tokens):
+                continue  # "iTunes Music Store", "The Daily Telegraph"
             if len(tokens) >= 2:
                 person = " ".join(tokens)
-            elif tokens and (full := self.full_name(tokens[0], quote_start)) in self.people:
-                person = full  # "Djamal told reporters ..." names the quoted Jusman Syafii Djamal
+            elif tokens and self._lone_person(run, tokens[0], quote_start):
+                person = self.full_name(tokens[0], quote_start)
         return person
+
+    def _lone_person(self, run: regex.Match[str], word: str, quote_start: int) -> bool:
+        """Whether one capitalised word names a person: "Djamal told reporters" names the quoted
+        Jusman Syafii Djamal; "Mr Pollmann", "Bush said", "Reid, 64, said" name someone."""
+        if word in self.lex.not_names or len(word) < 3:
+            return False
+        full = self.full_name(word, quote_start)
+        if full in self.people or " " in full:
+            return True
+        if self.titled(run.group()) or any(p.split()[-1] == word for p in self.people):
+            return True
+        return self.lex.say.match(self.text, _skip_aside(self.text, run.end())) is not None
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether a name is a news agency or outlet, which reports quotes but never speaks them."""
+        bare = regex.sub(r"^(?i:the)\s+", "", name.strip())
+        if bare.lower() in self.lex.outlets or name.lower() in self.lex.outlets:
+            return True
+        words = bare.replace("’s", "").replace("'s", "").split()
+        return any(w in self.lex.outlet_words for w in words) or bare.lower().endswith(
+            (".com", ".net", ".org", ".co.uk")
+        )
+
+    def person_like(self, tokens: list[str]) -> bool:
+        """Whether a name's words can be a person's: no outlet, organisation or place word."""
+        return bool(tokens) and not (
+            self.is_outlet(" ".join(tokens))
+            or any(t.rstrip(".,") in self.lex.not_person_words for t in tokens)
+        )
 
     def _inside_quote(self, pos: int) -> bool:
         # "El Mundo de Wayne" inside an earlier quotation is not whom "he said" points back to.
@@ -222,6 +253,15 @@ class Names:
         if not tokens and not family:
             return None
         return " ".join([*tokens, name, *(family.group().split() if family else [])])
+
+
+_ASIDE = regex.compile(r"[^\S\n]*,[^,.;:!?\n\"“”«»]{1,60},[^\S\n]*|[^\S\n]+")
+
+
+def _skip_aside(text: str, pos: int) -> int:
+    """Where a verb would start after a name and an aside: "Reid, 64, said" -> "said"."""
+    aside = _ASIDE.match(text, pos)
+    return aside.end() if aside else pos
 
 
 def _next_to(text: str, start: int, end: int, neighbour: str, before: bool) -> bool:

@@ -34,7 +34,13 @@ _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}.])[\p{L}\p{M}.]+\Z")
 _INITIAL = regex.compile(r"\p{Lu}\.")
 _NEWLINE = regex.compile(r"\n")
 _CONTINUATION = 250
-_LOOK_AHEAD = 160
+_LOOK_AHEAD = 200
+_GAP_REACH = 140  # how far after a quote its verb may stand when a name and role come first
+_GAP_WORDS = 6  # '," SOA commandant Col. Glenn R. Weidner told'
+_TERM_WORDS = 5  # a quoted title or term is short
+_AFTERTHOUGHT_WORDS = 4  # '"…." Ballmer asked rhetorically.' vs '"…." X said the plan …'
+_HARD_GAP_NO_COMMA = regex.compile(r"[.!?;:\"“”«»„]|\n[^\S\n]*\n")
+_CLAUSE_AFTER = regex.compile(r"[^.,;:!?\n\"“”«»]*")
 
 
 class Speakers:
@@ -51,10 +57,45 @@ class Speakers:
 
     def attribute(self, start: int, end: int) -> Attribution:
         """The attribution of the quote at text[start:end]; call in document order."""
-        found = self._after(start, end) or self._before(start) or self._continued(start)
+        if self._term(start, end):
+            found = NOBODY  # 'a campaign called "Make Love Not Spam"', 'the "War on Terror"'
+        else:
+            found = (
+                self._usable(self._after(start, end))
+                or self._usable(self._before(start))
+                or self._continued(start)
+            )
         self.names.remember(start, end, found.speaker if found.person else None)
         self.previous, self.previous_end = found, end
         return found
+
+    def _usable(self, found: Attribution | None) -> Attribution | None:
+        """`found`, unless it names a news outlet: an agency reports a quote, it does not say it."""
+        if found is None or not found.speaker or not self.names.is_outlet(found.speaker):
+            return found
+        return None
+
+    def _term(self, start: int, end: int) -> bool:
+        """A short quotation that a name or term stands in: right after an article, a possessive
+        or a word such as 'called', and not followed by a reporting verb."""
+        words = self.text[start + 1 : end - 1].split()
+        if not words or len(words) > _TERM_WORDS:
+            return False
+        before = self.text[max(0, start - 40) : start].split()
+        if not before:
+            return False
+        last = before[-1].lower()
+        cue = last in self.lex.term_cues or last.endswith(("'s", "’s"))
+        if not cue:
+            return False
+        # 'Volgens mevr. Janssen is het "een zwarte dag"' quotes Janssen's words; 'sent for a
+        # "combat stress evaluation"' and a sentence without a reporting verb name a thing.
+        governed = len(before) >= 2 and before[-2].lower() in self.lex.prepositions
+        if not governed and self.lex.say.search(self.text, self._clause_start(start), start):
+            return False
+        tail = self.text[end : end + _LOOK_AHEAD]
+        k = _LEAD.match(tail).end()  # type: ignore[union-attr]
+        return self.lex.say.match(tail, k) is None
 
     # -- after the quote: '", a déclaré la société.'  '" kata juru bicara'  '," Smith said.'
     def _after(self, start: int, end: int) -> Attribution | None:
@@ -79,13 +120,36 @@ class Speakers:
             if self.lex.subject_optional and self.phrases.no_subject(tail, verb.end()):
                 # '", ha aggiunto.'  '", dijo en rueda'
                 return self.phrases.pronoun(context, start)
-        verb = self.lex.say.search(tail, k, k + 80)
+        verb = self.lex.say.search(tail, k, k + _GAP_REACH)
         if verb is None or verb.group("src") or verb.start() == k:
             return None
-        gap = tail[k : verb.start()]
-        if _HARD_GAP.search(gap) or not 1 <= len(gap.split()) <= 5:
+        if self._new_sentence(start, end, tail, verb):
             return None
-        return self.phrases.subject(gap.strip(" ,"), start, collapse(verb.group()))
+        gap = tail[k : verb.start()]
+        plain = self._without_abbreviations(gap)  # the dots of "Lt. Col." and "R." end nothing
+        context = collapse(verb.group())
+        if "," in plain and not _HARD_GAP_NO_COMMA.search(plain):
+            # '," Jim Allchin, Microsoft's vice president for Windows, said'
+            return self.phrases.appositive_subject(gap, start, context)
+        if _HARD_GAP.search(plain) or not 1 <= len(gap.split()) <= _GAP_WORDS:
+            return None
+        return self.phrases.subject(gap.strip(" ,"), start, context)
+
+    def _without_abbreviations(self, gap: str) -> str:
+        return " ".join(
+            w
+            for w in gap.split(" ")
+            if w.lower() not in self.lex.honorifics and not _INITIAL.fullmatch(w)
+        )
+
+    def _new_sentence(self, start: int, end: int, tail: str, verb: regex.Match[str]) -> bool:
+        """'"Make Love Not Spam." A company spokesperson said the campaign ...': a quotation
+        closed by a full stop, then a sentence whose verb goes on to say something else."""
+        inside = self.text[start + 1 : end - 1].rstrip()
+        if not inside.endswith("."):
+            return False
+        rest = _CLAUSE_AFTER.match(tail, verb.end())
+        return rest is not None and len(rest.group().split()) > _AFTERTHOUGHT_WORDS
 
     # -- before the quote: 'X, role, ... menegaskan: "'  'According to X, "'  'X said that ... "'
     def _before(self, start: int) -> Attribution | None:
