@@ -14,7 +14,7 @@ from factcheck.extract.rules.quotes_lexicon import Lexicon
 _SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 _TITLE = r"\p{Lu}\p{Ll}[\p{Ll}\p{M}]*(?:[\-'’]\p{Lu}\p{Ll}+)*"
 # One or two given names right before a surname: "Christopher |Nulty".
-_GIVEN_NAMES = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_TITLE}[^\S\n]+){{1,2}}\Z")
+_GIVEN_NAMES = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_TITLE}[^\S\n]+){{1,3}}\Z")
 # A family name right after a given name: "Hendra| Kusuma", wrapped lines included.
 _FAMILY_NAME = regex.compile(rf"{_SPACE}{_TITLE}(?![\p{{L}}\p{{M}}])")
 # An elided article on a capitalised word: "L'AD", "dell’azienda".
@@ -59,24 +59,61 @@ class Names:
         self.quoted.append((start, end))
 
     def back_reference(self, quote_start: int) -> str | None:
-        """Whom 'he said', 'katanya', 'a-t-il ajouté' points to: the nearest person named before
-        the quote, else the last speaker."""
-        person = self.last_person
+        """Whom 'he said', 'katanya', 'a-t-il ajouté' points to: the nearest person the text
+        shows speaking ("Bracewell said Franklin would …"), else the nearest person named at the
+        start of a sentence, else the last speaker, else the nearest person named."""
+        speaking = opening = nearest = None
         for run in self.lex.name_run.finditer(
             self.text, max(0, quote_start - LOOK_BACK), quote_start
         ):
             if self.after_preposition(self.text, run.start()) or self._inside_quote(run.start()):
                 continue
-            tokens = self.tokens(self.text, run)
+            tokens = self.person_part(self.tokens(self.text, run))
             if any(_organisation_like(t) or regex.search(r"\d", t) for t in tokens):
                 continue  # "Mac OS X", "PowerPC" are not whom a pronoun points back to
-            if not self.person_like(tokens):
-                continue  # "iTunes Music Store", "The Daily Telegraph"
             if len(tokens) >= 2:
                 person = " ".join(tokens)
             elif tokens and self._lone_person(run, tokens[0], quote_start):
                 person = self.full_name(tokens[0], quote_start)
-        return person
+            else:
+                continue
+            nearest = person
+            if self._speaks(run.end()) or self._sourced(run.start()):
+                speaking = person
+            if _SENTENCE_START.search(self.text, max(0, run.start() - 3), run.start()):
+                opening = person
+        return speaking or opening or self.last_person or nearest
+
+    def _speaks(self, end: int) -> bool:
+        """Whether a reporting verb follows a name, after an aside or one adverb: "Reid, 64,
+        said", "Reid also cautioned"."""
+        at = _skip_aside(self.text, end)
+        if self.lex.say.match(self.text, at) is not None:
+            return True
+        adverb = _ADVERB.match(self.text, at)
+        return adverb is not None and self.lex.say.match(self.text, adverb.end()) is not None
+
+    def _sourced(self, start: int) -> bool:
+        """Whether a name is the source of an 'according to' phrase: "According to the company
+        spokesperson, Dewi Anggraini, the cuts …"."""
+        window = self.text[max(0, start - 60) : start]
+        sources = [m for m in self.lex.say.finditer(window) if m.group("src")]
+        if not sources:
+            return False
+        between = window[sources[-1].end() :]
+        return not regex.search(r"[.!?;:\n]", between) and len(between.split()) <= 5
+
+    def person_part(self, tokens: list[str]) -> list[str]:
+        """The words of a run that can name a person: "Human Services Tommy Thompson" -> "Tommy
+        Thompson"; nothing for "iTunes Music Store", "The Daily Telegraph", "New York-based"."""
+        if not tokens or self.is_outlet(" ".join(tokens)) or _ADJECTIVAL.search(tokens[-1]):
+            return []
+        cut = max(
+            (i + 1 for i, t in enumerate(tokens) if t.rstrip(".,") in self.lex.not_person_words),
+            default=0,
+        )
+        rest = tokens[cut:]
+        return rest if cut == 0 or len(rest) >= 2 else []
 
     def _lone_person(self, run: regex.Match[str], word: str, quote_start: int) -> bool:
         """Whether one capitalised word names a person: "Djamal told reporters" names the quoted
@@ -102,10 +139,7 @@ class Names:
 
     def person_like(self, tokens: list[str]) -> bool:
         """Whether a name's words can be a person's: no outlet, organisation or place word."""
-        return bool(tokens) and not (
-            self.is_outlet(" ".join(tokens))
-            or any(t.rstrip(".,") in self.lex.not_person_words for t in tokens)
-        )
+        return bool(tokens) and self.person_part(tokens) == tokens
 
     def _inside_quote(self, pos: int) -> bool:
         # "El Mundo de Wayne" inside an earlier quotation is not whom "he said" points back to.
@@ -255,7 +289,10 @@ class Names:
         return " ".join([*tokens, name, *(family.group().split() if family else [])])
 
 
-_ASIDE = regex.compile(r"[^\S\n]*,[^,.;:!?\n\"“”«»]{1,60},[^\S\n]*|[^\S\n]+")
+_ADVERB = regex.compile(r"[^\S\n]*\p{Ll}+[^\S\n]+")
+_ADJECTIVAL = regex.compile(r"-\p{Ll}+\Z")  # "New York-based", "UK-led"
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?][\"”’»)]*[^\S\n]+|\n[^\S\n]*)\Z")
+_ASIDE = regex.compile(r"[^\S\n]*,(?:[^,.;:!?\n\"“”«»]{1,60},)?[^\S\n]*|[^\S\n]+")
 
 
 def _skip_aside(text: str, pos: int) -> int:

@@ -34,6 +34,7 @@ class Attribution:
     context: str | None = None
     person: bool = False  # a named person, which a later "he"/"dia"/"il" can point back to
     before: bool = False  # found before the quote, so a following "and '…'" can share it
+    pronoun: bool = False  # read from a pronoun ("he said"), so a name given nearer wins
 
 
 NOBODY = Attribution()
@@ -277,7 +278,7 @@ class Phrases:
     def pronoun(self, context: str, quote_start: int) -> Attribution:
         """'he said', 'katanya', 'a-t-il ajouté': the last person named, else the last speaker."""
         person = self.names.back_reference(quote_start)
-        return Attribution(person, context, person=person is not None)
+        return Attribution(person, context, person=person is not None, pronoun=True)
 
 
 def _after_comma(s: str, run: regex.Match[str]) -> bool:

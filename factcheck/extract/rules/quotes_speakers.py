@@ -60,11 +60,19 @@ class Speakers:
         if self._term(start, end):
             found = NOBODY  # 'a campaign called "Make Love Not Spam"', 'the "War on Terror"'
         else:
-            found = (
-                self._usable(self._after(start, end))
-                or self._usable(self._before(start))
-                or self._continued(start)
-            )
+            after = self._usable(self._after(start, end))
+            if after is not None and after.pronoun:
+                # 'According to a senior strategist at Sony, "…," he told': the sentence named
+                # whom "he" stands for before the quote.
+                before = self._usable(self._before(start))
+                if (
+                    before is not None
+                    and before.speaker
+                    and not before.pronoun
+                    and before.speaker != after.speaker
+                ):
+                    after = before
+            found = after or self._usable(self._before(start)) or self._continued(start)
         self.names.remember(start, end, found.speaker if found.person else None)
         self.previous, self.previous_end = found, end
         return found
@@ -90,7 +98,9 @@ class Speakers:
             return False
         # 'Volgens mevr. Janssen is het "een zwarte dag"' quotes Janssen's words; 'sent for a
         # "combat stress evaluation"' and a sentence without a reporting verb name a thing.
-        governed = len(before) >= 2 and before[-2].lower() in self.lex.prepositions
+        governed = (len(before) >= 2 and before[-2].lower() in self.lex.prepositions) or last.endswith(
+            ("'s", "’s")
+        )
         if not governed and self.lex.say.search(self.text, self._clause_start(start), start):
             return False
         tail = self.text[end : end + _LOOK_AHEAD]
@@ -208,9 +218,12 @@ class Speakers:
         # '"A," said X at the plant. "B."': an unattributed quote right after one by a named
         # person, in the same paragraph or opening the next one, goes on with that person's words.
         between = self.text[self.previous_end : start]
-        if not self.previous.person or len(between) > _CONTINUATION:
+        if not self.previous.speaker or len(between) > _CONTINUATION:
             return NOBODY
         breaks = len(_BLANK_LINE.findall(between))
+        if not self.previous.person:
+            # '"A," a Senate aide said. "B."': a role goes on only within its paragraph.
+            return self.previous if breaks == 0 else NOBODY
         if breaks == 0 or (breaks == 1 and not between[between.rfind("\n") + 1 :].strip()):
             return self.previous
         return NOBODY
@@ -257,4 +270,4 @@ def _blank_before(text: str, pos: int) -> int:
 
 
 def _before(found: Attribution) -> Attribution:
-    return Attribution(found.speaker, found.context, found.person, before=True)
+    return Attribution(found.speaker, found.context, found.person, before=True, pronoun=found.pronoun)
