@@ -78,11 +78,25 @@ class Names:
             else:
                 continue
             nearest = person
-            if self._speaks(run.end()) or self._sourced(run.start()):
+            if self._speaks(run.end()) or self._sourced(run.start()) or self._said_by(run):
                 speaking = person
-            if _SENTENCE_START.search(self.text, max(0, run.start() - 3), run.start()):
+            if _SENTENCE_START.search(self.text, max(0, run.start() - 4), run.start()):
                 opening = person
-        return speaking or opening or self.last_person or nearest
+        if speaking:
+            return speaking
+        last = self.last_person
+        if last and self._named_since(last, quote_start):
+            return last  # the last speaker, still in view
+        return opening or last or nearest
+
+    def _named_since(self, person: str, quote_start: int) -> bool:
+        """Whether `person`'s surname is written in the look-back window before a quote."""
+        surname = person.split()[-1]
+        start = max(0, quote_start - LOOK_BACK)
+        return any(
+            start <= pos < quote_start and not self.after_preposition(self.text, pos)
+            for pos in self.occurrences.of(surname)
+        )
 
     def _speaks(self, end: int) -> bool:
         """Whether a reporting verb follows a name, after an aside or one adverb: "Reid, 64,
@@ -92,6 +106,22 @@ class Names:
             return True
         adverb = _ADVERB.match(self.text, at)
         return adverb is not None and self.lex.say.match(self.text, adverb.end()) is not None
+
+    def _said_by(self, run: regex.Match[str]) -> bool:
+        """Whether a name follows its reporting verb: "…, said Mr Pollmann.", "said the panel's
+        top Democrat, Rep. Tom Lantos"."""
+        window = self.text[max(0, run.start() - 90) : run.start()]
+        verbs = [m for m in self.lex.say.finditer(window) if not m.group("src")]
+        if not verbs:
+            return False
+        between = window[verbs[-1].end() :]
+        if regex.search(r"[.!?;:\n\"“”«»]", between) or len(between.split()) > 9:
+            return False
+        # The name ends the clause ('said Mr Pollmann.'), not begins one ('said Franklin would').
+        after = _AFTER_NAME.match(self.text, run.end())
+        return after is not None and (
+            not after.group("word") or after.group("word").lower() in self.lex.of_words
+        )
 
     def _sourced(self, start: int) -> bool:
         """Whether a name is the source of an 'according to' phrase: "According to the company
@@ -289,9 +319,10 @@ class Names:
         return " ".join([*tokens, name, *(family.group().split() if family else [])])
 
 
+_AFTER_NAME = regex.compile(r"[^\S\n]*(?:[.,;:!?()\n]|\Z|(?P<word>\p{L}+))")
 _ADVERB = regex.compile(r"[^\S\n]*\p{Ll}+[^\S\n]+")
 _ADJECTIVAL = regex.compile(r"-\p{Ll}+\Z")  # "New York-based", "UK-led"
-_SENTENCE_START = regex.compile(r"(?:\A|[.!?][\"”’»)]*[^\S\n]+|\n[^\S\n]*)\Z")
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?][\"”’»)]*[^\S\n]+|\n[^\S\n]*|(?:--|—|–)[^\S\n]*)\Z")
 _ASIDE = regex.compile(r"[^\S\n]*,(?:[^,.;:!?\n\"“”«»]{1,60},)?[^\S\n]*|[^\S\n]+")
 
 

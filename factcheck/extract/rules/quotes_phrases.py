@@ -63,8 +63,9 @@ class Phrases:
             return None  # 'told the Daily Yomiuri': the listener, not the speaker
         words: list[str] = []
         end = j
+        limit = _MAX_ROLE_WORDS
         for word in self.lex.word.finditer(s, j):
-            if not _GAP.fullmatch(s, end, word.start()) or len(words) >= _MAX_ROLE_WORDS:
+            if not _GAP.fullmatch(s, end, word.start()) or len(words) >= limit:
                 break
             lowered = word.group().lower()
             if lowered in self.lex.stops and not (
@@ -72,6 +73,8 @@ class Phrases:
                 lowered in self.lex.joins and self.lex.roles.search(" ".join(words))
             ):
                 break
+            if lowered in self.lex.joins:
+                limit = _MAX_ROLE_WORDS + 4
             words.append(word.group())
             end = word.end()
         if not words:
@@ -88,8 +91,8 @@ class Phrases:
         runs = list(self.lex.name_run.finditer(phrase))
         full = [
             n
-            for n in (self.names.tokens(phrase, r) for r in runs)
-            if len(n) >= 2 and self.names.person_like(n)
+            for n in (self.names.person_part(self.names.tokens(phrase, r)) for r in runs)
+            if len(n) >= 2
         ]
         if full:  # "said chief executive Arman Wijaya at ..." -> Arman Wijaya
             return Attribution(" ".join(full[-1]), context, person=True), end
@@ -134,7 +137,8 @@ class Phrases:
                 )
             ):
                 continue
-            if not self.names.person_like(tokens):
+            tokens = self.names.person_part(tokens)
+            if not tokens:
                 continue  # "The Daily Telegraph quotes X", "U.S. Environmental Protection Agency"
             people.append((run, tokens))
         full = [(run, tokens) for run, tokens in people if len(tokens) >= 2]
@@ -149,6 +153,12 @@ class Phrases:
         for word in words[-1:-3:-1]:  # the word before the verb, or one adverb further back
             if word.strip(',;:()"“”«»').lower() in self.lex.pronouns:
                 return self.pronoun(context, quote_start)
+        opening = [w.strip(',;:()"“”«»') for w in words[:2]]
+        if not people and any(  # 'However, he defended the plan, saying: "'
+            w.lower() in self.lex.pronouns and (i == 0 or opening[0] in self.lex.not_names)
+            for i, w in enumerate(opening)
+        ):
+            return self.pronoun(context, quote_start)
         for run, _ in people[-1:]:
             if len(_stripped(seg[run.end() :]).split()) <= 1:  # "... Amodei a ensuite déclaré"
                 name = self.names.name(run.group(), quote_start)

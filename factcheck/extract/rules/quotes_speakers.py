@@ -54,6 +54,10 @@ class Speakers:
         self.previous = NOBODY
         self.previous_end = 0
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        of_words = "|".join(regex.escape(w) for w in sorted(lex.of_words, key=len, reverse=True))
+        self._employer = regex.compile(
+            rf"[^\S\n]+(?:{of_words or '(?!)'})[^\S\n]+[^.,;:!?\n\"“”«»„]{{1,50}}"
+        )
 
     def attribute(self, start: int, end: int) -> Attribution:
         """The attribution of the quote at text[start:end]; call in document order."""
@@ -173,12 +177,12 @@ class Speakers:
         last = matches[-1]
         if last.group("src"):
             phrase = self.phrases.phrase(clause, last.end(), start, collapse(last.group()))
-            if (
-                phrase is not None
-                and phrase[0].speaker
-                and self.lex.stray.fullmatch(clause, phrase[1])
-            ):
-                return _before(phrase[0])
+            if phrase is not None and phrase[0].speaker:
+                # 'According to a senior strategist at Sony, "': the employer may follow.
+                employer = self._employer.match(clause, phrase[1])
+                rest = employer.end() if employer else phrase[1]
+                if self.lex.stray.fullmatch(clause, rest):
+                    return _before(phrase[0])
         verbs = [m for m in matches if not m.group("src")]
         if not verbs:
             return None
