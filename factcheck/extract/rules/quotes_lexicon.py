@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl")
+LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl", "ru")
 
 _NOT_LETTER_BEFORE = r"(?<![\p{L}\p{M}\p{N}])"
 _NOT_LETTER_AFTER = r"(?![\p{L}\p{M}\p{N}])"
