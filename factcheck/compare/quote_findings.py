@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from factcheck.compare.names import NameSet, is_named, key, same_speaker, speaker_matches
@@ -127,7 +129,26 @@ def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
         return None
     if opposite(r, ref.language, c, cand.language):
         return "negation"
-    return None
+    return _changed_figure(r, c)
+
+
+_FIGURE = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?")
+
+
+def _figures(quote: str) -> list[str]:
+    """The figures of a quote written in digits, without their locale's separators."""
+    return sorted(re.sub(r"\D", "", f).lstrip("0") or "0" for f in _FIGURE.findall(quote))
+
+
+def _changed_figure(r: str, c: str) -> str | None:
+    """Across languages, the evidence that a translated quote changed its meaning without a
+    judge: it states as many figures in digits as the reference's, and one of them differs."""
+    fr, fc = _figures(r), _figures(c)
+    if not fr or len(fr) != len(fc) or fr == fc:
+        return None
+    lost = [f for f in fr if f not in fc]
+    gained = [f for f in fc if f not in fr]
+    return f"the figure {', '.join(lost)} became {', '.join(gained)}"
 
 
 def _only_quotes(ref: Side, cand: Side, match: QuoteMatch) -> bool:
@@ -207,8 +228,17 @@ def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepan
     all_cand = [q for q in cand.quotes if not is_empty_quote(q)]
     monolingual = same_language(ref, cand)
     found = []
+    cand_words = f" {words(cand.document.text)} " if monolingual else ""
     for quote in alignment.reference:
         judged = alignment.judged_missing.get(quote.start)
+        said = words(str(quote.value))
+        if (
+            monolingual
+            and judged is None
+            and len(said.split()) >= FRAGMENT_WORDS
+            and f" {said} " in cand_words
+        ):
+            continue  # the candidate carries the same words without quotation marks
         speaker = quote.speaker
         quoted_in_cand = bool(speaker) and any(
             speaker_matches(speaker, c.speaker) for c in all_cand

@@ -322,3 +322,55 @@ def test_words_the_reference_states_without_marks_are_not_an_added_quote():
     cand_facts = [*ref_facts, quote(cand, '"tolls will double next year"', "Santos")]
     result = compare(ref, ref_facts, cand, cand_facts)
     assert [d for d in result.discrepancies if d.kind == "added_quote"] == []
+
+
+def test_the_same_words_carried_without_quotation_marks_are_not_a_missing_quote():
+    ref, ref_facts = _ref()
+    cand = doc(
+        "Mayor Maria Santos said the bridge will open to traffic before the summer of 2027. "
+        'Engineer Tomas Berg added: "We have planned for a hard winter, not for a trade war."'
+    )
+    cand_facts = [
+        quote(cand, '"We have planned for a hard winter, not for a trade war."', "Tomas Berg"),
+        *mentions(cand, "Maria Santos", "person"),
+        *mentions(cand, "Tomas Berg", "person"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert "missing_quote" not in {d.kind for d in result.discrepancies}
+
+
+def _translated(bridge: str) -> list:
+    cand = doc(
+        f"La maire Maria Santos a déclaré : « {bridge} » "
+        "L'ingénieur Tomas Berg a ajouté : « Nous avons prévu un hiver rude, pas une guerre "
+        "commerciale. »",
+        language="fr",
+    )
+    facts = [
+        quote(cand, f"« {bridge} »", "Maria Santos"),
+        quote(
+            cand,
+            "« Nous avons prévu un hiver rude, pas une guerre commerciale. »",
+            "Tomas Berg",
+        ),
+        *mentions(cand, "Maria Santos", "person"),
+        *mentions(cand, "Tomas Berg", "person"),
+    ]
+    return [cand, facts]
+
+
+def test_across_languages_a_faithful_translation_is_the_same_quote():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _translated("Le pont ouvrira à la circulation avant l'été 2027.")
+    found = kinds(compare(ref, ref_facts, cand, cand_facts).discrepancies)
+    assert not [k for k in found if "quote" in k[0]]
+
+
+def test_across_languages_a_changed_figure_inside_the_quote_alters_it():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _translated("Le pont ouvrira à la circulation avant l'été 2029.")
+    result = compare(ref, ref_facts, cand, cand_facts)
+    altered = [d for d in result.discrepancies if d.kind == "altered_quote"]
+    assert len(altered) == 1 and altered[0].severity == "high"
+    assert "2027 became 2029" in altered[0].message
+    assert_evidence_true(result.discrepancies, ref, cand)
