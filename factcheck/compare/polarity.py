@@ -4,9 +4,10 @@ Across languages the words of a quote cannot be compared, but negation survives 
 "we will not cut jobs" is "no recortaremos empleos". A retelling whose quote carries a negation
 in a main clause where the reference's carries none (or the reverse), and a different number of
 negations overall, says the opposite. Presence, not parity: French and Spanish negate twice
-("il n'a rien dit", "no dijo nada"). Subordinate clauses alone never decide: a translation
-renders "unparalleled" as "que no tiene par", and "saying it will not" as "diciendo que no".
-"""
+("il n'a rien dit", "no dijo nada"). Relative and complement clauses alone never decide: a
+translation renders "unparalleled" as "que no tiene par", and "saying it will not" as "diciendo
+que no"; clauses of reason, condition and time ("because it is not safe") are kept as clauses
+in translation, so their negations count with the main clause."""
 
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ def _lexicon() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str
             for w in words
             if w.endswith("'")  # "n'" elided: "n'ai", "n'est"
         )
-        out[language] = (exact, prefixes, frozenset(table["subordinators"].get(language, ())))
+        adverbial = set(table.get("adverbial", {}).get(language, ()))
+        subordinators = frozenset(table["subordinators"].get(language, ())) - adverbial
+        out[language] = (exact, prefixes, subordinators)
     return out
 
 
@@ -49,8 +52,8 @@ def negations(text: str, language: str | None, main_only: bool = False) -> int:
     exact, prefixes, subordinators = entry
     count = 0
     for sentence in _SENTENCE.split(text.casefold().replace("’", "'")):
-        for token in _WORD.findall(sentence):
-            if main_only and token in subordinators:
+        for n, token in enumerate(_WORD.findall(sentence)):
+            if main_only and n > 0 and token in subordinators:
                 break
             if token.endswith("n't") or token in exact or (prefixes and token.startswith(prefixes)):
                 count += 1
