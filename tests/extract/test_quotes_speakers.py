@@ -109,3 +109,18 @@ def test_quote_over_paragraphs_keeps_its_speaker() -> None:
     (fact,) = quotes(text)
     assert fact.speaker == "Bracewell"
     assert fact.value == "We want at least one swing bowler. The pitch is already showing cracks."
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # A known place glued before the name: "the president of the United States Barack Obama".
+        ("it", 'Il presidente degli Stati Uniti Barack Obama ha dichiarato "Steve era unico".', "Barack Obama"),
+        ("es", 'El presidente de los Estados Unidos Barack Obama ha expresado que "Steve fue único".', "Barack Obama"),
+        # A sentence that introduces the quote with a colon, its subject a person.
+        ("it", 'Nella lettera, Steve Jobs ha lasciato questo addio: "Grazie a tutti per gli anni insieme".', "Steve Jobs"),
+        ("es", '"Los próximos años serán emocionantes", confesaba Neil Aspinall.', "Neil Aspinall"),
+    ],
+)
+def test_translations_name_their_speakers_the_same_ways(language: str, text: str, speaker: str) -> None:
+    assert speakers(text, language) == [speaker]

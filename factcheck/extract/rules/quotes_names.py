@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.extract.rules.entities_names import alias_of
 from factcheck.extract.rules.quotes_index import Occurrences, apart
 from factcheck.extract.rules.quotes_lexicon import Lexicon
 
@@ -201,6 +202,10 @@ class Names:
         tokens = self.trim(self.cut(run.group()))
         if not tokens or _possessive(tokens[-1]) or len(tokens[-1].rstrip(".")) < 2:
             return []  # "the Air Force's", "Ms. Davis's sister", "de V. S."
+        for k in range(len(tokens) - 2, 0, -1):
+            # "il presidente degli Stati Uniti Barack Obama": a known place or body comes first.
+            if alias_of(" ".join(tokens[:k])) is not None:
+                return tokens[k:]
         before = s[max(0, run.start() - 12) : run.start()].split()
         if len(tokens) < 3 or not before or before[-1].lower() not in self.lex.of_words:
             return tokens

@@ -38,6 +38,8 @@ _LOOK_AHEAD = 200
 _GAP_REACH = 140  # how far after a quote its verb may stand when a name and role come first
 _GAP_WORDS = 6  # '," SOA commandant Col. Glenn R. Weidner told'
 _TERM_WORDS = 5  # a quoted title or term is short
+_TERM_CHARS = 80
+_QUOTE_END = regex.compile(r"[\"”»“]")
 _AFTERTHOUGHT_WORDS = 4  # '"…." Ballmer asked rhetorically.' vs '"…." X said the plan …'
 _HARD_GAP_NO_COMMA = regex.compile(r"[.!?;:\"“”«»„]|\n[^\S\n]*\n")
 _CLAUSE_AFTER = regex.compile(r"[^.,;:!?\n\"“”«»]*")
@@ -173,7 +175,7 @@ class Speakers:
             return self.previous
         matches = list(self.lex.say.finditer(clause))
         if not matches:
-            return None
+            return self._colon_subject(clause, start)
         last = matches[-1]
         if last.group("src"):
             phrase = self.phrases.phrase(clause, last.end(), start, collapse(last.group()))
@@ -217,6 +219,22 @@ class Speakers:
             # 'X said he was "shocked", adding "…"': the sentence goes on with the same speaker.
             found = Attribution(self.previous.speaker, context, person=True)
         return _before(found) if found else None
+
+    def _colon_subject(self, clause: str, start: int) -> Attribution | None:
+        """'Nella sua lettera, Jobs ha lasciato questo addio: "…"': a sentence that introduces
+        the quote with a colon, whose subject is a person, gives the quote to that person."""
+        if not clause.rstrip().endswith(":") or self._short_quote_at(start):
+            return None  # 'its operation: "Make Love Not Spam."' names a thing
+        found = self.phrases.subject_before(clause.rstrip()[:-1], start, "")
+        if found is None or not found.person or found.pronoun:
+            return None
+        return _before(Attribution(found.speaker, None, person=True))
+
+    def _short_quote_at(self, start: int) -> bool:
+        """Whether the quotation opening at `start` is as short as a title or a term."""
+        closing = _QUOTE_END.search(self.text, start + 1, start + 1 + _TERM_CHARS)
+        inside = self.text[start + 1 : closing.start()] if closing else ""
+        return closing is not None and len(inside.split()) <= _TERM_WORDS
 
     def _continued(self, start: int) -> Attribution:
         # '"A," said X at the plant. "B."': an unattributed quote right after one by a named
