@@ -14,6 +14,7 @@ A `Judge`, when given, then rules on pairs across languages and on reference quo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Literal
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from factcheck.compare.align import align_sentences
+from factcheck.compare.align import Sentence, align_sentences
 from factcheck.compare.names import is_named, speaker_matches
 from factcheck.compare.side import Side, is_empty_quote, same_language, words
 from factcheck.models import RULES, Fact, Source
@@ -110,26 +111,40 @@ def _by_sentence(
     cand_left: set[int],
     matches: list[QuoteMatch],
 ) -> None:
-    """Pair the quotes of aligned sentences where each sentence holds exactly one quote."""
+    """Pair the quotes of aligned sentences where each sentence holds exactly one quote.
+
+    A quote is in every sentence it overlaps: a quotation over several sentences is found
+    through any of them, so a changed name in its attribution sentence does not lose it."""
     alignment = align_sentences(ref, cand)
     in_cand: dict[int, list[int]] = defaultdict(list)
-    for j in cand_left:
-        sentence = alignment.sentence_of(alignment.candidate, cq[j].start)
-        if sentence is not None:
-            in_cand[sentence.index].append(j)
+    for j in sorted(cand_left):
+        for index in _overlapped(alignment.candidate, cq[j]):
+            in_cand[index].append(j)
     in_ref: dict[int, list[int]] = defaultdict(list)
-    for i in ref_left:
-        sentence = alignment.sentence_of(alignment.reference, rq[i].start)
-        if sentence is not None:
-            in_ref[sentence.index].append(i)
+    for i in sorted(ref_left):
+        for index in _overlapped(alignment.reference, rq[i]):
+            in_ref[index].append(i)
     for r_index, found in sorted(in_ref.items()):
         pair = alignment.pairs.get(r_index)
         if pair is None or len(found) != 1 or len(in_cand.get(pair[0], ())) != 1:
             continue
         i, j = found[0], in_cand[pair[0]][0]
+        if i not in ref_left or j not in cand_left:
+            continue
         ref_left.discard(i)
         cand_left.discard(j)
         matches.append(QuoteMatch(rq[i], cq[j], "sentence", None))
+
+
+def _overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
+    """The indices of the sentences a quote overlaps, in order."""
+    i = max(bisect_right([s.start for s in sentences], quote.start) - 1, 0)
+    found = []
+    while i < len(sentences) and sentences[i].start < quote.end:
+        if sentences[i].end > quote.start:
+            found.append(sentences[i].index)
+        i += 1
+    return found
 
 
 def _named(side: Side, speaker: str | None, *, with_orgs: bool = False) -> bool:
