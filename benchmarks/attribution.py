@@ -177,7 +177,10 @@ def to_markdown(outcomes: list[Outcome] | None, command: str) -> str:
     ]
     wrong = [o for o in outcomes if o.verdict != "right"][:EXAMPLES]
     if wrong:
-        lines += ["| story | file | offsets | labelled | extracted |", "| --- | --- | --- | --- | --- |"]
+        lines += [
+            "| story | file | offsets | labelled | extracted |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for o in wrong:
             lines.append(
                 f"| {o.label.story_id[:24]} | {o.label.file} | {o.label.start}-{o.label.end} | "

@@ -276,7 +276,7 @@ def _uneven_gaps(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
     used = taken(alignment)
     for (i0, j0), (i1, j1) in itertools.pairwise(sorted(chain)):
         gap_r, gap_c = i1 - i0 - 1, j1 - j0 - 1
-        if not (0 < min(gap_r, gap_c) and abs(gap_r - gap_c) == 1 and max(gap_r, gap_c) <= 3):
+        if not (min(gap_r, gap_c) > 0 and abs(gap_r - gap_c) == 1 and max(gap_r, gap_c) <= 3):
             continue
         for k in range(1, min(gap_r, gap_c) + 1):
             if i0 + k not in alignment.pairs and j0 + k not in used:

@@ -278,8 +278,7 @@ def _transliterated_written(name: Name, side: Side) -> bool:
     words = _word_skeletons(side)
     size = len(wanted)
     return any(
-        all(wanted[i] in words[at + i] for i in range(size))
-        for at in range(len(words) - size + 1)
+        all(wanted[i] in words[at + i] for i in range(size)) for at in range(len(words) - size + 1)
     )
 
 
@@ -301,7 +300,9 @@ def _word_skeletons(side: Side) -> list[frozenset[str]]:
         found = []
         for word in _SCRIPT_WORD.findall(side.document.text):
             forms = {word}
-            forms.update(word[len(c) :] for c in clitics if word.startswith(c) and len(word) > len(c) + 1)
+            forms.update(
+                word[len(c) :] for c in clitics if word.startswith(c) and len(word) > len(c) + 1
+            )
             found.append(frozenset(skeleton(key(f)) for f in forms))
         side.memo["word_skeletons"] = found
     return found

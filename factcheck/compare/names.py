@@ -161,7 +161,9 @@ def _tags(name: str, *, probe: bool) -> frozenset[tuple[str, ...]]:
     if len(words) == 1:
         tags.add(("end", words[0]) if probe else ("single", words[0]))
         # A surname in another script, by its consonants (see same_speaker).
-        tags.add(("last-consonants", skeleton(words[0])) if probe else ("consonants", skeleton(words[0])))
+        tags.add(
+            ("last-consonants", skeleton(words[0])) if probe else ("consonants", skeleton(words[0]))
+        )
     else:
         ends = {words[0], words[-1]}
         tags.update(("single", w) if probe else ("end", w) for w in ends)

@@ -22,7 +22,11 @@ def speakers(text: str, language: str | None = "en") -> list[str | None]:
 @pytest.mark.parametrize(
     ("language", "text", "speaker"),
     [
-        ("en", '"We will rebuild," said Lt. Col. Robert Atkins, the base commander.', "Robert Atkins"),
+        (
+            "en",
+            '"We will rebuild," said Lt. Col. Robert Atkins, the base commander.',
+            "Robert Atkins",
+        ),
         ("en", '"Prices will fall," Rep. Tom Lantos said.', "Tom Lantos"),
         ("en", 'Nora Quist runs the depot.\n\n"It is over," Mr. Quist said.', "Nora Quist"),
         ("id", 'Ketua panitia, Pak Budi Santoso, mengatakan: "Semua siap."', "Budi Santoso"),
@@ -115,12 +119,26 @@ def test_quote_over_paragraphs_keeps_its_speaker() -> None:
     ("language", "text", "speaker"),
     [
         # A known place glued before the name: "the president of the United States Barack Obama".
-        ("it", 'Il presidente degli Stati Uniti Barack Obama ha dichiarato "Steve era unico".', "Barack Obama"),
-        ("es", 'El presidente de los Estados Unidos Barack Obama ha expresado que "Steve fue único".', "Barack Obama"),
+        (
+            "it",
+            'Il presidente degli Stati Uniti Barack Obama ha dichiarato "Steve era unico".',
+            "Barack Obama",
+        ),
+        (
+            "es",
+            'El presidente de los Estados Unidos Barack Obama ha expresado que "Steve fue único".',
+            "Barack Obama",
+        ),
         # A sentence that introduces the quote with a colon, its subject a person.
-        ("it", 'Nella lettera, Steve Jobs ha lasciato questo addio: "Grazie a tutti per gli anni insieme".', "Steve Jobs"),
+        (
+            "it",
+            'Nella lettera, Steve Jobs ha lasciato questo addio: "Grazie a tutti per gli anni insieme".',
+            "Steve Jobs",
+        ),
         ("es", '"Los próximos años serán emocionantes", confesaba Neil Aspinall.', "Neil Aspinall"),
     ],
 )
-def test_translations_name_their_speakers_the_same_ways(language: str, text: str, speaker: str) -> None:
+def test_translations_name_their_speakers_the_same_ways(
+    language: str, text: str, speaker: str
+) -> None:
     assert speakers(text, language) == [speaker]

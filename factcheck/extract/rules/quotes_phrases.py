@@ -210,8 +210,10 @@ class Phrases:
         tokens = self.names.tokens(gap, run)
         if not tokens or not self.names.person_like(tokens):
             return None
-        if len(tokens) >= 2 or self.names.titled(run.group()) or self.names.role(
-            gap[: run.start()].split()[-1] if gap[: run.start()].split() else ""
+        if (
+            len(tokens) >= 2
+            or self.names.titled(run.group())
+            or self.names.role(gap[: run.start()].split()[-1] if gap[: run.start()].split() else "")
         ):
             return self.names.name(" ".join(tokens), quote_start)
         return None

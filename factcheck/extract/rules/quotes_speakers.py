@@ -104,9 +104,9 @@ class Speakers:
             return False
         # 'Volgens mevr. Janssen is het "een zwarte dag"' quotes Janssen's words; 'sent for a
         # "combat stress evaluation"' and a sentence without a reporting verb name a thing.
-        governed = (len(before) >= 2 and before[-2].lower() in self.lex.prepositions) or last.endswith(
-            ("'s", "’s")
-        )
+        governed = (
+            len(before) >= 2 and before[-2].lower() in self.lex.prepositions
+        ) or last.endswith(("'s", "’s"))
         if not governed and self.lex.say.search(self.text, self._clause_start(start), start):
             return False
         tail = self.text[end : end + _LOOK_AHEAD]
@@ -182,8 +182,8 @@ class Speakers:
             if phrase is not None and phrase[0].speaker:
                 # 'According to a senior strategist at Sony, "': the employer may follow.
                 employer = self._employer.match(clause, phrase[1])
-                rest = employer.end() if employer else phrase[1]
-                if self.lex.stray.fullmatch(clause, rest):
+                upto = employer.end() if employer else phrase[1]
+                if self.lex.stray.fullmatch(clause, upto):
                     return _before(phrase[0])
         verbs = [m for m in matches if not m.group("src")]
         if not verbs:
@@ -292,4 +292,6 @@ def _blank_before(text: str, pos: int) -> int:
 
 
 def _before(found: Attribution) -> Attribution:
-    return Attribution(found.speaker, found.context, found.person, before=True, pronoun=found.pronoun)
+    return Attribution(
+        found.speaker, found.context, found.person, before=True, pronoun=found.pronoun
+    )
