@@ -6,8 +6,8 @@ in a main clause where the reference's carries none (or the reverse), and a diff
 negations overall, says the opposite. Presence, not parity: French and Spanish negate twice
 ("il n'a rien dit", "no dijo nada"). Relative and complement clauses alone never decide: a
 translation renders "unparalleled" as "que no tiene par", and "saying it will not" as "diciendo
-que no"; clauses of reason, condition and time ("because it is not safe") are kept as clauses
-in translation, so their negations count with the main clause."""
+que no". A relative or complement word opening a sentence ("Dat is niet ...") is a pronoun,
+not the start of a subordinate clause."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ _SENTENCE = re.compile(r"[.!?;:؟]+\s*")
 
 
 @functools.cache
-def _lexicon() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+def _lexicon() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]]:
     data = resources.files("factcheck.compare").joinpath("data/negation.json")
     table: dict[str, dict[str, list[str]]] = json.loads(data.read_text(encoding="utf-8"))
     out = {}
@@ -32,9 +32,9 @@ def _lexicon() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str
             for w in words
             if w.endswith("'")  # "n'" elided: "n'ai", "n'est"
         )
-        adverbial = set(table.get("adverbial", {}).get(language, ()))
-        subordinators = frozenset(table["subordinators"].get(language, ())) - adverbial
-        out[language] = (exact, prefixes, subordinators)
+        subordinators = frozenset(table["subordinators"].get(language, ()))
+        adverbial = frozenset(table.get("adverbial", {}).get(language, ()))
+        out[language] = (exact, prefixes, subordinators, adverbial)
     return out
 
 
@@ -49,11 +49,12 @@ def negations(text: str, language: str | None, main_only: bool = False) -> int:
     entry = _lexicon().get(language or "")
     if entry is None:
         return 0
-    exact, prefixes, subordinators = entry
+    exact, prefixes, subordinators, adverbial = entry
     count = 0
     for sentence in _SENTENCE.split(text.casefold().replace("’", "'")):
         for n, token in enumerate(_WORD.findall(sentence)):
-            if main_only and n > 0 and token in subordinators:
+            # "Dat is niet ...": a relative or complement word opening a sentence is a pronoun.
+            if main_only and token in subordinators and (n > 0 or token in adverbial):
                 break
             if token.endswith("n't") or token in exact or (prefixes and token.startswith(prefixes)):
                 count += 1
