@@ -124,7 +124,9 @@ def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
         return None if short or carried else "rules"
     # Negation is only read on quotes that are surely one another's translation, of comparable
     # length: the only quotes of two aligned sentences, or a speaker's only quote in each.
-    surely = match.how == "sentence" or (match.how == "speaker" and _only_quotes(ref, cand, match))
+    surely = (match.how == "sentence" and not match.later_sentence) or (
+        match.how == "speaker" and _only_quotes(ref, cand, match)
+    )
     if not surely or not SAME_LENGTH[0] <= len(c) / max(len(r), 1) <= SAME_LENGTH[1]:
         return None
     if opposite(r, ref.language, c, cand.language):

@@ -52,6 +52,9 @@ class QuoteMatch:
     similarity: float | None  # fuzz.ratio of the words; None across languages
     altered: str | None = None  # why the candidate's words differ, when they do
     source: Source = RULES
+    # Paired through a later sentence of a quotation over several sentences, not the one it
+    # opens in: the same quote, but not sure enough to read a negation across languages.
+    later_sentence: bool = False
 
 
 @dataclass(slots=True)
@@ -116,24 +119,25 @@ def _by_sentence(
     A quote is in every sentence it overlaps: a quotation over several sentences is found
     through any of them, so a changed name in its attribution sentence does not lose it."""
     alignment = align_sentences(ref, cand)
-    in_cand: dict[int, list[int]] = defaultdict(list)
-    for j in sorted(cand_left):
-        for index in _overlapped(alignment.candidate, cq[j]):
-            in_cand[index].append(j)
-    in_ref: dict[int, list[int]] = defaultdict(list)
-    for i in sorted(ref_left):
-        for index in _overlapped(alignment.reference, rq[i]):
-            in_ref[index].append(i)
-    for r_index, found in sorted(in_ref.items()):
-        pair = alignment.pairs.get(r_index)
-        if pair is None or len(found) != 1 or len(in_cand.get(pair[0], ())) != 1:
-            continue
-        i, j = found[0], in_cand[pair[0]][0]
-        if i not in ref_left or j not in cand_left:
-            continue
-        ref_left.discard(i)
-        cand_left.discard(j)
-        matches.append(QuoteMatch(rq[i], cq[j], "sentence", None))
+    for later in (False, True):
+        in_cand: dict[int, list[int]] = defaultdict(list)
+        for j in sorted(cand_left):
+            for index in _overlapped(alignment.candidate, cq[j])[: None if later else 1]:
+                in_cand[index].append(j)
+        in_ref: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(ref_left):
+            for index in _overlapped(alignment.reference, rq[i])[: None if later else 1]:
+                in_ref[index].append(i)
+        for r_index, found in sorted(in_ref.items()):
+            pair = alignment.pairs.get(r_index)
+            if pair is None or len(found) != 1 or len(in_cand.get(pair[0], ())) != 1:
+                continue
+            i, j = found[0], in_cand[pair[0]][0]
+            if i not in ref_left or j not in cand_left:
+                continue
+            ref_left.discard(i)
+            cand_left.discard(j)
+            matches.append(QuoteMatch(rq[i], cq[j], "sentence", None, later_sentence=later))
 
 
 def _overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
