@@ -3,7 +3,8 @@
 Alignment runs in three passes, each on what the previous left:
 1. words (same language): the same words, whoever says them (so a misattribution is found);
 2. sentence (across languages): the only quote of two aligned sentences (`align`), whoever
-   the extractor says speaks it (so a speaker swapped in a translation is found);
+   the extractor says speaks it (so a speaker swapped in a translation is found); in
+   sentence-parallel articles, then, quotes left over at the same place and of a like length;
    speaker: the same speaker on both sides (surname or full name), or the reference's named
    speaker written next to a candidate quote whose speaker is a role or missing;
 3. cues (across languages): no conflicting named speakers, and shared names or figures inside
@@ -37,6 +38,8 @@ MIN_INDEX_WORD = 4  # words shorter than this do not propose quote pairs
 # candidate's quote ("X said:"), where an extractor may have missed them for a later name.
 SPEAKER_WINDOW = 120
 NAME_WINDOW = 200  # a quote whose extracted speaker is a role may name its speaker this close
+PLACE = 0.03  # share of the article: two quotes of parallel articles this close stand together
+PLACE_LENGTH = (0.7, 1.5)  # character ratio of a quote and its translation, paired by place
 
 _TOKEN = re.compile(r"[^\W_][\w\-]*")
 _SENTENCES = re.compile(r"(?<=[.!?؟…])\s+")
@@ -140,6 +143,36 @@ def _by_sentence(
             matches.append(QuoteMatch(rq[i], cq[j], "sentence", None, later_sentence=later))
 
 
+def _by_place(
+    ref: Side,
+    cand: Side,
+    rq: list[Fact],
+    cq: list[Fact],
+    ref_left: set[int],
+    cand_left: set[int],
+    matches: list[QuoteMatch],
+) -> None:
+    """In sentence-parallel articles (a translation), pair the quotes left over that stand at
+    the same place and are about as long, each the other's nearest: the same quote, whatever
+    the extractor says speaks it, so a speaker swapped in the translation is still found."""
+    nearest: dict[int, tuple[float, int]] = {}
+    for i in ref_left:
+        for j in cand_left:
+            distance = abs(ref.position(rq[i]) - cand.position(cq[j]))
+            ratio = len(str(cq[j].value)) / max(len(str(rq[i].value)), 1)
+            if distance <= PLACE and PLACE_LENGTH[0] <= ratio <= PLACE_LENGTH[1]:
+                if distance < nearest.get(i, (2.0, -1))[0]:
+                    nearest[i] = (distance, j)
+    taken: dict[int, tuple[float, int]] = {}
+    for i, (distance, j) in nearest.items():
+        if distance < taken.get(j, (2.0, -1))[0]:
+            taken[j] = (distance, i)
+    for j, (_, i) in sorted(taken.items(), key=lambda item: item[1][1]):
+        ref_left.discard(i)
+        cand_left.discard(j)
+        matches.append(QuoteMatch(rq[i], cq[j], "sentence", None, later_sentence=True))
+
+
 def _overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
     """The indices of the sentences a quote overlaps, in order."""
     i = max(bisect_right([s.start for s in sentences], quote.start) - 1, 0)
@@ -190,6 +223,8 @@ def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
 
     if not monolingual:
         _by_sentence(ref, cand, rq, cq, ref_left, cand_left, matches)
+        if align_sentences(ref, cand).parallel:
+            _by_place(ref, cand, rq, cq, ref_left, cand_left, matches)
 
     edges = []
     for i in ref_left:
