@@ -160,9 +160,9 @@ def _by_place(
         for j in cand_left:
             distance = abs(ref.position(rq[i]) - cand.position(cq[j]))
             ratio = len(str(cq[j].value)) / max(len(str(rq[i].value)), 1)
-            if distance <= PLACE and PLACE_LENGTH[0] <= ratio <= PLACE_LENGTH[1]:
-                if distance < nearest.get(i, (2.0, -1))[0]:
-                    nearest[i] = (distance, j)
+            close = distance <= PLACE and PLACE_LENGTH[0] <= ratio <= PLACE_LENGTH[1]
+            if close and distance < nearest.get(i, (2.0, -1))[0]:
+                nearest[i] = (distance, j)
     taken: dict[int, tuple[float, int]] = {}
     for i, (distance, j) in nearest.items():
         if distance < taken.get(j, (2.0, -1))[0]:
