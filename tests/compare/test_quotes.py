@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factcheck.compare import compare
+from factcheck.extract.rules import extract
 from tests.compare.helpers import assert_evidence_true, doc, kinds, mentions, quote
 
 REF = (
@@ -374,3 +375,29 @@ def test_across_languages_a_changed_figure_inside_the_quote_alters_it():
     assert len(altered) == 1 and altered[0].severity == "high"
     assert "2027 became 2029" in altered[0].message
     assert_evidence_true(result.discrepancies, ref, cand)
+
+
+def test_across_languages_a_quote_given_to_another_named_person_is_misattributed():
+    # A translation, sentence for sentence; the second quote is given to someone else.
+    ref = doc(
+        "The council approved 40 million euros for the bridge on 3 March. "
+        'Mayor Maria Santos said: "The bridge will open before the summer of 2027." '
+        "Works start in April with 120 workers and 14 cranes. "
+        'Engineer Tomas Berg added: "We planned for a hard winter, not for a trade war." '
+        "The prefect signed the order with 12 conditions and 3 fines. "
+        "Traffic will be cut for 9 weeks on the 55 road."
+    )
+    cand = doc(
+        "Le conseil a approuvé 40 millions d'euros pour le pont le 3 mars. "
+        "La maire Maria Santos a déclaré : « Le pont ouvrira avant l'été 2027. » "
+        "Les travaux commencent en avril avec 120 ouvriers et 14 grues. "
+        "Paolo Reyes a ajouté : « Nous avons prévu un hiver rude, pas une guerre commerciale. » "
+        "Le préfet Paolo Reyes a signé l'arrêté avec 12 conditions et 3 amendes. "
+        "La circulation sera coupée pendant 9 semaines sur la route 55.",
+        language="fr",
+    )
+    ref_facts, cand_facts = extract(ref), extract(cand)
+    result = compare(ref, ref_facts, cand, cand_facts)
+    wrong = [d for d in result.discrepancies if d.kind == "misattributed_quote"]
+    assert len(wrong) == 1 and wrong[0].severity == "high"
+    assert "Paolo Reyes" in wrong[0].message and "Tomas Berg" in wrong[0].message
