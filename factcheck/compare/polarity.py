@@ -63,8 +63,23 @@ def negations(text: str, language: str | None, main_only: bool = False) -> int:
 
 def opposite(a: str, language_a: str | None, b: str, language_b: str | None) -> bool:
     """Whether one of two quotes, in known languages, is negated and the other is not: their
-    main clauses differ in having a negation, and the quotes differ in how many they hold."""
+    main clauses differ in having a negation (sentence by sentence when both have as many), and
+    the quotes differ in how many they hold."""
     if not (known(language_a) and known(language_b)):
         return False
+    if negations(a, language_a) == negations(b, language_b):
+        return False
+    sentences_a, sentences_b = _sentences(a), _sentences(b)
+    if len(sentences_a) == len(sentences_b) > 1:
+        # Sentence for sentence: a negation added to one sentence of a quote that already
+        # negates another is still found.
+        return any(
+            (negations(x, language_a, True) == 0) != (negations(y, language_b, True) == 0)
+            for x, y in zip(sentences_a, sentences_b, strict=True)
+        )
     main_a, main_b = negations(a, language_a, True), negations(b, language_b, True)
-    return (main_a == 0) != (main_b == 0) and negations(a, language_a) != negations(b, language_b)
+    return (main_a == 0) != (main_b == 0)
+
+
+def _sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE.split(text) if _WORD.search(part)]
