@@ -49,12 +49,13 @@ def test_honorifics_and_ranks_are_not_part_of_the_speaker(
         'As a senior ministry official told the Daily Yomiuri, "Aid buys support."',
         'The Daily Telegraph quotes Viktor Orlov as saying: "We have two choices."',
         '"We expect calm," Anna Berg told Reuters.',
+        'Viktor Orlov spoke. "We need no new planes," Detik.com quoted Orlov as saying.',
     ],
 )
 def test_an_outlet_is_never_the_speaker_of_a_quote_it_reports(text: str) -> None:
     (speaker,) = speakers(text)
     assert speaker is not None
-    assert not any(word in speaker for word in ("Yomiuri", "Telegraph", "Reuters"))
+    assert not any(word in speaker for word in ("Yomiuri", "Telegraph", "Reuters", "Detik"))
 
 
 def test_the_name_beside_a_role_after_the_quote_is_the_speaker() -> None:

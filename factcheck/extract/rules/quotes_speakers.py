@@ -141,6 +141,9 @@ class Speakers:
             return None
         if self._new_sentence(start, end, tail, verb):
             return None
+        inside = self.phrases.inserted(verb, start, collapse(verb.group()))
+        if inside is not None and inside.person:
+            return inside  # '," Detik.com quoted Djamal as saying'
         gap = tail[k : verb.start()]
         plain = self._without_abbreviations(gap)  # the dots of "Lt. Col." and "R." end nothing
         context = collapse(verb.group())
