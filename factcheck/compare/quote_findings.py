@@ -11,6 +11,8 @@ from factcheck.compare.polarity import negations, opposite
 from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment, QuoteMatch
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, is_empty_quote, same_language, words
+from factcheck.extract.rules.entities import title_modifiers
+from factcheck.extract.rules.quotes_lexicon import lexicon
 from factcheck.models import RULES, Discrepancy, Fact
 
 FRAGMENT_WORDS = 4  # an unattributed quote shorter than this is a term or a scare quote
@@ -97,6 +99,8 @@ def _misattributed(ref: Side, cand: Side, match: QuoteMatch) -> bool:
     return (
         _a_person(r.speaker, ref)
         and _a_person(c.speaker, cand)
+        and not role_only(r.speaker)
+        and not role_only(c.speaker)
         and fuzz.ratio(key(r.speaker), key(c.speaker)) < SAME_NAME
         and not speaker_matches(r.speaker, c.speaker)
         and not cand.names_before(r.speaker, c, SPEAKER_WINDOW)
@@ -107,6 +111,16 @@ def _misattributed(ref: Side, cand: Side, match: QuoteMatch) -> bool:
 def _a_person(speaker: str | None, side: Side) -> bool:
     """Whether `speaker` is a person the extractor found in `side` (not only a capitalised word)."""
     return side.person_set().has_speaker(speaker)
+
+
+def role_only(speaker: str) -> bool:
+    """Whether a speaker is a role, not a name: "Secretary General", "Gregoire's spokesman" (a
+    role phrase may name someone else, whose surname must not stand for its speaker)."""
+    if "'s " in speaker or "’s " in speaker:
+        return True
+    roles = lexicon(None).roles
+    words = speaker.split()
+    return bool(words) and all(roles.fullmatch(w) or w in title_modifiers() for w in words)
 
 
 def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:

@@ -172,13 +172,17 @@ def _title_word(word: str, table: EntityData) -> bool:
 
 
 @cache
-def _modifiers() -> frozenset[str]:
+def title_modifiers() -> frozenset[str]:
+    """Words that stand in a title before a name: Executive, Vice, Deputy, Senior ..."""
     raw = json.loads(
         resources.files("factcheck.extract.rules")
         .joinpath("data/entities.json")
         .read_text(encoding="utf-8")
     )
     return frozenset(raw.get("title_modifiers", ()))
+
+
+_modifiers = title_modifiers
 
 
 def _strip_titles(piece: list[Token], table: EntityData) -> tuple[list[Token], str | None]:
