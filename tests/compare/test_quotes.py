@@ -401,3 +401,19 @@ def test_across_languages_a_quote_given_to_another_named_person_is_misattributed
     wrong = [d for d in result.discrepancies if d.kind == "misattributed_quote"]
     assert len(wrong) == 1 and wrong[0].severity == "high"
     assert "Paolo Reyes" in wrong[0].message and "Tomas Berg" in wrong[0].message
+
+
+def test_a_role_on_one_side_is_not_a_misattribution():
+    ref = doc('"This is not golf," Gregoire\'s spokesman said. Christine Gregoire won.')
+    cand = doc('"This is not golf," said Morton Brilliant. Christine Gregoire won.')
+    ref_facts = [
+        quote(ref, '"This is not golf,"', "Gregoire's spokesman"),
+        *mentions(ref, "Christine Gregoire", "person"),
+    ]
+    cand_facts = [
+        quote(cand, '"This is not golf,"', "Morton Brilliant"),
+        *mentions(cand, "Morton Brilliant", "person"),
+        *mentions(cand, "Christine Gregoire", "person"),
+    ]
+    found = {d.kind for d in compare(ref, ref_facts, cand, cand_facts).discrepancies}
+    assert "misattributed_quote" not in found
