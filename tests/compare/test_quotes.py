@@ -404,11 +404,11 @@ def test_across_languages_a_quote_given_to_another_named_person_is_misattributed
 
 
 def test_a_role_on_one_side_is_not_a_misattribution():
-    ref = doc('"This is not golf," Gregoire\'s spokesman said. Christine Gregoire won.')
+    ref = doc('"This is not golf," Gregoire\'s spokesman said. Gregoire won.')
     cand = doc('"This is not golf," said Morton Brilliant. Christine Gregoire won.')
     ref_facts = [
         quote(ref, '"This is not golf,"', "Gregoire's spokesman"),
-        *mentions(ref, "Christine Gregoire", "person"),
+        *mentions(ref, "Gregoire", "person"),
     ]
     cand_facts = [
         quote(cand, '"This is not golf,"', "Morton Brilliant"),
