@@ -41,7 +41,27 @@ def find_entities(document: Document) -> list[Fact]:
             for kept in _keep(piece, known, document.language == "de"):
                 mentions.append(_mention(text, kept, table, forced))
     mentions.extend(_non_latin_mentions(text))
-    return _resolve_surnames(text, mentions)
+    return _resolve_surnames(text, _unglued(text, mentions))
+
+
+def _unglued(
+    text: str, mentions: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """A name is never glued to the capitalised word before it: "Acquisition Darleen Druyun"
+    is Darleen Druyun when the article also names Darleen Druyun (or Druyun) without it."""
+    alone = {key for _, _, key, _ in mentions}
+    out = []
+    for start, end, key, kind in mentions:
+        words = key.split()
+        surface = text[start:end].split()
+        if len(words) >= 3 and len(surface) == len(words) and kind in ("person", "other"):
+            tail = " ".join(words[1:])
+            if tail in alone or (words[-1] in alone and " ".join(words[-2:]) not in alone):
+                cut = text.index(surface[1], start + len(surface[0]))
+                out.append((cut, end, tail, "person"))
+                continue
+        out.append((start, end, key, kind))
+    return out
 
 
 @cache
@@ -185,10 +205,26 @@ def title_modifiers() -> frozenset[str]:
 _modifiers = title_modifiers
 
 
+@cache
+def _ranks() -> frozenset[str]:
+    raw = json.loads(
+        resources.files("factcheck.extract.rules")
+        .joinpath("data/entities.json")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(raw.get("ranks", ()))
+
+
 def _strip_titles(piece: list[Token], table: EntityData) -> tuple[list[Token], str | None]:
     """Titles ("Presiden", "Sprecherin") mark a person and suffixes ("Inc") an organisation."""
     if len(piece) >= 2 and piece[-1].text in table.org_suffixes:
         return piece[:-1], "org"
+    if (
+        len(piece) >= 3
+        and piece[0].text in _ranks()
+        and not any(t.text in table.org_words | table.org_suffixes for t in piece[1:])
+    ):
+        return piece[1:], "person"  # "General Duncan McNab"; never "General Motors"
     i = 0
     while i < len(piece) - 1 and (
         _title_word(piece[i].text, table)
