@@ -137,6 +137,8 @@ def test_quote_over_paragraphs_keeps_its_speaker() -> None:
             "Steve Jobs",
         ),
         ("es", '"Los próximos años serán emocionantes", confesaba Neil Aspinall.', "Neil Aspinall"),
+        # The outlet reports; the name after "quotes the words of" speaks.
+        ("it", '"Non servono aerei" Detik.com cita le parole di Jusuf Kalla.', "Jusuf Kalla"),
     ],
 )
 def test_translations_name_their_speakers_the_same_ways(

@@ -145,6 +145,11 @@ class Speakers:
         if inside is not None and inside.person:
             return inside  # '," Detik.com quoted Djamal as saying'
         gap = tail[k : verb.start()]
+        outlet = gap.strip(" ,")
+        if "," not in outlet and len(outlet.split()) <= 4 and self.names.is_outlet(outlet):
+            # '" Detik.com cita le parole di Jusuf Kalla': the outlet reports, the name speaks.
+            phrase = self.phrases.phrase(tail, verb.end(), start, collapse(verb.group()))
+            return phrase[0] if phrase is not None and phrase[0].person else None
         plain = self._without_abbreviations(gap)  # the dots of "Lt. Col." and "R." end nothing
         context = collapse(verb.group())
         if "," in plain and not _HARD_GAP_NO_COMMA.search(plain):
