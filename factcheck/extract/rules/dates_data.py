@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar
 
-LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl")
+LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl", "tr")
 
 # Arabic-Indic and Persian digits become ASCII, one character for one, so offsets survive.
 EQUIVALENTS: dict[str, str] = {
@@ -103,7 +103,9 @@ def tokens(norm: str) -> TokenIndex:
     """
     lower = norm.lower()
     if len(lower) != len(norm):  # "İ" lowercases to two characters; keep offsets exact
-        lower = norm
+        lower = norm.replace("\u0130", "i").lower()  # Turkish capital dotted I
+        if len(lower) != len(norm):
+            lower = norm
     parts = _SPLIT.split(lower)  # word, separator, word, ...: all in C
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
     words = parts[0::2]

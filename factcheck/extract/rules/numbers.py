@@ -26,6 +26,7 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _BLANKS = " \t"
+_SPACES = " \u00a0\u202f\u2009"
 _BULLETS = "-*•–"  # a list marker is these after blanks, then blanks ("  - 2) ...")
 _PERIOD = re.compile(
     r"(?<!\w)(?:first|second|third|fourth|premier|première|seconde?|primer|primera|segunda|"
@@ -105,7 +106,7 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
     """The figure starting at `pos`, or None when there is none (a name, a time, a marker, a year)."""
     # The cheap checks first: a long number or run of number words is matched from each of its
     # tokens that passes them, and matching scans to its end.
-    prefix = pats.prefix.search(norm, max(0, pos - 8), pos)  # "$", "Rp ", "HK$ ", "us $ "
+    prefix = pats.prefix.search(norm, max(0, pos - 10), pos)  # "$", "Rp ", "HK$ ", "yüzde "
     if prefix is None and not pats.boundary.match(norm, pos):
         return None
     m = pats.figure.match(norm, pos)
@@ -160,6 +161,8 @@ def _unit(m: re.Match[str], prefix: re.Match[str] | None, pats: Patterns) -> str
         return "%"
     if m["cur"]:
         return pats.currency_after[key(m["cur"])]
+    if m["gcur"]:
+        return pats.currency_after[key(m["gcur"])]
     if prefix and prefix["cur"]:
         return pats.currency_before[key(prefix["cur"])]
     return None
@@ -174,7 +177,7 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
     """A bare number that is a list marker, a time, a year, an identifier or part of a product
     name."""
     start, end = m.start("num"), m.end("num")
-    if norm[end : end + 1] in (".", ")") and _list_marker(norm, start):
+    if norm[end : end + 1] in (".", ")") and _list_marker(norm, start, end + 1):
         return True  # "1. Le secret", "- 2) ..."
     if _TIME_SHAPE.fullmatch(raw) and (
         pats.time_before.search(norm, max(0, start - 16), start) or pats.time_after.match(norm, end)
@@ -197,8 +200,9 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
     return False
 
 
-def _list_marker(norm: str, start: int) -> bool:
-    """Whether only blanks and at most one bullet stand between the line start and `start`.
+def _list_marker(norm: str, start: int, after: int) -> bool:
+    """Whether only blanks and at most one bullet stand between the line start and `start`, and
+    text follows on the line after `after` ("192." alone on its line is a figure).
 
     Read backwards from `start`: searching for the line start from every figure of a long line
     takes time quadratic in its length.
@@ -210,7 +214,10 @@ def _list_marker(norm: str, start: int) -> bool:
         i -= 1
         while i and norm[i - 1] in _BLANKS:
             i -= 1
-    return not i or norm[i - 1] == "\n"
+    if i and norm[i - 1] != "\n":
+        return False
+    rest = norm[after : after + 80].lstrip(_BLANKS)
+    return bool(rest) and rest[0] != "\n"
 
 
 def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
@@ -218,6 +225,8 @@ def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
     glued to other digits ("0735.6+7421", "555-0199"), a decade ("the 80's", "1990s")."""
     if raw.isdigit() and (len(raw) >= IDENTIFIER_DIGITS or (len(raw) > 1 and raw[0] == "0")):
         return True
+    if raw[:1] == "0" and raw[1:2] in _SPACES:
+        return True  # "0 812 345": a phone number grouped by spaces
     before, after = norm[max(0, start - 5) : start], norm[end : end + 3]
     if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after):
         return True

@@ -86,6 +86,7 @@ def patterns(language: str | None) -> Patterns:
     fractions = _merged(data["fractions"], own)
     cur_after = _merged(data["currency_after"], langs)
     percent = list(_merged(data["percent_words"], langs))
+    percent_before = list(_merged(data["percent_before"], langs))
     inner = [*words, *multipliers, *teens, *scales, *inner_ones]
     joiners = _alternation(list(_merged(data["joiners_in_words"], own))) or "(?!)"
     word = rf"(?:{_alternation(inner)})(?!\w)"
@@ -99,17 +100,28 @@ def patterns(language: str | None) -> Patterns:
         rf"\d{{1,3}}(?:(?:[.,]|{space})\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
     )
     cur_before = data["currency_before"]
+    # "115USD", "100元": a currency written onto the digits (never a word with a space in it)
+    glued_currencies = [w for w in cur_after if " " not in w]
     connectors = _alternation(data["currency_connectors"])
     end = r"(?![\w:/@])(?![.,]\w)"
+    # Turkish writes case endings onto the word: "50 dolardan", "10 milyarlık"
+    ending = r"(?:[^\W\d_]{1,6})?" if language in data["suffixing"] else ""
     figure = (
-        rf"(?:(?P<num>{digits})(?:(?P<glued>{_alternation(list(glued))})(?!\w)|{end})"
+        rf"(?:(?P<num>{digits})(?:(?P<glued>{_alternation(list(glued))})(?!\w)"
+        rf"|(?P<gcur>{_alternation(glued_currencies)})(?!\w)|{end})"
         rf"|(?P<words>{word_run}){end})"
-        rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))})(?!\w))?"
+        rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))}){ending}(?!\w))?"
         rf"(?:\s*(?P<pct>{_alternation(percent)})(?!\w)"
-        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))})(?!\w))?"
+        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))}){ending}(?!\w))?"
+    )
+    # "%" may follow a word ("göre% 18"); a percent word ("yüzde 25") may not
+    pct_before = "|".join(
+        re.escape(w) if not w[0].isalpha() else rf"(?<!\w){re.escape(w)}"
+        for w in sorted(percent_before, key=len, reverse=True)
     )
     prefix = (
-        rf"{NOT_AFTER_WORD}(?<!\.)(?:(?P<cur>{_alternation(list(cur_before))})\s?|(?P<pct>%))\Z"
+        rf"(?:{NOT_AFTER_WORD}(?<!\.)(?P<cur>{_alternation(list(cur_before))})"
+        rf"|(?P<pct>{pct_before}))\s?\Z"
     )
     time_before = _alternation(data["time_before"])
     fraction_words = _alternation(list(fractions)) or "(?!)"
@@ -152,11 +164,11 @@ def parse_digits(raw: str, decimal_comma: bool) -> float | None:
         return float(compact)
     else:
         sep = "." if dots else ","
-        tail = compact.rsplit(sep, 1)[1]
+        head, _, tail = compact.partition(sep)
         if dots + commas > 1:
             decimal = "," if sep == "." else "."  # repeated: a thousands separator
-        elif len(tail) != 3:
-            decimal = sep
+        elif len(tail) != 3 or head == "0" or len(head) > 3:
+            decimal = sep  # "0.683" and "1111.121" group no thousands
         else:  # "1.234" / "1,234": the language decides
             decimal = "," if decimal_comma else "."
     group = "," if decimal == "." else "."
