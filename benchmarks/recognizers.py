@@ -80,6 +80,21 @@ _UNGROUPED = re.compile(r"\d{5,}")
 _ABBREVIATED = re.compile(r"[\d.,\s]+[^\W\d_]{1,3}")
 _DAY_TIMEX = re.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 _MONTH_TIMEX = re.compile(r"\d{4}-\d\d")
+_DATE_VALUE = re.compile(r"(?!0001)\d{4}-\d\d(?:-\d\d)?")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _TIME_IN_TEXT = re.compile(r"\d\s*(?::|h\b|uur|uhr|am\b|pm\b)", re.IGNORECASE)
 
 
@@ -249,22 +264,55 @@ def _date_values(result: dict[str, Any]) -> tuple[str, tuple[str, ...]] | None:
     return timex, ()
 
 
-def _date_scope(result: dict[str, Any], timex: str) -> str | None:
+@functools.cache
+def _dateparser_months(language: str) -> frozenset[str]:
+    """Month names and abbreviations of `language` from dateparser's locale data: a lexicon
+    that is not factcheck's own, so the scope does not lean on what the extractor knows."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    names = {
+        str(name).casefold().rstrip(".")
+        for month in _MONTHS
+        for name in info.get(month, [])
+        if len(str(name).rstrip(".")) >= 3
+    }
+    return frozenset(names)
+
+
+def _names_month(shown: str, language: str) -> bool:
+    text = shown.casefold()
+    words = set(re.findall(r"[^\W\d_]+", text))
+    return any((name in words) if " " not in name else (name in text) for name in _dateparser_months(language))
+
+
+def _date_scope(result: dict[str, Any], timex: str, language: str) -> str | None:
     shown = result.get("Text") or ""
     type_ = result.get("Type") or result.get("TypeName") or ""
     if not type_.endswith("date") and not type_.endswith("daterange"):
         return "not a date (time, duration, set)"
     if _TIME_IN_TEXT.search(shown):
         return "a date with a time of day"
+    year = re.match(r"\d{4}", timex)
+    if year and not 1800 <= int(year.group()) <= 2199:
+        return "a year before 1800 or after 2199 (read as a figure by design)"
     if type_.endswith("daterange"):
-        if _MONTH_TIMEX.fullmatch(timex) and re.search(r"\d{4}|\d\d\b", shown):
-            return None  # "March 2018", "juillet 98"
-        return "a period other than a named month of a given year"
-    if not _DIGIT.search(shown):
-        return "no digit: relative or spelled-out date (yesterday, the first of May)"
+        if not _MONTH_TIMEX.fullmatch(timex) or not re.search(r"\d{4}|\d\d\b", shown):
+            return "a period other than a named month of a given year"
+        if not _names_month(shown, language):
+            return "no month named (this month, the 9th month of next year)"
+        return None  # "March 2018", "juillet 98"
     day = _DAY_TIMEX.fullmatch(timex)
-    if not day:
-        return "day of month without a month, or a weekday sum (the 27, Friday next week)"
+    if not _DIGIT.search(shown) or not day:
+        return "relative, spelled-out or day-only date (yesterday, the first of May, the 27)"
+    if not re.search(rf"(?<!\d)0?{int(day.group(2))}(?!\d)", shown):
+        return "the day spelled out (twenty second of June)"
+    if _NUMERIC_DATE.search(shown):
+        if not re.search(r"\d\s*[/.]\s*\d|\d{4}", shown):
+            return "hyphenated day and month without a year (22-4): read as a range by design"
+        return None
+    if not _names_month(shown, language):
+        return "no month named (Friday the 15th, the 20th of next month, 1 month 21 days ago)"
     return None
 
 
@@ -279,7 +327,12 @@ def _date_case(raw: dict[str, Any], language: str) -> Case:
         if read is None:
             continue
         timex, values = read
-        reason = _date_scope(result, timex) or (None if values else "no resolved value")
+        reason = _date_scope(result, timex, language) or (None if values else "no resolved value")
+        if reason is None and not all(_DATE_VALUE.fullmatch(v) for v in values):
+            reason = "an impossible date (Feb 30, 29/2/2019): the bad-input tests cover it"
+        if reason is None and not reference and timex.startswith("XXXX") and "Value" not in result:
+            # DateTimeModel cases with no Context were resolved against the day they were written
+            reason = "a year-less date in a case that gives no reference date"
         if reason:
             reasons.append(reason)
             continue

@@ -28,6 +28,9 @@ from factcheck.extract.rules.dates_data import (
 from factcheck.models import Document, Fact
 
 CONTEXT_WORDS = 2
+_DECIMAL_POINT = frozenset({"en", "ar", None})  # "4.22" is a decimal there, never a date
+_DASHES = frozenset("-–—")
+_SENTENCE_BREAK = re.compile(r"[.!?。؟]\s+|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +57,14 @@ def find_dates(document: Document) -> list[Fact]:
     text = document.text
     norm = normalise(text)
     pats = patterns(document.language)
-    candidates = [_with_weekday(norm, pats, f) for f in _candidates(norm, pats, document.language)]
+    language = document.language
+    candidates = [_with_weekday(norm, pats, f, language) for f in _candidates(norm, pats, language)]
     found = _choose(candidates)
     skip = frozenset(pats.months)
-    dated = _Dated([f for f in found if f.explicit_year and f.year is not None])
+    dated = _Dated(
+        [f for f in found if f.explicit_year and f.year is not None],
+        _sentence_breaks(norm, found),
+    )
     facts: list[Fact] = []
     previous: dt.date | None = None
     for i, item in enumerate(found):
@@ -85,10 +92,10 @@ def find_dates(document: Document) -> list[Fact]:
     return facts
 
 
-def _ok_case(match: re.Match[str], group: str) -> bool:
+def _ok_case(match: re.Match[str], group: str, language: str | None) -> bool:
     """False for "may"/"minggu" written lowercase: there they are ordinary words."""
     word = match.group(group)
-    return word is None or key(word) not in capitalised_only() or word[0].isupper()
+    return word is None or key(word) not in capitalised_only(language) or word[0].isupper()
 
 
 def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
@@ -106,7 +113,9 @@ def _candidates(norm: str, pats: Patterns, language: str | None) -> list[_Found]
     out: list[_Found] = []
     for name, m in _matches(norm, pats):
         found = _HANDLERS[name](m, pats, language)
-        if found is not None:
+        if isinstance(found, tuple):
+            out.extend(found)
+        elif found is not None:
             out.append(found)
     return out
 
@@ -125,24 +134,81 @@ def _numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found |
 
 
 def _dashed(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    if m["y"] is None:
+        if not _ok_case(m, "mon", language):
+            return None
+        month = pats.months[key(m["mon"])]
+        return _Found(m.start(), m.end(), 1, None, month, int(m["d"]))
     year = int(m["y"]) if len(m["y"]) == 4 else res.two_digit_year(int(m["y"]))
     month = pats.months[key(m["mon"])]
     return _Found(m.start(), m.end(), 0, year, month, int(m["d"]), explicit_year=True)
 
 
+def _month_dashed(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    if not _ok_case(m, "mon", language):
+        return None
+    month = pats.months[key(m["mon"])]
+    if m["y3"]:  # "Dec-2018"
+        return _Found(m.start(), m.end(), 1, int(m["y3"]), month, precision="month", explicit_year=True)
+    year = int(m["y"]) if m["y"] else None
+    return _Found(m.start(), m.end(), 1, year, month, int(m["d"]), explicit_year=year is not None)
+
+
+def _year_dashed(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    month = pats.months[key(m["mon"])]
+    return _Found(m.start(), m.end(), 0, int(m["y"]), month, int(m["d"]), explicit_year=True)
+
+
+def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+    """"on 22/04", "am 15.1.", "(25/6)": a day and month in digits, a date only where the words
+    around it say so; "3/4 of the vote" and "24/7" are not dates, "4.22" in English is a decimal."""
+    norm, start = m.string, m.start()
+    dotted = m["sep"] == "."
+    if dotted and language in _DECIMAL_POINT:
+        return None
+    introduced = pats.date_before.search(norm, max(0, start - 24), start) is not None
+    padded = len(m["a"]) == 2 and len(m["b"]) == 2 and "0" in (m["a"][0], m["b"][0])
+    if not (introduced or padded or (dotted and m["dot"])):
+        return None
+    if pats.fraction_after.match(norm, m.end()):
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    month_first = (language == "en" and not dotted and a <= 12) or b > 12
+    day, month = (b, a) if month_first else (a, b)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    end = m.end() if m["dot"] and (dotted or introduced) else m.end("b")
+    return _Found(start, end, 1, None, month, day)
+
+
+def _year_range(m: re.Match[str], pats: Patterns, language: str | None) -> tuple[_Found, ...] | None:
+    """Both ends of "from 1973 to 1990" or "2008-2009": a range keeps both years."""
+    if not m["open"] and m["join"] not in _DASHES:
+        return None  # "2008 and 2009" may be counts; "between 2008 and 2009" are years
+    first, second = int(m["y1"]), int(m["y2"])
+    if second <= first:
+        return None
+    return (
+        _Found(m.start("y1"), m.end("y1"), 3, first, precision="year", explicit_year=True),
+        _Found(m.start("y2"), m.end("y2"), 3, second, precision="year", explicit_year=True),
+    )
+
+
 def _weekday_numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    if not _ok_case(m, "wd"):
+    if not _ok_case(m, "wd", language):
         return None
     year = int(m["y"]) if m["y"] else None
     if year is not None and year < 100:
         year = res.two_digit_year(year)
     wd = pats.weekdays[key(m["wd"])]
-    month, day = int(m["m"]), int(m["d"])
+    day, month = int(m["d"]), int(m["m"])
+    if language == "en" and day <= 12:
+        day, month = month, day  # "Friday 7/6" is July 6 in American English
     return _Found(m.start(), m.end(), 0, year, month, day, wd, explicit_year=year is not None)
 
 
 def _day_month(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _month_match(m, pats, int(m["d"])) if _ok_case(m, "mon") else None
+    return _month_match(m, pats, int(m["d"])) if _ok_case(m, "mon", language) else None
 
 
 def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
@@ -152,7 +218,7 @@ def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found
 
 
 def _month_year(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _month_match(m, pats, None, rank=2) if _ok_case(m, "mon") else None
+    return _month_match(m, pats, None, rank=2) if _ok_case(m, "mon", language) else None
 
 
 def _year_after_word(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
@@ -165,6 +231,8 @@ def _month_match(m: re.Match[str], pats: Patterns, day: int | None, rank: int = 
     if m.group().endswith(".") and len(key(m["mon"])) > 4 and not m["y"]:
         end -= 1  # "9 Juli." ends the sentence; only abbreviations own their period
     year = int(m["y"]) if m["y"] else None
+    if year is None and m.re.groupindex.get("y2") and m["y2"]:
+        year = res.two_digit_year(int(m["y2"]))
     return _Found(
         m.start(),
         end,
@@ -185,14 +253,14 @@ def _relative_phrase(m: re.Match[str], pats: Patterns, language: str | None) -> 
 
 def _last_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
     group = "wd" if m["wd"] else "wd2"
-    if not _ok_case(m, group):
+    if not _ok_case(m, group, language):
         return None
     wd = pats.weekdays[key(m[group])]
     return _Found(m.start(), m.end(), 2, weekday=wd, relative=True, last_weekday=True)
 
 
 def _bare_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    if not _ok_case(m, "wd"):
+    if not _ok_case(m, "wd", language):
         return None
     return _Found(m.start(), m.end(), 4, weekday=pats.weekdays[key(m["wd"])], relative=True)
 
@@ -215,11 +283,15 @@ def _ago(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | Non
     return _Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
 
 
-_Handler = Callable[[re.Match[str], Patterns, "str | None"], "_Found | None"]
+_Handler = Callable[[re.Match[str], Patterns, "str | None"], "_Found | tuple[_Found, ...] | None"]
 _HANDLERS: dict[str, _Handler] = {
     "iso": _iso,
     "numeric": _numeric,
+    "numeric_day_month": _numeric_day_month,
     "dashed": _dashed,
+    "month_dashed": _month_dashed,
+    "year_dashed": _year_dashed,
+    "year_range": _year_range,
     "weekday_numeric": _weekday_numeric,
     "day_month": _day_month,
     "month_day": _month_day,
@@ -249,36 +321,67 @@ def _choose(candidates: list[_Found]) -> list[_Found]:
     return chosen
 
 
-def _with_weekday(norm: str, pats: Patterns, item: _Found) -> _Found:
+def _with_weekday(norm: str, pats: Patterns, item: _Found, language: str | None) -> _Found:
     """Join a weekday to the date it opens ("mardi 25 juin"): it fixes a missing year."""
     if item.day is None or item.weekday is not None or item.relative:
         return item
     m = pats.weekday_before.search(norm, max(0, item.start - 24), item.start)
-    if not m or (m.start() > 0 and norm[m.start() - 1].isalnum()) or not _ok_case(m, "wd"):
+    if not m or (m.start() > 0 and norm[m.start() - 1].isalnum()):
+        return item
+    if not _ok_case(m, "wd", language):
         return item
     return replace(item, start=m.start(), weekday=pats.weekdays[key(m["wd"])])
 
 
-class _Dated:
-    """The phrases with a year, for the one nearest a year-less date (by bisection: a text of
-    thousands of year-less dates must not compare each with every dated phrase)."""
+def _sentence_breaks(norm: str, found: list[_Found]) -> list[int]:
+    """Where sentences end, except the periods inside a date phrase ("Dec. 10")."""
+    breaks: list[int] = []
+    i = 0
+    for m in _SENTENCE_BREAK.finditer(norm):
+        at = m.start()
+        while i < len(found) and found[i].end <= at:
+            i += 1
+        if i < len(found) and found[i].start <= at:
+            continue
+        breaks.append(at)
+    return breaks
 
-    def __init__(self, dated: list[_Found]) -> None:
+
+class _Dated:
+    """The phrases with a year, for the one nearest a year-less date in its sentence (by
+    bisection: a text of thousands of year-less dates must not compare each with every dated
+    phrase)."""
+
+    def __init__(self, dated: list[_Found], breaks: list[int]) -> None:
         self.dated = dated  # in text order
         self.starts = [f.start for f in dated]
+        self.breaks = breaks  # where sentences end (offsets of ". ", "\n" ...)
 
-    def nearest(self, start: int) -> _Found | None:
-        """The dated phrase nearest `start`; of two as near, the earlier."""
-        i = bisect.bisect_left(self.starts, start)
-        near = self.dated[max(0, i - 1) : i + 1]
-        return min(near, key=lambda f: abs(f.start - start)) if near else None
+    def nearest(self, item: _Found) -> _Found | None:
+        """The dated phrase nearest `item` in the same sentence; of two as near, the earlier.
+
+        A year elsewhere in the text says nothing about this date ("In 1968 he was born. On
+        Dec. 10 ..."): only the sentence's own dates, or the publication date, may lend a year.
+        """
+        b = bisect.bisect_left(self.breaks, item.start)
+        low = self.breaks[b - 1] if b else -1
+        high_index = bisect.bisect_left(self.breaks, item.end)
+        high = self.breaks[high_index] if high_index < len(self.breaks) else None
+        i = bisect.bisect_left(self.starts, item.start)
+        near = [
+            f
+            for f in self.dated[max(0, i - 1) : i + 1]
+            if f.start > low and (high is None or f.start < high)
+        ]
+        return min(near, key=lambda f: abs(f.start - item.start)) if near else None
 
 
 def _anchor(item: _Found, dated: _Dated, published: dt.date | None) -> dt.date | None:
-    """What a year-less date is nearest to: the publication date, else the nearest dated phrase."""
+    """What a year-less date is nearest to: the publication date, else the nearest dated phrase
+    of its sentence."""
     if published is not None:
         return published
-    near = dated.nearest(item.start)
+    near = dated.nearest(item)
     if near is None:
         return None
     assert near.year is not None

@@ -70,17 +70,22 @@ def two_digit_year(year: int) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def year_for(month: int, day: int, weekday: int | None, anchor: dt.date) -> int | None:
-    """The year that puts day/month nearest `anchor`, on `weekday` when one is given."""
-    spread = 12 if weekday is not None else 1
-    best: tuple[int, int] | None = None
-    for year in range(anchor.year - spread, anchor.year + spread + 1):
+    """The year that puts day/month nearest `anchor`, on `weekday` when one is given.
+
+    Only the anchor's year and its neighbours are candidates: a weekday that fits none of them
+    is more likely a slip than a date years away ("mardi 22 janvier" in a 2016 article is not
+    2019), so it then gives way to the nearest date.
+    """
+    best: tuple[bool, int, int] | None = None
+    for year in range(anchor.year - 1, anchor.year + 2):
         candidate = safe_date(year, month, day)
-        if candidate is None or (weekday is not None and candidate.weekday() != weekday):
+        if candidate is None:
             continue
-        distance = abs((candidate - anchor).days)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1] if best else None
+        off_weekday = weekday is not None and candidate.weekday() != weekday
+        rank = (off_weekday, abs((candidate - anchor).days), year)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else None
 
 
 @functools.lru_cache(maxsize=512)
