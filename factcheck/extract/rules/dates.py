@@ -168,7 +168,7 @@ def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -
         return None
     introduced = pats.date_before.search(norm, max(0, start - 24), start) is not None
     padded = len(m["a"]) == 2 and len(m["b"]) == 2 and "0" in (m["a"][0], m["b"][0])
-    if not (introduced or padded or (dotted and m["dot"])):
+    if not (introduced or padded or m["y"] or (dotted and m["dot"])):
         return None
     if pats.fraction_after.match(norm, m.end()):
         return None
@@ -177,6 +177,8 @@ def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -
     day, month = (b, a) if month_first else (a, b)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
+    if m["y"]:  # "08/12, 2015"
+        return _Found(start, m.end(), 1, int(m["y"]), month, day, explicit_year=True)
     end = m.end() if m["dot"] and (dotted or introduced) else m.end("b")
     return _Found(start, end, 1, None, month, day)
 

@@ -259,7 +259,8 @@ def patterns(language: str | None) -> Patterns:
         # "22/04", "4/22", "15.1.", "28.10": a day and month in digits with no year
         numeric_day_month=re.compile(
             NOT_AFTER_WORD + r"(?<![/.,\d-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)"
-            r"(?P<dot>\.(?![\d\w]))?(?![\d/])(?![.,]\d)"
+            r"(?:(?P<dot>\.(?![\d\w]))|,\s*(?P<y>(?:1[89]|2[01])\d\d)(?!\w)(?![.,]\d))?"
+            r"(?![\d/])(?![.,]\d)"
         ),
         date_before=re.compile(
             rf"(?:(?<!\w)(?:{_alternation(data['date_prepositions'])})|{weekday}|\()[\s,]*\Z",

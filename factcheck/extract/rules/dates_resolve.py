@@ -7,6 +7,7 @@ import functools
 from typing import Literal
 
 Precision = Literal["day", "week", "month", "year"]
+PIVOT = 40  # two-digit years below it are this century's ("08" 2008), the others the last's
 
 
 def iso(day: dt.date, precision: Precision) -> str:
@@ -64,8 +65,8 @@ def last_weekday(published: dt.date, weekday: int, *, strictly_before: bool) -> 
 
 
 def two_digit_year(year: int) -> int:
-    """24 -> 2024, 98 -> 1998 (the window news dates fall in)."""
-    return year + (2000 if year < 70 else 1900)
+    """24 -> 2024, 98 -> 1998, 68 -> 1968: news looks back further than it looks ahead."""
+    return year + (2000 if year < PIVOT else 1900)
 
 
 @functools.lru_cache(maxsize=4096)
