@@ -167,13 +167,14 @@ def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -
     if dotted and language in _DECIMAL_POINT:
         return None
     introduced = pats.date_before.search(norm, max(0, start - 24), start) is not None
-    padded = len(m["a"]) == 2 and len(m["b"]) == 2 and "0" in (m["a"][0], m["b"][0])
-    if not (introduced or padded or m["y"] or (dotted and m["dot"])):
+    # "22/04" is a date by its shape; "08.30" is a time and "10.4." a version number
+    padded = not dotted and len(m["a"]) == 2 and len(m["b"]) == 2 and "0" in (m["a"][0], m["b"][0])
+    if not (introduced or padded or m["y"]):
         return None
     if pats.fraction_after.match(norm, m.end()):
         return None
     a, b = int(m["a"]), int(m["b"])
-    month_first = (language == "en" and not dotted and a <= 12) or b > 12
+    month_first = not dotted and ((language == "en" and a <= 12) or b > 12)
     day, month = (b, a) if month_first else (a, b)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None

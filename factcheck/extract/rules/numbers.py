@@ -10,6 +10,7 @@ HTML attributes are not figures.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,7 +27,8 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _BLANKS = " \t"
-_SPACES = " \u00a0\u202f\u2009"
+_PHONE = re.compile(r"0\d{1,4}(?:[ \u00a0]\d{2,4}){1,6}(?!\d)")
+_NO_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _BULLETS = "-*•–"  # a list marker is these after blanks, then blanks ("  - 2) ...")
 _PERIOD = re.compile(
     r"(?<!\w)(?:first|second|third|fourth|premier|première|seconde?|primer|primera|segunda|"
@@ -82,6 +84,8 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
         if figure:
             figures.append(figure)
             covered = figure.end
+        elif norm[pos] == "0" and (phone := _PHONE.match(norm, pos)):
+            covered = phone.end()  # "021 345 678": none of its groups is a figure
     figures.sort(key=lambda f: f.start)
     for i, figure in enumerate(figures):
         following = figures[i + 1].start if i + 1 < len(figures) else None
@@ -137,7 +141,9 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
             return None
     if scale:
         value *= scale
-    elif raw is None:
+    if not math.isfinite(value):
+        return None  # a thousand-digit "number" is no figure anyone states
+    if raw is None and not scale:
         scale = _trailing_scale(m["words"], pats)  # already in the value: kept for ranges
     return _Figure(start, end, value, unit, scale)
 
@@ -225,8 +231,9 @@ def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
     glued to other digits ("0735.6+7421", "555-0199"), a decade ("the 80's", "1990s")."""
     if raw.isdigit() and (len(raw) >= IDENTIFIER_DIGITS or (len(raw) > 1 and raw[0] == "0")):
         return True
-    if raw[:1] == "0" and raw[1:2] in _SPACES:
-        return True  # "0 812 345": a phone number grouped by spaces
+    compact = raw.translate(_NO_SPACES)
+    if compact != raw and compact[:1] == "0" and compact[1:2].isdigit():
+        return True  # "021 345 678": a phone number grouped by spaces
     before, after = norm[max(0, start - 5) : start], norm[end : end + 3]
     if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after):
         return True

@@ -96,8 +96,15 @@ def patterns(language: str | None) -> Patterns:
     space = (
         r"[\u00a0\u202f\u2009 ]" if language in data["space_groups"] else r"[\u00a0\u202f\u2009]"
     )
+    # "20 000" and "1 414 021 100" where a plain space is not the usual separator, not "18 777"
+    loose = (
+        rf"|\d{{1,3}}(?: \d{{3}}){{2,{MAX_GROUPS}}}(?:[.,]\d+)?(?!\d)|\d{{1,3}} \d00(?:[.,]\d+)?(?!\d)"
+        if language in data["loose_space_groups"]
+        else ""
+    )
     digits = (
-        rf"\d{{1,3}}(?:(?:[.,]|{space})\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+        rf"\d{{1,3}}(?:(?:[.,]|{space})\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?!\d){loose}"
+        r"|\d+(?:[.,]\d+)?"
     )
     cur_before = data["currency_before"]
     # "115USD", "100元": a currency written onto the digits (never a word with a space in it)
