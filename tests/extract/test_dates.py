@@ -532,3 +532,27 @@ def test_year_99999_is_never_a_year(text: str) -> None:
 
 def test_a_ten_thousand_digit_number_is_no_date() -> None:
     assert dates("On " + "9" * 10_000 + " days.", "en", MONDAY) == []
+
+
+def test_granularity_and_anchor_are_carried_on_the_fact() -> None:
+    text = "On Dec. 10, 1968 they met, and on Dec. 12 too. The next day it rained. Last week too."
+    found = dates(text, "en", dt.date(2024, 3, 20))
+    assert [(f.text, f.value, f.granularity, f.anchor) for f in found] == [
+        ("Dec. 10, 1968", "1968-12-10", "day", "text"),
+        ("Dec. 12", "1968-12-12", "day", "sentence"),
+        ("The next day", "1968-12-13", "day", "previous"),
+        ("Last week", "2024-W11", "week", "published"),
+    ]
+
+
+def test_a_bare_year_in_the_sentence_yields_to_the_publication_date() -> None:
+    text = "Since 2001, they meet on November 15."
+    found = dates(text, "en", dt.date(2024, 3, 20))
+    assert [(f.value, f.anchor) for f in found] == [("2001", "text"), ("2023-11-15", "published")]
+    found = dates(text, "en")
+    assert [(f.value, f.anchor) for f in found] == [("2001", "text"), ("2001-11-15", "sentence")]
+
+
+def test_an_unresolved_date_has_no_granularity_nor_anchor() -> None:
+    fact = only("It happened yesterday.", "en")
+    assert (fact.value, fact.granularity, fact.anchor) == (None, None, None)

@@ -573,3 +573,32 @@ def test_thousands_of_digit_groups_give_finite_values() -> None:
 
 def test_year_99999_is_no_year_and_no_figure() -> None:
     assert numbers("In 99999 the sun will still shine.", "en") == []
+
+
+# --- bounds and approximations on the fact ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "qualifiers"),
+    [
+        ("en", "At least 68 died, nearly 85,000 fled, up to $20 million lost.", ["min", "approx", "max"]),
+        ("id", "Sekitar 20 orang tewas, lebih dari 3.000 mengungsi.", ["approx", "min"]),
+        ("fr", "Au moins 68 morts et environ 85 000 déplacés.", ["min", "approx"]),
+        ("ar", "قتل أكثر من 68 شخصا ونزح حوالي 500 آخرين", ["min", "approx"]),
+        ("es", "Al menos 68 muertos y casi 85.000 desplazados.", ["min", "approx"]),
+        ("de", "Mindestens 68 Tote und etwa 85.000 Vertriebene.", ["min", "approx"]),
+        ("pt", "Pelo menos 68 mortos e cerca de 85 mil deslocados.", ["min", "approx"]),
+        ("it", "Almeno 68 morti e circa 85.000 sfollati.", ["min", "approx"]),
+        ("nl", "Minstens 68 doden en ongeveer 85.000 vluchtelingen.", ["min", "approx"]),
+        ("tr", "100'den fazla kişi öldü, 50 civarında yaralı var.", ["min", "approx"]),
+        ("tr", "En az 68 kişi öldü, yaklaşık 85.000 kişi kaçtı.", ["min", "approx"]),
+    ],
+)
+def test_bounds_and_approximations_are_carried_on_the_fact(
+    language: str, text: str, qualifiers: list[str]
+) -> None:
+    assert [f.qualifier for f in numbers(text, language)] == qualifiers
+
+
+def test_a_plain_figure_has_no_qualifier() -> None:
+    assert only("The storm killed 68 people.", "en").qualifier is None

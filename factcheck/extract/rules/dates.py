@@ -13,6 +13,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 from dataclasses import dataclass, field, replace
 
 from factcheck.extract.rules import dates_resolve as res
@@ -61,16 +62,17 @@ def find_dates(document: Document) -> list[Fact]:
     candidates = [_with_weekday(norm, pats, f, language) for f in _candidates(norm, pats, language)]
     found = _choose(candidates)
     skip = frozenset(pats.months)
-    dated = _Dated(
-        [f for f in found if f.explicit_year and f.year is not None],
-        _sentence_breaks(norm, found),
-    )
+    breaks = _Breaks(norm, found)
+    dated = _Dated([f for f in found if f.explicit_year and f.year is not None], breaks)
+    precise = _Dated([f for f in dated.dated if f.precision in ("day", "month")], breaks)
     facts: list[Fact] = []
     previous: dt.date | None = None
     for i, item in enumerate(found):
-        value, day = _resolve(item, dated, document.published, previous, document.language, text)
-        if day is not None:
-            previous = day
+        resolved = _resolve(
+            item, (precise, dated), document.published, previous, document.language, text
+        )
+        if resolved.day is not None:
+            previous = resolved.day
         phrase = text[item.start : item.end]
         # another date's words never describe this one ("mardi dernier, hier, ...")
         floor = found[i - 1].end if i else 0
@@ -84,12 +86,19 @@ def find_dates(document: Document) -> list[Fact]:
                 text=phrase,
                 start=item.start,
                 end=item.end,
-                value=value,
+                value=resolved.value,
                 relative=phrase if item.relative else None,
                 context=" ".join(context) or None,
+                granularity=_granularity(item) if resolved.value else None,
+                anchor=resolved.anchor,
             )
         )
     return facts
+
+
+def _granularity(item: _Found) -> str:
+    """The precision a resolved phrase speaks at (weekdays and "the next day" are days)."""
+    return "day" if item.weekday is not None or item.chained else item.precision
 
 
 def _ok_case(match: re.Match[str], group: str, language: str | None) -> bool:
@@ -350,15 +359,29 @@ def _sentence_breaks(norm: str, found: list[_Found]) -> list[int]:
     return breaks
 
 
+class _Breaks:
+    """Where sentences end (offsets of ". ", "\n" ...), found once, when first needed."""
+
+    def __init__(self, norm: str, found: list[_Found]) -> None:
+        self._norm, self._found = norm, found
+        self._breaks: list[int] | None = None
+
+    @property
+    def offsets(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = _sentence_breaks(self._norm, self._found)
+        return self._breaks
+
+
 class _Dated:
     """The phrases with a year, for the one nearest a year-less date in its sentence (by
     bisection: a text of thousands of year-less dates must not compare each with every dated
     phrase)."""
 
-    def __init__(self, dated: list[_Found], breaks: list[int]) -> None:
+    def __init__(self, dated: list[_Found], breaks: _Breaks) -> None:
         self.dated = dated  # in text order
         self.starts = [f.start for f in dated]
-        self.breaks = breaks  # where sentences end (offsets of ". ", "\n" ...)
+        self._breaks = breaks
 
     def nearest(self, item: _Found) -> _Found | None:
         """The dated phrase nearest `item` in the same sentence; of two as near, the earlier.
@@ -366,10 +389,13 @@ class _Dated:
         A year elsewhere in the text says nothing about this date ("In 1968 he was born. On
         Dec. 10 ..."): only the sentence's own dates, or the publication date, may lend a year.
         """
-        b = bisect.bisect_left(self.breaks, item.start)
-        low = self.breaks[b - 1] if b else -1
-        high_index = bisect.bisect_left(self.breaks, item.end)
-        high = self.breaks[high_index] if high_index < len(self.breaks) else None
+        if not self.dated:
+            return None
+        breaks = self._breaks.offsets
+        b = bisect.bisect_left(breaks, item.start)
+        low = breaks[b - 1] if b else -1
+        high_index = bisect.bisect_left(breaks, item.end)
+        high = breaks[high_index] if high_index < len(breaks) else None
         i = bisect.bisect_left(self.starts, item.start)
         near = [
             f
@@ -379,52 +405,72 @@ class _Dated:
         return min(near, key=lambda f: abs(f.start - item.start)) if near else None
 
 
-def _anchor(item: _Found, dated: _Dated, published: dt.date | None) -> dt.date | None:
-    """What a year-less date is nearest to: the publication date, else the nearest dated phrase
-    of its sentence."""
-    if published is not None:
-        return published
-    near = dated.nearest(item)
+def _anchor(
+    item: _Found, dated: tuple[_Dated, _Dated], published: dt.date | None
+) -> tuple[dt.date | None, str | None]:
+    """What a year-less date is nearest to, and which: a day or month with its year in the same
+    sentence ("Dec. 10, 1968 ... Dec. 12"), else the publication date, else any dated phrase of
+    the sentence ("in 2019 ... on 5 March"). A year elsewhere in the text never counts."""
+    precise, every = dated
+    near = precise.nearest(item)
+    if near is None and published is not None:
+        return published, "published"
+    near = near or every.nearest(item)
     if near is None:
-        return None
+        return None, None
     assert near.year is not None
-    return res.safe_date(near.year, near.month or 7, near.day or 1) or dt.date(near.year, 7, 1)
+    day = res.safe_date(near.year, near.month or 7, near.day or 1) or dt.date(near.year, 7, 1)
+    return day, "sentence"
+
+
+class _Resolved(NamedTuple):
+    value: str | None  # ISO at the phrase's precision
+    day: dt.date | None  # the day itself at day precision (for "le lendemain")
+    anchor: str | None  # "text", "published", "sentence" or "previous"
+
+
+_UNRESOLVED = _Resolved(None, None, None)
 
 
 def _resolve(
     item: _Found,
-    dated: _Dated,
+    dated: tuple[_Dated, _Dated],
     published: dt.date | None,
     previous: dt.date | None,
     language: str | None,
     text: str,
-) -> tuple[str | None, dt.date | None]:
-    """The ISO value of `item` and, at day precision, the day itself (for "le lendemain")."""
+) -> _Resolved:
+    """The ISO value of `item`, its day at day precision, and what fixed it."""
     if not item.relative:
         year = item.year
+        anchor: str | None = "text"
         if year is None and item.month is not None and item.day is not None:
-            anchor = _anchor(item, dated, published)
-            year = res.year_for(item.month, item.day, item.weekday, anchor) if anchor else None
+            near, anchor = _anchor(item, dated, published)
+            year = res.year_for(item.month, item.day, item.weekday, near) if near else None
         if year is None:
-            return None, None
+            return _UNRESOLVED
         day = res.safe_date(year, item.month or 1, item.day or 1)
         if day is None:
-            return None, None
-        return res.iso(day, item.precision), day if item.precision == "day" else None
+            return _UNRESOLVED
+        return _Resolved(res.iso(day, item.precision), _at_day(day, item), anchor)
     if item.chained:
         if previous is None:
-            return None, None
+            return _UNRESOLVED
         day = previous + dt.timedelta(days=item.chained)
-        return day.isoformat(), day
+        return _Resolved(day.isoformat(), day, "previous")
     if published is None:
-        return None, None
+        return _UNRESOLVED
     if item.weekday is not None:
         day = res.last_weekday(published, item.weekday, strictly_before=item.last_weekday)
-        return day.isoformat(), day
+        return _Resolved(day.isoformat(), day, "published")
     if not item.units:
         parsed = res.parse_ago(text[item.start : item.end], language, published)
         if parsed is None:
-            return None, None
-        return res.iso(parsed, item.precision), parsed if item.precision == "day" else None
+            return _UNRESOLVED
+        return _Resolved(res.iso(parsed, item.precision), _at_day(parsed, item), "published")
     day = res.shift(published, **item.units)
-    return res.iso(day, item.precision), day if item.precision == "day" else None
+    return _Resolved(res.iso(day, item.precision), _at_day(day, item), "published")
+
+
+def _at_day(day: dt.date, item: _Found) -> dt.date | None:
+    return day if item.precision == "day" else None

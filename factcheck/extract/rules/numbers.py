@@ -35,7 +35,8 @@ _PERIOD = re.compile(
     r"segundo|pertama|kedua|erste[nr]?|zweite[nr]?|prim[ao]|second[ao]|eerste|tweede)\s+\Z",
     re.IGNORECASE,
 )
-IDENTIFIER_DIGITS = 5  # a run of this many digits with no separator is a number of something
+IDENTIFIER_DIGITS = 5
+QUALIFIER_WINDOW = 40  # characters read before (or after) a figure for "at least", "environ"  # a run of this many digits with no separator is a number of something
 _GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
 _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
 _DECADE = re.compile(r"['’]?s(?!\w)")
@@ -101,9 +102,19 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
             value=f.value,
             unit=f.unit,
             context=f.context,
+            qualifier=_qualifier(norm, f, pats),
         )
         for f in figures
     ]
+
+
+def _qualifier(norm: str, figure: _Figure, pats: Patterns) -> str | None:
+    """"min", "max" or "approx" when words before or after make the figure a bound or an
+    estimate ("at least 68", "nearly 85,000", "sekitar 20", "100'den fazla")."""
+    m = pats.qualifier_before.search(norm, max(0, figure.start - QUALIFIER_WINDOW), figure.start)
+    if m is None:
+        m = pats.qualifier_after.match(norm, figure.end, figure.end + QUALIFIER_WINDOW)
+    return pats.qualifier_kinds.get(key(m["q"])) if m else None
 
 
 def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | None:

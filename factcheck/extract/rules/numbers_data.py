@@ -67,6 +67,9 @@ class Patterns:
     time_before: re.Pattern[str]
     time_after: re.Pattern[str]
     context_skip: frozenset[str]
+    qualifier_before: re.Pattern[str]  # "at least " ending where the figure starts
+    qualifier_after: re.Pattern[str]  # "'den fazla" right after the figure (Turkish)
+    qualifier_kinds: dict[str, str]  # phrase -> "min" | "max" | "approx"
 
 
 @functools.cache
@@ -131,6 +134,7 @@ def patterns(language: str | None) -> Patterns:
         rf"|(?P<pct>{pct_before}))\s?\Z"
     )
     time_before = _alternation(data["time_before"])
+    before, after = (_qualifiers(data["qualifiers"][side], langs) for side in ("before", "after"))
     fraction_words = _alternation(list(fractions)) or "(?!)"
     return Patterns(
         figure=re.compile(figure, re.IGNORECASE),
@@ -157,7 +161,24 @@ def patterns(language: str | None) -> Patterns:
         time_before=re.compile(rf"(?<!\w)(?:{time_before})\s*\Z", re.IGNORECASE),
         time_after=re.compile(rf"\s*(?:{_alternation(data['time_after'])})(?!\w)", re.IGNORECASE),
         context_skip=frozenset(w.replace("\u2019", "'") for w in data["context_skip"]),
+        qualifier_before=re.compile(
+            rf"(?<!\w)(?P<q>{_alternation(list(before)) or '(?!)'})\s*\Z", re.IGNORECASE
+        ),
+        qualifier_after=re.compile(
+            rf"(?:['’][^\W\d_]{{1,4}})?\s+(?P<q>{_alternation(list(after)) or '(?!)'})(?!\w)",
+            re.IGNORECASE,
+        ),
+        qualifier_kinds={**after, **before},
     )
+
+
+def _qualifiers(section: dict[str, dict[str, list[str]]], langs: tuple[str, ...]) -> dict[str, str]:
+    """Phrase -> qualifier kind for `langs` (a later language wins a phrase both list)."""
+    kinds: dict[str, str] = {}
+    for lang in langs:
+        for kind, phrases in section.get(lang, {}).items():
+            kinds.update({key(p): kind for p in phrases})
+    return kinds
 
 
 def parse_digits(raw: str, decimal_comma: bool) -> float | None:
