@@ -121,6 +121,9 @@ class Fact:
     # number: "min" ("at least 68"), "max" ("up to 20") or "approx" ("nearly 85,000"), as
     # written before or after the figure; None for a figure stated plainly
     qualifier: str | None = None
+    # number: what it counts, one key across languages ("dead" for killed, tewas, morts, قتلى;
+    # "injured", "missing", "displaced", "arrested", "jobs", "people"), None when no word says
+    counted: str | None = None
     # date: "day", "week", "month" or "year" (the precision `value` is written at)
     granularity: str | None = None
     # date: where its year or day came from: "text" (written in the phrase), "published" (the

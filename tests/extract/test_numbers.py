@@ -602,3 +602,37 @@ def test_bounds_and_approximations_are_carried_on_the_fact(
 
 def test_a_plain_figure_has_no_qualifier() -> None:
     assert only("The storm killed 68 people.", "en").qualifier is None
+
+
+# --- what a figure counts, one key across languages -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "counted"),
+    [
+        ("en", "At least 68 people were killed and 300 injured.", ["dead", "injured"]),
+        ("id", "Sedikitnya 68 orang tewas dan 300 luka-luka.", ["dead", "injured"]),
+        ("fr", "Au moins 68 morts et 300 blessés.", ["dead", "injured"]),
+        ("ar", "قتل 68 شخصا وأصيب 300 جرحى", ["dead", "injured"]),
+        ("es", "Hubo 68 muertos y 300 heridos.", ["dead", "injured"]),
+        ("de", "Es gab 68 Tote und 300 Verletzte.", ["dead", "injured"]),
+        ("pt", "Foram 68 mortos e 300 feridos.", ["dead", "injured"]),
+        ("it", "Ci sono 68 morti e 300 feriti.", ["dead", "injured"]),
+        ("nl", "Er vielen 68 doden en 300 gewonden.", ["dead", "injured"]),
+        ("tr", "68 kişi öldü ve 300 kişi yaralandı.", ["dead", "injured"]),
+        ("en", "The firm will cut 300 jobs.", ["jobs"]),
+        ("en", "Some 2,000 people marched.", ["people"]),
+    ],
+)
+def test_what_a_figure_counts_is_one_key_across_languages(
+    language: str, text: str, counted: list[str]
+) -> None:
+    assert [f.counted for f in numbers(text, language)] == counted
+
+
+def test_money_and_percentages_count_no_thing() -> None:
+    assert [f.counted for f in numbers("It cost $5 million, 20% of 68 jobs.", "en")] == [
+        None,
+        None,
+        "jobs",
+    ]

@@ -36,7 +36,10 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 IDENTIFIER_DIGITS = 5
-QUALIFIER_WINDOW = 40  # characters read before (or after) a figure for "at least", "environ"  # a run of this many digits with no separator is a number of something
+QUALIFIER_WINDOW = 40  # characters read before (or after) a figure for "at least", "environ"
+COUNTED_WINDOW = 60  # characters read after (and before) a figure for what it counts
+_CLAUSE_END = re.compile(r"[.;:!?\n()\[\]\"“”«»؛؟]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a run of this many digits with no separator is a number of something
 _GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
 _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
 _DECADE = re.compile(r"['’]?s(?!\w)")
@@ -103,9 +106,33 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
             unit=f.unit,
             context=f.context,
             qualifier=_qualifier(norm, f, pats),
+            counted=_counted(norm, figures, i, pats),
         )
-        for f in figures
+        for i, f in enumerate(figures)
     ]
+
+
+def _counted(norm: str, figures: list[_Figure], i: int, pats: Patterns) -> str | None:
+    """What the figure counts, as a key shared by every language ("dead" for "killed", "tewas",
+    "morts", "قتلى"): the words of its clause after it, then before it; a specific key wins over
+    "people" ("68 people were killed")."""
+    figure = figures[i]
+    if figure.unit is not None:
+        return None  # money and percentages count no thing
+    stop = figures[i + 1].start if i + 1 < len(figures) else len(norm)
+    floor = figures[i - 1].end if i else 0
+    after = norm[figure.end : min(stop, figure.end + COUNTED_WINDOW)]
+    before = norm[max(floor, figure.start - COUNTED_WINDOW) : figure.start]
+    after = _CLAUSE_END.split(after, 1)[0]
+    before = _CLAUSE_END.split(before)[-1]
+    found = [
+        pats.counted[w]
+        for part in (after, before)
+        for w in _WORD.findall(part.lower())
+        if w in pats.counted
+    ]
+    specific = [what for what in found if what != "people"]
+    return specific[0] if specific else (found[0] if found else None)
 
 
 def _qualifier(norm: str, figure: _Figure, pats: Patterns) -> str | None:

@@ -70,6 +70,7 @@ class Patterns:
     qualifier_before: re.Pattern[str]  # "at least " ending where the figure starts
     qualifier_after: re.Pattern[str]  # "'den fazla" right after the figure (Turkish)
     qualifier_kinds: dict[str, str]  # phrase -> "min" | "max" | "approx"
+    counted: dict[str, str]  # word -> what it counts ("tewas" -> "dead")
 
 
 @functools.cache
@@ -110,8 +111,9 @@ def patterns(language: str | None) -> Patterns:
         r"|\d+(?:[.,]\d+)?"
     )
     cur_before = data["currency_before"]
-    # "115USD", "100元": a currency written onto the digits (never a word with a space in it)
-    glued_currencies = [w for w in cur_after if " " not in w]
+    # "115USD", "100元", "5€": a code or a sign written onto the digits, never a word
+    glued_currencies = [w for w in cur_after if len(w) <= 3 or not w.isalpha()]
+    glued_currencies = [w for w in glued_currencies if " " not in w]
     connectors = _alternation(data["currency_connectors"])
     end = r"(?![\w:/@])(?![.,]\w)"
     # Turkish writes case endings onto the word: "50 dolardan", "10 milyarlık"
@@ -169,6 +171,13 @@ def patterns(language: str | None) -> Patterns:
             re.IGNORECASE,
         ),
         qualifier_kinds={**after, **before},
+        counted={
+            w: what
+            for what, words in data["counted"].items()
+            for lang in langs
+            for w in words.get(lang, [])
+            if " " not in w
+        },
     )
 
 
