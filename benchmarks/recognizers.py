@@ -22,6 +22,7 @@ import argparse
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import re
 import sys
@@ -174,15 +175,17 @@ def _figure_scope(result: dict[str, Any], text: str, kind: str) -> str | None:
     runs = _DIGIT_RUN.findall(shown)
     if len(runs) > 1:
         return "two numbers in one (compound amount, range or fraction in words)"
-    if kind in ("numbers", "dimensions"):
-        if _UNGROUPED.search(runs[0]) and not re.search(r"[.,\s]", runs[0]):
-            return "five or more digits without grouping, no unit (an identifier by design)"
+    ungrouped = _UNGROUPED.search(runs[0]) and not re.search(r"[.,\s]", runs[0])
+    if kind in ("numbers", "dimensions") and ungrouped:
+        return "five or more digits without grouping, no unit (an identifier by design)"
     if kind == "numbers":
         if _IDENTIFIER_INPUT.search(text):
             return "identifier: IP address, phone number"
         if start is not None and _CODE_BEFORE.search(text[max(0, start - 2) : start]):
             return "identifier: code glued to letters (SCP-173)"
-        if _NUMERIC_DATE.search(text) or (start is not None and _next_to_month(text, start, end or start)):
+        if _NUMERIC_DATE.search(text) or (
+            start is not None and _next_to_month(text, start, end or start)
+        ):
             return "part of a date"
         if not _PLAIN_FIGURE.fullmatch(shown.strip()):
             return "digits mixed with number words (3 milioni e mezzo)"
@@ -221,7 +224,7 @@ def _figure_case(raw: dict[str, Any], type_: str, language: str) -> Case:
             continue
         start, end = _span(result)
         expected.append(Expected(start, end, (value,), unit, result.get("Text") or ""))
-    if _shared_scale(expected, text):
+    if _shared_scale(expected):
         reasons.append(
             "range whose ends share one scale word (100 bis 300 Milliarden): the specs leave the"
             " first end unscaled, we scale both"
@@ -230,9 +233,9 @@ def _figure_case(raw: dict[str, Any], type_: str, language: str) -> Case:
     return Case(language, type_, text, None, tuple(expected), out)
 
 
-def _shared_scale(expected: list[Expected], text: str) -> bool:
+def _shared_scale(expected: list[Expected]) -> bool:
     """Whether a bare first end is followed closely by a second end with a scale word."""
-    for first, second in zip(expected, expected[1:]):
+    for first, second in itertools.pairwise(expected):
         if first.end is None or second.start is None or not 0 < second.start - first.end <= 8:
             continue
         if first.text.strip().replace(",", "").replace(".", "").isdigit() and re.search(
@@ -248,8 +251,7 @@ def _date_values(result: dict[str, Any]) -> tuple[str, tuple[str, ...]] | None:
         value = result["Value"] or {}
         timex = value.get("Timex") or ""
         found = [
-            (value.get(side) or {}).get("date")
-            for side in ("PastResolution", "FutureResolution")
+            (value.get(side) or {}).get("date") for side in ("PastResolution", "FutureResolution")
         ]
         return timex, tuple(v for v in found if v)
     resolution = result.get("Resolution")
@@ -283,7 +285,10 @@ def _dateparser_months(language: str) -> frozenset[str]:
 def _names_month(shown: str, language: str) -> bool:
     text = shown.casefold()
     words = set(re.findall(r"[^\W\d_]+", text))
-    return any((name in words) if " " not in name else (name in text) for name in _dateparser_months(language))
+    return any(
+        (name in words) if " " not in name else (name in text)
+        for name in _dateparser_months(language)
+    )
 
 
 def _date_scope(result: dict[str, Any], timex: str, language: str) -> str | None:

@@ -581,7 +581,11 @@ def test_year_99999_is_no_year_and_no_figure() -> None:
 @pytest.mark.parametrize(
     ("language", "text", "qualifiers"),
     [
-        ("en", "At least 68 died, nearly 85,000 fled, up to $20 million lost.", ["min", "approx", "max"]),
+        (
+            "en",
+            "At least 68 died, nearly 85,000 fled, up to $20 million lost.",
+            ["min", "approx", "max"],
+        ),
         ("id", "Sekitar 20 orang tewas, lebih dari 3.000 mengungsi.", ["approx", "min"]),
         ("fr", "Au moins 68 morts et environ 85 000 déplacés.", ["min", "approx"]),
         ("ar", "قتل أكثر من 68 شخصا ونزح حوالي 500 آخرين", ["min", "approx"]),

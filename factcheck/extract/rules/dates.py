@@ -3,18 +3,18 @@
 Every phrase is found by our own patterns (dateparser's whole-text search is unreliable and
 slow); dateparser only reads the rare "il y a quelques jours" our tables cannot count.
 Relative dates resolve against `document.published`; without it they stay relative facts with
-no value. A day and month without a year get the year nearest the publication date or the
-other dates in the text, on the right weekday when one is given ("Selasa (25/6)").
+no value. A day and month without a year take it from a dated day or month of the same
+sentence, else the year nearest the publication date (on the right weekday when one is given,
+"Selasa (25/6)"), else a year stated in the same sentence; a year elsewhere in the text never
+lends itself. Each fact says its granularity and where its value came from (dates_resolve).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from factcheck.extract.rules import dates_resolve as res
 from factcheck.extract.rules.dates_context import words_after, words_before
@@ -26,31 +26,12 @@ from factcheck.extract.rules.dates_data import (
     patterns,
     tokens,
 )
+from factcheck.extract.rules.dates_resolve import Breaks, Dated, Found, resolve
 from factcheck.models import Document, Fact
 
 CONTEXT_WORDS = 2
 _DECIMAL_POINT = frozenset({"en", "ar", None})  # "4.22" is a decimal there, never a date
 _DASHES = frozenset("-–—")
-_SENTENCE_BREAK = re.compile(r"[.!?。؟]\s+|\n")
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A date phrase before resolution; `rank` breaks ties between overlapping matches."""
-
-    start: int
-    end: int
-    rank: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    precision: res.Precision = "day"
-    relative: bool = False  # the value depends on the publication date or a previous date
-    units: dict[str, int] = field(default_factory=dict)  # "last month" -> {"months": -1}
-    last_weekday: bool = False  # "Selasa lalu": strictly before publication
-    chained: int = 0  # "le lendemain" +1, "la veille" -1: from the previous date in the text
-    explicit_year: bool = False
 
 
 def find_dates(document: Document) -> list[Fact]:
@@ -62,13 +43,13 @@ def find_dates(document: Document) -> list[Fact]:
     candidates = [_with_weekday(norm, pats, f, language) for f in _candidates(norm, pats, language)]
     found = _choose(candidates)
     skip = frozenset(pats.months)
-    breaks = _Breaks(norm, found)
-    dated = _Dated([f for f in found if f.explicit_year and f.year is not None], breaks)
-    precise = _Dated([f for f in dated.dated if f.precision in ("day", "month")], breaks)
+    breaks = Breaks(norm, found)
+    dated = Dated([f for f in found if f.explicit_year and f.year is not None], breaks)
+    precise = Dated([f for f in dated.dated if f.precision in ("day", "month")], breaks)
     facts: list[Fact] = []
     previous: dt.date | None = None
     for i, item in enumerate(found):
-        resolved = _resolve(
+        resolved = resolve(
             item, (precise, dated), document.published, previous, document.language, text
         )
         if resolved.day is not None:
@@ -96,7 +77,7 @@ def find_dates(document: Document) -> list[Fact]:
     return facts
 
 
-def _granularity(item: _Found) -> str:
+def _granularity(item: Found) -> str:
     """The precision a resolved phrase speaks at (weekdays and "the next day" are days)."""
     return "day" if item.weekday is not None or item.chained else item.precision
 
@@ -118,8 +99,8 @@ def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
                 yield name, m
 
 
-def _candidates(norm: str, pats: Patterns, language: str | None) -> list[_Found]:
-    out: list[_Found] = []
+def _candidates(norm: str, pats: Patterns, language: str | None) -> list[Found]:
+    out: list[Found] = []
     for name, m in _matches(norm, pats):
         found = _HANDLERS[name](m, pats, language)
         if isinstance(found, tuple):
@@ -129,47 +110,49 @@ def _candidates(norm: str, pats: Patterns, language: str | None) -> list[_Found]
     return out
 
 
-def _iso(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _Found(m.start(), m.end(), 0, int(m["y"]), int(m["m"]), int(m["d"]), explicit_year=True)
+def _iso(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    return Found(m.start(), m.end(), 0, int(m["y"]), int(m["m"]), int(m["d"]), explicit_year=True)
 
 
-def _numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _numeric(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     year = int(m["y"]) if len(m["y"]) == 4 else res.two_digit_year(int(m["y"]))
     a, b = int(m["a"]), int(m["b"])
     # en-US writes month first; dotted dates and every other language write the day first
     month_first = (language == "en" and m["sep"] != "." and a <= 12) or b > 12
     day, month = (b, a) if month_first else (a, b)
-    return _Found(m.start(), m.end(), 1, year, month, day, explicit_year=True)
+    return Found(m.start(), m.end(), 1, year, month, day, explicit_year=True)
 
 
-def _dashed(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _dashed(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     if m["y"] is None:
         if not _ok_case(m, "mon", language):
             return None
         month = pats.months[key(m["mon"])]
-        return _Found(m.start(), m.end(), 1, None, month, int(m["d"]))
+        return Found(m.start(), m.end(), 1, None, month, int(m["d"]))
     year = int(m["y"]) if len(m["y"]) == 4 else res.two_digit_year(int(m["y"]))
     month = pats.months[key(m["mon"])]
-    return _Found(m.start(), m.end(), 0, year, month, int(m["d"]), explicit_year=True)
+    return Found(m.start(), m.end(), 0, year, month, int(m["d"]), explicit_year=True)
 
 
-def _month_dashed(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _month_dashed(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     if not _ok_case(m, "mon", language):
         return None
     month = pats.months[key(m["mon"])]
     if m["y3"]:  # "Dec-2018"
-        return _Found(m.start(), m.end(), 1, int(m["y3"]), month, precision="month", explicit_year=True)
+        return Found(
+            m.start(), m.end(), 1, int(m["y3"]), month, precision="month", explicit_year=True
+        )
     year = int(m["y"]) if m["y"] else None
-    return _Found(m.start(), m.end(), 1, year, month, int(m["d"]), explicit_year=year is not None)
+    return Found(m.start(), m.end(), 1, year, month, int(m["d"]), explicit_year=year is not None)
 
 
-def _year_dashed(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _year_dashed(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     month = pats.months[key(m["mon"])]
-    return _Found(m.start(), m.end(), 0, int(m["y"]), month, int(m["d"]), explicit_year=True)
+    return Found(m.start(), m.end(), 0, int(m["y"]), month, int(m["d"]), explicit_year=True)
 
 
-def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    """"on 22/04", "am 15.1.", "(25/6)": a day and month in digits, a date only where the words
+def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    """ "on 22/04", "am 15.1.", "(25/6)": a day and month in digits, a date only where the words
     around it say so; "3/4 of the vote" and "24/7" are not dates, "4.22" in English is a decimal."""
     norm, start = m.string, m.start()
     dotted = m["sep"] == "."
@@ -188,12 +171,12 @@ def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     if m["y"]:  # "08/12, 2015"
-        return _Found(start, m.end(), 1, int(m["y"]), month, day, explicit_year=True)
+        return Found(start, m.end(), 1, int(m["y"]), month, day, explicit_year=True)
     end = m.end() if m["dot"] and (dotted or introduced) else m.end("b")
-    return _Found(start, end, 1, None, month, day)
+    return Found(start, end, 1, None, month, day)
 
 
-def _year_range(m: re.Match[str], pats: Patterns, language: str | None) -> tuple[_Found, ...] | None:
+def _year_range(m: re.Match[str], pats: Patterns, language: str | None) -> tuple[Found, ...] | None:
     """Both ends of "from 1973 to 1990" or "2008-2009": a range keeps both years."""
     if not m["open"] and m["join"] not in _DASHES:
         return None  # "2008 and 2009" may be counts; "between 2008 and 2009" are years
@@ -201,12 +184,12 @@ def _year_range(m: re.Match[str], pats: Patterns, language: str | None) -> tuple
     if second <= first:
         return None
     return (
-        _Found(m.start("y1"), m.end("y1"), 3, first, precision="year", explicit_year=True),
-        _Found(m.start("y2"), m.end("y2"), 3, second, precision="year", explicit_year=True),
+        Found(m.start("y1"), m.end("y1"), 3, first, precision="year", explicit_year=True),
+        Found(m.start("y2"), m.end("y2"), 3, second, precision="year", explicit_year=True),
     )
 
 
-def _weekday_numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _weekday_numeric(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     if not _ok_case(m, "wd", language):
         return None
     year = int(m["y"]) if m["y"] else None
@@ -216,36 +199,36 @@ def _weekday_numeric(m: re.Match[str], pats: Patterns, language: str | None) -> 
     day, month = int(m["d"]), int(m["m"])
     if language == "en" and day <= 12:
         day, month = month, day  # "Friday 7/6" is July 6 in American English
-    return _Found(m.start(), m.end(), 0, year, month, day, wd, explicit_year=year is not None)
+    return Found(m.start(), m.end(), 0, year, month, day, wd, explicit_year=year is not None)
 
 
-def _day_month(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _day_month(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     return _month_match(m, pats, int(m["d"])) if _ok_case(m, "mon", language) else None
 
 
-def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     if not m["mon"][0].isupper():  # English writes months capitalised; "may 5" is a verb
         return None
     return _month_match(m, pats, int(m["d"]))
 
 
-def _month_year(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _month_year(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     return _month_match(m, pats, None, rank=2) if _ok_case(m, "mon", language) else None
 
 
-def _year_after_word(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _year_after_word(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     # the year alone is the date: "en 2021" and "pada 2021" must compare equal
-    return _Found(m.start("y"), m.end("y"), 3, int(m["y"]), precision="year", explicit_year=True)
+    return Found(m.start("y"), m.end("y"), 3, int(m["y"]), precision="year", explicit_year=True)
 
 
-def _month_match(m: re.Match[str], pats: Patterns, day: int | None, rank: int = 1) -> _Found:
+def _month_match(m: re.Match[str], pats: Patterns, day: int | None, rank: int = 1) -> Found:
     end = m.end()
     if m.group().endswith(".") and len(key(m["mon"])) > 4 and not m["y"]:
         end -= 1  # "9 Juli." ends the sentence; only abbreviations own their period
     year = int(m["y"]) if m["y"] else None
     if year is None and m.re.groupindex.get("y2") and m["y2"]:
         year = res.two_digit_year(int(m["y2"]))
-    return _Found(
+    return Found(
         m.start(),
         end,
         rank,
@@ -257,45 +240,45 @@ def _month_match(m: re.Match[str], pats: Patterns, day: int | None, rank: int = 
     )
 
 
-def _relative_phrase(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _relative_phrase(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     units = pats.relative[key(m["rel"])]
     precision = res.precision_of(units)
-    return _Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
+    return Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
 
 
-def _last_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _last_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     group = "wd" if m["wd"] else "wd2"
     if not _ok_case(m, group, language):
         return None
     wd = pats.weekdays[key(m[group])]
-    return _Found(m.start(), m.end(), 2, weekday=wd, relative=True, last_weekday=True)
+    return Found(m.start(), m.end(), 2, weekday=wd, relative=True, last_weekday=True)
 
 
-def _bare_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _bare_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     if not _ok_case(m, "wd", language):
         return None
-    return _Found(m.start(), m.end(), 4, weekday=pats.weekdays[key(m["wd"])], relative=True)
+    return Found(m.start(), m.end(), 4, weekday=pats.weekdays[key(m["wd"])], relative=True)
 
 
-def _next_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _Found(m.start(), m.end(), 1, relative=True, chained=1)
+def _next_day(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    return Found(m.start(), m.end(), 1, relative=True, chained=1)
 
 
-def _previous_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _Found(m.start(), m.end(), 1, relative=True, chained=-1)
+def _previous_day(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    return Found(m.start(), m.end(), 1, relative=True, chained=-1)
 
 
-def _ago(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _ago(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     amount, unit = (m["n1"], m["u1"]) if m["n1"] else (m["n2"], m["u2"])
     unit_name = pats.ago_units[key(unit)]
     count = int(amount) if amount.isdigit() else pats.ago_amounts.get(key(amount))
     # an amount our tables cannot count ("quelques") leaves `units` empty: dateparser reads it
     units = {unit_name: -count} if count is not None else {}
     precision = res.precision_of({unit_name: 0})
-    return _Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
+    return Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
 
 
-_Handler = Callable[[re.Match[str], Patterns, "str | None"], "_Found | tuple[_Found, ...] | None"]
+_Handler = Callable[[re.Match[str], Patterns, "str | None"], "Found | tuple[Found, ...] | None"]
 _HANDLERS: dict[str, _Handler] = {
     "iso": _iso,
     "numeric": _numeric,
@@ -318,9 +301,9 @@ _HANDLERS: dict[str, _Handler] = {
 }
 
 
-def _choose(candidates: list[_Found]) -> list[_Found]:
+def _choose(candidates: list[Found]) -> list[Found]:
     """The longest non-overlapping matches (rank breaks ties), in text order."""
-    chosen: list[_Found] = []
+    chosen: list[Found] = []
     taken = bytearray()
     for item in sorted(candidates, key=lambda f: (f.start - f.end, f.rank, f.start)):
         if len(taken) < item.end:
@@ -333,7 +316,7 @@ def _choose(candidates: list[_Found]) -> list[_Found]:
     return chosen
 
 
-def _with_weekday(norm: str, pats: Patterns, item: _Found, language: str | None) -> _Found:
+def _with_weekday(norm: str, pats: Patterns, item: Found, language: str | None) -> Found:
     """Join a weekday to the date it opens ("mardi 25 juin"): it fixes a missing year."""
     if item.day is None or item.weekday is not None or item.relative:
         return item
@@ -343,134 +326,3 @@ def _with_weekday(norm: str, pats: Patterns, item: _Found, language: str | None)
     if not _ok_case(m, "wd", language):
         return item
     return replace(item, start=m.start(), weekday=pats.weekdays[key(m["wd"])])
-
-
-def _sentence_breaks(norm: str, found: list[_Found]) -> list[int]:
-    """Where sentences end, except the periods inside a date phrase ("Dec. 10")."""
-    breaks: list[int] = []
-    i = 0
-    for m in _SENTENCE_BREAK.finditer(norm):
-        at = m.start()
-        while i < len(found) and found[i].end <= at:
-            i += 1
-        if i < len(found) and found[i].start <= at:
-            continue
-        breaks.append(at)
-    return breaks
-
-
-class _Breaks:
-    """Where sentences end (offsets of ". ", "\n" ...), found once, when first needed."""
-
-    def __init__(self, norm: str, found: list[_Found]) -> None:
-        self._norm, self._found = norm, found
-        self._breaks: list[int] | None = None
-
-    @property
-    def offsets(self) -> list[int]:
-        if self._breaks is None:
-            self._breaks = _sentence_breaks(self._norm, self._found)
-        return self._breaks
-
-
-class _Dated:
-    """The phrases with a year, for the one nearest a year-less date in its sentence (by
-    bisection: a text of thousands of year-less dates must not compare each with every dated
-    phrase)."""
-
-    def __init__(self, dated: list[_Found], breaks: _Breaks) -> None:
-        self.dated = dated  # in text order
-        self.starts = [f.start for f in dated]
-        self._breaks = breaks
-
-    def nearest(self, item: _Found) -> _Found | None:
-        """The dated phrase nearest `item` in the same sentence; of two as near, the earlier.
-
-        A year elsewhere in the text says nothing about this date ("In 1968 he was born. On
-        Dec. 10 ..."): only the sentence's own dates, or the publication date, may lend a year.
-        """
-        if not self.dated:
-            return None
-        breaks = self._breaks.offsets
-        b = bisect.bisect_left(breaks, item.start)
-        low = breaks[b - 1] if b else -1
-        high_index = bisect.bisect_left(breaks, item.end)
-        high = breaks[high_index] if high_index < len(breaks) else None
-        i = bisect.bisect_left(self.starts, item.start)
-        near = [
-            f
-            for f in self.dated[max(0, i - 1) : i + 1]
-            if f.start > low and (high is None or f.start < high)
-        ]
-        return min(near, key=lambda f: abs(f.start - item.start)) if near else None
-
-
-def _anchor(
-    item: _Found, dated: tuple[_Dated, _Dated], published: dt.date | None
-) -> tuple[dt.date | None, str | None]:
-    """What a year-less date is nearest to, and which: a day or month with its year in the same
-    sentence ("Dec. 10, 1968 ... Dec. 12"), else the publication date, else any dated phrase of
-    the sentence ("in 2019 ... on 5 March"). A year elsewhere in the text never counts."""
-    precise, every = dated
-    near = precise.nearest(item)
-    if near is None and published is not None:
-        return published, "published"
-    near = near or every.nearest(item)
-    if near is None:
-        return None, None
-    assert near.year is not None
-    day = res.safe_date(near.year, near.month or 7, near.day or 1) or dt.date(near.year, 7, 1)
-    return day, "sentence"
-
-
-class _Resolved(NamedTuple):
-    value: str | None  # ISO at the phrase's precision
-    day: dt.date | None  # the day itself at day precision (for "le lendemain")
-    anchor: str | None  # "text", "published", "sentence" or "previous"
-
-
-_UNRESOLVED = _Resolved(None, None, None)
-
-
-def _resolve(
-    item: _Found,
-    dated: tuple[_Dated, _Dated],
-    published: dt.date | None,
-    previous: dt.date | None,
-    language: str | None,
-    text: str,
-) -> _Resolved:
-    """The ISO value of `item`, its day at day precision, and what fixed it."""
-    if not item.relative:
-        year = item.year
-        anchor: str | None = "text"
-        if year is None and item.month is not None and item.day is not None:
-            near, anchor = _anchor(item, dated, published)
-            year = res.year_for(item.month, item.day, item.weekday, near) if near else None
-        if year is None:
-            return _UNRESOLVED
-        day = res.safe_date(year, item.month or 1, item.day or 1)
-        if day is None:
-            return _UNRESOLVED
-        return _Resolved(res.iso(day, item.precision), _at_day(day, item), anchor)
-    if item.chained:
-        if previous is None:
-            return _UNRESOLVED
-        day = previous + dt.timedelta(days=item.chained)
-        return _Resolved(day.isoformat(), day, "previous")
-    if published is None:
-        return _UNRESOLVED
-    if item.weekday is not None:
-        day = res.last_weekday(published, item.weekday, strictly_before=item.last_weekday)
-        return _Resolved(day.isoformat(), day, "published")
-    if not item.units:
-        parsed = res.parse_ago(text[item.start : item.end], language, published)
-        if parsed is None:
-            return _UNRESOLVED
-        return _Resolved(res.iso(parsed, item.precision), _at_day(parsed, item), "published")
-    day = res.shift(published, **item.units)
-    return _Resolved(res.iso(day, item.precision), _at_day(day, item), "published")
-
-
-def _at_day(day: dt.date, item: _Found) -> dt.date | None:
-    return day if item.precision == "day" else None

@@ -39,7 +39,9 @@ IDENTIFIER_DIGITS = 5
 QUALIFIER_WINDOW = 40  # characters read before (or after) a figure for "at least", "environ"
 COUNTED_WINDOW = 60  # characters read after (and before) a figure for what it counts
 _CLAUSE_END = re.compile(r"[.;:!?\n()\[\]\"“”«»؛؟]")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a run of this many digits with no separator is a number of something
+_WORD = re.compile(
+    r"[^\W\d_][\w'’-]*"
+)  # a run of this many digits with no separator is a number of something
 _GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
 _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
 _DECADE = re.compile(r"['’]?s(?!\w)")
@@ -136,7 +138,7 @@ def _counted(norm: str, figures: list[_Figure], i: int, pats: Patterns) -> str |
 
 
 def _qualifier(norm: str, figure: _Figure, pats: Patterns) -> str | None:
-    """"min", "max" or "approx" when words before or after make the figure a bound or an
+    """ "min", "max" or "approx" when words before or after make the figure a bound or an
     estimate ("at least 68", "nearly 85,000", "sekitar 20", "100'den fazla")."""
     m = pats.qualifier_before.search(norm, max(0, figure.start - QUALIFIER_WINDOW), figure.start)
     if m is None:
