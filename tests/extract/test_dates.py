@@ -556,3 +556,10 @@ def test_a_bare_year_in_the_sentence_yields_to_the_publication_date() -> None:
 def test_an_unresolved_date_has_no_granularity_nor_anchor() -> None:
     fact = only("It happened yesterday.", "en")
     assert (fact.value, fact.granularity, fact.anchor) == (None, None, None)
+
+
+def test_lowercase_english_months_are_dates_except_verbs() -> None:
+    assert only("Meet me on 14 nov please.", "en", MONDAY).value == "2025-11-14"
+    assert only("see you monday january 12th, 2026", "en", MONDAY).value == "2026-01-12"
+    assert dates("I may 5 times say no.", "en", MONDAY) == []
+    assert dates("En mars 5 personnes sont venues.", "fr", MONDAY) == []

@@ -207,7 +207,9 @@ def _day_month(m: re.Match[str], pats: Patterns, language: str | None) -> Found 
 
 
 def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
-    if not m["mon"][0].isupper():  # English writes months capitalised; "may 5" is a verb
+    # Month first is English order: elsewhere "mars 5 personnes" counts people. "may 5" is a
+    # verb; "january 12th" in lowercase English is still a date.
+    if not m["mon"][0].isupper() and (language != "en" or not _ok_case(m, "mon", language)):
         return None
     return _month_match(m, pats, int(m["d"]))
 
