@@ -77,6 +77,10 @@ def fact_dict(fact: Fact) -> dict[str, Any]:
         "relative": fact.relative,
         "gloss_en": fact.gloss_en,
         "source": source_dict(fact.source),
+        "qualifier": fact.qualifier,
+        "counted": fact.counted,
+        "granularity": fact.granularity,
+        "anchor": fact.anchor,
     }
 
 
