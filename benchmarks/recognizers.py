@@ -133,12 +133,8 @@ def _currencies() -> dict[str, str]:
 
 @functools.cache
 def _month_names() -> frozenset[str]:
-    """Month names of every language in factcheck's tables (to tell a date's day from a count)."""
-    from factcheck.extract.rules.dates_data import table
-
-    return frozenset(
-        word.casefold() for names in table()["months"].values() for word in names if len(word) > 2
-    )
+    """Month names of the nine languages (dateparser's), to tell a date's day from a count."""
+    return frozenset(name for code in LANGUAGES.values() for name in _dateparser_months(code))
 
 
 def _span(result: dict[str, Any]) -> tuple[int | None, int | None]:
