@@ -81,6 +81,9 @@ _UNGROUPED = re.compile(r"\d{5,}")
 _ABBREVIATED = re.compile(r"[\d.,\s]+[^\W\d_]{1,3}")
 _DAY_TIMEX = re.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 _MONTH_TIMEX = re.compile(r"\d{4}-\d\d")
+_ODD_ORDER = re.compile(
+    r"[^\W\d_]+\W\d{4}\W\d{1,2}(?!\d)|\d{4}\W\d{1,2}\W[^\W\d_]|(?<!\d)\d{1,2}\W\d{4}\W[^\W\d_]"
+)
 _DATE_VALUE = re.compile(r"(?!0001)\d{4}-\d\d(?:-\d\d)?")
 _MONTHS = (
     "january",
@@ -308,12 +311,15 @@ def _date_scope(result: dict[str, Any], timex: str, language: str) -> str | None
         return "relative, spelled-out or day-only date (yesterday, the first of May, the 27)"
     if not re.search(rf"(?<!\d)0?{int(day.group(2))}(?!\d)", shown):
         return "the day spelled out (twenty second of June)"
-    if _NUMERIC_DATE.search(shown):
-        if not re.search(r"\d\s*[/.]\s*\d|\d{4}", shown):
-            return "hyphenated day and month without a year (22-4): read as a range by design"
-        return None
-    if not _names_month(shown, language):
+    numeric = _NUMERIC_DATE.search(shown)
+    if not numeric and not _names_month(shown, language):
         return "no month named (Friday the 15th, the 20th of next month, 1 month 21 days ago)"
+    if timex[:4].isdigit() and not re.search(rf"{timex[:4]}|(?<!\d){timex[2:4]}(?!\d)", shown):
+        return "the year spelled out (10 Settembre, millenovecentouno)"
+    if _ODD_ORDER.search(shown):
+        return "an order of day, month and year no language writes (September-2020-23)"
+    if numeric and not re.search(r"\d\s*[/.]\s*\d|\d{4}", shown):
+        return "hyphenated day and month without a year (22-4): read as a range by design"
     return None
 
 
