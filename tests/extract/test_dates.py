@@ -563,3 +563,21 @@ def test_lowercase_english_months_are_dates_except_verbs() -> None:
     assert only("see you monday january 12th, 2026", "en", MONDAY).value == "2026-01-12"
     assert dates("I may 5 times say no.", "en", MONDAY) == []
     assert dates("En mars 5 personnes sont venues.", "fr", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "dated"),
+    [
+        ("fr", "En juillet 98, la France a gagné.", [("juillet 98", "1998-07")]),
+        ("fr", "Signé le 1er avril 78, à Paris.", [("1er avril 78", "1978-04-01")]),
+        ("nl", "Het gebeurde in juni van 1992.", [("juni van 1992", "1992-06")]),
+        ("nl", "Op 4e juli van 1995 begon het.", [("4e juli van 1995", "1995-07-04")]),
+        ("fr", "En juillet 98 personnes sont venues.", []),
+        ("nl", "Sinds februari 70% van de verkoop.", []),
+        ("fr", "Le 5 mai 30 000 manifestants ont défilé.", [("5 mai", "2025-05-05")]),
+    ],
+)
+def test_short_years_after_a_month_only_when_no_count_follows(
+    language: str, text: str, dated: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.value) for f in dates(text, language, MONDAY)] == dated

@@ -33,9 +33,14 @@ EQUIVALENTS: dict[str, str] = {
 NOT_AFTER_WORD = r"(?<![^\W\u0600-\u06ff])"
 
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)(?:م)?(?!\w)(?![.,]\d)"
-# "outubro de 92", "April of 87", "juillet '98": a two-digit year only after "de"/"of" or an
-# apostrophe, and not before a word ("el 5 de mayo de 30 empleados" counts people)
-SHORT_YEAR = r"(?:\s+(?:de|del|of)\s+|\s*')(?P<y2>\d\d)(?!\w)(?![.,]\d)(?!\s+[^\W\d_])"
+# "outubro de 92", "April of 87", "juillet '98", "juillet 98,": a two-digit year only after
+# "de"/"of"/"van" or an apostrophe, or a past one (40-99) right after the month and before a
+# punctuation mark; never before a word, a digit or "%" ("el 5 de mayo de 30 empleados",
+# "juillet 98 personnes" and "sinds februari 70%" count something)
+SHORT_YEAR = (
+    r"(?:\s+(?:de|del|of|van)\s+|\s*'|\s+(?=[4-9]\d\s*(?:[,.;:!?)]|\Z)))(?P<y2>\d\d)"
+    r"(?!\w)(?![.,]\d)(?!\s+[^\W\d_])(?!\s*[\d%])"
+)
 
 
 @functools.cache
@@ -279,7 +284,7 @@ def patterns(language: str | None) -> Patterns:
         day_month=re.compile(
             NOT_AFTER_WORD + r"(?<![.,/$€£¥-])(?<![$€£¥] )"
             rf"(?P<d>[0-3]?\d)(?:{suffixes})?\s*(?:(?:{connectors})\s+)?{month_pair}"
-            rf"(?:,?\s*(?:(?:de|del|of)\s+)?{YEAR}|{SHORT_YEAR})?",
+            rf"(?:,?\s*(?:(?:de|del|of|van)\s+)?{YEAR}|{SHORT_YEAR})?",
             flags,
         ),
         month_day=re.compile(
@@ -288,7 +293,7 @@ def patterns(language: str | None) -> Patterns:
             flags,
         ),
         month_year=re.compile(
-            rf"(?<!\w){month_pair}(?:,?\s+(?:del?\s+|of\s+)?{YEAR}|{SHORT_YEAR})", flags
+            rf"(?<!\w){month_pair}(?:,?\s+(?:(?:{connectors})\s+)?{YEAR}|{SHORT_YEAR})", flags
         ),
         year_after_word=re.compile(
             rf"(?<!\w)(?:{_alternation(data['year_words'])})\s+{YEAR}(?!\s*%)", flags
