@@ -21,6 +21,7 @@ from factcheck.extract.rules.dates_context import words_after, words_before
 from factcheck.extract.rules.dates_data import (
     Patterns,
     capitalised_only,
+    digit_led,
     key,
     normalise,
     patterns,
@@ -91,7 +92,16 @@ def _ok_case(match: re.Match[str], group: str, language: str | None) -> bool:
 def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
     """(pattern name, match) for every pattern tried where a token can start it."""
     index = tokens(norm)
-    hits = [(pos, Patterns.DIGIT_LED) for pos in index.digits] + index.at(pats.anchors)
+    hits = [
+        (
+            start,
+            digit_led(
+                norm[end : end + 1] if norm[end : end + 1] in "/.-" else "", end - start == 4
+            ),
+        )
+        for start, end in zip(index.digits, index.digit_ends, strict=True)
+    ]
+    hits += index.at(pats.anchors)
     for pos, names in hits:
         for name in names:
             m = getattr(pats, name).match(norm, pos)

@@ -83,6 +83,7 @@ class TokenIndex:
     offsets: list[int]  # offsets[2 * i] is where words[i] starts
     vocabulary: frozenset[str]
     digits: list[int]
+    digit_ends: list[int]  # digit_ends[i] is where the run starting at digits[i] ends
 
     def at(self, anchors: dict[str, tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
         """(offset, pattern names) for every word that can start one of `anchors`' patterns."""
@@ -117,8 +118,8 @@ def tokens(norm: str) -> TokenIndex:
     parts = _SPLIT.split(lower)  # word, separator, word, ...: all in C
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
     words = parts[0::2]
-    digits = [m.start() for m in _DIGITS.finditer(norm)]
-    return TokenIndex(words, offsets, frozenset(words), digits)
+    runs = [m.span() for m in _DIGITS.finditer(norm)]
+    return TokenIndex(words, offsets, frozenset(words), [a for a, _ in runs], [b for _, b in runs])
 
 
 def first_token(phrase: str) -> str:
@@ -136,6 +137,25 @@ def anchor_table(groups: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
             if name not in names:
                 names.append(name)
     return {k: tuple(v) for k, v in table.items()}
+
+
+# Which digit-led patterns can start at a digit run, by the character after it and whether the
+# run has four digits: trying all eight at every number of a long article is most of the cost.
+@functools.cache
+def digit_led(after: str, four: bool) -> tuple[str, ...]:
+    """The digit-led pattern names worth trying at a run followed by `after`."""
+    wanted = {"day_month", "ago"}
+    if after:  # one of "/", ".", "-"
+        wanted |= {"numeric", "numeric_day_month"} if after in "/." else {"numeric"}
+        if after != ".":
+            wanted.add("dashed")
+    if four:
+        wanted.add("year_range")
+        if after:
+            wanted.add("iso")
+        if after and after != ".":
+            wanted.add("year_dashed")
+    return tuple(name for name in Patterns.DIGIT_LED if name in wanted)
 
 
 @dataclass(frozen=True)
