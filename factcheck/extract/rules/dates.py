@@ -188,7 +188,8 @@ def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -
 
 def _year_range(m: re.Match[str], pats: Patterns, language: str | None) -> tuple[Found, ...] | None:
     """Both ends of "from 1973 to 1990" or "2008-2009": a range keeps both years."""
-    if not m["open"] and m["join"] not in _DASHES:
+    opened = pats.year_opener.search(m.string, max(0, m.start() - 24), m.start()) is not None
+    if not opened and m["join"] not in _DASHES:
         return None  # "2008 and 2009" may be counts; "between 2008 and 2009" are years
     first, second = int(m["y1"]), int(m["y2"])
     if second <= first:

@@ -188,6 +188,7 @@ class Patterns:
     date_before: re.Pattern[str]
     fraction_after: re.Pattern[str]
     year_range: re.Pattern[str]
+    year_opener: re.Pattern[str]
     day_month: re.Pattern[str]
     month_day: re.Pattern[str]
     month_year: re.Pattern[str]
@@ -232,7 +233,6 @@ def patterns(language: str | None) -> Patterns:
     anchors = anchor_table(
         {
             "month_dashed": list(months),
-            "year_range": ranges["openers"],
             "month_day": list(months),
             "month_year": list(months),
             "weekday_numeric": list(weekdays),
@@ -295,12 +295,15 @@ def patterns(language: str | None) -> Patterns:
             rf"\s+(?:{_alternation(data['not_after_numeric'])})(?!\w)", flags
         ),
         # "from 1973 to 1990", "entre 2001 et 2005", "2008-2009": both ends are dates
+        # "from 1973 to 1990", "entre 2001 et 2005", "2008-2009": both ends are dates. Tried at
+        # four-digit runs only; the opener before is checked apart (year_opener), as trying a
+        # pattern at every "de" and "van" of an article costs more than the whole date search.
         year_range=re.compile(
-            rf"(?:(?P<open>{_alternation(ranges['openers'])})\s+)?"
             rf"(?P<y1>(?:1[89]|2[01])\d\d)(?!\w)\s*(?P<join>{_alternation(ranges['joiners'])})"
             r"\s*(?P<y2>(?:1[89]|2[01])\d\d)(?!\w)(?![.,]\d)(?!\s*%)",
             flags,
         ),
+        year_opener=re.compile(rf"(?<!\w)(?:{_alternation(ranges['openers'])})\s+\Z", flags),
         day_month=re.compile(
             NOT_AFTER_WORD + r"(?<![.,/$€£¥-])(?<![$€£¥] )"
             rf"(?P<d>[0-3]?\d)(?:{suffixes})?\s*(?:(?:{connectors})\s+)?{month_pair}"

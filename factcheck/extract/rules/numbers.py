@@ -37,6 +37,8 @@ _PERIOD = re.compile(
 )
 IDENTIFIER_DIGITS = 5
 QUALIFIER_WINDOW = 40  # characters read before (or after) a figure for "at least", "environ"
+QUALIFIER_WORDS = 4  # the longest bound phrase ("no fewer than", "ما لا يقل عن")
+_OPENING = "([{«“\"'‘„"  # "(about US$1.4 billion)": the bracket is not part of the word
 COUNTED_WINDOW = 60  # characters read after (and before) a figure for what it counts
 _CLAUSE_END = re.compile(r"[.;:!?\n()\[\]\"“”«»؛؟]")
 _WORD = re.compile(
@@ -140,9 +142,14 @@ def _counted(norm: str, figures: list[_Figure], i: int, pats: Patterns) -> str |
 def _qualifier(norm: str, figure: _Figure, pats: Patterns) -> str | None:
     """ "min", "max" or "approx" when words before or after make the figure a bound or an
     estimate ("at least 68", "nearly 85,000", "sekitar 20", "100'den fazla")."""
-    m = pats.qualifier_before.search(norm, max(0, figure.start - QUALIFIER_WINDOW), figure.start)
-    if m is None:
-        m = pats.qualifier_after.match(norm, figure.end, figure.end + QUALIFIER_WINDOW)
+    before = norm[max(0, figure.start - QUALIFIER_WINDOW) : figure.start]
+    if before[-1:].isspace():
+        words = [w.lstrip(_OPENING) for w in before.split()[-QUALIFIER_WORDS:]]
+        for size in range(len(words), 0, -1):  # "more than" before "than"
+            kind = pats.qualifier_kinds.get(key(" ".join(words[-size:])))
+            if kind:
+                return kind
+    m = pats.qualifier_after.match(norm, figure.end, figure.end + QUALIFIER_WINDOW)
     return pats.qualifier_kinds.get(key(m["q"])) if m else None
 
 

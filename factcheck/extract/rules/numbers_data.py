@@ -67,7 +67,6 @@ class Patterns:
     time_before: re.Pattern[str]
     time_after: re.Pattern[str]
     context_skip: frozenset[str]
-    qualifier_before: re.Pattern[str]  # "at least " ending where the figure starts
     qualifier_after: re.Pattern[str]  # "'den fazla" right after the figure (Turkish)
     qualifier_kinds: dict[str, str]  # phrase -> "min" | "max" | "approx"
     counted: dict[str, str]  # word -> what it counts ("tewas" -> "dead")
@@ -119,8 +118,8 @@ def patterns(language: str | None) -> Patterns:
     # Turkish writes case endings onto the word: "50 dolardan", "10 milyarlık"
     ending = r"(?:[^\W\d_]{1,6})?" if language in data["suffixing"] else ""
     figure = (
-        rf"(?:(?P<num>{digits})(?:(?P<glued>{_alternation(list(glued))})(?!\w)"
-        rf"|(?P<gcur>{_alternation(glued_currencies)})(?!\w)|{end})"
+        rf"(?:(?P<num>{digits})(?:{end}|(?P<glued>{_alternation(list(glued))})(?!\w)"
+        rf"|(?P<gcur>{_alternation(glued_currencies)})(?!\w))"
         rf"|(?P<words>{word_run}){end})"
         rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))}){ending}(?!\w))?"
         rf"(?:\s*(?P<pct>{_alternation(percent)})(?!\w)"
@@ -163,9 +162,6 @@ def patterns(language: str | None) -> Patterns:
         time_before=re.compile(rf"(?<!\w)(?:{time_before})\s*\Z", re.IGNORECASE),
         time_after=re.compile(rf"\s*(?:{_alternation(data['time_after'])})(?!\w)", re.IGNORECASE),
         context_skip=frozenset(w.replace("\u2019", "'") for w in data["context_skip"]),
-        qualifier_before=re.compile(
-            rf"(?<!\w)(?P<q>{_alternation(list(before)) or '(?!)'})\s*\Z", re.IGNORECASE
-        ),
         qualifier_after=re.compile(
             rf"(?:['’][^\W\d_]{{1,4}})?\s+(?P<q>{_alternation(list(after)) or '(?!)'})(?!\w)",
             re.IGNORECASE,
