@@ -127,28 +127,26 @@ def _counted(norm: str, figures: list[_Figure], i: int, pats: Patterns) -> str |
     floor = figures[i - 1].end if i else 0
     after = norm[figure.end : min(stop, figure.end + COUNTED_WINDOW)]
     before = norm[max(floor, figure.start - COUNTED_WINDOW) : figure.start]
-    after = _CLAUSE_END.split(after, 1)[0]
-    before = _CLAUSE_END.split(before)[-1]
-    found = [
-        pats.counted[w]
-        for part in (after, before)
-        for w in _WORD.findall(part.lower())
-        if w in pats.counted
-    ]
-    specific = [what for what in found if what != "people"]
-    return specific[0] if specific else (found[0] if found else None)
+    clause = _CLAUSE_END.split(after, 1)[0] + " " + _CLAUSE_END.split(before)[-1]
+    counted = pats.counted
+    found = [counted[w] for w in _WORD.findall(clause.lower()) if w in counted]
+    return next((what for what in found if what != "people"), found[0] if found else None)
 
 
 def _qualifier(norm: str, figure: _Figure, pats: Patterns) -> str | None:
     """ "min", "max" or "approx" when words before or after make the figure a bound or an
     estimate ("at least 68", "nearly 85,000", "sekitar 20", "100'den fazla")."""
     before = norm[max(0, figure.start - QUALIFIER_WINDOW) : figure.start]
-    if before[-1:].isspace():
-        words = [w.lstrip(_OPENING) for w in before.split()[-QUALIFIER_WORDS:]]
+    words = before.split()[-QUALIFIER_WORDS:] if before[-1:].isspace() else []
+    # most figures ("killed 68", "in 2024") end no bound phrase: one set lookup says so
+    if words and words[-1].lower() in pats.qualifier_ends:
+        words = [w.lstrip(_OPENING) for w in words]
         for size in range(len(words), 0, -1):  # "more than" before "than"
             kind = pats.qualifier_kinds.get(key(" ".join(words[-size:])))
             if kind:
                 return kind
+    if pats.qualifier_after is None:
+        return None
     m = pats.qualifier_after.match(norm, figure.end, figure.end + QUALIFIER_WINDOW)
     return pats.qualifier_kinds.get(key(m["q"])) if m else None
 

@@ -67,8 +67,9 @@ class Patterns:
     time_before: re.Pattern[str]
     time_after: re.Pattern[str]
     context_skip: frozenset[str]
-    qualifier_after: re.Pattern[str]  # "'den fazla" right after the figure (Turkish)
+    qualifier_after: re.Pattern[str] | None  # "'den fazla" right after the figure (Turkish)
     qualifier_kinds: dict[str, str]  # phrase -> "min" | "max" | "approx"
+    qualifier_ends: frozenset[str]  # last words of those phrases: a cheap first test
     counted: dict[str, str]  # word -> what it counts ("tewas" -> "dead")
 
 
@@ -163,10 +164,15 @@ def patterns(language: str | None) -> Patterns:
         time_after=re.compile(rf"\s*(?:{_alternation(data['time_after'])})(?!\w)", re.IGNORECASE),
         context_skip=frozenset(w.replace("\u2019", "'") for w in data["context_skip"]),
         qualifier_after=re.compile(
-            rf"(?:['’][^\W\d_]{{1,4}})?\s+(?P<q>{_alternation(list(after)) or '(?!)'})(?!\w)",
+            rf"(?:['’][^\W\d_]{{1,4}})?\s+(?P<q>{_alternation(list(after))})(?!\w)",
             re.IGNORECASE,
-        ),
+        )
+        if after
+        else None,
         qualifier_kinds={**after, **before},
+        qualifier_ends=frozenset(
+            end for phrase in before for end in (phrase.split()[-1], "(" + phrase.split()[-1])
+        ),
         counted={
             w: what
             for what, words in data["counted"].items()
