@@ -112,7 +112,7 @@ class Fact:
     """One fact found in a document, with its verbatim evidence span.
 
     `value` is the normalised value: the words inside the marks for a quote (empty string for an
-    empty quote), an ISO date ("2024-07-09", "2024-07" or "2024") for a date or None when a
+    empty quote), an ISO date ("2024-07-09", "2024-W28", "2024-07" or "2024") for a date or None when a
     relative date could not be resolved, a float for a number, a canonical key for an entity, the
     claim itself for a claim, the language of the statement for a disclaimer (whose kind of AI
     use is `disclosure`).
@@ -131,6 +131,18 @@ class Fact:
     gloss_en: str | None = None  # LLM facts: an English gloss
     disclosure: DisclosureKind | None = None  # disclaimer: which AI use it declares
     source: Source = RULES
+    # number: "min" ("at least 68"), "max" ("up to 20") or "approx" ("nearly 85,000"), as
+    # written before or after the figure; None for a figure stated plainly
+    qualifier: str | None = None
+    # number: what it counts, one key across languages ("dead" for killed, tewas, morts, قتلى;
+    # "injured", "missing", "displaced", "arrested", "jobs", "people"), None when no word says
+    counted: str | None = None
+    # date: "day", "week", "month" or "year" (the precision `value` is written at)
+    granularity: str | None = None
+    # date: where its year or day came from: "text" (written in the phrase), "published" (the
+    # publication date), "sentence" (a dated phrase of the same sentence), "previous" (the date
+    # before it: "the next day"); None when the date could not be resolved
+    anchor: str | None = None
 
     @property
     def evidence(self) -> Evidence:

@@ -78,6 +78,10 @@ def fact_dict(fact: Fact) -> dict[str, Any]:
         "gloss_en": fact.gloss_en,
         "disclosure": fact.disclosure,
         "source": source_dict(fact.source),
+        "qualifier": fact.qualifier,
+        "counted": fact.counted,
+        "granularity": fact.granularity,
+        "anchor": fact.anchor,
     }
 
 
