@@ -33,12 +33,13 @@ CREATE TABLE IF NOT EXISTS extractions (
 
 @cache
 def rules_fingerprint() -> str:
-    """A hash of the rules extractor's code and data: any change invalidates cached facts."""
+    """A hash of the code and data of the loader and the rules extractor: any change to either
+    (a language detected differently, a pattern fixed) invalidates cached facts."""
     digest = hashlib.sha256()
-    package = resources.files("factcheck.extract.rules")
-    for entry in sorted(_walk(package), key=lambda e: e.name):
-        digest.update(entry.name.encode())
-        digest.update(entry.read_bytes())
+    for name in ("factcheck.load", "factcheck.extract.rules"):
+        for entry in sorted(_walk(resources.files(name)), key=lambda e: e.name):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
     return digest.hexdigest()[:16]
 
 
