@@ -18,6 +18,7 @@ from factcheck.models import (
     StoryGroup,
 )
 from factcheck.report.audit_json import pair_counts
+from factcheck.report.audit_lookup import lookup
 from factcheck.report.audit_text import audit_headline, short_path
 from factcheck.report.bidi import isolate_rtl
 from factcheck.report.evidence_view import time_html
@@ -82,7 +83,7 @@ def _search(d: AuditDocument | None, path: str, root: str, extra: str = "") -> s
 
 
 def _member_html(a: AuditResult, g: StoryGroup, path: str, pair: PairResult | None) -> str:
-    d = {doc.path: doc for doc in a.documents}.get(path)
+    d = lookup(a).documents.get(path)
     anchor = ""
     result = ""
     extra = ""
@@ -123,10 +124,10 @@ def _story_counts(pairs: list[PairResult]) -> dict[str, int]:
 
 
 def _group_html(a: AuditResult, g: StoryGroup) -> str:
-    pairs = [p for p in a.pairs if p.reference == g.reference]
+    pairs = lookup(a).pairs.get(g.reference, [])
     by_candidate = {p.candidate: p for p in pairs}
     members = "".join(_member_html(a, g, path, by_candidate.get(path)) for path in g.documents)
-    reference = {d.path: d for d in a.documents}.get(g.reference)
+    reference = lookup(a).documents.get(g.reference)
     counts = _counts_html(_story_counts(pairs))
     summary = (
         f'<p class="counts">Findings: {counts}</p>'
@@ -173,7 +174,7 @@ def _high_item(a: AuditResult, p: PairResult, d: AuditDocument | None) -> str:
 def _review_html(a: AuditResult) -> str:
     """Articles a person should read first: AI-use disclosures, then high findings; AI-made
     images are listed apart, after the queue."""
-    docs = {d.path: d for d in a.documents}
+    docs = lookup(a).documents
     items = [_flagged_item(a, d, d.review) for d in a.documents if d.review]
     items += [_high_item(a, p, docs.get(p.candidate)) for p in a.pairs if p.worst == "high"]
     out = ""

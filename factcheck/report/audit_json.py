@@ -50,6 +50,12 @@ def _pair(p: PairResult) -> dict[str, Any]:
     }
 
 
+# The record shapes of one document and one pair, also written line by line in documents.jsonl and
+# pairs.jsonl while an audit runs (factcheck/audit/stream.py).
+document_dict = _document
+pair_dict = _pair
+
+
 def audit_dict(a: AuditResult) -> dict[str, Any]:
     """The audit as a `factcheck/audit@1` document."""
     return {
