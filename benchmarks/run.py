@@ -114,11 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         sections.append(quality.to_markdown(quality.measure(), q_command))
         sections.append(summedits.to_markdown(summedits.measure(quick=args.quick), q_command))
     if args.only in (None, "realnews"):
-        from benchmarks import attribution, disclosures, translations, wikinews
+        from benchmarks import attribution, disclosures, recognizers, translations, wikinews
 
         print("realnews: MEANTIME translations, Wikinews sources, disclosures ...", file=sys.stderr)
         sections.append(translations.run(quick=args.quick))
         sections.append(wikinews.run(quick=args.quick))
+        sections.append(recognizers.run(quick=args.quick))
         sections.append(attribution.run(quick=args.quick))
         sections.append(disclosures.run(quick=args.quick))
     if args.only is None and FUZZ_RESULTS.is_file():
