@@ -90,7 +90,11 @@ _HEADER = re.compile(
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-@lru_cache(maxsize=65536)
+# A compiled pattern weighs kilobytes: a long audit or fuzz run must not keep tens of thousands.
+PATTERNS_KEPT = 4096
+
+
+@lru_cache(maxsize=PATTERNS_KEPT)
 def _written(name: str) -> re.Pattern[str]:
     spaced = r"\s+".join(re.escape(word) for word in name.split())  # names wrap across lines
     return re.compile(rf"(?<!\w){spaced}(?!\w)")
@@ -202,7 +206,7 @@ def _spelt_out(side: Side) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PATTERNS_KEPT)
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
