@@ -119,7 +119,7 @@ def test_compound_of_two_known_names_gives_both():
 
 
 def test_acronym_expansion_is_not_a_person():
-    found = names("- API (Application Programming Interface) : Interface de programmation.", "fr")
+    found = names("- SDK (Software Development Kit) : Trousse de développement logiciel.", "fr")
     assert found == {}
 
 
