@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.providers.prices import ANTHROPIC_PRICES, OPENAI_PRICES
 
@@ -46,24 +46,21 @@ class ProviderKind:
 
 
 def _openai_wire(item: Resolved) -> Provider:
-    from factcheck.providers.openai_provider import OpenAIProvider
+    from factcheck.providers.openai_provider import OpenAIProvider  # the SDK only when used
 
-    assert item.spec.model is not None
-    return OpenAIProvider(
-        item.spec.model,
-        name=item.record.name,
-        api_key=item.key,
-        base_url=item.base_url,
-        timeouts=item.timeouts,
-        third_party=item.third_party,
-    )
+    return _built(OpenAIProvider, item)
 
 
 def _anthropic_wire(item: Resolved) -> Provider:
     from factcheck.providers.anthropic_provider import AnthropicProvider
 
+    return _built(AnthropicProvider, item)
+
+
+def _built(provider_class: Any, item: Resolved) -> Provider:
+    """One provider of a wire format, from a resolved chain item."""
     assert item.spec.model is not None
-    return AnthropicProvider(
+    provider: Provider = provider_class(
         item.spec.model,
         name=item.record.name,
         api_key=item.key,
@@ -71,6 +68,7 @@ def _anthropic_wire(item: Resolved) -> Provider:
         timeouts=item.timeouts,
         third_party=item.third_party,
     )
+    return provider
 
 
 # Registry order is the default chain's order.
