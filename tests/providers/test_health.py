@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -71,10 +72,10 @@ def test_a_failure_of_the_request_itself_proves_the_provider_reachable() -> None
     assert health.state == "healthy"
 
 
-async def test_requests_wait_their_turn_while_the_provider_is_unproven() -> None:
-    health = ProviderHealth("p")
-    inside = 0
-    peak = 0
+async def _most_at_once(health: ProviderHealth, requests: int, outcome: Callable[[], None]) -> int:
+    """How many of `requests` concurrent turns were inside `health` at once, each ending with
+    `outcome`."""
+    inside = peak = 0
 
     async def one() -> None:
         nonlocal inside, peak
@@ -83,31 +84,27 @@ async def test_requests_wait_their_turn_while_the_provider_is_unproven() -> None
             peak = max(peak, inside)
             await asyncio.sleep(0.01)
             inside -= 1
-            health.succeeded()
+            outcome()
 
-    await asyncio.gather(*(one() for _ in range(5)))
+    await asyncio.gather(*(one() for _ in range(requests)))
+    return peak
+
+
+async def test_requests_wait_their_turn_while_the_provider_is_unproven() -> None:
+    health = ProviderHealth("p")
     # The first one went alone and proved the provider; the four queued behind it then went
     # together.
-    assert peak == 4
+    assert await _most_at_once(health, 5, health.succeeded) == 4
 
 
 async def test_requests_go_one_at_a_time_while_the_first_ones_fail() -> None:
     health = ProviderHealth("p")
-    inside = 0
-    peak = 0
 
-    async def failing() -> None:
-        nonlocal inside, peak
-        async with health.turn():
-            inside += 1
-            peak = max(peak, inside)
-            await asyncio.sleep(0.01)
-            inside -= 1
-            health.failed(InvalidOutputError("not JSON", provider="p"))
-            health.state = "unproven"  # as if it had never answered
+    def fail() -> None:
+        health.failed(InvalidOutputError("not JSON", provider="p"))
+        health.state = "unproven"  # as if it had never answered
 
-    await asyncio.gather(*(failing() for _ in range(4)))
-    assert peak == 1
+    assert await _most_at_once(health, 4, fail) == 1
 
 
 async def test_one_timeout_on_a_proven_provider_does_not_end_its_run(
