@@ -35,6 +35,8 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | added_date | background | low | a date in material the reference does not cover at all (background, a page footer) |
 | unsupported_claim | default | medium | the judge found no support in the reference |
 | contradicted_claim | default | high | the judge found the reference says otherwise |
+| contradicted_claim | swap | medium | a sentence copied nearly word for word with one proper name replaced by another ("U.K. activists" retold as "U.S. activists"): the act given to someone else, but the rules read words, not meaning |
+| contradicted_claim | negation | medium | a sentence copied nearly word for word whose main clause is negated on one side only |
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ SEVERITY: dict[tuple[DiscrepancyKind, str], Severity] = {
     ("added_date", "background"): "low",
     ("unsupported_claim", "default"): "medium",
     ("contradicted_claim", "default"): "high",
+    ("contradicted_claim", "swap"): "medium",
+    ("contradicted_claim", "negation"): "medium",
 }
 
 
