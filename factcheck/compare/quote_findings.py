@@ -18,6 +18,9 @@ from factcheck.models import RULES, Discrepancy, Fact
 FRAGMENT_WORDS = 4  # an unattributed quote shorter than this is a term or a scare quote
 SAME_NAME = 70  # fuzz.ratio of two name keys that are one name spelled in two languages
 SAME_LENGTH = (0.6, 1.7)  # character ratio of a quote and its translation
+LENGTH_SLACK = 15  # characters two short quotes may differ by whatever their ratio
+CLOSE_LENGTH = (0.75, 1.45)  # ... of a pair found by a later sentence, by speaker or by cues
+CLOSE_PLACE = 0.05  # share of the article: how far apart such a pair may stand
 LOOSE_MATCH = 90  # fuzz.partial_ratio: the reference carries the quote's words, re-cut
 
 
@@ -136,12 +139,19 @@ def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
         short = len(words(c).split()) < FRAGMENT_WORDS
         carried = f" {words(c)} " in f" {words(ref.document.text)} "
         return None if short or carried else "rules"
-    # Negation is only read on quotes that are surely one another's translation, of comparable
-    # length: the only quotes of two aligned sentences, or a speaker's only quote in each.
+    # Negation is read on quotes that are one another's translation: of comparable length (a
+    # short quote may grow by a few words in translation: "death grip", "agarre de la muerte"),
+    # and either surely paired (the only quotes of two aligned sentences, or a speaker's only
+    # quote in each) or paired otherwise and of closer length at about the same place.
     surely = (match.how == "sentence" and not match.later_sentence) or (
         match.how == "speaker" and _only_quotes(ref, cand, match)
     )
-    if not surely or not SAME_LENGTH[0] <= len(c) / max(len(r), 1) <= SAME_LENGTH[1]:
+    length = len(c) / max(len(r), 1)
+    short = abs(len(c) - len(r)) <= LENGTH_SLACK
+    close = (short or CLOSE_LENGTH[0] <= length <= CLOSE_LENGTH[1]) and abs(
+        ref.position(match.reference) - cand.position(match.candidate)
+    ) <= CLOSE_PLACE
+    if not ((short or SAME_LENGTH[0] <= length <= SAME_LENGTH[1]) and (surely or close)):
         return None
     if opposite(r, ref.language, c, cand.language):
         return "negation"
