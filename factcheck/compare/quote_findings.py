@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from factcheck.compare.names import NameSet, is_named, key, same_speaker, speaker_matches
 from factcheck.compare.polarity import negations, opposite
+from factcheck.compare.quote_unquoted import unquoted_findings
 from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment, QuoteMatch
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, is_empty_quote, same_language, words
@@ -21,6 +22,8 @@ SAME_LENGTH = (0.6, 1.7)  # character ratio of a quote and its translation
 LENGTH_SLACK = 15  # characters two short quotes may differ by whatever their ratio
 CLOSE_LENGTH = (0.75, 1.45)  # ... of a pair found by a later sentence, by speaker or by cues
 CLOSE_PLACE = 0.05  # share of the article: how far apart such a pair may stand
+CARRIED_WORDS = 8  # a sentence this long carried verbatim makes a quote the reference's
+_QUOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 LOOSE_MATCH = 90  # fuzz.partial_ratio: the reference carries the quote's words, re-cut
 
 
@@ -244,8 +247,11 @@ def quote_findings(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Dis
                 source=match.source,
             )
         )
+    unquoted = unquoted_findings(ref, cand, alignment.candidate)
+    found += unquoted
     found += _missing(ref, cand, alignment)
-    found += _added(ref, cand, alignment)
+    retold = {d.candidate.start for d in unquoted if d.candidate is not None}
+    found += _added(ref, cand, alignment, retold)
     return found
 
 
@@ -319,8 +325,9 @@ def _named_in(name: str, side: Side) -> bool:
     return side.names_around(name, Fact("quote", "", 0, len(side.document.text)), 0)
 
 
-def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
-    """Candidate quotes the reference does not carry: possible fabrication.
+def _added(ref: Side, cand: Side, alignment: QuoteAlignment, retold: set[int]) -> list[Discrepancy]:
+    """Candidate quotes the reference does not carry: possible fabrication (`retold`: the starts of
+    quotes already read against the reference's unquoted sentences).
 
     In one language the words are looked for in the whole reference (it may carry them without
     marks). Across languages words cannot be looked for, so only a quote whose named speaker the
@@ -330,6 +337,8 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy
     reference_words = f" {words(ref.document.text)} " if monolingual else ""
     found = []
     for quote in alignment.candidate:
+        if quote.start in retold:
+            continue  # already read against the reference's unquoted sentences
         value = str(quote.value)
         said = words(value)
         speaker = quote.speaker
@@ -337,6 +346,8 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy
         if monolingual:
             if f" {said} " in reference_words or _carried_loosely(said, reference_words):
                 continue
+            if _sentence_carried(value, reference_words):
+                continue  # the reference quotes part of it: the same quotation, cut longer
         elif not (_a_person(speaker, cand) and who and not _named_in(who, ref)):
             continue
         short = len(said.split()) < FRAGMENT_WORDS
@@ -353,6 +364,16 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy
             )
         )
     return found
+
+
+def _sentence_carried(quote: str, reference_words: str) -> bool:
+    """Whether the reference carries one whole sentence of a quote, of CARRIED_WORDS words or
+    more: a source quoting more of the same statement than the reference does."""
+    for sentence in _QUOTE_SENTENCE.split(quote):
+        said = words(sentence)
+        if len(said.split()) >= CARRIED_WORDS and f" {said} " in reference_words:
+            return True
+    return False
 
 
 def _carried_loosely(said: str, reference_words: str) -> bool:

@@ -125,11 +125,11 @@ def _by_sentence(
     for later in (False, True):
         in_cand: dict[int, list[int]] = defaultdict(list)
         for j in sorted(cand_left):
-            for index in _overlapped(alignment.candidate, cq[j])[: None if later else 1]:
+            for index in overlapped(alignment.candidate, cq[j])[: None if later else 1]:
                 in_cand[index].append(j)
         in_ref: dict[int, list[int]] = defaultdict(list)
         for i in sorted(ref_left):
-            for index in _overlapped(alignment.reference, rq[i])[: None if later else 1]:
+            for index in overlapped(alignment.reference, rq[i])[: None if later else 1]:
                 in_ref[index].append(i)
         for r_index, found in sorted(in_ref.items()):
             pair = alignment.pairs.get(r_index)
@@ -173,7 +173,7 @@ def _by_place(
         matches.append(QuoteMatch(rq[i], cq[j], "sentence", None, later_sentence=True))
 
 
-def _overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
+def overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
     """The indices of the sentences a quote overlaps, in order."""
     i = max(bisect_right([s.start for s in sentences], quote.start) - 1, 0)
     found = []
