@@ -145,3 +145,46 @@ def test_translations_name_their_speakers_the_same_ways(
     language: str, text: str, speaker: str
 ) -> None:
     assert speakers(text, language) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Roche wrote several emails that year.\n\n"
+            "Secretary of the Air Force James Roche: “No, Sir, save it and blow him away.”",
+        ),
+        (
+            "es",
+            "Roche escribió varios correos.\n\nEl secretario de la Fuerza Aérea James Roche:"
+            " “No, señor, olvídelo y acabe con él de una vez.”",
+        ),
+        (
+            "fr",
+            "Roche a écrit plusieurs courriels.\n\nLe secrétaire de l’Armée de l’air James Roche :"
+            " « Non, monsieur, oubliez-le et finissez-en avec lui. »",
+        ),
+        (
+            "it",
+            "Roche scrisse diverse email.\n\nIl segretario della Air Force James Roche:"
+            " “No, signore, lasci perdere e lo spazzi via una volta per tutte.”",
+        ),
+        (
+            "de",
+            "Roche schrieb mehrere E-Mails.\n\nDer Staatssekretär der Air Force James Roche:"
+            " „Nein, lassen Sie es und machen Sie ihn endgültig fertig.“",
+        ),
+        (
+            "nl",
+            "Roche schreef enkele e-mails.\n\nDe secretaris van de Air Force James Roche:"
+            " “Nee, laat het maar en maak hem in één keer af.”",
+        ),
+    ],
+)
+def test_a_title_of_an_organisation_before_the_name_past_an_article_is_cut(
+    language: str, text: str
+):
+    # "Secretary of the Air Force James Roche": the organisation after "of the" is not part of
+    # the name when the surname stands alone elsewhere in the article.
+    assert speakers(text, language) == ["James Roche"]
