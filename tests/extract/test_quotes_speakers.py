@@ -188,3 +188,76 @@ def test_a_title_of_an_organisation_before_the_name_past_an_article_is_cut(
     # "Secretary of the Air Force James Roche": the organisation after "of the" is not part of
     # the name when the surname stands alone elsewhere in the article.
     assert speakers(text, language) == ["James Roche"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            'Steve Jobs spoke in Cupertino.\n\nJobs said that "a very small percentage of users"'
+            ' had problems, but dismissed an "Antennagate" and said the issue "has been blown so'
+            ' out of proportion that it is incredible."',
+        ),
+        (
+            "es",
+            'Steve Jobs habló en Cupertino.\n\nJobs reconoció que "un porcentaje muy pequeño de'
+            ' usuarios" tenía problemas, pero rechazó la existencia de un "Antennagate" y dijo'
+            ' que el problema "ha explotado de manera tan desproporcionada que es increíble".',
+        ),
+        (
+            "it",
+            'Steve Jobs ha parlato a Cupertino.\n\nJobs ha ammesso che "una piccola percentuale'
+            ' di utenti" aveva problemi, ma ha negato l\'esistenza di un "Antennagate" e ha detto'
+            ' che il problema "è stato ingigantito a dismisura da risultare incredibile".',
+        ),
+        (
+            "nl",
+            'Steve Jobs sprak in Cupertino.\n\nJobs erkende dat "een zeer klein percentage'
+            ' gebruikers" problemen had, maar ontkende het bestaan van een "Antennagate" en zei'
+            ' dat het probleem "zo buiten proporties is opgeblazen dat het ongelooflijk is".',
+        ),
+        (
+            "fr",
+            "Steve Jobs a parlé à Cupertino.\n\nJobs a reconnu qu’« un très petit pourcentage"
+            " d’utilisateurs » avait des problèmes, mais a nié l’existence d’un « Antennagate »"
+            " et a dit que le problème « a été grossi au point d’en être incroyable ».",
+        ),
+        (
+            "de",
+            "Steve Jobs sprach in Cupertino.\n\nJobs sagte, dass „ein sehr kleiner Teil der"
+            " Nutzer“ Probleme habe, bestritt aber ein „Antennagate“ und sagte, das Problem sei"
+            " „so aufgebauscht worden, dass es unglaublich ist“.",
+        ),
+    ],
+)
+def test_a_term_in_marks_does_not_end_the_speakers_sentence(language: str, text: str):
+    # The term ("Antennagate") is nobody's words; the quote after it, in the same sentence, is
+    # still the speaker's.
+    found = speakers(text, language)
+    assert len(found) == 3
+    assert found[0] == found[2] == "Steve Jobs"
+
+
+def test_a_term_after_a_finished_quote_does_not_carry_its_speaker_on():
+    text = (
+        'Roche told Sambur, "I love it. Give it to them."\n\nA website quotes a "Senate aide" as'
+        ' saying: "The House language ignores an analysis of alternatives."'
+    )
+    assert speakers(text)[-1] != "Roche"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "inside"),
+    [
+        ("fr", "Il a dit qu’« il n’y aura pas de grève cette année ».", "il n’y aura pas"),
+        ("fr", "Il parle d’« une erreur technique grave ».", "une erreur technique grave"),
+        ("it", "Ha parlato dell’« errore tecnico più grave dell’anno ».", "errore tecnico"),
+    ],
+)
+def test_a_quotation_mark_after_an_elided_word_opens_the_quote(
+    language: str, text: str, inside: str
+):
+    found = quotes(text, language)
+    assert len(found) == 1
+    assert str(found[0].value).startswith(inside)

@@ -33,6 +33,7 @@ _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}.])[\p{L}\p{M}.]+\Z")
 _INITIAL = regex.compile(r"\p{Lu}\.")
 _NEWLINE = regex.compile(r"\n")
+_PARAGRAPH_END_MARKS = ".!?…"  # a quote ending with one of these ends its sentence
 _CONTINUATION = 250
 _LOOK_AHEAD = 200
 _GAP_REACH = 140  # how far after a quote its verb may stand when a name and role come first
@@ -64,7 +65,19 @@ class Speakers:
     def attribute(self, start: int, end: int) -> Attribution:
         """The attribution of the quote at text[start:end]; call in document order."""
         if self._term(start, end):
-            found = NOBODY  # 'a campaign called "Make Love Not Spam"', 'the "War on Terror"'
+            # 'a campaign called "Make Love Not Spam"', 'the "War on Terror"': nobody says a
+            # term; within one sentence whoever was speaking goes on ('X denied an
+            # "Antennagate", saying "…"').
+            self.names.remember(start, end, None)
+            between = (self.previous_end, start)
+            if (
+                self.text[max(0, self.previous_end - 2)] in _PARAGRAPH_END_MARKS  # '"B." A "term"'
+                or _SENTENCE_END.search(self.text, *between)
+                or _BLANK_LINE.search(self.text, *between)
+            ):
+                self.previous = NOBODY
+            self.previous_end = end
+            return NOBODY
         else:
             after = self._usable(self._after(start, end))
             if after is not None and after.pronoun:
