@@ -261,3 +261,54 @@ def test_a_quotation_mark_after_an_elided_word_opens_the_quote(
     found = quotes(text, language)
     assert len(found) == 1
     assert str(found[0].value).startswith(inside)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "After the case closed Apple CEO Steve Jobs extended an invitation to the label,"
+            ' "we have always loved the Beatles, and hopefully we can now work together on this."',
+        ),
+        (
+            "es",
+            "Al terminar el juicio, el consejero delegado de Apple Steve Jobs invitó a la"
+            ' discográfica, "siempre nos han gustado los Beatles, y esperamos que podamos'
+            ' trabajar juntos ahora."',
+        ),
+        (
+            "it",
+            'Alla fine del processo Steve Jobs ha invitato la casa discografica, "abbiamo sempre'
+            ' amato i Beatles e speriamo ora di poter lavorare insieme su questo."',
+        ),
+        (
+            "nl",
+            'Na de zaak nodigde Steve Jobs het platenlabel uit, "we hebben altijd van de Beatles'
+            ' gehouden en hopelijk kunnen we nu samenwerken."',
+        ),
+        (
+            "fr",
+            "Après le procès, Steve Jobs a invité la maison de disques, « nous avons toujours aimé"
+            " les Beatles et nous espérons maintenant travailler ensemble. »",
+        ),
+        (
+            "de",
+            "Nach dem Prozess hat Steve Jobs die Plattenfirma eingeladen, „wir haben die Beatles"
+            " immer geliebt und hoffen, jetzt gemeinsam daran zu arbeiten.“",
+        ),
+    ],
+)
+def test_a_long_quote_after_a_comma_belongs_to_the_sentences_named_subject(
+    language: str, text: str
+):
+    assert speakers(text, language) == ["Steve Jobs"]
+
+
+def test_a_short_quote_or_a_one_word_subject_after_a_comma_gets_no_speaker():
+    assert speakers('The senator visited the plant, "a symbol of decline".') == [None]
+    text = (
+        'The Constitution reads, "The Emperor shall be the symbol of the state and of the unity'
+        ' of the people."'
+    )
+    assert speakers(text) == [None]
