@@ -303,7 +303,11 @@ def _may_go_on(text: str, opened: _Open, breaks: list[int], here: int) -> bool:
 
 
 def _inch(text: str, pos: int) -> bool:
-    return text[pos] == '"' and text[pos - 1 : pos].isdigit()  # 'a 5" screen'
+    """'a 5" screen': a straight mark after a digit is an inch sign, unless punctuation or the
+    end of the line follows it, as after a quotation ending in a figure ('… el 787".')."""
+    after = text[pos + 1 : pos + 2]
+    ends = after == "" or after == "\n" or after in _PUNCTUATION
+    return text[pos] == '"' and text[pos - 1 : pos].isdigit() and not ends
 
 
 def _elided(text: str, pos: int) -> bool:
