@@ -6,10 +6,10 @@ more often than the reference's does (or less often) says the opposite.
 
 Translations also write a negation for a word of negative meaning: "unparalleled" becomes "que
 no tiene par", "remove the potential" "que no haya posibilidad", "until" "finché non", "failed"
-"no funcionó". So a negation the other quote lacks counts, in whatever clause, only when the
-quote without it holds no such word (the `implicit` lists of the data file). Subordinate clauses
-are read too: complement clauses carry much of what is quoted ("We think it is not the future"
-is "Creemos que no es el futuro").
+"no funcionó". So each such word of the quote with fewer negations (the `implicit` lists of
+the data file) accounts for one negation more on the other side, in whatever clause.
+Subordinate clauses are read too: complement clauses carry much of what is quoted ("We think
+it is not the future" is "Creemos que no es el futuro").
 
 Negations are counted by their heads: "no dijo nada" and "il n'a rien dit" negate once, so a
 quote negated twice where its translation negates once ("it is better we do not buy" retold as
@@ -38,15 +38,14 @@ class _Implicit:
     not_exact: frozenset[str]
     not_prefixes: tuple[str, ...]
 
-    def holds(self, text: str) -> bool:
-        """Whether `text` holds one of the words (or word pairs)."""
+    def count(self, text: str) -> int:
+        """How many of the words (and word pairs) `text` holds."""
         tokens = _WORD.findall(text.casefold().replace("’", "'"))
-        if any(self._word(token) for token in tokens):
-            return True
+        found = sum(1 for token in tokens if self._word(token))
         for first, second in self.pairs:
             if first in tokens and second in tokens[tokens.index(first) + 1 :]:
-                return True
-        return False
+                found += 1
+        return found
 
     def _word(self, token: str) -> bool:
         if token in self.exact:
@@ -93,11 +92,11 @@ def _implicit_words() -> dict[str, _Implicit]:
     }
 
 
-def negative_meaning(text: str, language: str | None) -> bool:
-    """Whether `text` holds a word of negative meaning that carries no negation word in
-    `language` ("without", "unparalleled", "until"): a translation may negate it."""
+def negative_meaning(text: str, language: str | None) -> int:
+    """How many words of negative meaning that carry no negation word `text` holds in
+    `language` ("without", "unparalleled", "until"): a translation may negate each."""
     found = _implicit_words().get(language or "")
-    return found is not None and found.holds(text)
+    return found.count(text) if found is not None else 0
 
 
 @functools.cache
@@ -167,13 +166,14 @@ def _differ(
     a: str, language_a: str | None, b: str, language_b: str | None, *, presence: bool = False
 ) -> bool:
     """Whether one text negates more often than the other (with `presence`: negates where the
-    other does not), and the other holds no word of negative meaning that a translation may
-    have rendered with a negation."""
+    other does not) by more than the other's words of negative meaning account for: each may
+    have been rendered with a negation ("unparalleled", "que no tiene par")."""
     count_a, count_b = negations(a, language_a, True), negations(b, language_b, True)
     if count_a == count_b or (presence and min(count_a, count_b) > 0):
         return False
     fewer, fewer_language = (a, language_a) if count_a < count_b else (b, language_b)
-    return not negative_meaning(fewer, fewer_language)
+    more = max(count_a, count_b)
+    return more > min(count_a, count_b) + negative_meaning(fewer, fewer_language)
 
 
 def _sentences(text: str) -> list[str]:

@@ -149,3 +149,13 @@ def test_within_a_longer_quote_only_a_sentence_negated_on_one_side_alone_counts(
         english, "en", "No, señor, no hable. Admite que no estaban cualificados.", "es"
     )
     assert opposite(english, "en", "No, señor, olvídelo. Admite que estaban cualificados.", "es")
+
+
+def test_a_word_of_negative_meaning_accounts_for_one_negation_only():
+    english = "Funding is rare, and the spokesman said the move was unprecedented."
+    # The translation renders "unprecedented" with a negation: the same statement.
+    dutch = "Financiering is zeldzaam; de woordvoerder zei dat dit niet eerder was voorgekomen."
+    assert not opposite(english, "en", dutch, "nl")
+    # A second negation is more than "unprecedented" accounts for.
+    negated = "Financiering is niet zeldzaam; de woordvoerder zei dat dit niet eerder gebeurde."
+    assert opposite(english, "en", negated, "nl")
