@@ -5,8 +5,8 @@ Alignment runs in three passes, each on what the previous left:
 2. sentence (across languages): the only quote of two aligned sentences (`align`), whoever
    the extractor says speaks it (so a speaker swapped in a translation is found); in
    sentence-parallel articles, then, quotes left over at the same place and of a like length;
-   then, from one aligned sentence up to the next, the quotes left over in order when both
-   sides have as many;
+   then, between two aligned sentences, the quotes left over in order when both sides have as
+   many;
    speaker: the same speaker on both sides (surname or full name), or the reference's named
    speaker written next to a candidate quote whose speaker is a role or missing;
 3. cues (across languages): no conflicting named speakers, and shared names or figures inside
@@ -185,27 +185,27 @@ def _by_gap(
     cand_left: set[int],
     matches: list[QuoteMatch],
 ) -> None:
-    """From one aligned sentence up to the next, pair the quotes left over in order when each
-    side has as many and about as many sentences: a translation keeps its quotes' order even
-    where a sentence or two did not align (a name swapped, a sentence split differently)."""
+    """Between two aligned sentences, pair the quotes left over in order when each side has as
+    many and about as many sentences: a translation keeps its quotes' order even where a
+    sentence or two did not align (a name swapped, a sentence split differently). An article's
+    edge is no bound: independent reports of one event may quote as many people after their
+    one shared sentence."""
     alignment = align_sentences(ref, cand)
     chain: list[tuple[int, int]] = []
     for r_index, (c_index, _) in sorted(alignment.pairs.items()):
         if not chain or (r_index > chain[-1][0] and c_index > chain[-1][1]):
             chain.append((r_index, c_index))
-    if not chain:
-        return  # nothing aligned: the order of the quotes alone proves nothing
-    if min(chain[0]) > 0:
-        chain.insert(0, (0, 0))  # the articles' first sentences open the first stretch
     ref_starts, cand_starts = [r for r, _ in chain], [c for _, c in chain]
 
     def stretch(sentences: list[Sentence], starts: list[int], quote: Fact) -> tuple[int, bool]:
-        """The chain link whose stretch of sentences the quote starts in (-1: none), and
-        whether it starts in that link's aligned sentence itself."""
+        """The link of the chain whose stretch the quote starts in (-1: before the first or
+        after the last aligned sentence), and whether it starts in the aligned sentence."""
         found = overlapped(sentences, quote)
         if not found:
             return -1, False
         link = bisect_right(starts, found[0]) - 1
+        if link < 0 or link + 1 >= len(starts):
+            return -1, False
         return link, found[0] == starts[link]
 
     refs: dict[int, list[tuple[int, bool]]] = defaultdict(list)
@@ -216,12 +216,12 @@ def _by_gap(
     for j in sorted(cand_left):
         link, at_anchor = stretch(alignment.candidate, cand_starts, cq[j])
         cands[link].append((j, at_anchor))
-    ref_ends = [*ref_starts[1:], len(alignment.reference)]
-    cand_ends = [*cand_starts[1:], len(alignment.candidate)]
     for link, found in refs.items():
-        ref_size = ref_ends[link] - ref_starts[link] if link >= 0 else 0
-        cand_size = cand_ends[link] - cand_starts[link] if link >= 0 else 0
-        if link < 0 or abs(ref_size - cand_size) > GAP_SLACK:
+        if link < 0:
+            continue
+        ref_size = ref_starts[link + 1] - ref_starts[link]
+        cand_size = cand_starts[link + 1] - cand_starts[link]
+        if abs(ref_size - cand_size) > GAP_SLACK:
             continue  # not a stretch one article translates sentence for sentence
         # Quotes in the aligned sentence itself belong with what follows it, unless that
         # leaves the two sides uneven and leaving them out does not (a sentence split apart).

@@ -23,7 +23,6 @@ CAND = (
     "La maire Maria Santos a déclaré : « Le pont ouvrira avant l'hiver 2028. »"
     " Le communiqué ajoute : « Personne ne paiera de péage. »"
     " Selon l'article, le pont a coûté deux fois son budget."
-    " Un riverain a dit : « Nous verrons bien. »"
 )
 
 
@@ -65,8 +64,6 @@ def _pair():
     cand_facts: list[Fact] = [
         quote(cand, "« Le pont ouvrira avant l'hiver 2028. »", "Maria Santos"),
         quote(cand, "« Personne ne paiera de péage. »", "le communiqué"),
-        # A third quote: the two left over cannot be paired by their order alone.
-        quote(cand, "« Nous verrons bien. »", "un riverain"),
         *mentions(cand, "Maria Santos", "person"),
         fact(cand, "claim", "le pont a coûté deux fois son budget", value="the bridge cost double"),
     ]
@@ -89,14 +86,13 @@ def test_the_judge_is_asked_about_cross_language_pairs_unmatched_quotes_and_clai
     assert (request.reference_language, request.candidate_language) == ("en", "fr")
     by_id = {p.id: (p.reference.speaker, p.candidate.speaker) for p in request.quote_pairs}
     assert by_id["m0"] == ("Maria Santos", "Maria Santos")
-    offered = {by_id[k] for k in by_id if k.startswith("u0.")}
-    assert (None, "le communiqué") in offered
+    assert by_id["u0.0"] == (None, "le communiqué")
     assert [c.claim.text for c in request.claims] == ["le pont a coûté deux fois son budget"]
 
 
 def test_judge_verdicts_become_findings_with_the_judges_source():
     ref, ref_facts, cand, cand_facts = _pair()
-    judge = FakeJudge(quotes={"m0": "altered", "u0.1": "same"}, claims={"c0": "not_mentioned"})
+    judge = FakeJudge(quotes={"m0": "altered", "u0.0": "same"}, claims={"c0": "not_mentioned"})
     result = compare(ref, ref_facts, cand, cand_facts, judge=judge)
     assert kinds(result.discrepancies) == [
         ("altered_quote", "high"),

@@ -115,3 +115,22 @@ def test_quotes_left_between_aligned_sentences_pair_in_order_so_a_swapped_speake
     found = [d for d in result.discrepancies if d.kind == "misattributed_quote"]
     assert [d.severity for d in found] == ["high"]
     assert "Tim Cook" in found[0].message and "Barack Obama" in found[0].message
+
+
+def test_independent_reports_sharing_one_sentence_do_not_pair_their_later_quotes():
+    # Two reports in two languages share one sentence (names, a date), then each quotes a
+    # different person: the article's end is no bound, so nothing pairs them.
+    english = (
+        "Spanish Prime Minister Pedro Sanchez extended the state of alarm in Madrid until 6 June,"
+        " with 232,000 cases of coronavirus.\n\n"
+        'In a rare admission, he said: "I wish to apologise to citizens for our own'
+        ' mistakes in this crisis."'
+    )
+    german = (
+        "Der spanische Ministerpräsident Pedro Sanchez verlängerte in Madrid den Alarmzustand bis"
+        " zum 6. Juni, bei 232.000 Fällen.\n\nDer Rückgang sei „größer als in"
+        " anderen Ländern wie etwa Italien“, sagte Gesundheitsminister Salvador Illa."
+    )
+    reference, candidate = doc(english, "en"), doc(german, "de")
+    result = compare(reference, extract(reference), candidate, extract(candidate))
+    assert [d for d in result.discrepancies if d.kind == "misattributed_quote"] == []
