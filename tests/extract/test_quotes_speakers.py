@@ -312,3 +312,26 @@ def test_a_short_quote_or_a_one_word_subject_after_a_comma_gets_no_speaker():
         ' of the people."'
     )
     assert speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", 'Nicki Dugan runs the site. She said it was getting "around 450 clicks a minute."'),
+        ("es", 'Nicki Dugan dirige el sitio. Ella dijo que recibía "unos 450 clics por minuto".'),
+        (
+            "it",
+            'Nicki Dugan gestisce il sito. Lei ha detto che riceveva "circa 450 clic al minuto".',
+        ),
+        ("de", "Nicki Dugan betreibt die Seite. Sie sagte, die Seite bekomme „etwa 450 Klicks“."),
+        (
+            "fr",
+            "Nicki Dugan gère le site. Elle a dit qu’il recevait « environ 450 clics par minute ».",
+        ),
+        ("nl", 'Nicki Dugan beheert de site. Zij zei dat de site "ongeveer 450 klikken" kreeg.'),
+    ],
+)
+def test_a_capitalised_pronoun_opening_the_sentence_points_back_and_is_no_name(
+    language: str, text: str
+):
+    assert speakers(text, language) == ["Nicki Dugan"]

@@ -149,8 +149,8 @@ class Names:
     def _lone_person(self, run: regex.Match[str], word: str, quote_start: int) -> bool:
         """Whether one capitalised word names a person: "Djamal told reporters" names the quoted
         Jusman Syafii Djamal; "Mr Pollmann", "Bush said", "Reid, 64, said" name someone."""
-        if word in self.lex.not_names or len(word) < 3:
-            return False
+        if word in self.lex.not_names or len(word) < 3 or word.lower() in self.lex.pronouns:
+            return False  # "She said ...": a pronoun opening a sentence names no one
         full = self.full_name(word, quote_start)
         if full in self.people or " " in full:
             return True
