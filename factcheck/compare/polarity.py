@@ -100,20 +100,33 @@ def negative_meaning(text: str, language: str | None) -> int:
 
 
 @functools.cache
-def _lexicon() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+def _lexicon() -> dict[str, _Negations]:
     data = resources.files("factcheck.compare").joinpath("data/negation.json")
     table: dict[str, dict[str, list[str]]] = json.loads(data.read_text(encoding="utf-8"))
     out = {}
     for language, words in table["negations"].items():
-        exact = frozenset(w for w in words if not w.endswith(("*", "'")))
-        prefixes = tuple(w[:-1] for w in words if w.endswith("*")) + tuple(
-            w
-            for w in words
-            if w.endswith("'")  # "n'" elided: "n'ai", "n'est"
+        out[language] = _Negations(
+            exact=frozenset(w for w in words if not w.endswith(("*", "'"))),
+            # "n'" elided: "n'ai", "n'est"
+            prefixes=tuple(w[:-1] for w in words if w.endswith("*"))
+            + tuple(w for w in words if w.endswith("'")),
+            concord=frozenset(table.get("concord", {}).get(language, ())),
+            expletive=frozenset(table.get("expletive", {}).get(language, ())),
         )
-        concord = frozenset(table.get("concord", {}).get(language, ()))
-        out[language] = (exact, prefixes, concord)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Negations:
+    """The negation words of one language (see the data file's comment)."""
+
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    concord: frozenset[str]  # agree with a negation before them: "no dijo nada"
+    expletive: frozenset[str]  # a negation after them in their clause negates nothing
+
+    def negates(self, token: str) -> bool:
+        return token.endswith("n't") or token in self.exact or token.startswith(self.prefixes)
 
 
 def known(language: str | None) -> bool:
@@ -124,17 +137,22 @@ def known(language: str | None) -> bool:
 def negations(text: str, language: str | None, heads: bool = False) -> int:
     """How many negation words `text` holds in `language` (0 when the language is unknown);
     with `heads`, a concord word after another negation of its sentence is not counted ("no
-    dijo nada" negates once)."""
-    entry = _lexicon().get(language or "")
-    if entry is None:
+    dijo nada" negates once), nor a negation after an expletive word in its clause ("finché
+    non", "avant qu'il ne")."""
+    words = _lexicon().get(language or "")
+    if words is None:
         return 0
-    exact, prefixes, concord = entry
     count = 0
     for sentence in _SENTENCE.split(text.casefold().replace("’", "'")):
         negated = False
-        for token in _WORD.findall(sentence):
-            if token.endswith("n't") or token in exact or (prefixes and token.startswith(prefixes)):
-                if not (heads and negated and token in concord):
+        for clause in sentence.split(","):
+            expletive = False
+            for token in _WORD.findall(clause):
+                if heads and token in words.expletive:
+                    expletive = True
+                if not words.negates(token):
+                    continue
+                if not (heads and (expletive or (negated and token in words.concord))):
                     count += 1
                 negated = True
     return count
@@ -172,8 +190,8 @@ def _differ(
     if count_a == count_b or (presence and min(count_a, count_b) > 0):
         return False
     fewer, fewer_language = (a, language_a) if count_a < count_b else (b, language_b)
-    more = max(count_a, count_b)
-    return more > min(count_a, count_b) + negative_meaning(fewer, fewer_language)
+    allowance = negative_meaning(fewer, fewer_language)
+    return max(count_a, count_b) > min(count_a, count_b) + allowance
 
 
 def _sentences(text: str) -> list[str]:

@@ -159,3 +159,19 @@ def test_a_word_of_negative_meaning_accounts_for_one_negation_only():
     # A second negation is more than "unprecedented" accounts for.
     negated = "Financiering is niet zeldzaam; de woordvoerder zei dat dit niet eerder gebeurde."
     assert opposite(english, "en", negated, "nl")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "heads"),
+    [
+        ("it", "Lavoreremo finché il progetto non sarà finito.", 0),
+        ("it", "Finché il divieto resta, non compreremo aerei.", 1),  # the clause ended
+        ("fr", "Nous attendrons avant qu'il ne parte.", 0),
+        ("fr", "Nous partirons avant midi, il ne reste rien.", 1),
+        ("es", "Esperaremos hasta que no llegue el tren.", 0),
+    ],
+)
+def test_an_expletive_negation_negates_nothing(language: str, text: str, heads: int):
+    # "finché non", "avant qu'il ne", "hasta que no": the negation only marks the clause.
+    assert negations(text, language) >= 1
+    assert negations(text, language, heads=True) == heads
