@@ -247,15 +247,18 @@ def quote_findings(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Dis
                 source=match.source,
             )
         )
-    unquoted = unquoted_findings(ref, cand, alignment.candidate)
-    found += unquoted
-    found += _missing(ref, cand, alignment)
-    retold = {d.candidate.start for d in unquoted if d.candidate is not None}
-    found += _added(ref, cand, alignment, retold)
+    unquoted = unquoted_findings(ref, cand, alignment.reference, alignment.candidate)
+    found += unquoted.altered
+    found += _missing(ref, cand, alignment, unquoted.carried)
+    found += _added(ref, cand, alignment, unquoted.retold)
     return found
 
 
-def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
+def _missing(
+    ref: Side, cand: Side, alignment: QuoteAlignment, carried: set[int]
+) -> list[Discrepancy]:
+    """Reference quotes the candidate does not carry (`carried`: the starts of those it
+    carries without quotation marks, in another language)."""
     all_ref = [q for q in ref.quotes if not is_empty_quote(q)]
     all_cand = [q for q in cand.quotes if not is_empty_quote(q)]
     monolingual = same_language(ref, cand)
@@ -263,6 +266,8 @@ def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepan
     cand_words = f" {words(cand.document.text)} " if monolingual else ""
     for quote in alignment.reference:
         judged = alignment.judged_missing.get(quote.start)
+        if quote.start in carried and judged is None:
+            continue
         said = words(str(quote.value))
         if (
             monolingual
@@ -327,7 +332,7 @@ def _named_in(name: str, side: Side) -> bool:
 
 def _added(ref: Side, cand: Side, alignment: QuoteAlignment, retold: set[int]) -> list[Discrepancy]:
     """Candidate quotes the reference does not carry: possible fabrication (`retold`: the starts of
-    quotes already read against the reference's unquoted sentences).
+    those it states without quotation marks, in another language).
 
     In one language the words are looked for in the whole reference (it may carry them without
     marks). Across languages words cannot be looked for, so only a quote whose named speaker the

@@ -134,3 +134,28 @@ def test_independent_reports_sharing_one_sentence_do_not_pair_their_later_quotes
     reference, candidate = doc(english, "en"), doc(german, "de")
     result = compare(reference, extract(reference), candidate, extract(candidate))
     assert [d for d in result.discrepancies if d.kind == "misattributed_quote"] == []
+
+
+QUOTING = (
+    "Apple introduced a new iPod on Wednesday 12 October 2005 in Cupertino.\n\n"
+    "Steve Jobs presented it to 2,000 guests.\n\n"
+    "The new iPod comes in a 30GB edition for US$299.\n\n"
+    '"On the 30GB iPod, 75 hours of video can be stored at a resolution of 320x240."\n\n'
+    "Steve Jobs said the screen was large enough.\n\n"
+    "Tim Cook expects 5 million sales in Europe."
+)
+# The translation drops the quotation marks of the fourth paragraph; {verb} is negated or not.
+PLAIN_NL = RETOLD["nl"][0].replace('"Op de iPod', "Op de iPod").replace('320x240."', "320x240.")
+
+
+def test_a_reference_quote_carried_without_marks_is_not_missing_unless_negated():
+    reference = doc(QUOTING, "en")
+    plain = doc(PLAIN_NL.format(verb="kan"), "nl")
+    result = compare(reference, extract(reference), plain, extract(plain))
+    assert [d.kind for d in result.discrepancies if "quote" in d.kind] == []
+    negated = doc(PLAIN_NL.format(verb="kan niet"), "nl")
+    result = compare(reference, extract(reference), negated, extract(negated))
+    altered = [d for d in result.discrepancies if d.kind == "altered_quote"]
+    assert [d.severity for d in altered] == ["high"]
+    assert altered[0].candidate is not None and "kan niet" in altered[0].candidate.text
+    assert "without quotation marks" in altered[0].message
