@@ -149,8 +149,8 @@ class Names:
     def _lone_person(self, run: regex.Match[str], word: str, quote_start: int) -> bool:
         """Whether one capitalised word names a person: "Djamal told reporters" names the quoted
         Jusman Syafii Djamal; "Mr Pollmann", "Bush said", "Reid, 64, said" name someone."""
-        if word in self.lex.not_names or len(word) < 3:
-            return False
+        if word in self.lex.not_names or len(word) < 3 or word.lower() in self.lex.pronouns:
+            return False  # "She said ...": a pronoun opening a sentence names no one
         full = self.full_name(word, quote_start)
         if full in self.people or " " in full:
             return True
@@ -207,7 +207,16 @@ class Names:
             if alias_of(" ".join(tokens[:k])) is not None:
                 return tokens[k:]
         before = s[max(0, run.start() - 12) : run.start()].split()
-        if len(tokens) < 3 or not before or before[-1].lower() not in self.lex.of_words:
+        of_words = self.lex.of_words
+        if (
+            len(before) >= 2
+            and len(before[-1]) <= 3
+            and before[-1].islower()
+            and before[-1] not in of_words
+            and before[-2].lower() in of_words
+        ):
+            before = before[:-1]  # past an article: "Secretary of the Air Force James Roche"
+        if len(tokens) < 3 or not before or before[-1].lower() not in of_words:
             return tokens
         if self._stands_alone(tokens[0], tokens[1]):
             return tokens[1:]  # "portavoce di Airbus Stefan Schaffrath": Airbus is named alone
