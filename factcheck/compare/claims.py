@@ -25,13 +25,16 @@ from difflib import SequenceMatcher
 
 from factcheck.compare.align import split_sentences
 from factcheck.compare.names import same_name
-from factcheck.compare.polarity import known, negations
+from factcheck.compare.polarity import known, negations, negative_meaning
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, same_language
 from factcheck.models import Discrepancy, Evidence
 
 MIN_OVERLAP = 0.5  # Dice share of words two sentences need to be the same sentence retold
 MIN_WORDS = 6  # a sentence this short is too generic to be a copy ("The vote was close.")
+NEGATION_OVERLAP = (
+    0.7  # a negation flip needs a closer copy: independent reports negate in paraphrase
+)
 MAX_NEGATED = 6  # words on either side of a change holding a negation; more is a rewrite
 MAX_CHANGE = 3  # words on each side of one change: a longer change is a rewrite, not a swap
 SPELLING = 80  # rapidfuzz ratio above which two names are one name spelt two ways
@@ -177,7 +180,8 @@ def _changes(
             continue
         if gone and came and not any(_same_or_spelt(a, b) for a in gone for b in came):
             out.append(_finding(ref, cand, old, new, "swap"))
-    flipped = _negation_flipped(ref, cand, r, c, ops) if known(ref.language) else None
+    close = _dice(r.folded, c.folded) >= NEGATION_OVERLAP
+    flipped = _negation_flipped(ref, cand, r, c, ops) if close and known(ref.language) else None
     if flipped is not None:
         i1, i2, j1, j2 = flipped
         old = r.tokens[i1:i2] or r.tokens[max(i1 - 1, 0) : i1 + 1]
@@ -189,8 +193,9 @@ def _changes(
 def _negation_flipped(
     ref: Side, cand: Side, r: _Sentence, c: _Sentence, ops: Sequence[tuple[str, int, int, int, int]]
 ) -> tuple[int, int, int, int] | None:
-    """Where the words one sentence changes hold a negation and the other's change holds none,
-    outside quotes, and only one of the two main clauses is negated: (i1, i2, j1, j2)."""
+    """Where the words one sentence changes hold a negation and the other's change holds none
+    (nor a word of negative meaning), outside quotes, and the two sentences negate a different
+    number of times: (i1, i2, j1, j2)."""
     ref_quotes = _protected_quotes(ref)
     cand_quotes = _protected_quotes(cand)
     for op, i1, i2, j1, j2 in ops:
@@ -207,11 +212,14 @@ def _negation_flipped(
         said_new = negations(" ".join(w for w, _, _ in new), cand.language)
         if (said_old == 0) == (said_new == 0):
             continue
+        plain = old if said_new else new  # the side without the negation word
+        if negative_meaning(" ".join(w for w, _, _ in plain), ref.language):
+            continue  # "failed" retold as "did not succeed"
         text_r = ref.document.text[r.start : r.end]
         text_c = cand.document.text[c.start : c.end]
-        main_r = negations(text_r, ref.language, main_only=True)
-        main_c = negations(text_c, cand.language, main_only=True)
-        if (main_r == 0) != (main_c == 0):
+        if negations(text_r, ref.language, heads=True) != negations(
+            text_c, cand.language, heads=True
+        ):
             return i1, i2, j1, j2
     return None
 
