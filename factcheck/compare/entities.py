@@ -199,9 +199,19 @@ def _acronym_written(name: Name, side: Side) -> bool:
     parts = [w for w in text.split() if w.lower() not in _MINOR]
     if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
         return False
-    initials = "".join(p[0] for p in parts).upper()
-    pattern = _compiled(rf"(?<!\w){re.escape(initials)}(?!\w)")
-    return word_index(side.document.text, side.memo).search(pattern, initials)
+    index = word_index(side.document.text, side.memo)
+    return any(
+        index.search(_compiled(rf"(?<!\w){re.escape(initials)}(?!\w)"), initials)
+        for initials in _initials(parts)
+    )
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The acronyms a run of capitalised words may go by: "Asia-Pacific Economic Cooperation"
+    is APEC (each part of a hyphenated word counts) or AEC."""
+    whole = "".join(w[0] for w in words).upper()
+    parts = "".join(p[0] for w in words for p in w.split("-") if p).upper()
+    return {whole, parts}
 
 
 def _spelt_out(side: Side) -> set[str]:
@@ -212,7 +222,7 @@ def _spelt_out(side: Side) -> set[str]:
         found = side.memo["spelt_out"] = set()
         for run in _CAPITAL_RUN.finditer(side.document.text):
             words = [w for w in run.group(0).split() if w.lower() not in _MINOR]
-            found.add("".join(w[0] for w in words).upper())
+            found.update(_initials(words))
     return found
 
 

@@ -224,3 +224,26 @@ def test_a_name_in_running_prose_after_a_closed_header_field_is_still_a_name():
     assert [d.message for d in result.discrepancies if d.kind == "added_entity"] == [
         "The candidate names Petra Vollmer twice; the reference never does."
     ]
+
+
+def test_an_acronym_counts_each_part_of_a_hyphenated_word():
+    ref = doc(
+        "Riverton Council voted on Monday. Leaders of the Asia-Pacific Economic Cooperation met"
+        " Mayor Maria Santos, and Santos promised more buses."
+    )
+    ref_facts = [
+        *mentions(ref, "Riverton Council", "org"),
+        *mentions(ref, "Asia-Pacific Economic Cooperation", "org"),
+        *mentions(ref, "Maria Santos", "person"),
+    ]
+    cand = doc(
+        "Riverton Council voted on Monday. APEC leaders met Mayor Maria Santos; APEC praised"
+        " the buses."
+    )
+    cand_facts = [
+        *mentions(cand, "Riverton Council", "org"),
+        *mentions(cand, "APEC", "org"),
+        *mentions(cand, "Maria Santos", "person"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.message for d in result.discrepancies if "entity" in d.kind] == []
