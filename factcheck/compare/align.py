@@ -48,6 +48,7 @@ EDGE_GAP = 2  # sentences an article edge and the first anchored pair hold in pl
 MAX_SENTENCE = 600  # characters: a "sentence" longer than this is cut (lists, tables)
 
 _SPLIT = re.compile(r"(?<=[.!?؟。…])([\"'”’»)\]]*)\s+(?=\S)|\n\s*\n|\n(?=\s*[-*•])")
+_BLANK = re.compile(r"\n\s*\n")
 _CONTENT = re.compile(r"[^\W\d_]+")
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
 _STOP_CASE = re.compile(r"[A-Z]")
@@ -103,10 +104,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SPLIT.finditer(text):
+        if m.group(1) is not None and _continues(text, m):
+            continue
         _add(spans, text, start, m.end(1) if m.group(1) is not None else m.start())
         start = m.end()
     _add(spans, text, start, len(text))
     return spans
+
+
+def _continues(text: str, split: re.Match[str]) -> bool:
+    """Whether a full stop inside a paragraph ends an abbreviation, not a sentence: the next
+    word starts in lower case ("9:45 a.m. departure", "the U.S. music market")."""
+    after = text[split.end() : split.end() + 1]
+    return after.islower() and not _BLANK.search(split.group(0))
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

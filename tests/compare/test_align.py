@@ -45,6 +45,19 @@ def test_sentences_split_at_paragraphs_and_final_punctuation_with_true_offsets()
     assert [text[s:e] for s, e in spans] == ['He said: "Go."', "Then he left.", "A new paragraph"]
 
 
+def test_a_full_stop_before_a_lower_case_word_ends_an_abbreviation_not_a_sentence():
+    text = (
+        "The plane left at 9:45 a.m. local time. It holds 19 percent of the U.S. music market."
+        "\n\nit starts a paragraph."
+    )
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "The plane left at 9:45 a.m. local time.",
+        "It holds 19 percent of the U.S. music market.",
+        "it starts a paragraph.",
+    ]
+
+
 def test_a_translation_aligns_sentence_for_sentence():
     ref, cand = _sides()
     alignment = align_sentences(ref, cand)
