@@ -24,6 +24,7 @@ from factcheck.compare.quantities import (
     quantity,
     same_value,
 )
+from factcheck.compare.settle import Placed, readings_of, unsettled
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, same_language
 from factcheck.models import Discrepancy, Fact
@@ -50,15 +51,7 @@ def _quantities(side: Side) -> list[tuple[Fact, Quantity]]:
 
 def _valuesfacts_in(text: str) -> set[float]:
     """Every value written in digits in `text`, read both ways ("1,500" is 1500 or 1.5)."""
-    values = set()
-    for m in _DIGITS.finditer(text):
-        raw = m.group(0)
-        for group, decimal in ((",", "."), (".", ",")):
-            try:
-                values.add(float(raw.replace(group, "").replace(decimal, ".")))
-            except ValueError:
-                continue
-    return values
+    return {v for m in _DIGITS.finditer(text) for v in readings_of(m.group(0))}
 
 
 def _written_values(side: Side) -> set[float]:
@@ -110,26 +103,30 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(
         alignment, ref.numbers, cand.numbers
     ):
-        in_sentence = _valuesfacts_in(cand.document.text[c_sentence.start : c_sentence.end])
-        r_left = [
-            r
-            for r in r_facts
-            if id(r) in by_fact
-            and by_fact[id(r)].value not in in_sentence  # "1967" read as a year over there
-            and not any(
-                equivalent(by_fact[id(r)], by_fact[id(c)]) for c in c_facts if id(c) in by_fact
-            )
-            # Between independent reports, a figure the candidate gives elsewhere was moved.
-            and (alignment.parallel or not carried(by_fact[id(r)], cq, set()))
-        ]
+
+        def place(
+            fact: Fact, r_sentence: Sentence = r_sentence, c_sentence: Sentence = c_sentence
+        ) -> float:
+            sentence = r_sentence if id(fact) in ref_ids else c_sentence
+            return (fact.start - sentence.start) / max(sentence.end - sentence.start, 1)
+
+        r_open, c_open = unsettled(
+            Placed(ref, r_sentence, [r for r in r_facts if id(r) in by_fact]),
+            Placed(
+                cand, c_sentence, [c for c in c_facts if id(c) in by_fact and id(c) not in used]
+            ),
+            by_fact,
+            place,
+        )
+        # Between independent reports, a figure the candidate gives elsewhere was moved.
+        r_left = [r for r in r_open if alignment.parallel or not carried(by_fact[id(r)], cq, set())]
+        # A figure the reference gives elsewhere is another fact, not a changed one; unless a
+        # translation gives it more often than the reference does (one of them is changed).
         c_left = [
             c
-            for c in c_facts
-            if id(c) in by_fact
-            and id(c) not in used
-            and not any(equivalent(by_fact[id(c)], q) for _, q in rq)
-            and by_fact[id(c)].value
-            not in _valuesfacts_in(ref.document.text[r_sentence.start : r_sentence.end])
+            for c in c_open
+            if not any(equivalent(by_fact[id(c)], q) for _, q in rq)
+            or (alignment.parallel and _surplus(by_fact[id(c)], rq, cq))
         ]
 
         def related(r: Fact, c: Fact, how: str = how) -> bool:
@@ -142,12 +139,6 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
                 return False  # "1997" and "0": a year is no count
             same_subject = monolingual and same_words(r, c)
             return trusted(alignment, how, same_subject, bare)
-
-        def place(
-            fact: Fact, r_sentence: Sentence = r_sentence, c_sentence: Sentence = c_sentence
-        ) -> float:
-            sentence = r_sentence if id(fact) in ref_ids else c_sentence
-            return (fact.start - sentence.start) / max(sentence.end - sentence.start, 1)
 
         for r, c in match_one(r_left, c_left, related, same_words, alignment.parallel, place):
             used.update((id(r), id(c)))
@@ -204,6 +195,16 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     return found
+
+
+def _surplus(
+    q: Quantity, ref: list[tuple[Fact, Quantity]], cand: list[tuple[Fact, Quantity]]
+) -> bool:
+    """Whether the candidate gives a value more often than the reference does (units aside:
+    one side may have missed the unit of one of them)."""
+    return sum(same_value(q.value, p.value) for _, p in cand) > sum(
+        same_value(q.value, p.value) for _, p in ref
+    )
 
 
 def _in_table(text: str, offset: int) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from factcheck.compare import compare
+from factcheck.extract.rules import extract
+from factcheck.models import Discrepancy
 from tests.compare.helpers import doc, fact, kinds, mentions
 
 REF = (
@@ -286,3 +288,57 @@ def test_a_figure_in_a_table_row_is_low():
     result = compare(ref, ref_facts, cand, [*ref_facts_in(cand, ref_facts), *cand_facts])
     added = [(d.kind, d.severity) for d in result.discrepancies if d.kind == "added_number"]
     assert added == [("added_number", "low")]
+
+
+# --- a translation (rules extractor on both sides) ---------------------------------------------
+
+PLANT_EN = (
+    "Northwind opens Riverton plant\n\nMarch 3, 2025\n\n"
+    "Northwind Steel opened its Riverton plant on Monday before 4,000 guests.\n\n"
+    "The NX-800 press of the plant makes 250 beams a day, or up to 800 beams with two shifts.\n\n"
+    "The plant will employ about 5,000 people, or 9% of the Riverton work force.\n\n"
+    "Mayor Maria Santos said 120 firms will supply the plant.\n\n"
+    "Engineer Tomas Berg expects 300 trucks a day at the Riverton gate."
+)
+PLANT_ES = (
+    "Northwind abre la planta de Riverton\n\n3 de marzo de 2025\n\n"
+    "Northwind Steel abrió su planta de Riverton el lunes ante {guests} invitados.\n\n"
+    "La prensa NX-800 de la planta fabrica 250 vigas al día, o hasta {beams} vigas con dos"
+    " turnos.\n\n"
+    "La planta empleará a unas 5.000 personas, o el {share}% de la mano de obra de Riverton.\n\n"
+    "La alcaldesa Maria Santos dijo que 120 empresas abastecerán la planta.\n\n"
+    "El ingeniero Tomas Berg espera 300 camiones al día en la entrada de Riverton."
+)
+
+
+def _plant(guests: str = "4.000", beams: str = "800", share: str = "9") -> list[Discrepancy]:
+    en = doc(PLANT_EN)
+    es = doc(PLANT_ES.format(guests=guests, beams=beams, share=share), language="es")
+    result = compare(en, extract(en), es, extract(es))
+    return [d for d in result.discrepancies if d.severity != "low"]
+
+
+def _changed(found: list[Discrepancy]) -> list[tuple[str, str, str]]:
+    return [
+        (d.kind, d.reference.text if d.reference else "", d.candidate.text if d.candidate else "")
+        for d in found
+    ]
+
+
+def test_a_faithful_translation_has_no_figure_finding_above_low():
+    assert _plant() == []
+
+
+def test_a_translation_that_changes_one_of_two_equal_figures_in_a_sentence_is_a_mismatch():
+    # "NX-800" is written on both sides; only "up to 800" changed.
+    assert _changed(_plant(beams="400")) == [("number_mismatch", "800", "400")]
+
+
+def test_digits_read_as_the_language_groups_them_do_not_settle_a_changed_percentage():
+    # "5.000" in Spanish is five thousand, never 5: the changed "9%" has no partner there.
+    assert _changed(_plant(share="5")) == [("number_mismatch", "9%", "5%")]
+
+
+def test_a_translation_that_changes_a_figure_to_one_given_elsewhere_is_a_mismatch():
+    # The reference says "120 firms" in another sentence: said once there, twice here.
+    assert _changed(_plant(guests="120")) == [("number_mismatch", "4,000", "120")]
