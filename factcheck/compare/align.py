@@ -26,6 +26,7 @@ keeps: names (compared through `anyascii`, so scripts do not matter), figures an
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
+from factcheck.compare.lengths import Step, best_steps
 from factcheck.compare.side import Side, same_language
 from factcheck.models import Fact
 
@@ -44,6 +46,11 @@ PARALLEL_SHARE = 0.8  # ... when this share of the chain sits at that offset
 PARALLEL_SIZE = 0.8  # or: sentence counts this close,
 PARALLEL_COVER = 0.3  # a chain covering this share of the shorter article,
 PARALLEL_DRIFT = 0.1  # every pair of it this close to the diagonal (share of the article)
+LENGTH_PAIRS = 2  # anchored pairs that, with sentence lengths, make a translation
+TRANSLATED_ONE_FOR_ONE = 0.7  # a translation aligns at least this share of steps one for one
+TRANSLATED_DRIFT = (
+    0.25  # ... and its median sentence is this close to the texts' length ratio (log)
+)
 EDGE_GAP = 2  # sentences an article edge and the first anchored pair hold in place
 MAX_SENTENCE = 600  # characters: a "sentence" longer than this is cut (lists, tables)
 
@@ -242,25 +249,35 @@ def align_sentences(ref: Side, cand: Side) -> Alignment:
             for k in range(1, gap + 1):
                 if i0 + k not in alignment.pairs and (j0 + k) not in taken(alignment):
                     alignment.pairs[i0 + k] = (j0 + k, "sandwiched")
-    _parallel(alignment, chain)
+    _parallel(alignment, chain, scores)
     ref.memo[f"alignment:{id(cand)}"] = alignment
     return alignment
 
 
-def _parallel(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
-    """Whether two articles are sentence-parallel (a translation, a light edit): the chain of
-    anchored pairs covers a good share of both, on the diagonal, and the articles have about
-    as many sentences. When nearly all of the chain also sits at one offset (j = i + d), every
-    sentence left is aligned at that offset."""
+def _parallel(
+    alignment: Alignment, chain: list[tuple[int, int]], scores: dict[tuple[int, int], float]
+) -> None:
+    """Whether two articles are sentence-parallel (a translation, a light edit): about as many
+    sentences, the chain of anchored pairs on the diagonal, and either covering a good share of
+    both or holding sentence lengths the way a translation does (`lengths`); then the sentences
+    between chain pairs are aligned by length. When nearly all of the chain also sits at one
+    offset (j = i + d), every sentence left is aligned at that offset."""
     rs, cs = len(alignment.reference), len(alignment.candidate)
-    if len(chain) < PARALLEL_PAIRS or not rs or not cs:
+    if len(chain) < LENGTH_PAIRS or not rs or not cs:
         return
     similar_size = min(rs, cs) >= PARALLEL_SIZE * max(rs, cs)
-    covered = len(chain) >= PARALLEL_COVER * min(rs, cs)
+    covered = len(chain) >= max(PARALLEL_PAIRS, PARALLEL_COVER * min(rs, cs))
     diagonal = all(abs(i / rs - j / cs) <= PARALLEL_DRIFT for i, j in chain)
-    alignment.parallel = similar_size and covered and diagonal
+    steps = _length_steps(alignment, chain, scores) if similar_size and diagonal else None
+    translated = steps is not None and _translation_like(alignment, steps)
+    alignment.parallel = similar_size and diagonal and (covered or translated)
+    if steps is not None and translated:
+        _align_steps(alignment, chain, steps)
+        return
     if alignment.parallel:
         _uneven_gaps(alignment, chain)
+    if len(chain) < PARALLEL_PAIRS:
+        return
     offset, count = Counter(j - i for i, j in chain).most_common(1)[0]
     if count < PARALLEL_SHARE * len(chain):
         return
@@ -277,6 +294,60 @@ def _parallel(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
         if i not in alignment.pairs and 0 <= j < cs and j not in used:
             alignment.pairs[i] = (j, "parallel")
             used.add(j)
+
+
+def _lengths(sentences: list[Sentence]) -> list[int]:
+    return [s.end - s.start for s in sentences]
+
+
+def _length_steps(
+    alignment: Alignment, chain: list[tuple[int, int]], scores: dict[tuple[int, int], float]
+) -> list[Step] | None:
+    """The length alignment of the whole articles through the chain pairs (`lengths`)."""
+    rl, cl = _lengths(alignment.reference), _lengths(alignment.candidate)
+    ratio = sum(cl) / max(sum(rl), 1)
+    bounds = [(-1, -1), *chain, (len(rl), len(cl))]
+    steps: list[Step] = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+        found = best_steps(
+            rl[i0 + 1 : i1],
+            cl[j0 + 1 : j1],
+            ratio,
+            lambda a, b, i0=i0, j0=j0: scores.get((i0 + 1 + a, j0 + 1 + b), 0.0),
+        )
+        if found is None:
+            return None
+        steps += [(tuple(i0 + 1 + a for a in r), tuple(j0 + 1 + b for b in c)) for r, c in found]
+        if i1 < len(rl):
+            steps.append(((i1,), (j1,)))
+    return steps
+
+
+def _translation_like(alignment: Alignment, steps: list[Step]) -> bool:
+    """Whether the length alignment reads as a translation: mostly one sentence for one, each
+    about as long as the ratio of the two texts says."""
+    rl, cl = _lengths(alignment.reference), _lengths(alignment.candidate)
+    ratio = sum(cl) / max(sum(rl), 1)
+    ones = [(r[0], c[0]) for r, c in steps if len(r) == 1 and len(c) == 1]
+    if len(ones) < TRANSLATED_ONE_FOR_ONE * len(steps):
+        return False
+    drift = sorted(abs(math.log((cl[j] + 1) / (ratio * (rl[i] + 1)))) for i, j in ones)
+    return drift[len(drift) // 2] <= TRANSLATED_DRIFT
+
+
+def _align_steps(alignment: Alignment, chain: list[tuple[int, int]], steps: list[Step]) -> None:
+    """Replace every pair outside the chain by the length alignment: one sentence split in two
+    joins the longer half, two merged into one both join it, a sentence with no partner none."""
+    in_chain = {i for i, _ in chain}
+    cand = alignment.candidate
+    for refs, cands in steps:
+        for i in refs:
+            if i in in_chain:
+                continue
+            alignment.pairs.pop(i, None)
+            if cands:
+                j = max(cands, key=lambda k: cand[k].end - cand[k].start)
+                alignment.pairs[i] = (j, "sandwiched")
 
 
 def _uneven_gaps(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
