@@ -309,12 +309,11 @@ def _length_steps(
     bounds = [(-1, -1), *chain, (len(rl), len(cl))]
     steps: list[Step] = []
     for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
-        found = best_steps(
-            rl[i0 + 1 : i1],
-            cl[j0 + 1 : j1],
-            ratio,
-            lambda a, b, i0=i0, j0=j0: scores.get((i0 + 1 + a, j0 + 1 + b), 0.0),
-        )
+
+        def shared(a: int, b: int, i0: int = i0, j0: int = j0) -> float:
+            return scores.get((i0 + 1 + a, j0 + 1 + b), 0.0)
+
+        found = best_steps(rl[i0 + 1 : i1], cl[j0 + 1 : j1], ratio, shared)
         if found is None:
             return None
         steps += [(tuple(i0 + 1 + a for a in r), tuple(j0 + 1 + b for b in c)) for r, c in found]
