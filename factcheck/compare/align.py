@@ -26,7 +26,6 @@ keeps: names (compared through `anyascii`, so scripts do not matter), figures an
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -34,7 +33,7 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
-from factcheck.compare.lengths import Step, best_steps
+from factcheck.compare.lengths import Step, through_chain, translation_like
 from factcheck.compare.side import Side, same_language
 from factcheck.models import Fact
 
@@ -268,8 +267,10 @@ def _parallel(
     similar_size = min(rs, cs) >= PARALLEL_SIZE * max(rs, cs)
     covered = len(chain) >= max(PARALLEL_PAIRS, PARALLEL_COVER * min(rs, cs))
     diagonal = all(abs(i / rs - j / cs) <= PARALLEL_DRIFT for i, j in chain)
-    steps = _length_steps(alignment, chain, scores) if similar_size and diagonal else None
-    translated = steps is not None and _translation_like(alignment, steps)
+    rl = [s.end - s.start for s in alignment.reference]
+    cl = [s.end - s.start for s in alignment.candidate]
+    steps = through_chain(rl, cl, chain, scores) if similar_size and diagonal else None
+    translated = steps is not None and translation_like(rl, cl, steps)
     alignment.parallel = similar_size and diagonal and (covered or translated)
     if steps is not None and translated:
         _align_steps(alignment, chain, steps)
@@ -294,44 +295,6 @@ def _parallel(
         if i not in alignment.pairs and 0 <= j < cs and j not in used:
             alignment.pairs[i] = (j, "parallel")
             used.add(j)
-
-
-def _lengths(sentences: list[Sentence]) -> list[int]:
-    return [s.end - s.start for s in sentences]
-
-
-def _length_steps(
-    alignment: Alignment, chain: list[tuple[int, int]], scores: dict[tuple[int, int], float]
-) -> list[Step] | None:
-    """The length alignment of the whole articles through the chain pairs (`lengths`)."""
-    rl, cl = _lengths(alignment.reference), _lengths(alignment.candidate)
-    ratio = sum(cl) / max(sum(rl), 1)
-    bounds = [(-1, -1), *chain, (len(rl), len(cl))]
-    steps: list[Step] = []
-    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
-
-        def shared(a: int, b: int, i0: int = i0, j0: int = j0) -> float:
-            return scores.get((i0 + 1 + a, j0 + 1 + b), 0.0)
-
-        found = best_steps(rl[i0 + 1 : i1], cl[j0 + 1 : j1], ratio, shared)
-        if found is None:
-            return None
-        steps += [(tuple(i0 + 1 + a for a in r), tuple(j0 + 1 + b for b in c)) for r, c in found]
-        if i1 < len(rl):
-            steps.append(((i1,), (j1,)))
-    return steps
-
-
-def _translation_like(alignment: Alignment, steps: list[Step]) -> bool:
-    """Whether the length alignment reads as a translation: mostly one sentence for one, each
-    about as long as the ratio of the two texts says."""
-    rl, cl = _lengths(alignment.reference), _lengths(alignment.candidate)
-    ratio = sum(cl) / max(sum(rl), 1)
-    ones = [(r[0], c[0]) for r, c in steps if len(r) == 1 and len(c) == 1]
-    if len(ones) < TRANSLATED_ONE_FOR_ONE * len(steps):
-        return False
-    drift = sorted(abs(math.log((cl[j] + 1) / (ratio * (rl[i] + 1)))) for i, j in ones)
-    return drift[len(drift) // 2] <= TRANSLATED_DRIFT
 
 
 def _align_steps(alignment: Alignment, chain: list[tuple[int, int]], steps: list[Step]) -> None:

@@ -10,6 +10,7 @@ lengths, so the same measure tells a translation from a retelling.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 
@@ -22,6 +23,8 @@ STEPS: dict[tuple[int, int], float] = {
     (2, 1): -math.log(0.089 / 2),
     (1, 2): -math.log(0.089 / 2),
 }
+TRANSLATED_ONE_FOR_ONE = 0.7  # a translation aligns at least this share of steps one for one
+TRANSLATED_DRIFT = 0.25  # ... its median sentence this close to the texts' length ratio (log)
 ANCHOR_BONUS = 2.0  # cost taken off a step per unit of shared anchor weight (capped at 2 units)
 MAX_CELLS = 40_000  # a gap larger than this (sentences x sentences) is left as it is
 
@@ -73,3 +76,39 @@ def best_steps(
         steps.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     return steps[::-1]
+
+
+def through_chain(
+    ref: Sequence[int],
+    cand: Sequence[int],
+    chain: Sequence[tuple[int, int]],
+    scores: dict[tuple[int, int], float],
+) -> list[Step] | None:
+    """The steps that align two whole articles (sentence lengths) through the anchored `chain`
+    pairs, each kept one for one; `scores` the anchor weight of sentence pairs."""
+    ratio = sum(cand) / max(sum(ref), 1)
+    bounds = [(-1, -1), *chain, (len(ref), len(cand))]
+    steps: list[Step] = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+
+        def shared(a: int, b: int, i0: int = i0, j0: int = j0) -> float:
+            return scores.get((i0 + 1 + a, j0 + 1 + b), 0.0)
+
+        found = best_steps(ref[i0 + 1 : i1], cand[j0 + 1 : j1], ratio, shared)
+        if found is None:
+            return None
+        steps += [(tuple(i0 + 1 + a for a in r), tuple(j0 + 1 + b for b in c)) for r, c in found]
+        if i1 < len(ref):
+            steps.append(((i1,), (j1,)))
+    return steps
+
+
+def translation_like(ref: Sequence[int], cand: Sequence[int], steps: list[Step]) -> bool:
+    """Whether a length alignment reads as a translation: mostly one sentence for one, each
+    about as long as the ratio of the two texts says."""
+    ratio = sum(cand) / max(sum(ref), 1)
+    ones = [(r[0], c[0]) for r, c in steps if len(r) == 1 and len(c) == 1]
+    if not ones or len(ones) < TRANSLATED_ONE_FOR_ONE * len(steps):
+        return False
+    drift = sorted(abs(math.log((cand[j] + 1) / (ratio * (ref[i] + 1)))) for i, j in ones)
+    return drift[len(drift) // 2] <= TRANSLATED_DRIFT
