@@ -24,7 +24,7 @@ from factcheck.compare.quantities import (
     quantity,
     same_value,
 )
-from factcheck.compare.settle import Placed, readings_of, unsettled
+from factcheck.compare.settle import Placed, glued_values, readings_of, unsettled
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, same_language
 from factcheck.models import Discrepancy, Fact
@@ -57,10 +57,12 @@ def _valuesfacts_in(text: str) -> set[float]:
 def _written_values(side: Side) -> set[float]:
     """Every value written in digits anywhere in the text, and the years of its dates: "Flight
     574", "the 85th anniversary", "the 1990s" carry a figure the extractor rightly does not take
-    as one."""
+    as one. Digits with a scale letter glued on ("70m") carry both values: the extractor reads
+    the letter only on money ("5m" may be five metres), but "70 millones" is carried all the same.
+    """
     cached = side.memo.get("written_values")
     if cached is None:
-        cached = _valuesfacts_in(side.document.text)
+        cached = _valuesfacts_in(side.document.text) | glued_values(side.document.text)
         cached |= {
             float(str(d.value)[:4]) for d in side.dates if isinstance(d.value, str) and d.value
         }

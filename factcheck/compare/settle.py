@@ -11,6 +11,7 @@ five thousand in English, "5.000" in Spanish; a token not grouped that way reads
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -145,6 +146,28 @@ def written_in(
             readings = readings_of(raw)
         found.append((m.start(), m.end(), frozenset(readings)))
     return found
+
+
+@functools.cache
+def _glued() -> tuple[re.Pattern[str], dict[str, float]]:
+    data = table()
+    scales = {
+        letters.casefold(): float(factor)
+        for by_language in (*data["glued_scales"].values(), data["scales"]["*"])
+        for letters, factor in by_language.items()
+    }
+    alternation = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+    return re.compile(rf"(\d+(?:[.,]\d+)*)({alternation})(?!\w)", re.IGNORECASE), scales
+
+
+def glued_values(text: str) -> set[float]:
+    """The scaled values of digits with a scale letter glued on ("70m", "1.5bn")."""
+    pattern, scales = _glued()
+    return {
+        value * scales[m.group(2).casefold()]
+        for m in pattern.finditer(text)
+        for value in readings_of(m.group(1))
+    }
 
 
 def _group_separator(language: str | None) -> str | None:

@@ -342,3 +342,15 @@ def test_digits_read_as_the_language_groups_them_do_not_settle_a_changed_percent
 def test_a_translation_that_changes_a_figure_to_one_given_elsewhere_is_a_mismatch():
     # The reference says "120 firms" in another sentence: said once there, twice here.
     assert _changed(_plant(guests="120")) == [("number_mismatch", "4,000", "120")]
+
+
+def test_a_figure_with_a_glued_scale_letter_carries_the_spelled_out_scale():
+    # "70m" is not read as a figure (it may be seventy metres), but it states 70 million.
+    en = doc("Ryanair plans to fly 70m passengers a year by 2030, chief Tom Byrne said.")
+    es = doc(
+        "Ryanair planea transportar 70 millones de pasajeros al año en 2030, dijo su jefe Tom"
+        " Byrne.",
+        language="es",
+    )
+    found = compare(en, extract(en), es, extract(es)).discrepancies
+    assert not [d for d in found if d.kind.endswith("number")]
