@@ -56,7 +56,12 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     found: list[Discrepancy] = []
     used: set[int] = set()
     monolingual = same_language(ref, cand)
-    surplus = _surplus(ref_values, cand_values) if alignment.parallel else Counter()
+    # Sentence for sentence, only a date the reference writes out means another fact: "next
+    # year" resolved to a year may be translated as "soon", or not resolved on the other side.
+    elsewhere = _explicit(ref_dates) if alignment.parallel else ref_values
+    surplus = (
+        _surplus(_explicit(ref_dates), _explicit(cand_dates)) if alignment.parallel else Counter()
+    )
     for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(
         alignment, ref_dates, cand_dates
     ):
@@ -77,7 +82,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             c
             for c in c_facts
             if id(c) not in used
-            and (str(c.value) not in ref_values or surplus[str(c.value)] > 0)
+            and (str(c.value) not in elsewhere or surplus[str(c.value)] > 0)
             and not any(str(r.value).startswith(str(c.value)) for r in r_facts)
             and not (_is_year(c) and str(c.value) in r_written)
         ]
@@ -150,6 +155,11 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     return found
+
+
+def _explicit(dates: list[Fact]) -> list[str]:
+    """The values of the dates written out, not inferred from "next year" or "Monday"."""
+    return [str(d.value) for d in dates if not d.relative]
 
 
 def _surplus(ref_values: list[str], cand_values: list[str]) -> Counter[str]:

@@ -3,6 +3,9 @@ new year elsewhere, and a year the other sentence writes settles it."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from factcheck.compare import compare
 from factcheck.extract.rules import extract
 from tests.compare.helpers import doc, kinds
@@ -45,3 +48,25 @@ def test_a_year_changed_to_one_the_reference_states_elsewhere_is_a_mismatch():
 def test_the_faithful_translation_has_no_date_finding_above_low():
     result = _compare("1987")
     assert not [d for d in result.discrepancies if d.severity != "low"]
+
+
+def test_a_year_the_reference_only_infers_from_next_year_does_not_hide_a_change():
+    published = dt.date(2025, 3, 3)
+    en = dataclasses.replace(
+        doc(EN + "\n\nThe council will review the bridge tolls next year."), published=published
+    )
+    es = dataclasses.replace(
+        doc(
+            ES.format(year="2026")
+            + "\n\nEl ayuntamiento revisará los peajes del puente más adelante.",
+            language="es",
+        ),
+        published=published,
+    )
+    serious = [
+        d for d in compare(en, extract(en), es, extract(es)).discrepancies if d.severity != "low"
+    ]
+    assert [
+        (d.kind, d.reference.text if d.reference else "", d.candidate.text if d.candidate else "")
+        for d in serious
+    ] == [("date_mismatch", "1987", "2026")]
