@@ -4,7 +4,9 @@ A figure, a date or a quote is "about the same thing" on both sides when the sen
 them are aligned. Alignment works in any pair of languages because it rests on what translation
 keeps: names (compared through `anyascii`, so scripts do not matter), figures and ISO dates.
 
-1. Anchors: each sentence's names, figure values and dates; within one language, also its
+1. Sentences end at a paragraph break or final punctuation, not at a full stop followed by a
+   lower-case word in the same paragraph ("9:45 a.m. departure", "the U.S. market").
+   Anchors: each sentence's names, figure values and dates; within one language, also its
    longer content words ("steel", "costs", "climbing").
 2. Anchored pairs: each reference sentence with the candidate sentence that best shares its
    anchors (weighted by rarity in the article), when enough is shared to be trusted; several
@@ -21,6 +23,10 @@ keeps: names (compared through `anyascii`, so scripts do not matter), figures an
    every sentence left is aligned at that offset; anchored pairs off that offset and outside the
    chain (a recurring or edited name) give way to it. In parallel articles a short gap with one
    sentence more on one side (a sentence split in translation) is aligned in order.
+5. Translations: two articles of about as many sentences (five or more) whose chain, even of one
+   pair, sits on the diagonal and whose sentence lengths keep the ratio of the two texts
+   (`lengths`) are parallel too, and every sentence between the pairs of the chain is aligned by
+   length: an edited figure, date or name leaves its sentence no anchor, its length stays.
 """
 
 from __future__ import annotations
@@ -45,7 +51,8 @@ PARALLEL_SHARE = 0.8  # ... when this share of the chain sits at that offset
 PARALLEL_SIZE = 0.8  # or: sentence counts this close,
 PARALLEL_COVER = 0.3  # a chain covering this share of the shorter article,
 PARALLEL_DRIFT = 0.1  # every pair of it this close to the diagonal (share of the article)
-LENGTH_PAIRS = 2  # anchored pairs that, with sentence lengths, make a translation
+LENGTH_PAIRS = 1  # anchored pairs that, with sentence lengths, make a translation
+LENGTH_SENTENCES = 5  # ... of at least this many sentences (a few short lines fit by chance)
 TRANSLATED_ONE_FOR_ONE = 0.7  # a translation aligns at least this share of steps one for one
 TRANSLATED_DRIFT = (
     0.25  # ... and its median sentence is this close to the texts' length ratio (log)
@@ -269,7 +276,10 @@ def _parallel(
     diagonal = all(abs(i / rs - j / cs) <= PARALLEL_DRIFT for i, j in chain)
     rl = [s.end - s.start for s in alignment.reference]
     cl = [s.end - s.start for s in alignment.candidate]
-    steps = through_chain(rl, cl, chain, scores) if similar_size and diagonal else None
+    long_enough = min(rs, cs) >= LENGTH_SENTENCES
+    steps = (
+        through_chain(rl, cl, chain, scores) if similar_size and diagonal and long_enough else None
+    )
     translated = steps is not None and translation_like(rl, cl, steps)
     alignment.parallel = similar_size and diagonal and (covered or translated)
     if steps is not None and translated:

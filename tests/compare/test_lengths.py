@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factcheck.compare import compare
 from factcheck.compare.align import align_sentences
-from factcheck.compare.lengths import best_steps
+from factcheck.compare.lengths import best_steps, translation_like
 from factcheck.compare.side import Side
 from factcheck.extract.rules import extract
 from tests.compare.helpers import doc
@@ -67,3 +67,14 @@ def test_a_changed_figure_in_a_sentence_held_by_length_is_a_mismatch():
     assert [
         (d.kind, d.reference.text, d.candidate.text) for d in found if d.reference and d.candidate
     ] == [("number_mismatch", "350", "550")]
+
+
+def test_sentences_that_do_not_keep_the_texts_length_ratio_are_no_translation():
+    ref, cand = [40, 200, 60, 120, 80], [150, 30, 160, 40, 200]
+    steps = best_steps(ref, cand, sum(cand) / sum(ref), _none)
+    assert steps is not None
+    assert not translation_like(ref, cand, steps)
+    kept = [44, 215, 70, 130, 85]
+    steps = best_steps(ref, kept, sum(kept) / sum(ref), _none)
+    assert steps is not None
+    assert translation_like(ref, kept, steps)
