@@ -354,3 +354,42 @@ def test_a_figure_with_a_glued_scale_letter_carries_the_spelled_out_scale():
     )
     found = compare(en, extract(en), es, extract(es)).discrepancies
     assert not [d for d in found if d.kind.endswith("number")]
+
+
+# --- independent reports: a changed figure sits among figures that did not change ----------------
+
+MARKET = (
+    "Indian shares hit a record high on Monday.\n\n"
+    "The Nifty index of the National Stock Exchange gained 34.50 points and closed at 2,115.\n\n"
+    "Traders in Mumbai expect more buying this week."
+)
+
+
+def _market(sentence: str) -> list[tuple[str, str, str]]:
+    cand = doc(
+        f"Markets react to the budget.\n\n{sentence}\n\n"
+        "Investors waited for the general elections in April."
+    )
+    ref = doc(MARKET)
+    found = compare(ref, extract(ref), cand, extract(cand)).discrepancies
+    return [
+        (d.kind, d.reference.text, d.candidate.text)
+        for d in found
+        if d.severity == "high" and d.reference and d.candidate
+    ]
+
+
+def test_sentences_of_independent_reports_that_share_no_figure_are_not_a_changed_figure():
+    # Another day's report: every figure differs, so none of them is one figure changed.
+    assert (
+        _market(
+            "On the National Stock Exchange, the Nifty index fell 40.75 points, or 2.3%, to 1,769."
+        )
+        == []
+    )
+
+
+def test_a_figure_changed_among_figures_that_did_not_is_a_mismatch_between_reports():
+    assert _market(
+        "On the National Stock Exchange, the Nifty index gained 44.50 points and closed at 2,115."
+    ) == [("number_mismatch", "34.50", "44.50")]
