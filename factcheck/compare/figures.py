@@ -20,6 +20,7 @@ from factcheck.compare.pairing import match_one, same_words, sentence_pairs, tru
 from factcheck.compare.quantities import (
     Quantity,
     conflict,
+    currency_swapped,
     equivalent,
     quantity,
     same_value,
@@ -134,7 +135,9 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         def related(r: Fact, c: Fact, how: str = how) -> bool:
             # Digits against words ("5,000" and "twee verdiepingen") are rarely one figure.
             qr, qc = by_fact[id(r)], by_fact[id(c)]
-            if _has_digits(r) != _has_digits(c) or not conflict(qr, qc):
+            if _has_digits(r) != _has_digits(c):
+                return False
+            if not conflict(qr, qc) and not (alignment.parallel and currency_swapped(qr, qc)):
                 return False
             bare = "count" in (qr.family, qc.family)  # a bare count on either side
             if bare and (_year_like(r) or _year_like(c)):

@@ -2,7 +2,8 @@
 
 Each figure settles at most one on the other side, the nearest in place, so a figure said twice
 in one sentence and once in the other leaves one open (a translation that changed one of two
-"800"s). First figure against figure: the same value, rounded or converted. Then digits that no
+"800"s). First figure against figure: the same value, rounded or converted, or one amount
+under another currency symbol (a translator's slip left to the reader). Then digits that no
 figure was taken from ("A380-800", "Flight 574"), which pair with each other first: digits both
 sentences write settle nothing else. What digits remain settle a figure of the other side of the
 same value ("1967" read as a year there). Digits read as the language writes them: "5,000" is
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from factcheck.compare.align import Sentence
-from factcheck.compare.quantities import Quantity, equivalent
+from factcheck.compare.quantities import Quantity, equivalent, same_amount
 from factcheck.compare.side import Side
 from factcheck.extract.rules.numbers_data import table
 from factcheck.models import Fact
@@ -53,7 +54,7 @@ def unsettled(
         (abs(place(r) - place(c)), i, k)
         for i, r in enumerate(ref.facts)
         for k, c in enumerate(cand.facts)
-        if equivalent(by_fact[id(r)], by_fact[id(c)])
+        if equivalent(by_fact[id(r)], by_fact[id(c)]) or same_amount(by_fact[id(r)], by_fact[id(c)])
     )
     settled_r = [r for i, r in enumerate(ref.facts) if i in done_r]
     settled_c = [c for k, c in enumerate(cand.facts) if k in done_c]

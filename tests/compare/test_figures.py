@@ -393,3 +393,28 @@ def test_a_figure_changed_among_figures_that_did_not_is_a_mismatch_between_repor
     assert _market(
         "On the National Stock Exchange, the Nifty index gained 44.50 points and closed at 2,115."
     ) == [("number_mismatch", "34.50", "44.50")]
+
+
+def test_a_translation_that_changes_a_sum_and_its_currency_is_a_mismatch():
+    en = doc(PLANT_EN + "\n\nNorthwind paid $12 million for the Riverton land, Santos said.")
+    es_text = PLANT_ES.format(guests="4.000", beams="800", share="9")
+    same = doc(
+        es_text
+        + "\n\nNorthwind pagó 12 millones de euros por el terreno de Riverton, dijo Santos.",
+        language="es",
+    )
+    changed = doc(
+        es_text
+        + "\n\nNorthwind pagó 62 millones de euros por el terreno de Riverton, dijo Santos.",
+        language="es",
+    )
+    # The same amount under another symbol is left to the reader; another amount is not.
+    assert not [
+        d
+        for d in compare(en, extract(en), same, extract(same)).discrepancies
+        if d.severity == "high"
+    ]
+    found = compare(en, extract(en), changed, extract(changed)).discrepancies
+    assert _changed([d for d in found if d.severity != "low"]) == [
+        ("number_mismatch", "$12 million", "62 millones de euros")
+    ]
