@@ -31,11 +31,14 @@ keeps: names (compared through `anyascii`, so scripts do not matter), figures an
 
 from __future__ import annotations
 
+import functools
 import itertools
+import json
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import resources
 
 from anyascii import anyascii
 
@@ -62,6 +65,7 @@ MAX_SENTENCE = 600  # characters: a "sentence" longer than this is cut (lists, t
 
 _SPLIT = re.compile(r"(?<=[.!?؟。…])([\"'”’»)\]]*)\s+(?=\S)|\n\s*\n|\n(?=\s*[-*•])")
 _BLANK = re.compile(r"\n\s*\n")
+_LAST_WORD = re.compile(r"(?<![\w.])[^\W\d_][\w.º]*\Z")
 _CONTENT = re.compile(r"[^\W\d_]+")
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
 _STOP_CASE = re.compile(r"[A-Z]")
@@ -127,9 +131,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _continues(text: str, split: re.Match[str]) -> bool:
     """Whether a full stop inside a paragraph ends an abbreviation, not a sentence: the next
-    word starts in lower case ("9:45 a.m. departure", "the U.S. music market")."""
-    after = text[split.end() : split.end() + 1]
-    return after.islower() and not _BLANK.search(split.group(0))
+    word starts in lower case ("9:45 a.m. departure", "the U.S. music market"), or the stop
+    ends a title, a number sign or an initial ("Mr. Lee", "No. 1", "Timothy D. Cook")."""
+    if _BLANK.search(split.group(0)):
+        return False
+    if text[split.end() : split.end() + 1].islower():
+        return True
+    if split.group(1) or text[split.start() - 1 : split.start()] != ".":
+        return False
+    word = _LAST_WORD.search(text, max(0, split.start() - 12), split.start() - 1)
+    if word is None:
+        return False
+    found = word.group(0)
+    return (len(found) == 1 and found.isupper()) or found.casefold() in _abbreviations()
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    data = resources.files("factcheck.compare").joinpath("data/abbreviations.json")
+    table = json.loads(data.read_text(encoding="utf-8"))
+    return frozenset(word for words in table["titles"].values() for word in words)
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -58,6 +58,19 @@ def test_a_full_stop_before_a_lower_case_word_ends_an_abbreviation_not_a_sentenc
     ]
 
 
+def test_a_title_a_number_sign_and_an_initial_do_not_end_a_sentence():
+    text = (
+        "Greeted by Mr. Lee, the No. 2 carrier named Timothy D. Cook chief. He lives in the U.S. "
+        "The Sra. Ruiz and dhr. Jansen came too."
+    )
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Greeted by Mr. Lee, the No. 2 carrier named Timothy D. Cook chief.",
+        "He lives in the U.S.",
+        "The Sra. Ruiz and dhr. Jansen came too.",
+    ]
+
+
 def test_a_translation_aligns_sentence_for_sentence():
     ref, cand = _sides()
     alignment = align_sentences(ref, cand)
