@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
+import pytest
+
 from factcheck.compare.align import align_sentences, split_sentences
 from factcheck.compare.side import Side
 from tests.compare.helpers import doc, fact, mentions
@@ -93,3 +98,16 @@ def test_unrelated_sentences_are_not_aligned():
     ref = Side.of("reference", doc("The river rose overnight. Schools closed early."), [])
     cand = Side.of("candidate", doc("Prices fell in March. Markets were calm."), [])
     assert align_sentences(ref, cand).pairs == {}
+
+
+def _titles() -> dict[str, list[str]]:
+    data = resources.files("factcheck.compare").joinpath("data/abbreviations.json")
+    titles: dict[str, list[str]] = json.loads(data.read_text(encoding="utf-8"))["titles"]
+    return titles
+
+
+@pytest.mark.parametrize("language", sorted(_titles()))
+def test_every_language_s_titles_are_read(language: str) -> None:
+    for title in _titles()[language]:
+        text = f"Then {title.capitalize()}. Santos spoke."
+        assert split_sentences(text) == [(0, len(text))], title
