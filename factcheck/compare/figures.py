@@ -33,8 +33,10 @@ from factcheck.models import Discrepancy, Fact
 LARGE_COUNT = 10  # a bare count from this size up is a figure worth stating as added
 TABLE_TOKENS = 4  # a line of at least this many tokens ...
 TABLE_SHARE = 0.4  # ... this share of them figures is a table row
+LIST_RUN = 4  # a line whose counts run 1, 2, 3, 4 (or any k to k + 3) numbers a list
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_COUNT = re.compile(r"(?<![\w.,])\d{1,3}(?![\w.,]\d)")
 
 
 def _about(fact: Fact) -> str:
@@ -160,11 +162,12 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
                 )
             )
     # A changed figure repeated elsewhere (the headline and the body) is one finding.
+    ref_text, cand_text = ref.document.text, cand.document.text
     changed_from = [by_fact[i].value for i in used if i in ref_ids]
     changed_to = [by_fact[i].value for i in used if i not in ref_ids]
     reported: list[float] = list(changed_from)
     for r, q in rq:
-        if id(r) in used or carried(q, cq, cand_written):
+        if id(r) in used or carried(q, cq, cand_written) or _list_position(ref_text, r):
             continue
         if any(same_value(q.value, seen) for seen in reported):
             continue  # the same figure said twice is one finding
@@ -179,7 +182,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         )
     reported = list(changed_to)
     for c, q in cq:
-        if id(c) in used or carried(q, rq, ref_written):
+        if id(c) in used or carried(q, rq, ref_written) or _list_position(cand_text, c):
             continue
         if any(same_value(q.value, seen) for seen in reported):
             continue
@@ -235,6 +238,23 @@ def _in_table(text: str, offset: int) -> bool:
     tokens = text[start : end if end >= 0 else len(text)].split()
     figures = sum(1 for t in tokens if any(ch.isdigit() for ch in t))
     return len(tokens) >= TABLE_TOKENS and figures >= TABLE_SHARE * len(tokens)
+
+
+def _list_position(text: str, fact: Fact) -> bool:
+    """Whether a count numbers an item of a list written on one line ("1 Matthew Hayden,
+    2 Justin Langer, 3 ..."): its line's counts run k, k + 1, k + 2 ... through it. A position
+    in a list is no figure of the story."""
+    if not fact.text.isdigit():
+        return False
+    start = text.rfind("\n", 0, fact.start) + 1
+    end = text.find("\n", fact.start)
+    counts = [int(t) for t in _COUNT.findall(text, start, end if end >= 0 else len(text))]
+    value = int(fact.text)
+    return any(
+        counts[i : i + LIST_RUN] == list(range(counts[i], counts[i] + LIST_RUN))
+        and counts[i] <= value < counts[i] + LIST_RUN
+        for i in range(len(counts) - LIST_RUN + 1)
+    )
 
 
 def _year_like(fact: Fact) -> bool:

@@ -418,3 +418,22 @@ def test_a_translation_that_changes_a_sum_and_its_currency_is_a_mismatch():
     assert _changed([d for d in found if d.severity != "low"]) == [
         ("number_mismatch", "$12 million", "62 millones de euros")
     ]
+
+
+def test_positions_in_a_list_on_one_line_are_no_figures():
+    story = (
+        "Australia named Ricky Ponting captain for the first Test against New Zealand in Brisbane"
+        " on Monday.\n\nSelector Trevor Hohns said 14 players were considered."
+    )
+    ref = doc(story)
+    cand = doc(
+        f"{story}\n\nAustralia 1 Matthew Hayden, 2 Justin Langer, 3 Ricky Ponting, 4 Damien"
+        " Martyn, 5 Darren Lehmann, 6 Michael Clarke, 7 Adam Gilchrist, 8 Shane Warne, 9 Jason"
+        " Gillespie, 10 Michael Kasprowicz, 11 Glenn McGrath.\n\nThe Gabba holds 42,000 fans."
+    )
+    result = compare(ref, extract(ref), cand, extract(cand))
+    assert result.verdict == "discrepancies"
+    added = [
+        d.candidate.text for d in result.discrepancies if d.kind == "added_number" and d.candidate
+    ]
+    assert added == ["42,000"]
