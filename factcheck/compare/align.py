@@ -38,6 +38,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from anyascii import anyascii
@@ -186,12 +187,19 @@ def _name_anchors(text: str) -> set[str]:
         word = m.group(0)
         if n == 0 and not word.isupper():
             continue
-        if not _STOP_CASE.match(anyascii(word[:1])):
-            continue  # caseless scripts (Arabic, CJK) cannot mark names: figures anchor them
-        folded = anyascii(word).lower().strip("'’-")
-        if len(folded) >= 3:
-            found.add(f"w:{folded}")
+        anchor = _name_anchor(word)
+        if anchor is not None:
+            found.add(anchor)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _name_anchor(word: str) -> str | None:
+    """The anchor of one capitalised word, or None (a word recurs: transliterated once)."""
+    if not _STOP_CASE.match(anyascii(word[:1])):
+        return None  # caseless scripts (Arabic, CJK) cannot mark names: figures anchor them
+    folded = anyascii(word).lower().strip("'’-")
+    return f"w:{folded}" if len(folded) >= 3 else None
 
 
 def _content_words(text: str) -> frozenset[str]:

@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from factcheck.compare.names import NameIndex, NameSet, key, same_name, same_speaker
 from factcheck.compare.severity import severity
@@ -112,7 +112,7 @@ def _written(name: str) -> re.Pattern[str]:
 
 def _is_written(name: str, side: Side) -> bool:
     """Whether `name` is written as whole words in the text of `side`."""
-    return word_index(side.document.text, side.memo).search(_written(name), name)
+    return word_index(side.document.text, side.memo).search(partial(_written, name), name)
 
 
 def counterpart(name: Name, other: Side) -> Name | None:
@@ -183,7 +183,7 @@ def _loosely_written(name: Name, side: Side) -> bool:
     if len(name.display.split()) < 2:
         return False
     words = r"\s+".join(re.escape(w) for w in name.display.split())
-    pattern = _compiled(rf"(?<!\w){words}", re.IGNORECASE)
+    pattern = partial(_compiled, rf"(?<!\w){words}", re.IGNORECASE)
     return word_index(side.document.text, side.memo).search(pattern, name.display)
 
 
@@ -201,7 +201,7 @@ def _acronym_written(name: Name, side: Side) -> bool:
         return False
     index = word_index(side.document.text, side.memo)
     return any(
-        index.search(_compiled(rf"(?<!\w){re.escape(initials)}(?!\w)"), initials)
+        index.search(partial(_compiled, rf"(?<!\w){re.escape(initials)}(?!\w)"), initials)
         for initials in _initials(parts)
     )
 
@@ -241,7 +241,9 @@ def _common_words(name: Name, side: Side) -> bool:
     index = word_index(side.document.text, side.memo)
     return all(
         not w.isupper()
-        and index.search(_compiled(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])"), w.lower())
+        and index.search(
+            partial(_compiled, rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])"), w.lower()
+        )
         for w in words
     )
 

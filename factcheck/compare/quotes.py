@@ -239,7 +239,7 @@ def _by_gap(
 
 def overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
     """The indices of the sentences a quote overlaps, in order."""
-    i = max(bisect_right([s.start for s in sentences], quote.start) - 1, 0)
+    i = max(bisect_right(sentences, quote.start, key=lambda s: s.start) - 1, 0)
     found = []
     while i < len(sentences) and sentences[i].start < quote.end:
         if sentences[i].end > quote.start:
