@@ -38,9 +38,12 @@ def extraction_throughput(folder: Path, count: int) -> dict:
     load_s = time.perf_counter() - started
     for document in documents[:20]:
         extract(document)
-    started = time.perf_counter()
+    # Per core means per second of this process's CPU time: other work on a shared machine
+    # stretches the wall clock but not the CPU time the extractor itself needs.
+    started, cpu_started = time.perf_counter(), time.process_time()
     facts = sum(len(extract(d)) for d in documents)
-    extract_s = time.perf_counter() - started
+    extract_s = time.process_time() - cpu_started
+    wall_s = time.perf_counter() - started
     return {
         "articles": len(documents),
         "kb_mean": sum(len(d.text.encode()) for d in documents) / len(documents) / 1000,
@@ -48,6 +51,7 @@ def extraction_throughput(folder: Path, count: int) -> dict:
         "extract_s": extract_s,
         "extract_ms": extract_s / len(documents) * 1000,
         "per_second": len(documents) / extract_s,
+        "wall_per_second": len(documents) / wall_s,
         "load_ms": load_s / len(documents) * 1000,
     }
 
@@ -233,8 +237,10 @@ def to_markdown(f: dict, command: str) -> str:
         "",
         "| measure | value |",
         "| --- | --- |",
-        f"| extraction | **{t['per_second']:.0f} articles/s/core** ({t['extract_ms']:.2f} ms/article;"
-        f" target 200/s: {'met' if t['per_second'] >= 200 else 'NOT met'}) |",
+        f"| extraction | **{t['per_second']:.0f} articles/s/core** ({t['extract_ms']:.2f} ms of CPU "
+        f"time per article; target 200/s: {'met' if t['per_second'] >= 200 else 'NOT met'}) |",
+        f"| the same by the wall clock | {t.get('wall_per_second', t['per_second']):.0f} articles/s "
+        "(lower when other work shares the cores) |",
         f"| loader (`load_document`) | {t['load_ms']:.2f} ms/article |",
         f"| facts found | {t['facts']} ({t['facts'] / t['articles']:.1f}/article) |",
         "",
