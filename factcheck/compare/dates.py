@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from factcheck.compare.align import align_sentences
-from factcheck.compare.pairing import match_one, same_words, sentence_pairs, trusted
+from factcheck.compare.pairing import match_one, retold, same_words, sentence_pairs, trusted
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, same_language
 from factcheck.models import Discrepancy, Fact
@@ -87,7 +87,9 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             and not (_is_year(c) and str(c.value) in r_written)
         ]
 
-        def related(r: Fact, c: Fact, how: str = how) -> bool:
+        kept = retold(monolingual, r_sentence, c_sentence)
+
+        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept) -> bool:
             # A dateline is a publication date, not a fact of the story: a retelling is
             # routinely published on another day.
             if _metadata(ref, r) or _metadata(cand, c):
@@ -97,7 +99,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             if (r.relative or c.relative) and not _clearly_apart(str(r.value), str(c.value)):
                 return False
             if alignment.parallel or monolingual:
-                return trusted(alignment, how, monolingual and same_words(r, c), bare=True)
+                return trusted(alignment, how, monolingual and same_words(r, c), True, kept)
             # Across languages event words cannot be compared: two days (an inferred one only
             # when clearly apart, above), in sentences anchored on shared names and figures.
             return len(str(r.value)) == DAY and how == "anchored"
