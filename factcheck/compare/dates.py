@@ -24,6 +24,7 @@ DAY = len("2024-07-09")
 YEAR = len("2024")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20|21)\d\d(?!\d)")
 DATELINE = 200  # characters: a date this early that is the publication date is metadata
+DATELINE_LINE = 40  # characters: a line this short that holds the first date is a dateline
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -36,15 +37,19 @@ def _resolved(side: Side) -> list[Fact]:
 
 
 def _metadata(side: Side, fact: Fact) -> bool:
-    """A dateline: the article's first date, at its top, and its own publication date."""
+    """A dateline: the article's first date, at its top, and its own publication date; or,
+    when the publication date is not known, that date alone on a short line of its own
+    ("Updated 4/9/2007 6:04 PM", "April 10, 2007-7:07AM")."""
     published = side.document.published
     first = min((d.start for d in side.dates), default=-1)
-    return (
-        fact.start == first
-        and fact.start < DATELINE
-        and published is not None
-        and str(fact.value) == published.isoformat()
-    )
+    if fact.start != first or fact.start >= DATELINE:
+        return False
+    if published is not None:
+        return str(fact.value) == published.isoformat()
+    text = side.document.text
+    start = text.rfind("\n", 0, fact.start) + 1
+    end = text.find("\n", fact.start)
+    return len(text[start : end if end >= 0 else len(text)].strip()) <= DATELINE_LINE
 
 
 def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
