@@ -95,6 +95,7 @@ class Alignment:
     candidate: list[Sentence]
     pairs: dict[int, tuple[int, str]] = field(default_factory=dict)  # ref index -> (cand, how)
     parallel: bool = False  # sentence for sentence (a translation, a light edit)
+    translated: bool = False  # ... and sentence lengths keep the texts' ratio (`lengths`)
 
     def sentence_of(self, sentences: list[Sentence], offset: int) -> Sentence | None:
         """The sentence holding character `offset`."""
@@ -312,6 +313,7 @@ def _parallel(
     translated = steps is not None and translation_like(rl, cl, steps)
     alignment.parallel = similar_size and diagonal and (covered or translated)
     if steps is not None and translated:
+        alignment.translated = alignment.parallel
         _align_steps(alignment, chain, steps)
         return
     if alignment.parallel:

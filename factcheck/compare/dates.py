@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from factcheck.compare.align import align_sentences
-from factcheck.compare.pairing import match_one, same_words, sentence_pairs, trusted
+from factcheck.compare.pairing import match_one, retold, same_words, sentence_pairs, trusted
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, same_language
 from factcheck.models import Discrepancy, Fact
@@ -24,6 +24,7 @@ DAY = len("2024-07-09")
 YEAR = len("2024")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20|21)\d\d(?!\d)")
 DATELINE = 200  # characters: a date this early that is the publication date is metadata
+DATELINE_LINE = 40  # characters: a line this short that holds the first date is a dateline
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -36,15 +37,19 @@ def _resolved(side: Side) -> list[Fact]:
 
 
 def _metadata(side: Side, fact: Fact) -> bool:
-    """A dateline: the article's first date, at its top, and its own publication date."""
+    """A dateline: the article's first date, at its top, and its own publication date; or,
+    when the publication date is not known, that date alone on a short line of its own
+    ("Updated 4/9/2007 6:04 PM", "April 10, 2007-7:07AM")."""
     published = side.document.published
     first = min((d.start for d in side.dates), default=-1)
-    return (
-        fact.start == first
-        and fact.start < DATELINE
-        and published is not None
-        and str(fact.value) == published.isoformat()
-    )
+    if fact.start != first or fact.start >= DATELINE:
+        return False
+    if published is not None:
+        return str(fact.value) == published.isoformat()
+    text = side.document.text
+    start = text.rfind("\n", 0, fact.start) + 1
+    end = text.find("\n", fact.start)
+    return len(text[start : end if end >= 0 else len(text)].strip()) <= DATELINE_LINE
 
 
 def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
@@ -87,7 +92,9 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             and not (_is_year(c) and str(c.value) in r_written)
         ]
 
-        def related(r: Fact, c: Fact, how: str = how) -> bool:
+        kept = retold(monolingual, r_sentence, c_sentence)
+
+        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept) -> bool:
             # A dateline is a publication date, not a fact of the story: a retelling is
             # routinely published on another day.
             if _metadata(ref, r) or _metadata(cand, c):
@@ -97,7 +104,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             if (r.relative or c.relative) and not _clearly_apart(str(r.value), str(c.value)):
                 return False
             if alignment.parallel or monolingual:
-                return trusted(alignment, how, monolingual and same_words(r, c), bare=True)
+                return trusted(alignment, how, monolingual and same_words(r, c), True, kept)
             # Across languages event words cannot be compared: two days (an inferred one only
             # when clearly apart, above), in sentences anchored on shared names and figures.
             return len(str(r.value)) == DAY and how == "anchored"

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 
 from factcheck.compare.align import Sentence, align_sentences
-from factcheck.compare.pairing import match_one, same_words, sentence_pairs, trusted
+from factcheck.compare.pairing import match_one, retold, same_words, sentence_pairs, trusted
 from factcheck.compare.quantities import (
     Quantity,
     conflict,
     currency_swapped,
     equivalent,
     quantity,
+    same_magnitude,
     same_value,
 )
 from factcheck.compare.settle import Placed, glued_values, readings_of, unsettled
@@ -134,18 +135,22 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             or (alignment.parallel and _surplus(by_fact[id(c)], rq, cq))
         ]
 
-        def related(r: Fact, c: Fact, how: str = how) -> bool:
+        kept = retold(monolingual, r_sentence, c_sentence)
+
+        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept) -> bool:
             # Digits against words ("5,000" and "twee verdiepingen") are rarely one figure.
             qr, qc = by_fact[id(r)], by_fact[id(c)]
             if _has_digits(r) != _has_digits(c):
                 return False
-            if not conflict(qr, qc) and not (alignment.parallel and currency_swapped(qr, qc)):
+            if not conflict(qr, qc) and not (alignment.translated and currency_swapped(qr, qc)):
                 return False
             bare = "count" in (qr.family, qc.family)  # a bare count on either side
             if bare and (_year_like(r) or _year_like(c)):
                 return False  # "1997" and "0": a year is no count
+            if bare and not alignment.translated and not same_magnitude(qr.value, qc.value):
+                return False  # "four robbers" and "two-million-euro": not one count changed
             same_subject = monolingual and same_words(r, c)
-            return trusted(alignment, how, same_subject, bare)
+            return trusted(alignment, how, same_subject, bare, kept)
 
         if not alignment.parallel and _apart(r_sentence, c_sentence, r_facts, c_facts):
             continue

@@ -11,6 +11,7 @@ from factcheck.compare.side import words
 from factcheck.models import Fact
 
 F = TypeVar("F", bound=Fact)
+RETOLD_SHARE = 0.5  # an edited sentence keeps at least this share of its longer words
 
 
 def facts_in(sentence: Sentence, facts: Sequence[F]) -> list[F]:
@@ -31,15 +32,33 @@ def sentence_pairs(
     return out
 
 
-def trusted(alignment: Alignment, how: str, same_subject: bool, bare: bool) -> bool:
+def trusted(
+    alignment: Alignment,
+    how: str,
+    same_subject: bool,
+    bare: bool,
+    retold: bool = True,
+) -> bool:
     """Whether a conflict in aligned sentences is about one fact. Sentence for sentence
-    (a translation, a light edit), the alignment alone says so. Between independent reports a
-    sentence also holds other facts of the same kind: a bare count or a date needs the same
-    counted noun or event words (one language), a figure with a unit a sentence anchored on
-    shared names and figures."""
+    (a translation, a light edit), the alignment alone says so; but in two articles in one
+    language that share most sentences (a wire copy rewritten in places), a bare count or a
+    date of a sentence that was rewritten (`retold` false) needs the same counted noun or event
+    words.
+    Between independent reports a sentence also holds other facts of the same kind: a bare
+    count or a date needs the same counted noun or event words (one language), a figure with a
+    unit a sentence anchored on shared names and figures."""
     if alignment.parallel:
-        return True
+        return not bare or retold or same_subject
     return same_subject if bare else (how == "anchored" or same_subject)
+
+
+def retold(monolingual: bool, ref: Sentence, cand: Sentence) -> bool:
+    """Whether a sentence in one language keeps most of its longer words in the other article
+    (an edit, not a rewrite); across languages words cannot tell, and the answer is yes."""
+    if not monolingual:
+        return True
+    smaller = min(len(ref.words), len(cand.words))
+    return smaller == 0 or len(ref.words & cand.words) >= RETOLD_SHARE * smaller
 
 
 def match_one(

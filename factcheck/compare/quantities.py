@@ -188,7 +188,7 @@ def conflict(a: Quantity, b: Quantity) -> bool:
     if a.family != b.family:
         # Loosely typed: only a change within one order of magnitude reads as the same figure
         # ("9,420" and "5,420"), not a figure misread or cut ("8,500" and "8").
-        if not _word_or_count(a, b) or not _same_magnitude(a.value, b.value):
+        if not _word_or_count(a, b) or not same_magnitude(a.value, b.value):
             return False
         a, b = _as_count(a), _as_count(b)
     return not agree(a, b)
@@ -198,7 +198,7 @@ def currency_swapped(a: Quantity, b: Quantity) -> bool:
     """Whether two sums in different currencies also differ in amount ("$12 million" and "62
     milioni di euro"): sentence for sentence, a translation keeps the amount of a sum; a change
     of symbol with the same amount (`same_amount`) is left to the reader."""
-    if not _two_currencies(a, b) or not _same_magnitude(a.value, b.value):
+    if not _two_currencies(a, b) or not same_magnitude(a.value, b.value):
         return False
     return not agree(_as_count(a), _as_count(b))
 
@@ -213,7 +213,8 @@ def _two_currencies(a: Quantity, b: Quantity) -> bool:
     return money and a.family != b.family
 
 
-def _same_magnitude(a: float, b: float) -> bool:
+def same_magnitude(a: float, b: float) -> bool:
+    """Whether two values are less than `MAGNITUDE` times apart (and neither is zero)."""
     small, large = sorted((abs(a), abs(b)))
     return small > 0 and large / small < MAGNITUDE
 

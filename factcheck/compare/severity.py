@@ -18,9 +18,9 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | missing_quote | default | low | a quote dropped or paraphrased; its speaker still appears |
 | altered_quote | default | high | same quote, words (or, across languages, meaning) changed |
 | misattributed_quote | default | high | same words, another named speaker |
-| date_mismatch | default | high | the same event, in aligned sentences, dated differently (between independent reports: with the same event words; a date inferred from "Monday" only when days apart) |
+| date_mismatch | default | high | the same event, in aligned sentences, dated differently (between independent reports, or a sentence a copy in one language rewrote: with the same event words; a date inferred from "Monday" only when days apart; a dateline is metadata, never compared) |
 | missing_date | default | low | a date the candidate does not give |
-| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding, conversion or bound (in a translation also a sum whose amount changed with its currency; between independent reports: a bare count needs the same counted noun, and two sentences that each give several figures must share one) |
+| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding, conversion or bound (in a translation also a sum whose amount changed with its currency; between independent reports, or in a sentence a copy in one language rewrote: a bare count needs the same counted noun; between independent reports two sentences that each give several figures must share one) |
 | missing_number | default | low | a figure the candidate does not give (a position in a numbered list, "1 Matthew Hayden, 2 ...", is no figure) |
 | missing_entity | default | low | a name the candidate does not give |
 | added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice (across languages: only a person it quotes in words the reference does not carry) |

@@ -70,3 +70,17 @@ def test_a_year_the_reference_only_infers_from_next_year_does_not_hide_a_change(
         (d.kind, d.reference.text if d.reference else "", d.candidate.text if d.candidate else "")
         for d in serious
     ] == [("date_mismatch", "1987", "2026")]
+
+
+def test_a_dateline_is_metadata_even_when_the_publication_date_is_unknown():
+    ref = doc(
+        "Riverton opens its bridge\n\nMarch 3, 2025\n\n"
+        "Mayor Maria Santos opened the Harbour Bridge in Riverton before 4,000 guests."
+    )
+    cand = doc(
+        "Riverton bridge opens\n\nUpdated 3/4/2025 6:04 PM\n\n"
+        "Mayor Maria Santos opened the Harbour Bridge in Riverton before 4,000 guests."
+    )
+    found = compare(ref, extract(ref), cand, extract(cand)).discrepancies
+    # Published the next day: neither a changed date nor a date the reference does not give.
+    assert not [d for d in found if d.kind in ("date_mismatch", "added_date")]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from factcheck.compare import compare
 from factcheck.compare.pairing import match_one
+from factcheck.extract.rules import extract
 from factcheck.models import Fact
+from tests.compare.helpers import doc
 
 
 def _figure(text: str, start: int) -> Fact:
@@ -35,3 +38,40 @@ def test_place_does_not_pair_what_sits_about_as_near_to_two_figures():
     found = match_one(left, right, _differ, _never, in_order=True, place=lambda f: place[id(f)])
     assert found == []
     assert match_one(left, right, _differ, _never, in_order=False) == []  # no order, no place
+
+
+CLIMB = (
+    "Climbers die on Mount Cook\n\n"
+    "Two climbers died on Mount Cook in New Zealand on Saturday, Inspector Dave Gaskin said.\n\n"
+    "The pair fell 600 metres from the Linda Glacier route near Plateau Hut.\n\n"
+    "The three other climbers were released after an examination by medical staff.\n\n"
+    "Rescue teams from Twizel flew to the scene in a Helicopter Line aircraft.\n\n"
+    "Gaskin said the deaths were not related to the weather."
+)
+
+
+def _climb(sentence: str) -> list[tuple[str, str, str]]:
+    edited = CLIMB.replace(
+        "The three other climbers were released after an examination by medical staff.", sentence
+    )
+    ref, cand = doc(CLIMB), doc(edited)
+    found = compare(ref, extract(ref), cand, extract(cand)).discrepancies
+    return [
+        (d.kind, d.reference.text, d.candidate.text)
+        for d in found
+        if d.severity == "high" and d.reference and d.candidate
+    ]
+
+
+def test_a_count_in_a_rewritten_sentence_of_a_copy_in_one_language_is_not_a_change():
+    # The copy says something else in that sentence; "two deaths" is not "three climbers".
+    assert (
+        _climb("With two deaths in the park this weekend, police and rescuers were stretched.")
+        == []
+    )
+
+
+def test_a_count_changed_in_a_sentence_the_copy_keeps_is_a_mismatch():
+    assert _climb(
+        "The two other climbers were released after an examination by medical staff."
+    ) == [("number_mismatch", "three", "two")]
