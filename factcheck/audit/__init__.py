@@ -22,7 +22,7 @@ from pathlib import Path
 
 from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerprint
 from factcheck.audit.discover import discover
-from factcheck.audit.grouping import group_stories, signature
+from factcheck.audit.grouping import group_articles
 from factcheck.audit.progress import progress_for
 from factcheck.audit.work import Extracted, compare_group, extract_batch, file_sha256
 from factcheck.backend import Backend, open_backend
@@ -234,7 +234,7 @@ def run_audit(
         usable = [e for e in extracted if e.document is not None]
         errors += [AuditError(e.path, e.error or "unusable") for e in extracted if e.error]
 
-        groups_idx = group_stories([signature(e.facts) for e in usable])
+        groups_idx = group_articles([(e.document, e.facts) for e in usable if e.document])
         groups: list[StoryGroup] = []
         group_of: dict[str, int] = {}
         pairs: list[PairResult] = []

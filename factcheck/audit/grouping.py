@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from factcheck.models import Fact
+from factcheck.models import Document, Fact
 
 # A token found in more than this share of a large folder says nothing about the story.
 MAX_SHARE = 0.05
@@ -87,3 +87,8 @@ def group_stories(signatures: Sequence[frozenset[str]]) -> list[list[int]]:
     for i in range(n):
         groups[find(i)].append(i)
     return sorted(groups.values(), key=lambda members: members[0])
+
+
+def group_articles(articles: Sequence[tuple[Document, Sequence[Fact]]]) -> list[list[int]]:
+    """Indices of the articles (document, facts) grouped by story, as the audit groups them."""
+    return group_stories([signature(facts) for _, facts in articles])
