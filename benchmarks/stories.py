@@ -28,12 +28,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from realnews import load_realnews, skipped, work_dir  # noqa: E402
+from realnews import load_realnews, skipped, work_dir
 
-from factcheck.audit.grouping import group_articles  # noqa: E402
-from factcheck.extract.rules import extract  # noqa: E402
-from factcheck.load import document_from_bytes  # noqa: E402
-from factcheck.models import Document, Fact  # noqa: E402
+from factcheck.audit.grouping import group_articles
+from factcheck.extract.rules import extract
+from factcheck.load import document_from_bytes
+from factcheck.models import Document, Fact
 
 COMMAND = "python benchmarks/stories.py"
 Article = tuple[Document, list[Fact]]
