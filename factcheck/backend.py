@@ -110,6 +110,13 @@ class Backend:
 
     def extract(self, document: Document) -> list[Fact]:
         """The facts of `document`: rules always, plus grounded LLM facts when available."""
+        from factcheck.load.language import is_supported
+
+        if document.language and not is_supported(document.language):
+            self._notice(
+                f"text in language '{document.language}': the rules have no word lists for it, "
+                "so only figures, numeric dates, Latin-script names and quotes were read"
+            )
         facts = rules_extract(document)
         if not self.llm_available():
             return facts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.load import detect_language
-from factcheck.load.language import normalise_language_tag
+from factcheck.load.language import is_supported, normalise_language_tag
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,27 @@ from factcheck.load.language import normalise_language_tag
 )
 def test_each_language(expected: str, text: str) -> None:
     assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("tr", "Belediye, ana caddenin iki hafta boyunca trafiğe kapalı olacağını açıkladı."),
+        ("pl", "Władze miasta ogłosiły, że główna ulica będzie zamknięta przez dwa tygodnie."),
+        ("ru", "Городские власти объявили, что главная улица будет закрыта на две недели."),
+        ("sv", "Kommunen meddelade att huvudgatan stängs av i två veckor på grund av arbeten."),
+        ("fa", "شهرداری اعلام کرد که خیابان اصلی به مدت دو هفته بسته خواهد بود."),
+        ("ja", "市は大通りを二週間閉鎖すると発表した。"),
+    ],
+)
+def test_languages_without_extraction_data_are_named(expected: str, text: str) -> None:
+    assert detect_language(text) == expected
+    assert not is_supported(expected)
+
+
+def test_a_long_article_in_our_languages_is_read_by_the_small_detector() -> None:
+    text = "The city council said on Tuesday that the main road will be closed for two weeks. " * 5
+    assert detect_language(text) == "en"
 
 
 @pytest.mark.parametrize(
