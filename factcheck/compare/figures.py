@@ -19,6 +19,7 @@ from factcheck.compare.align import align_sentences
 from factcheck.compare.pairing import match_one, same_words, sentence_pairs, trusted
 from factcheck.compare.quantities import (
     Quantity,
+    agree,
     conflict,
     equivalent,
     quantity,
@@ -100,6 +101,9 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         if any(equivalent(q, p) or _loose_unit(q, p) for p in same):
             return True
         if any(equivalent(q, p) for _, p in pool):
+            return True
+        # "at least 68" and "72" both hold: a bound the other figure satisfies carries it.
+        if any((q.qualifier or p.qualifier) and agree(q, p) for _, p in pool):
             return True
         return not same and q.value in written
 

@@ -160,16 +160,16 @@ def similarity(a: Profile, b: Profile, weight: Callable[[str], float] | None = N
     if drop_actor:
         main = max(a.names, key=lambda name: sum(shared.get(t, 0.0) for t in set(name)), default=())
         actor = set(main) & shared.keys()
+    rest_a = total_a - sum(weigh(t) * _damped(a.tokens[t]) for t in actor)
+    rest_b = total_b - sum(weigh(t) * _damped(b.tokens[t]) for t in actor)
+    if rest_a <= 1e-9 or rest_b <= 1e-9:
+        return 1.0  # one side gives nothing but the shared actor: nothing says otherwise
     items = sum(1 for t in shared if t[0] != "n") + sum(
         1 for name in a.names if any(t in shared and t not in actor for t in name)
     )
     if items < MIN_SHARED - (1 if actor else 0):
         return 0.0
     common = sum(w for t, w in shared.items() if t not in actor)
-    rest_a = total_a - sum(weigh(t) * _damped(a.tokens[t]) for t in actor)
-    rest_b = total_b - sum(weigh(t) * _damped(b.tokens[t]) for t in actor)
-    if rest_a <= 0 or rest_b <= 0:
-        return 1.0  # one side names nothing but the shared actor: nothing says otherwise
     lighter, heavier = sorted((rest_a, rest_b))
     return min(1.0, common / (lighter**LIGHT * heavier ** (1 - LIGHT))) * _in_time(a, b)
 
@@ -207,5 +207,8 @@ def different_story(
     """Whether the two articles share too little to be compared fact by fact."""
     if reference.text == candidate.text:
         return False
-    score = story_similarity(reference, reference_facts, candidate, candidate_facts)
-    return score < SAME_STORY
+    ref, cand = profile(reference, reference_facts), profile(candidate, candidate_facts)
+    words = ref.language is not None and ref.language == cand.language
+    if not _total(ref, kind_weight, words) and not _total(cand, kind_weight, words):
+        return False  # nothing either side gives can be compared: nothing says they differ
+    return similarity(ref, cand) < SAME_STORY
