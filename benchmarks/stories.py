@@ -26,14 +26,15 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-from realnews import load_realnews, skipped, work_dir
-
-from factcheck.audit.grouping import group_articles
-from factcheck.extract.rules import extract
-from factcheck.load import document_from_bytes
-from factcheck.models import Document, Fact
+from benchmarks.realnews import load_realnews, skipped, work_dir  # noqa: E402
+from factcheck.audit.grouping import group_articles  # noqa: E402
+from factcheck.extract.rules import extract  # noqa: E402
+from factcheck.load import document_from_bytes  # noqa: E402
+from factcheck.models import Document, Fact  # noqa: E402
 
 COMMAND = "python benchmarks/stories.py"
 Article = tuple[Document, list[Fact]]
@@ -124,7 +125,7 @@ def meantime(rn, quick: bool) -> dict:
 
 def reposts(quick: bool) -> dict:
     """One generated wire story reposted 200 times with small edits, among other stories."""
-    import corpus
+    from benchmarks import corpus
 
     with work_dir("stories-") as folder:
         manifest = corpus.generate(folder, articles=240, stories=60, seed=7)
