@@ -2,7 +2,8 @@
 
 1. Each article becomes a story profile (`factcheck.compare.story.profile`): name words across
    scripts, figures, dates, content words of its language. A token's weight is its kind's
-   weight times its rarity in the folder (smoothed inverse document frequency).
+   weight times its rarity in the folder (smoothed inverse document frequency among the
+   articles of the languages it occurs in).
 2. Blocking: an inverted index from token to articles, consulted only for each article's
    `BLOCKING` rarest content words and `BLOCKING` rarest other tokens, proposes candidate pairs. Two reports of one story share rare
    tokens; a common word proposes nothing, yet no token is ever dropped from the score, so a
@@ -20,7 +21,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from factcheck.compare.story import Profile, kind_weight, profile, similarity
+from factcheck.compare.story import Profile, kind_weight, profile, similarity, total_weight
 from factcheck.models import Document, Fact
 
 BLOCKING = 12  # rarest tokens per article that propose candidate pairs
@@ -36,20 +37,41 @@ def group_articles(articles: Sequence[tuple[Document, Sequence[Fact]]]) -> list[
 def group_profiles(profiles: Sequence[Profile]) -> list[list[int]]:
     """Indices grouped by story (each group sorted, groups by first member; singletons too)."""
     df: Counter[str] = Counter()
+    per_language: Counter[str | None] = Counter(p.language for p in profiles)
+    languages: dict[str, set[str | None]] = defaultdict(set)
     for p in profiles:
         df.update(p.tokens.keys())
-    n = len(profiles)
+        for token in p.tokens:
+            languages[token].add(p.language)
+    weights = {
+        t: kind_weight(t) * _rarity(count, languages[t], per_language) for t, count in df.items()
+    }
+    cached = {
+        (id(p), words): total_weight(p, weights.__getitem__, words)
+        for p in profiles
+        for words in (False, True)
+    }
 
-    def weight(token: str) -> float:
-        # Smoothed IDF: in a folder of five, a name in four of them still counts for something.
-        return kind_weight(token) * math.log(1 + n / df[token])
+    def totals(p: Profile, words: bool) -> float:
+        return cached[(id(p), words)]
 
-    edges = _scored_pairs(profiles, df, weight)
-    return _average_link(n, edges)
+    edges = _scored_pairs(profiles, df, weights.__getitem__, totals)
+    return _average_link(len(profiles), edges)
+
+
+def _rarity(count: int, languages: set[str | None], per_language: Counter[str | None]) -> float:
+    """Smoothed inverse document frequency among the articles of the languages the token occurs
+    in: a word every German article of a mostly English folder uses is common German, not a
+    rare story word. Smoothed: in a folder of five, a name in four still counts for something."""
+    among = sum(per_language[language] for language in languages)
+    return math.log(1 + among / count)
 
 
 def _scored_pairs(
-    profiles: Sequence[Profile], df: Counter[str], weight: Callable[[str], float]
+    profiles: Sequence[Profile],
+    df: Counter[str],
+    weight: Callable[[str], float],
+    totals: Callable[[Profile, bool], float],
 ) -> dict[tuple[int, int], float]:
     """Every candidate pair the index proposes, with its similarity (0 below `MIN_PAIR`)."""
     index: dict[str, list[int]] = defaultdict(list)
@@ -68,7 +90,7 @@ def _scored_pairs(
         for token in chosen:
             seen.update(j for j in index[token] if j > i)
         for j in seen:
-            score = similarity(profiles[i], profiles[j], weight)
+            score = similarity(profiles[i], profiles[j], weight, totals)
             edges[(i, j)] = score if score >= MIN_PAIR else 0.0
     return edges
 

@@ -62,13 +62,16 @@ class Profile:
 def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     """The story profile of an article from its text and extracted facts."""
     tokens: Counter[str] = Counter()
+    language = document.language
     spans: list[tuple[int, int]] = []
     names: dict[tuple[str, ...], None] = {}
     for fact in facts:
         if fact.kind in ("entity", "number", "date"):
             spans.append((fact.start, fact.end))
         if fact.kind == "entity":
-            words = tuple(f"n:{word}" for word in _name_words(fact.text))
+            words = tuple(
+                f"n:{w}" for w in _name_words(fact.text) if w not in _ascii_stop(language)
+            )
             tokens.update(words)
             names[words] = None
         elif fact.kind == "number" and isinstance(fact.value, int | float):
@@ -77,7 +80,6 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
                 tokens[token] += 1
         elif fact.kind == "date" and isinstance(fact.value, str) and len(fact.value) == 10:
             tokens[f"d:{fact.value}"] += 1
-    language = document.language
     stop = _stop_words(language)
     prefix = f"w:{language or '?'}:"
     # Words inside names, figures and dates are already their tokens: counting them twice would
@@ -130,24 +132,38 @@ def _stop_words(language: str | None) -> frozenset[str]:
     return frozenset(word.casefold() for word in get_stop_words(language))
 
 
+@cache
+def _ascii_stop(language: str | None) -> frozenset[str]:
+    """The stop words as name words are spelled ("der", "von", "de", "al"): not names."""
+    from anyascii import anyascii
+
+    return frozenset(anyascii(word).lower() for word in _stop_words(language))
+
+
 def kind_weight(token: str) -> float:
     """A token's weight when nothing is known about how rare it is."""
     return KIND_WEIGHT[token[0]]
 
 
-def similarity(a: Profile, b: Profile, weight: Callable[[str], float] | None = None) -> float:
+def similarity(
+    a: Profile,
+    b: Profile,
+    weight: Callable[[str], float] | None = None,
+    totals: Callable[[Profile, bool], float] | None = None,
+) -> float:
     """How much of a story two profiles share, from 0 (nothing) to 1 (see the module docstring).
 
     `weight` gives each token's weight from its rarity in a folder; without it (two articles on
-    their own) every token of a kind weighs the same and the main actor is left out.
+    their own) every token of a kind weighs the same and the main actor is left out. `totals`
+    may answer a profile's total weight (with or without its content words) from a cache.
     """
     drop_actor = weight is None
     weigh = weight or kind_weight
     # Content words only ever meet words of the same language: across languages they would
     # only dilute what can be shared.
     words = a.language is not None and a.language == b.language
-    total_a = _total(a, weigh, words)
-    total_b = _total(b, weigh, words)
+    total_a = totals(a, words) if totals else total_weight(a, weigh, words)
+    total_b = totals(b, words) if totals else total_weight(b, weigh, words)
     if total_a <= 0 or total_b <= 0:
         return 0.0
     small, large = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
@@ -183,7 +199,8 @@ def _in_time(a: Profile, b: Profile) -> float:
     return 1.0 if gap <= STORY_DAYS else STORY_DAYS / gap
 
 
-def _total(p: Profile, weight: Callable[[str], float], words: bool) -> float:
+def total_weight(p: Profile, weight: Callable[[str], float], words: bool) -> float:
+    """The weight of a profile's tokens (without its content words when `words` is false)."""
     return sum(weight(t) * _damped(n) for t, n in p.tokens.items() if words or t[0] != "w")
 
 
@@ -209,6 +226,6 @@ def different_story(
         return False
     ref, cand = profile(reference, reference_facts), profile(candidate, candidate_facts)
     words = ref.language is not None and ref.language == cand.language
-    if not _total(ref, kind_weight, words) and not _total(cand, kind_weight, words):
+    if not total_weight(ref, kind_weight, words) and not total_weight(cand, kind_weight, words):
         return False  # nothing either side gives can be compared: nothing says they differ
     return similarity(ref, cand) < SAME_STORY
