@@ -5,7 +5,8 @@
    weight times its rarity in the folder (smoothed inverse document frequency among the
    articles of the languages it occurs in).
 2. Blocking: an inverted index from token to articles, consulted only for each article's
-   `BLOCKING` rarest content words and `BLOCKING` rarest other tokens, proposes candidate pairs. Two reports of one story share rare
+   `BLOCKING` rarest content words and `BLOCKING` rarest other tokens, proposes candidate pairs
+   (an article meets every article holding one of its rarest tokens). Two reports of one story share rare
    tokens; a common word proposes nothing, yet no token is ever dropped from the score, so a
    story told by hundreds of reposts is never cut apart by its own size.
 3. Each candidate pair is scored with `similarity`, the same score `compare` judges by.
@@ -26,7 +27,7 @@ from factcheck.models import Document, Fact
 
 BLOCKING = 12  # rarest tokens per article that propose candidate pairs
 MIN_PAIR = 0.16  # a scored pair below this is no evidence at all
-MIN_AVERAGE = 0.15  # groups merge while their average cross-pair similarity reaches this
+MIN_AVERAGE = 0.18  # groups merge while their average cross-pair similarity reaches this
 
 
 def group_articles(articles: Sequence[tuple[Document, Sequence[Fact]]]) -> list[list[int]]:
@@ -82,8 +83,9 @@ def _scored_pairs(
         words = [t for t in keys if t[0] == "w"][:BLOCKING]
         chosen = words + [t for t in keys if t[0] != "w"][:BLOCKING]
         rarest.append(chosen)
-        for token in chosen:
-            index[token].append(i)
+        for token in p.tokens:
+            if df[token] > 1:
+                index[token].append(i)
     edges: dict[tuple[int, int], float] = {}
     for i, chosen in enumerate(rarest):
         seen: set[int] = set()
