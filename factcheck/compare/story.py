@@ -6,7 +6,7 @@ An article is reduced to a profile of tokens that survive translation and rewrit
   with anyascii so that "Путин" and "Putin" meet, and lower-cased;
 - `f:` its figures with their unit (or bare figures of 10 and more, years left to the dates);
 - `d:` its day-precise dates;
-- `w:<lang>:` its content words (stop words removed, cut to a stem-like prefix), which only ever
+- `w:<lang>:` its content words (stop words of stopwords-iso removed, cut to a stem-like prefix), which only ever
   meet words of the same language.
 
 Two profiles are scored by the weight of the tokens they share over a length-normalised total:
@@ -125,11 +125,11 @@ def _figure(fact: Fact) -> str | None:
 @cache
 def _stop_words(language: str | None) -> frozenset[str]:
     """The stop words of `language` (none for a language the stop-word lists do not cover)."""
-    from stop_words import LANGUAGE_MAPPING, get_stop_words
+    import stopwordsiso
 
-    if language not in LANGUAGE_MAPPING:
+    if not language or not stopwordsiso.has_lang(language):
         return frozenset()
-    return frozenset(word.casefold() for word in get_stop_words(language))
+    return frozenset(word.casefold() for word in stopwordsiso.stopwords(language))
 
 
 @cache
@@ -185,9 +185,20 @@ def similarity(
     )
     if items < MIN_SHARED - (1 if actor else 0):
         return 0.0
+    if drop_actor and not _facts_beyond(a, b, shared, actor):
+        # Two articles on one topic share its vocabulary; without rarity to tell topic words
+        # from story words, a second name, a figure or a date must say it is one story.
+        return 0.0
     common = sum(w for t, w in shared.items() if t not in actor)
     lighter, heavier = sorted((rest_a, rest_b))
     return min(1.0, common / (lighter**LIGHT * heavier ** (1 - LIGHT))) * _in_time(a, b)
+
+
+def _facts_beyond(a: Profile, b: Profile, shared: Mapping[str, float], actor: set[str]) -> bool:
+    """Whether the pair shares a name, figure or date besides the actor, or one side has none."""
+    if any(t[0] != "w" and t not in actor for t in shared):
+        return True
+    return not all(any(t[0] != "w" and t not in actor for t in p.tokens) for p in (a, b))
 
 
 def _in_time(a: Profile, b: Profile) -> float:
