@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
 import random
 import resource
 import signal
@@ -32,7 +30,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 FUZZ_RESULTS = ROOT / "benchmarks" / "FUZZ.md"
-LARGE_BYTES = 5_000_000  # the default --max-bytes: the largest article compare reads
 SUFFIXES = (".txt", ".md", ".html")
 
 PIECES: tuple[str, ...] = (
@@ -233,37 +230,6 @@ def run(
     }
 
 
-def large_article(work: Path, size: int = LARGE_BYTES) -> dict:
-    """`factcheck compare` of the English seed with one article of about `size` bytes (generated
-    stories run together): its wall time and the peak memory of its process tree."""
-    from benchmarks import corpus, speed
-
-    stories = work / "stories"
-    corpus.generate(stories, articles=4000, stories=400, seed=3)
-    parts, total = [], 0
-    for path in sorted(stories.glob("*.md")):
-        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]  # no front matter
-        parts.append(body)
-        total += len(body.encode("utf-8")) + 2
-        if total >= size:
-            break
-    big = work / "large.md"
-    big.write_text("\n\n".join(parts)[:size], encoding="utf-8")
-    seed = ROOT / "examples" / "a1-reference-en.md"
-    env = {**os.environ, "FACTCHECK_HOME": str(work / "home"), "NO_COLOR": "1"}
-    for var in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "FACTCHECK_PROVIDERS"):
-        env.pop(var, None)
-    command = [speed.FACTCHECK, "compare", str(seed), str(big), "--format", "json"]
-    timed = speed.timed_process([*command, "--fail-on", "never"], env)
-    report = json.loads(timed["stdout"])
-    return {
-        "bytes": big.stat().st_size,
-        "wall_s": timed["wall_s"],
-        "peak_mb": timed["peak_mb"],
-        "findings": len(report["discrepancies"]),
-    }
-
-
 def to_markdown(figures: dict, command: str) -> str:
     """The fuzzing section of RESULTS.md."""
     commit = subprocess.run(
@@ -288,20 +254,6 @@ def to_markdown(figures: dict, command: str) -> str:
         f"| whole run | {figures['seconds']:.0f} s | |",
         "",
     ]
-    large = figures.get("large")
-    if large:
-        lines += [
-            f"One article of {large['bytes'] / 1e6:.1f} MB (generated stories run together) "
-            "compared with the English seed, `factcheck compare examples/a1-reference-en.md "
-            "large.md --format json`:",
-            "",
-            "| measure | value | aim |",
-            "| --- | --- | --- |",
-            f"| wall time | {large['wall_s']:.1f} s | under 15 s |",
-            f"| peak memory (process tree) | {large['peak_mb']:.0f} MB | under 500 MB |",
-            f"| findings | {large['findings']} | |",
-            "",
-        ]
     if figures["problems"]:
         lines += ["First problems:", ""]
         lines += [f"- {p}" for p in figures["problems"][:10]]
@@ -318,13 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=FUZZ_RESULTS)
     parser.add_argument("--keep", type=Path, help="copy the inputs that found a problem here")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="factcheck-large-") as work:
-        large = large_article(Path(work))
-    print(f"large article: {large['wall_s']:.1f} s, {large['peak_mb']:.0f} MB", file=sys.stderr)
     figures = run(
         args.inputs, args.seed, args.limit, lambda n: print(f"{n:,}", file=sys.stderr), args.keep
     )
-    figures["large"] = large
     command = f"python benchmarks/fuzz.py --inputs {args.inputs} --seed {args.seed}"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(to_markdown(figures, command), encoding="utf-8")

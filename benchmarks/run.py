@@ -114,11 +114,14 @@ def main(argv: list[str] | None = None) -> int:
         sections.append(quality.to_markdown(quality.measure(), q_command))
         sections.append(summedits.to_markdown(summedits.measure(quick=args.quick), q_command))
     if args.only in (None, "realnews"):
-        from benchmarks import translations, wikinews
+        from benchmarks import attribution, disclosures, recognizers, translations, wikinews
 
-        print("realnews: MEANTIME translations, Wikinews sources ...", file=sys.stderr)
+        print("realnews: MEANTIME translations, Wikinews sources, disclosures ...", file=sys.stderr)
         sections.append(translations.run(quick=args.quick))
         sections.append(wikinews.run(quick=args.quick))
+        sections.append(recognizers.run(quick=args.quick))
+        sections.append(attribution.run(quick=args.quick))
+        sections.append(disclosures.run(quick=args.quick))
     if args.only is None and FUZZ_RESULTS.is_file():
         # The long fuzz run is its own command (`make fuzz`); its last figures are shown here.
         sections.append(FUZZ_RESULTS.read_text(encoding="utf-8"))

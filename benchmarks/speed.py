@@ -23,6 +23,7 @@ from benchmarks import corpus  # noqa: E402
 
 BIN = Path(sys.executable).parent
 FACTCHECK = str(BIN / "factcheck")
+LARGE_BYTES = 5_000_000  # the default --max-bytes: the largest article compare reads
 
 
 def extraction_throughput(folder: Path, count: int) -> dict:
@@ -171,6 +172,35 @@ def startup(repeat: int = 5) -> dict:
     return {"help_s": help_s, "python_s": python_s, "ratio": help_s / python_s, "repeat": repeat}
 
 
+def large_article(work: Path, size: int = LARGE_BYTES) -> dict:
+    """`factcheck compare` of the English seed with one article of about `size` bytes (generated
+    stories run together): its wall time and the peak memory of its process tree."""
+    stories = work / "stories"
+    corpus.generate(stories, articles=4000, stories=400, seed=3)
+    parts, total = [], 0
+    for path in sorted(stories.glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]  # no front matter
+        parts.append(body)
+        total += len(body.encode("utf-8")) + 2
+        if total >= size:
+            break
+    big = work / "large.md"
+    big.write_text("\n\n".join(parts)[:size], encoding="utf-8")
+    seed = Path(__file__).resolve().parent.parent / "examples" / "a1-reference-en.md"
+    env = {**os.environ, "FACTCHECK_HOME": str(work / "home"), "NO_COLOR": "1"}
+    for var in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "FACTCHECK_PROVIDERS"):
+        env.pop(var, None)
+    command = [FACTCHECK, "compare", str(seed), str(big), "--format", "json"]
+    timed = timed_process([*command, "--fail-on", "never"], env)
+    report = json.loads(timed["stdout"])
+    return {
+        "bytes": big.stat().st_size,
+        "wall_s": timed["wall_s"],
+        "peak_mb": timed["peak_mb"],
+        "findings": len(report["discrepancies"]),
+    }
+
+
 def measure(quick: bool = False, work: Path | None = None) -> dict:
     """Every speed figure; `quick` shrinks the corpora so the whole run takes seconds."""
     if work is not None:
@@ -185,6 +215,7 @@ def measure(quick: bool = False, work: Path | None = None) -> dict:
             "throughput": extraction_throughput(folder, count),
             "scaling": audit_scaling(sizes, base),
             "startup": startup(2 if quick else 5),
+            "large": large_article(base / "large", LARGE_BYTES // 10 if quick else LARGE_BYTES),
             "cores": os.cpu_count() or 1,
         }
 
@@ -239,6 +270,18 @@ def to_markdown(f: dict, command: str) -> str:
     lines += [
         "",
         "Resumed re-run notice: " + ("; ".join(notices) if notices else "none reported") + ".",
+        "",
+        "## One very long article",
+        "",
+        f"Command: `{command}`. One article of {f['large']['bytes'] / 1e6:.1f} MB (generated stories "
+        "run together) compared with the English seed: `factcheck compare "
+        "examples/a1-reference-en.md large.md --format json` as a subprocess.",
+        "",
+        "| measure | value | aim |",
+        "| --- | --- | --- |",
+        f"| wall time | {f['large']['wall_s']:.1f} s | under 15 s at 5 MB |",
+        f"| peak memory (process tree) | {f['large']['peak_mb']:.0f} MB | under 500 MB |",
+        f"| findings | {f['large']['findings']:,} | |",
         "",
         "## CLI start-up",
         "",

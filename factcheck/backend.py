@@ -61,6 +61,8 @@ class Backend:
         self._dropped = 0
         self._notices: list[str] = []
         self._llm_down = False
+        self._asked = 0  # LLM requests of this run (extractions, judgements)
+        self._answered = 0  # ... that got an answer (from a provider or the cache)
         self.chain = None
         if any(spec.kind != "rules" for spec in specs):
             from factcheck.providers.store import Store, default_path
@@ -74,20 +76,31 @@ class Backend:
                 concurrency=max(settings.jobs, 8),
             )
             self._loop = _LoopThread()
+            self._notices.extend(self.chain.notices if self.chain is not None else ())
 
     @property
     def uses_llm(self) -> bool:
         return self.chain is not None
 
     def llm_available(self) -> bool:
-        """Whether the LLM chain is configured and has not failed completely in this run."""
-        return self.chain is not None and not self._llm_down
+        """Whether the LLM chain is configured and some provider of it may be asked now.
+
+        After every provider failed one request, later documents skip the LLM at once while
+        each provider is disabled or resting; once a rest is over, the LLM is tried again.
+        """
+        if self.chain is None:
+            return False
+        if not self._llm_down:
+            return True
+        return any(health.blocked() is None for health in self.chain.health)
 
     def call_llm(self, coroutine: Coroutine[Any, Any, T]) -> T | None:
         """Run one LLM coroutine; None when the chain failed and `rules` may carry on alone."""
         assert self._loop is not None
+        with self._lock:
+            self._asked += 1
         try:
-            return self._loop.run(coroutine)
+            answer = self._loop.run(coroutine)
         except BadRequestError as error:  # the request itself is wrong: report it, keep going
             self._notice(f"an LLM request was refused ({error}); rules findings stand")
             if not self.ends_with_rules:
@@ -97,11 +110,19 @@ class Backend:
             if not self.ends_with_rules:
                 raise
             with self._lock:
-                self._llm_down = True  # don't make every later document wait out the same outage
+                self._llm_down = True  # some results of this run come from the rules alone
             self._notice(
                 f"every LLM provider failed; results come from the offline rules only ({error})"
             )
             return None
+        with self._lock:
+            self._answered += 1
+        return answer
+
+    @property
+    def degraded(self) -> bool:
+        """Whether the run asked the LLM and used none of its answers (or lost it for good)."""
+        return self._llm_down or (self._asked > 0 and self._answered == 0)
 
     def _notice(self, text: str) -> None:
         with self._lock:
@@ -163,7 +184,7 @@ class Backend:
             input_tokens=usage.input_tokens if usage else 0,
             output_tokens=usage.output_tokens if usage else 0,
             fallbacks=tuple(self.chain.fallbacks) if self.chain is not None else (),
-            degraded=self._llm_down,
+            degraded=self.degraded,
             dropped_facts=self._dropped,
             notices=tuple(self._notices),
             seconds=round(seconds, 3),

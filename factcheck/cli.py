@@ -63,9 +63,11 @@ ProviderOpt = Annotated[
         "--provider",
         "-p",
         help=(
-            "Backends in fallback order, e.g. 'anthropic:claude-haiku-4-5,openai:gpt-5-mini,rules'. "
-            "Default: $FACTCHECK_PROVIDERS, else the config file's 'providers', else every "
-            "provider with a key set, then 'rules'."
+            "Backends in fallback order, e.g. 'anthropic:claude-haiku-4-5,openai:gpt-5-mini,rules'; "
+            "each KIND[:MODEL][@URL][;key=VARIABLE][;deadline=SECONDS]. A URL of its own gets no "
+            "key unless ;key= names one. Default: $FACTCHECK_PROVIDERS, else the config file's "
+            "'providers', else Anthropic and OpenAI when their key (or base URL) is set, then "
+            "'rules'."
         ),
         metavar="SPEC[,SPEC...]",
     ),
@@ -363,6 +365,27 @@ def audit(
             "--jobs", "-j", help="Parallel workers (default 0 = one per core).", show_default=False
         ),
     ] = None,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            help="local (processes on this machine) or dask (needs the 'dask' extra).",
+            metavar="NAME",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help=(
+                "With --executor dask: the address of a running Dask scheduler, e.g. "
+                "tcp://HOST:8786 (default $DASK_SCHEDULER_ADDRESS, else a local cluster of "
+                "--jobs processes)."
+            ),
+            metavar="ADDRESS",
+            show_default=False,
+        ),
+    ] = None,
     reference: Annotated[
         list[Path] | None,
         typer.Option(
@@ -395,12 +418,16 @@ def audit(
     _chatter(quiet, verbose)
     _check_choice("--format", fmt, ("terminal", "json"))
     _check_choice("--fail-on", fail_on, FAIL_ON)
+    _check_choice("--executor", executor, ("local", "dask"))
+    if scheduler and executor != "dask":
+        raise UsageError("--scheduler needs --executor dask")
     _check_out(out, folder=True, what="an audit")
     # The README's promise: `--format json` prints the JSON and writes nothing else.
     write_reports = fmt != "json" or out is not None
     if open_report and not write_reports:
         raise UsageError("--open needs a report: with --format json, give --out FOLDER")
     from factcheck.audit import run_audit
+    from factcheck.audit.dask_executor import scheduler_address
 
     settings = _settings(provider, no_cache, max_bytes, jobs)
     result = run_audit(
@@ -412,6 +439,8 @@ def audit(
         progress=not _Chatter.quiet,
         color=_color(),
         write_reports=write_reports,
+        executor=executor,
+        scheduler=scheduler_address(scheduler) if executor == "dask" else None,
     )
     if fmt == "json":
         sys.stdout.write(result.json + "\n")

@@ -14,10 +14,13 @@
     ├── ConfigError                 a provider spec or setting that cannot work (exit 2)
     └── ProviderError               an LLM call failed; `retryable` and `disable` drive fallback
         ├── TransientError          408/409/429 rate limit/5xx/529/timeout/connection: retry
-        ├── AccessError             401/402/403/404 model/insufficient quota: disable provider
+        ├── AccessError             401/402/403/404 model: disable the provider for the run
+        │   └── QuotaError          insufficient quota, spend or usage limit: disable too
+        ├── UnavailableError        disabled or resting after failures: skipped, no request sent
         ├── ContextTooLongError     400 context length: fall back (or split)
         ├── InvalidOutputError      not JSON, or fails the schema: one re-ask, then fall back
         ├── BadRequestError         any other 400: fail the request
+        │   └── FormatRefusedError  the output format was refused; the provider stepped down
         └── AllBackendsFailedError  every backend in the chain failed (exit 3)
 
 Any other exception is a bug: the CLI exits with INTERNAL_ERROR_EXIT (4) after one line saying
@@ -32,23 +35,28 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+# The user information of a URL (user:password@ or token@), e.g. in an OPENAI_BASE_URL.
+_URL_CREDENTIALS = re.compile(r"(?<=://)[^/\s@?#]+@")
 _KEY_SHAPES = re.compile(
     r"(sk-ant-[A-Za-z0-9_\-*]{6,}|sk-(?:proj-)?[A-Za-z0-9_\-*]{6,}|(?:Bearer\s+)[A-Za-z0-9._\-*]{8,})"
 )
 
 
 def redact(text: str, *secrets: str | None) -> str:
-    """Remove API keys (known values and anything key-shaped) from `text`."""
+    """Remove API keys (known values and anything key-shaped) and URL credentials from `text`."""
     for secret in secrets:
         if secret and len(secret) >= 4:
             text = text.replace(secret, "[redacted]")
-    return _KEY_SHAPES.sub("[redacted]", text)
+    return hide_url_credentials(_KEY_SHAPES.sub("[redacted]", text))
+
+
+def hide_url_credentials(text: str) -> str:
+    """`text` with the user name and password of every URL in it replaced by "[redacted]"."""
+    return _URL_CREDENTIALS.sub("[redacted]@", text)
 
 
 # Environment variables whose values are secrets, by the shape of their names.
 _SECRET_NAMES = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH", re.IGNORECASE)
-# user:password@ in a URL, e.g. an OPENAI_BASE_URL with credentials.
-_URL_CREDENTIALS = re.compile(r"(?<=://)[^/\s@:]+:[^/\s@]+@")
 
 
 def redact_environment(text: str, env: Mapping[str, str]) -> str:
@@ -57,8 +65,7 @@ def redact_environment(text: str, env: Mapping[str, str]) -> str:
     process with no control over what it contains, such as a saved traceback."""
     secrets = [v for k, v in env.items() if _SECRET_NAMES.search(k) and len(v) >= 8]
     # Longest first, so that a key containing another key is removed whole.
-    text = redact(text, *sorted(secrets, key=len, reverse=True))
-    return _URL_CREDENTIALS.sub("[redacted]@", text)
+    return redact(text, *sorted(secrets, key=len, reverse=True))
 
 
 INTERNAL_ERROR_EXIT = 4
@@ -172,6 +179,14 @@ class AccessError(ProviderError):
     disable = True
 
 
+class QuotaError(AccessError):
+    """Insufficient quota, a spend or usage limit: no request will succeed until it is raised."""
+
+
+class UnavailableError(ProviderError):
+    """The provider was disabled or is resting earlier in this run: skipped without a request."""
+
+
 class ContextTooLongError(ProviderError):
     """The input does not fit the model's context: fall back to the next provider."""
 
@@ -186,6 +201,11 @@ class BadRequestError(ProviderError):
     fallback = False
 
 
+class FormatRefusedError(BadRequestError):
+    """The server refused the structured-output format; the provider has stepped down to a
+    plainer one, so the same request may be sent again at once."""
+
+
 class AllBackendsFailedError(ProviderError):
     """Every backend in the chain failed; carries each failure."""
 
@@ -198,6 +218,9 @@ class AllBackendsFailedError(ProviderError):
 _KIND_NAMES: dict[type, str] = {
     TransientError: "transient",
     AccessError: "access",
+    QuotaError: "quota",
+    UnavailableError: "unavailable",
+    FormatRefusedError: "format_refused",
     ContextTooLongError: "context_too_long",
     InvalidOutputError: "invalid_output",
     BadRequestError: "bad_request",

@@ -12,6 +12,7 @@ from typing import Literal
 
 FactKind = Literal["quote", "date", "number", "entity", "claim", "disclaimer"]
 Severity = Literal["high", "medium", "low"]
+DisclosureKind = Literal["ai_written", "ai_assisted", "machine_translated", "automated", "ai_image"]
 Verdict = Literal["consistent", "discrepancies", "different_story"]
 DiscrepancyKind = Literal[
     "empty_quote",
@@ -49,6 +50,16 @@ DISCREPANCY_KINDS: tuple[DiscrepancyKind, ...] = (
     "contradicted_claim",
 )
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
+DISCLOSURE_KINDS: tuple[DisclosureKind, ...] = (
+    "ai_written",
+    "ai_assisted",
+    "machine_translated",
+    "automated",
+    "ai_image",
+)
+# An AI-made illustration says nothing about who wrote the text: it is listed apart from the
+# disclosures a human should review.
+REVIEWED_DISCLOSURES: frozenset[str] = frozenset(DISCLOSURE_KINDS) - {"ai_image"}
 SEVERITY_RANK: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
 
 
@@ -101,9 +112,10 @@ class Fact:
     """One fact found in a document, with its verbatim evidence span.
 
     `value` is the normalised value: the words inside the marks for a quote (empty string for an
-    empty quote), an ISO date ("2024-07-09", "2024-07" or "2024") for a date or None when a
+    empty quote), an ISO date ("2024-07-09", "2024-W28", "2024-07" or "2024") for a date or None when a
     relative date could not be resolved, a float for a number, a canonical key for an entity, the
-    claim itself for a claim, the matched phrase's language for a disclaimer.
+    claim itself for a claim, the language of the statement for a disclaimer (whose kind of AI
+    use is `disclosure`).
     """
 
     kind: FactKind
@@ -117,7 +129,20 @@ class Fact:
     entity_type: str | None = None  # entity: "person" | "org" | "place" | "other"
     relative: str | None = None  # date: the relative wording ("Selasa lalu") when resolved from it
     gloss_en: str | None = None  # LLM facts: an English gloss
+    disclosure: DisclosureKind | None = None  # disclaimer: which AI use it declares
     source: Source = RULES
+    # number: "min" ("at least 68"), "max" ("up to 20") or "approx" ("nearly 85,000"), as
+    # written before or after the figure; None for a figure stated plainly
+    qualifier: str | None = None
+    # number: what it counts, one key across languages ("dead" for killed, tewas, morts, قتلى;
+    # "injured", "missing", "displaced", "arrested", "jobs", "people"), None when no word says
+    counted: str | None = None
+    # date: "day", "week", "month" or "year" (the precision `value` is written at)
+    granularity: str | None = None
+    # date: where its year or day came from: "text" (written in the phrase), "published" (the
+    # publication date), "sentence" (a dated phrase of the same sentence), "previous" (the date
+    # before it: "the next day"); None when the date could not be resolved
+    anchor: str | None = None
 
     @property
     def evidence(self) -> Evidence:
@@ -138,11 +163,34 @@ class Discrepancy:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """Something about one document a human should look at (today: an AI-written disclaimer)."""
+    """Something about one document a human should look at (today: an AI-use disclosure)."""
 
     kind: Literal["ai_disclaimer"]
     document: Literal["reference", "candidate"]
     evidence: Evidence
+    disclosure: DisclosureKind = "ai_written"
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether the flag belongs in the human review queue (an AI image does not)."""
+        return self.disclosure in REVIEWED_DISCLOSURES
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """An AI-use disclosure found in one audited document."""
+
+    disclosure: DisclosureKind
+    evidence: Evidence
+
+    @property
+    def text(self) -> str:
+        return self.evidence.text
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether it belongs in the human review queue (an AI image does not)."""
+        return self.disclosure in REVIEWED_DISCLOSURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +249,18 @@ class AuditDocument:
     published: dt.date | None = None
     sha256: str | None = None
     group: int | None = None
-    flags: tuple[Evidence, ...] = ()  # AI-disclaimer evidence
+    flags: tuple[Disclosure, ...] = ()  # AI-use disclosures, AI images included
     error: str | None = None
+
+    @property
+    def review(self) -> tuple[Disclosure, ...]:
+        """The disclosures a human should review: every kind but an AI-made image."""
+        return tuple(f for f in self.flags if f.reviewed)
+
+    @property
+    def images(self) -> tuple[Disclosure, ...]:
+        """AI-made images, reported apart from the review queue."""
+        return tuple(f for f in self.flags if not f.reviewed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,10 @@ def compare_files(
         _log.info("backends: %s", ", ".join(backend.backends))
         comparison = backend.compare(ref_doc, cand_doc)
         run = backend.run_info(time.perf_counter() - started)
+    # The comparison's own record may say the judge failed: keep that, add the backend's counts.
+    judged = comparison.run
+    notices = tuple(dict.fromkeys((*run.notices, *judged.notices)))
+    run = dataclasses.replace(run, degraded=run.degraded or judged.degraded, notices=notices)
     for document, facts in (
         (ref_doc, comparison.reference_facts),
         (cand_doc, comparison.candidate_facts),

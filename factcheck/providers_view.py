@@ -57,23 +57,33 @@ def providers_report(
         if ping:
             table.add_column("ping")
         for number, (spec, row) in enumerate(zip(specs, rows, strict=True), start=1):
-            if row.key_variable is None:
+            if row.name == "rules":
                 key = "none needed (offline)"
+            elif row.key_present and row.key_variable == "the URL":
+                key = "from the URL (;key=url)"
             elif row.key_present:
                 key = f"{row.key_variable} set"
-            elif not row.key_required:
-                key = f"{row.key_variable} not needed"
-            else:
+            elif row.key_required:  # and not present
                 key = f"MISSING: set {row.key_variable}"
+            elif spec.base_url:  # a URL of its own: the kind's key does not go there
+                key = "none sent to its URL (;key=VARIABLE names one)"
+            else:
+                key = f"{row.key_variable} not needed"
             cells = [str(number), row.name, row.model or "-", key, row.base_url or "-"]
             if ping:
                 ok, detail = pings.get(spec.label, (False, "not pinged"))
                 cells.append(("ok: " if ok else "FAILED: ") + detail)
             table.add_row(*cells)
         console.print(table)
+        for row in rows:
+            for notice in row.notices:
+                console.print(notice)
         if not any(row.name != "rules" for row in rows):
+            from factcheck.providers.registry import KINDS
+
+            keys = [k.key_variable for k in KINDS.values() if k.in_default_chain and k.key_variable]
             console.print(
-                "Offline: only the rules extractor runs. Set ANTHROPIC_API_KEY or OPENAI_API_KEY "
+                f"Offline: only the rules extractor runs. Set {' or '.join(keys)} "
                 "(or --provider) to add an LLM."
             )
         elif specs[-1].kind != "rules":

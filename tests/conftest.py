@@ -20,12 +20,26 @@ def _isolated_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     monkeypatch.setenv("FACTCHECK_HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    from factcheck.providers.registry import KINDS
+    from factcheck.providers.resolve import TIMEOUT_VARIABLES
+
+    provider_variables = [
+        name
+        for kind in KINDS.values()
+        for name in (kind.key_variable, kind.base_url_variable)
+        if name is not None
+    ]
     for var in (
-        "OPENAI_API_KEY",
-        "ANTHROPIC_API_KEY",
-        "OPENAI_BASE_URL",
-        "ANTHROPIC_BASE_URL",
+        *provider_variables,
+        *TIMEOUT_VARIABLES.values(),
         "FACTCHECK_PROVIDERS",
+        # What the SDKs read from the environment by themselves.
+        "OPENAI_ORG_ID",
+        "OPENAI_PROJECT_ID",
+        "OPENAI_ADMIN_KEY",
+        "ANTHROPIC_AUTH_TOKEN",
+        "ANTHROPIC_CUSTOM_HEADERS",
+        "ANTHROPIC_PROFILE",
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("FACTCHECK_NO_DOTENV", "1")

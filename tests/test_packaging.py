@@ -21,7 +21,8 @@ def _name(requirement: str) -> str:
     return requirement.lower().replace("_", "-").replace(".", "-")
 
 
-DECLARED = {_name(r) for r in PROJECT["dependencies"]}
+# The `dask` extra is imported by the package itself (only when `--executor dask` asks for it).
+DECLARED = {_name(r) for r in PROJECT["dependencies"] + PROJECT["optional-dependencies"]["dask"]}
 
 
 def _imported_modules() -> set[str]:

@@ -6,8 +6,9 @@ from factcheck.prompts import load_prompt
 @pytest.mark.parametrize("name", ["extract", "judge"])
 def test_prompts_ship_in_the_package_with_a_version(name):
     prompt = load_prompt(name)
-    assert prompt.version == "1"
-    assert prompt.id == f"{name}@1"
+    version = {"extract": "2", "judge": "1"}[name]
+    assert prompt.version == version
+    assert prompt.id == f"{name}@{version}"
 
 
 def test_extract_prompt_renders_and_delimits_the_article():

@@ -7,31 +7,44 @@ Extraction results are stored as they arrive, so an interrupted audit resumes wh
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerprint
+from factcheck.audit.dask_executor import DaskExecutor, open_dask
 from factcheck.audit.discover import discover
 from factcheck.audit.grouping import group_articles
-from factcheck.audit.progress import progress_for
+from factcheck.audit.progress import Progress, progress_for
+from factcheck.audit.stream import AuditStream, read_documents, read_pairs
 from factcheck.audit.work import Extracted, compare_group, extract_batch, file_sha256
 from factcheck.backend import Backend, open_backend
 from factcheck.config import Settings
+from factcheck.errors import UsageError
 from factcheck.models import (
     SEVERITY_RANK,
     AuditDocument,
     AuditError,
     AuditResult,
+    Disclosure,
     PairResult,
     Severity,
     StoryGroup,
@@ -111,7 +124,22 @@ def _watch_parent(parent: int, every_s: float = 0.5) -> None:
     os._exit(1)
 
 
-def _executor(jobs: int, backend: Backend) -> Executor:
+EXECUTORS = ("local", "dask")
+
+
+def _executor(
+    jobs: int, backend: Backend, kind: str = "local", scheduler: str | None = None
+) -> Executor:
+    if kind == "dask":
+        if backend.uses_llm:
+            # The backend holds open provider clients and caches: it cannot travel to workers.
+            raise UsageError(
+                "--executor dask runs the rules backend only; use --provider rules, or the "
+                "local executor for LLM audits"
+            )
+        return open_dask(jobs, scheduler)
+    if scheduler:
+        raise UsageError("--scheduler needs --executor dask")
     if backend.uses_llm:  # LLM calls wait on the network: threads, bounded by the provider
         return ThreadPoolExecutor(max_workers=max(jobs, 1))
     if jobs <= 1:
@@ -137,7 +165,8 @@ def extract_all(
 ) -> tuple[list[Extracted], int]:
     """Every article loaded and extracted exactly once, reusing what earlier runs stored.
 
-    Returns the articles in `paths` order and how many came from the cache.
+    Returns the articles in `paths` order and how many came from the cache; `on_extracted` is
+    called with each article as soon as it is ready, from the cache or freshly extracted.
     """
     backend_id = f"rules:{rules_fingerprint()}"
     if backend is not None:
@@ -156,6 +185,8 @@ def extract_all(
                 cached = Extracted(path, hit[0], tuple(hit[1]))
         if cached is not None:
             found[path] = cached
+            if on_extracted is not None:
+                on_extracted(cached)
         else:
             todo.append(path)
     try:
@@ -168,12 +199,16 @@ def extract_all(
                 [settings.max_bytes] * len(batches),
                 [backend] * len(batches),
             ):
+                # A degraded LLM run stores nothing: the next run should ask the LLM again.
+                if cache is not None and (backend is None or backend.llm_available()):
+                    # One commit per finished batch: a kill -9 loses at most the batch in hand.
+                    cache.put_many(
+                        (keys[item.path], item.document, list(item.facts))
+                        for item in batch_result
+                        if item.document is not None and item.path in keys
+                    )
                 for item in batch_result:
                     found[item.path] = item
-                    # A degraded LLM run stores nothing: the next run should ask the LLM again.
-                    complete = backend is None or backend.llm_available()
-                    if cache is not None and item.document and item.path in keys and complete:
-                        cache.put(keys[item.path], item.document, list(item.facts))
                     if on_extracted is not None:
                         on_extracted(item)
                 bar.advance(len(batch_result), sum(1 for i in batch_result if i.error))
@@ -206,12 +241,55 @@ def run_audit(
     color: bool = False,
     write_pair_reports: bool = True,
     write_reports: bool = True,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> AuditRun:
     """Audit `folder` and write its reports; one bad file is an error entry, never the end.
 
     `write_reports=False` writes no file at all (`audit --format json` without `--out`): the
     JSON then has no pair report paths, and `out_dir` is where the reports would have gone.
+    `executor="dask"` runs the tasks on Dask: a LocalCluster of `settings.worker_count`
+    processes, or the cluster at `scheduler`; the result is the local executor's.
     """
+    if executor not in EXECUTORS:
+        raise UsageError(f"--executor must be one of {', '.join(EXECUTORS)}, got {executor!r}")
+    out_dir = out or Path("reports") / f"audit-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    with contextlib.ExitStack() as stack:
+        if write_reports:
+            stream_dir = out_dir
+        else:  # the results still stream to disk, to a folder of our own that is then removed
+            stream_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="audit-")))
+        return _run_audit(
+            folder,
+            settings,
+            out_dir=out_dir,
+            stream_dir=stream_dir,
+            references=references,
+            recursive=recursive,
+            progress=progress,
+            color=color,
+            write_pair_reports=write_pair_reports,
+            write_reports=write_reports,
+            kind=executor,
+            scheduler=scheduler,
+        )
+
+
+def _run_audit(
+    folder: Path,
+    settings: Settings,
+    *,
+    out_dir: Path,
+    stream_dir: Path,
+    references: Sequence[Path],
+    recursive: bool,
+    progress: bool,
+    color: bool,
+    write_pair_reports: bool,
+    write_reports: bool,
+    kind: str,
+    scheduler: str | None,
+) -> AuditRun:
     from factcheck.files import write_text_atomic
     from factcheck.report import (
         audit_to_html,
@@ -225,20 +303,29 @@ def run_audit(
     started = time.perf_counter()
     paths, errors = discover(folder, recursive=recursive)
     _log.info("%s: %d article(s) to read, %d refused", folder, len(paths), len(errors))
-    out_dir = out or Path("reports") / f"audit-{dt.datetime.now():%Y%m%d-%H%M%S}"
     chosen = {str(p.resolve()) for p in references}
 
-    with open_backend(settings) as backend, _executor(settings.worker_count, backend) as executor:
+    with (
+        open_backend(settings) as backend,
+        _executor(settings.worker_count, backend, kind, scheduler) as executor,
+        AuditStream(stream_dir) as stream,
+    ):
         llm = backend if backend.uses_llm else None
-        extracted, reused = extract_all(paths, settings, executor, progress=progress, backend=llm)
+        extracted, reused = extract_all(
+            paths,
+            settings,
+            executor,
+            progress=progress,
+            backend=llm,
+            on_extracted=lambda item: stream.add_documents([_audit_document(item, None)]),
+        )
         usable = [e for e in extracted if e.document is not None]
         errors += [AuditError(e.path, e.error or "unusable") for e in extracted if e.error]
 
         groups_idx = group_articles([(e.document, e.facts) for e in usable if e.document])
         groups: list[StoryGroup] = []
         group_of: dict[str, int] = {}
-        pairs: list[PairResult] = []
-        futures = []
+        futures: list[Future] = []
         used: set[str] = set()
         pair_dir = str(out_dir) if write_pair_reports and write_reports else None
         for number, members_idx in enumerate(groups_idx, start=1):
@@ -262,23 +349,22 @@ def run_audit(
                         llm,
                     )
                 )
+        del extracted, usable  # the pool's tasks hold what they still need
+        if isinstance(executor, DaskExecutor):
+            executor.release_extractions()
         with progress_for("comparing", len(futures), enabled=progress and bool(futures)) as bar:
-            for future in as_completed(futures):
-                pairs.extend(future.result())
-                bar.advance()
+            _stream_pairs(futures, stream, group_of, bar)
         run_info = backend.run_info(time.perf_counter() - started)
     _log.info(
         "%d stories, %d pairs compared, %d extraction(s) reused, in %.1f s",
-        len(groups), len(pairs), reused, run_info.seconds,
+        len(groups), stream.pair_count, reused, run_info.seconds,
     )  # fmt: skip
 
-    pairs.sort(key=lambda p: (group_of[p.reference], p.candidate))
-    documents = tuple(_audit_document(e, group_of.get(e.path)) for e in extracted)
     result = AuditResult(
         root=str(folder),
-        documents=documents,
+        documents=_documents_from(stream_dir, paths, group_of),
         groups=tuple(groups),
-        pairs=tuple(pairs),
+        pairs=tuple(p for _, p in sorted(read_pairs(stream_dir), key=_pair_order)),
         errors=tuple(sorted(errors, key=lambda e: e.path)),
         run=dataclasses.replace(
             run_info,
@@ -296,6 +382,34 @@ def run_audit(
     return AuditRun(result, out_dir, json_text, terminal)
 
 
+def _stream_pairs(
+    futures: list[Future], stream: AuditStream, group_of: dict[str, int], bar: Progress
+) -> None:
+    """Append each group's pair results to pairs.jsonl as it finishes, keeping none of them."""
+    pending = set(futures)
+    futures.clear()  # a finished future (and its results) is dropped once written
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            pairs = future.result()
+            if pairs:
+                stream.add_pairs(group_of[pairs[0].reference], pairs)
+            bar.advance()
+
+
+def _pair_order(item: tuple[int, PairResult]) -> tuple[int, str]:
+    return item[0], item[1].candidate
+
+
+def _documents_from(
+    stream_dir: Path, paths: Sequence[Path], group_of: dict[str, int]
+) -> tuple[AuditDocument, ...]:
+    """documents.jsonl in discovery order, each with the story it joined."""
+    position = {str(p): i for i, p in enumerate(paths)}
+    documents = sorted(read_documents(stream_dir), key=lambda d: position[d.path])
+    return tuple(dataclasses.replace(d, group=group_of.get(d.path)) for d in documents)
+
+
 def _unique(name: str, used: set[str]) -> str:
     """`name`, or `name-2`, `name-3`... when an earlier pair of the audit already took it."""
     candidate, number = name, 1
@@ -310,7 +424,11 @@ def _audit_document(item: Extracted, group: int | None) -> AuditDocument:
     document = item.document
     if document is None:
         return AuditDocument(path=item.path, error=item.error)
-    flags = tuple(f.evidence for f in item.facts if f.kind == "disclaimer")
+    flags = tuple(
+        Disclosure(f.disclosure or "ai_written", f.evidence)
+        for f in item.facts
+        if f.kind == "disclaimer"
+    )
     return AuditDocument(
         path=item.path,
         language=document.language,

@@ -18,7 +18,9 @@ keeps: names (compared through `anyascii`, so scripts do not matter), figures an
    alone never proves more than a figure of the same kind.
 4. Parallel pairs: when nearly all of the chain sits at one offset (sentence i of one article is
    sentence i + d of the other), the two are sentence-parallel (a translation, a light edit) and
-   every sentence left is aligned at that offset.
+   every sentence left is aligned at that offset; anchored pairs off that offset and outside the
+   chain (a recurring or edited name) give way to it. In parallel articles a short gap with one
+   sentence more on one side (a sentence split in translation) is aligned in order.
 """
 
 from __future__ import annotations
@@ -247,16 +249,39 @@ def _parallel(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
     covered = len(chain) >= PARALLEL_COVER * min(rs, cs)
     diagonal = all(abs(i / rs - j / cs) <= PARALLEL_DRIFT for i, j in chain)
     alignment.parallel = similar_size and covered and diagonal
+    if alignment.parallel:
+        _uneven_gaps(alignment, chain)
     offset, count = Counter(j - i for i, j in chain).most_common(1)[0]
     if count < PARALLEL_SHARE * len(chain):
         return
     alignment.parallel = True
+    # Sentence for sentence, an anchored pair off the offset and outside the chain is a name
+    # or figure that recurs elsewhere (or was edited): the sentence at the offset is the partner.
+    in_chain = set(chain)
+    for i, (j, how) in list(alignment.pairs.items()):
+        if how == "anchored" and j - i != offset and (i, j) not in in_chain:
+            del alignment.pairs[i]
     used = taken(alignment)
     for i in range(rs):
         j = i + offset
         if i not in alignment.pairs and 0 <= j < cs and j not in used:
             alignment.pairs[i] = (j, "parallel")
             used.add(j)
+
+
+def _uneven_gaps(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
+    """In sentence-parallel articles, a short gap between two chain pairs that holds one
+    sentence more on one side (a translator split or merged a sentence) is aligned in order
+    from its start: the sentences keep their order, and the first ones their partners."""
+    used = taken(alignment)
+    for (i0, j0), (i1, j1) in itertools.pairwise(sorted(chain)):
+        gap_r, gap_c = i1 - i0 - 1, j1 - j0 - 1
+        if not (min(gap_r, gap_c) > 0 and abs(gap_r - gap_c) == 1 and max(gap_r, gap_c) <= 3):
+            continue
+        for k in range(1, min(gap_r, gap_c) + 1):
+            if i0 + k not in alignment.pairs and j0 + k not in used:
+                alignment.pairs[i0 + k] = (j0 + k, "sandwiched")
+                used.add(j0 + k)
 
 
 def taken(alignment: Alignment) -> set[int]:

@@ -68,7 +68,7 @@ def compare(
     cand = Side.of("candidate", candidate, candidate_facts)
     run = run or RunInfo()
     flags = tuple(
-        Flag("ai_disclaimer", side.role, side.evidence(fact))
+        Flag("ai_disclaimer", side.role, side.evidence(fact), fact.disclosure or "ai_written")
         for side in (ref, cand)
         for fact in side.disclaimers
     )

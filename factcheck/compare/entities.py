@@ -17,6 +17,7 @@ from factcheck.compare.names import NameIndex, NameSet, key, same_name, same_spe
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, same_language
 from factcheck.compare.text_index import word_index
+from factcheck.extract.rules.entities_names import arabic_clitics, skeleton
 from factcheck.models import Discrepancy, Fact
 
 KINDS = ("person", "org")
@@ -26,6 +27,8 @@ HEADING_WORDS = 10  # a line this short whose words are nearly all capitalised i
 HEADING_SHARE = 0.7
 PART_OF_STORY = 2  # mentions that make an added name part of the candidate's story
 MIN_WRITTEN = 4  # shorter names ("AS", "UE") are too likely to appear inside other words
+MIN_SKELETON_LETTERS = 4  # consonants a name needs before its skeleton is found in a text
+_SCRIPT_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(slots=True)
@@ -258,7 +261,51 @@ def _present(name: Name, side: Side) -> bool:
         or _surname_written(name, side)
         or _loosely_written(name, side)
         or _acronym_written(name, side)
+        or _transliterated_written(name, side)
     )
+
+
+def _transliterated_written(name: Name, side: Side) -> bool:
+    """Whether the name is written in the other article in another script: "Karim Haddad" in
+    "كريم حداد" or "Карим Хаддад", word by word on consonant skeletons (Arabic clitics taken off
+    each word). Arabic has no capitals to find names by, so this reads the text, not its names."""
+    if name.display.isascii() == _latin(side):
+        return False
+    wanted = [skeleton(key(w)) for w in name.display.split() if key(w)]
+    wanted = [w for w in wanted if w]
+    if not wanted or sum(map(len, wanted)) < MIN_SKELETON_LETTERS:
+        return False
+    words = _word_skeletons(side)
+    size = len(wanted)
+    return any(
+        all(wanted[i] in words[at + i] for i in range(size)) for at in range(len(words) - size + 1)
+    )
+
+
+def _latin(side: Side) -> bool:
+    """Whether the article is written in Latin script (most of its letters are ASCII)."""
+    found = side.memo.get("latin")
+    if found is None:
+        letters = [c for c in side.document.text[:4000] if c.isalpha()]
+        found = side.memo["latin"] = sum(c.isascii() for c in letters) >= 0.7 * len(letters)
+    return bool(found)
+
+
+def _word_skeletons(side: Side) -> list[frozenset[str]]:
+    """Per word of the article, the consonant skeletons it may stand for (with and without an
+    Arabic clitic), found once per side."""
+    found = side.memo.get("word_skeletons")
+    if found is None:
+        clitics = arabic_clitics()
+        found = []
+        for word in _SCRIPT_WORD.findall(side.document.text):
+            forms = {word}
+            forms.update(
+                word[len(c) :] for c in clitics if word.startswith(c) and len(word) > len(c) + 1
+            )
+            found.append(frozenset(skeleton(key(f)) for f in forms))
+        side.memo["word_skeletons"] = found
+    return found
 
 
 def _surname_written(name: Name, side: Side) -> bool:

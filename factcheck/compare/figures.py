@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.compare.align import align_sentences
+from factcheck.compare.align import Sentence, align_sentences
 from factcheck.compare.pairing import match_one, same_words, sentence_pairs, trusted
 from factcheck.compare.quantities import (
     Quantity,
@@ -156,7 +156,13 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             same_subject = monolingual and same_words(r, c)
             return trusted(alignment, how, same_subject, bare)
 
-        for r, c in match_one(r_left, c_left, related, same_words, alignment.parallel):
+        def place(
+            fact: Fact, r_sentence: Sentence = r_sentence, c_sentence: Sentence = c_sentence
+        ) -> float:
+            sentence = r_sentence if id(fact) in ref_ids else c_sentence
+            return (fact.start - sentence.start) / max(sentence.end - sentence.start, 1)
+
+        for r, c in match_one(r_left, c_left, related, same_words, alignment.parallel, place):
             used.update((id(r), id(c)))
             found.append(
                 Discrepancy(

@@ -22,11 +22,12 @@ from factcheck.extract.rules.entities_names import FUZZY_THRESHOLD, SKELETON_THR
 # A surname this short ("Li", "Ng") matches too much to be trusted on its own.
 MIN_SURNAME = 3
 MIN_WORD = 4  # a single word this long may name a speaker inside a longer phrase
+MIN_SKELETON = 2  # consonants a surname in another script must share with the full name's
 
 FEW = 16  # a block this small is compared name by name
 T = TypeVar("T")
 _VOWELS = re.compile(r"[^bdfjklmnrstz0-9]+")  # after folding: what transliteration keeps
-_FOLD = str.maketrans({"c": "k", "q": "k", "x": "k", "p": "b", "g": "j", "v": "f"})
+_FOLD = str.maketrans({"c": "k", "q": "k", "x": "k", "p": "b", "g": "j", "v": "f", "z": "s"})
 
 
 @lru_cache(maxsize=65536)
@@ -63,7 +64,15 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     short, long = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     if len(short) != 1 or len(long) < 2 or len(short[0]) < MIN_SURNAME:
         return False
-    return short[0] in (long[0], long[-1])
+    if short[0] in (long[0], long[-1]):
+        return True
+    # Across scripts a surname keeps its consonants: "حداد" (hdd) stands for Karim Haddad.
+    return not (a.isascii() and b.isascii()) and _same_consonants(short[0], long[-1])
+
+
+def _same_consonants(a: str, b: str) -> bool:
+    sa, sb = skeleton(a), skeleton(b)
+    return len(sa) >= MIN_SKELETON and sa == sb
 
 
 def speaker_matches(a: str | None, b: str | None) -> bool:
@@ -151,12 +160,19 @@ def _tags(name: str, *, probe: bool) -> frozenset[tuple[str, ...]]:
     tags: set[tuple[str, ...]] = {("key", k), ("joined", k.replace(" ", ""))}
     if len(words) == 1:
         tags.add(("end", words[0]) if probe else ("single", words[0]))
+        # A surname in another script, by its consonants (see same_speaker).
+        tags.add(
+            ("last-consonants", skeleton(words[0])) if probe else ("consonants", skeleton(words[0]))
+        )
     else:
         ends = {words[0], words[-1]}
         tags.update(("single", w) if probe else ("end", w) for w in ends)
+        last = skeleton(words[-1])
+        tags.add(("consonants", last) if probe else ("last-consonants", last))
     count = str(len(words))
     for part in [*words, k.replace(" ", "")]:
-        folded = part.replace("ph", "f").replace("ch", "k").translate(_FOLD)
+        folded = part.replace("tsch", "sh").replace("sch", "sh").replace("tsh", "sh")
+        folded = folded.replace("ph", "f").replace("ch", "k").translate(_FOLD)
         consonants = _VOWELS.sub("", folded)
         tags.add(("first", count, (consonants or part)[:1]))
     return frozenset(tags)

@@ -48,11 +48,14 @@ def match_one(
     related: Callable[[F, F], bool],
     closer: Callable[[F, F], bool],
     in_order: bool = False,
+    place: Callable[[F], float] | None = None,
 ) -> list[tuple[F, F]]:
     """Pairs of related facts where the pairing is unambiguous: one on each side, or one that
     is also `closer` (the same counted noun) when a sentence holds several. With `in_order`
     (sentence-parallel articles), what is left pairs in the order the sentences give it, when
-    both sides have as many left and each pair is related: a translation keeps figure order."""
+    both sides have as many left and each pair is related: a translation keeps figure order;
+    else, given `place` (where a fact sits in its sentence, 0 to 1), by place where each of a
+    pair is, by a clear margin, the other's nearest related fact."""
     found = []
     for a in left:
         options = [b for b in right if related(a, b)]
@@ -71,6 +74,36 @@ def match_one(
             related(a, b) for a, b in zip(rest_left, rest_right, strict=True)
         ):
             found += zip(rest_left, rest_right, strict=True)
+        elif place is not None:
+            found += _by_place(rest_left, rest_right, related, place)
+    return found
+
+
+PLACE_NEAR = 0.2  # a pair sits at most this far apart in their sentences (0 = start, 1 = end)
+PLACE_MARGIN = 0.2  # and every other related fact this much farther
+
+
+def _by_place(
+    left: list[F], right: list[F], related: Callable[[F, F], bool], place: Callable[[F], float]
+) -> list[tuple[F, F]]:
+    """Pairs of a translated sentence that holds one figure more or less than the original:
+    each the other's clearly nearest related fact, at about the same place in the sentence."""
+
+    def nearest(a: F, pool: list[F], forward: bool) -> F | None:
+        options = [b for b in pool if (related(a, b) if forward else related(b, a))]
+        options.sort(key=lambda b: abs(place(a) - place(b)))
+        if not options or abs(place(a) - place(options[0])) > PLACE_NEAR:
+            return None
+        gap = abs(place(a) - place(options[0]))
+        if len(options) > 1 and abs(place(a) - place(options[1])) < gap + PLACE_MARGIN:
+            return None
+        return options[0]
+
+    found = []
+    for a in left:
+        b = nearest(a, right, forward=True)
+        if b is not None and nearest(b, left, forward=False) is a:
+            found.append((a, b))
     return found
 
 

@@ -22,6 +22,7 @@ from factcheck.models import Fact
 Qualifier = Literal["min", "max", "approx"]
 ROUNDING = 0.05  # relative: a figure rounded to fewer digits still agrees up to this far
 APPROX = 0.15  # relative: "about 3,000" agrees with anything this close
+BOUND_REACH = 1.5  # "at least 68" agrees with 72 or 100, not with 150: a bound is stated near
 MAGNITUDE = 10  # loosely typed figures this many times apart are not one figure changed
 CONVERSION = 0.05  # relative slack on a unit conversion (both sides rounded, often coarsely)
 
@@ -140,10 +141,12 @@ def _round(value: float, digits: int) -> float:
 
 
 def _within(bound: Quantity, other: Quantity) -> bool:
+    """Whether `other` is a value the bound allows, and near enough that a reporter would state
+    it so: "more than 300" is said of 320 or 400, not of 700."""
     if bound.qualifier == "min":
-        return other.base >= bound.base * (1 - ROUNDING)
+        return bound.base * (1 - ROUNDING) <= other.base <= bound.base * BOUND_REACH
     if bound.qualifier == "max":
-        return other.base <= bound.base * (1 + ROUNDING)
+        return bound.base / BOUND_REACH <= other.base <= bound.base * (1 + ROUNDING)
     return _close(bound.base, other.base, APPROX)
 
 

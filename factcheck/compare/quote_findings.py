@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from factcheck.compare.names import NameSet, is_named, key, same_speaker, speaker_matches
@@ -9,6 +11,8 @@ from factcheck.compare.polarity import negations, opposite
 from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment, QuoteMatch
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, is_empty_quote, same_language, words
+from factcheck.extract.rules.entities import title_modifiers
+from factcheck.extract.rules.quotes_lexicon import lexicon
 from factcheck.models import RULES, Discrepancy, Fact
 
 FRAGMENT_WORDS = 4  # an unattributed quote shorter than this is a term or a scare quote
@@ -95,6 +99,8 @@ def _misattributed(ref: Side, cand: Side, match: QuoteMatch) -> bool:
     return (
         _a_person(r.speaker, ref)
         and _a_person(c.speaker, cand)
+        and not role_only(r.speaker)
+        and not role_only(c.speaker)
         and fuzz.ratio(key(r.speaker), key(c.speaker)) < SAME_NAME
         and not speaker_matches(r.speaker, c.speaker)
         and not cand.names_before(r.speaker, c, SPEAKER_WINDOW)
@@ -105,6 +111,16 @@ def _misattributed(ref: Side, cand: Side, match: QuoteMatch) -> bool:
 def _a_person(speaker: str | None, side: Side) -> bool:
     """Whether `speaker` is a person the extractor found in `side` (not only a capitalised word)."""
     return side.person_set().has_speaker(speaker)
+
+
+def role_only(speaker: str) -> bool:
+    """Whether a speaker is a role, not a name: "Secretary General", "Gregoire's spokesman" (a
+    role phrase may name someone else, whose surname must not stand for its speaker)."""
+    if "'s " in speaker or "’s " in speaker:
+        return True
+    roles = lexicon(None).roles
+    words = speaker.split()
+    return bool(words) and all(roles.fullmatch(w) or w in title_modifiers() for w in words)
 
 
 def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
@@ -122,12 +138,33 @@ def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
         return None if short or carried else "rules"
     # Negation is only read on quotes that are surely one another's translation, of comparable
     # length: the only quotes of two aligned sentences, or a speaker's only quote in each.
-    surely = match.how == "sentence" or (match.how == "speaker" and _only_quotes(ref, cand, match))
+    surely = (match.how == "sentence" and not match.later_sentence) or (
+        match.how == "speaker" and _only_quotes(ref, cand, match)
+    )
     if not surely or not SAME_LENGTH[0] <= len(c) / max(len(r), 1) <= SAME_LENGTH[1]:
         return None
     if opposite(r, ref.language, c, cand.language):
         return "negation"
-    return None
+    return _changed_figure(r, c)
+
+
+_FIGURE = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?")
+
+
+def _figures(quote: str) -> list[str]:
+    """The figures of a quote written in digits, without their locale's separators."""
+    return sorted(re.sub(r"\D", "", f).lstrip("0") or "0" for f in _FIGURE.findall(quote))
+
+
+def _changed_figure(r: str, c: str) -> str | None:
+    """Across languages, the evidence that a translated quote changed its meaning without a
+    judge: it states as many figures in digits as the reference's, and one of them differs."""
+    fr, fc = _figures(r), _figures(c)
+    if not fr or len(fr) != len(fc) or fr == fc:
+        return None
+    lost = [f for f in fr if f not in fc]
+    gained = [f for f in fc if f not in fr]
+    return f"the figure {', '.join(lost)} became {', '.join(gained)}"
 
 
 def _only_quotes(ref: Side, cand: Side, match: QuoteMatch) -> bool:
@@ -207,8 +244,17 @@ def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepan
     all_cand = [q for q in cand.quotes if not is_empty_quote(q)]
     monolingual = same_language(ref, cand)
     found = []
+    cand_words = f" {words(cand.document.text)} " if monolingual else ""
     for quote in alignment.reference:
         judged = alignment.judged_missing.get(quote.start)
+        said = words(str(quote.value))
+        if (
+            monolingual
+            and judged is None
+            and len(said.split()) >= FRAGMENT_WORDS
+            and f" {said} " in cand_words
+        ):
+            continue  # the candidate carries the same words without quotation marks
         speaker = quote.speaker
         quoted_in_cand = bool(speaker) and any(
             speaker_matches(speaker, c.speaker) for c in all_cand

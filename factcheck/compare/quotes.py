@@ -3,7 +3,8 @@
 Alignment runs in three passes, each on what the previous left:
 1. words (same language): the same words, whoever says them (so a misattribution is found);
 2. sentence (across languages): the only quote of two aligned sentences (`align`), whoever
-   the extractor says speaks it (so a speaker swapped in a translation is found);
+   the extractor says speaks it (so a speaker swapped in a translation is found); in
+   sentence-parallel articles, then, quotes left over at the same place and of a like length;
    speaker: the same speaker on both sides (surname or full name), or the reference's named
    speaker written next to a candidate quote whose speaker is a role or missing;
 3. cues (across languages): no conflicting named speakers, and shared names or figures inside
@@ -14,6 +15,7 @@ A `Judge`, when given, then rules on pairs across languages and on reference quo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from typing import Literal
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from factcheck.compare.align import align_sentences
+from factcheck.compare.align import Sentence, align_sentences
 from factcheck.compare.names import is_named, speaker_matches
 from factcheck.compare.side import Side, is_empty_quote, same_language, words
 from factcheck.models import RULES, Fact, Source
@@ -36,6 +38,8 @@ MIN_INDEX_WORD = 4  # words shorter than this do not propose quote pairs
 # candidate's quote ("X said:"), where an extractor may have missed them for a later name.
 SPEAKER_WINDOW = 120
 NAME_WINDOW = 200  # a quote whose extracted speaker is a role may name its speaker this close
+PLACE = 0.03  # share of the article: two quotes of parallel articles this close stand together
+PLACE_LENGTH = (0.7, 1.5)  # character ratio of a quote and its translation, paired by place
 
 _TOKEN = re.compile(r"[^\W_][\w\-]*")
 _SENTENCES = re.compile(r"(?<=[.!?؟…])\s+")
@@ -51,6 +55,9 @@ class QuoteMatch:
     similarity: float | None  # fuzz.ratio of the words; None across languages
     altered: str | None = None  # why the candidate's words differ, when they do
     source: Source = RULES
+    # Paired through a later sentence of a quotation over several sentences, not the one it
+    # opens in: the same quote, but not sure enough to read a negation across languages.
+    later_sentence: bool = False
 
 
 @dataclass(slots=True)
@@ -110,26 +117,71 @@ def _by_sentence(
     cand_left: set[int],
     matches: list[QuoteMatch],
 ) -> None:
-    """Pair the quotes of aligned sentences where each sentence holds exactly one quote."""
+    """Pair the quotes of aligned sentences where each sentence holds exactly one quote.
+
+    A quote is in every sentence it overlaps: a quotation over several sentences is found
+    through any of them, so a changed name in its attribution sentence does not lose it."""
     alignment = align_sentences(ref, cand)
-    in_cand: dict[int, list[int]] = defaultdict(list)
-    for j in cand_left:
-        sentence = alignment.sentence_of(alignment.candidate, cq[j].start)
-        if sentence is not None:
-            in_cand[sentence.index].append(j)
-    in_ref: dict[int, list[int]] = defaultdict(list)
+    for later in (False, True):
+        in_cand: dict[int, list[int]] = defaultdict(list)
+        for j in sorted(cand_left):
+            for index in _overlapped(alignment.candidate, cq[j])[: None if later else 1]:
+                in_cand[index].append(j)
+        in_ref: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(ref_left):
+            for index in _overlapped(alignment.reference, rq[i])[: None if later else 1]:
+                in_ref[index].append(i)
+        for r_index, found in sorted(in_ref.items()):
+            pair = alignment.pairs.get(r_index)
+            if pair is None or len(found) != 1 or len(in_cand.get(pair[0], ())) != 1:
+                continue
+            i, j = found[0], in_cand[pair[0]][0]
+            if i not in ref_left or j not in cand_left:
+                continue
+            ref_left.discard(i)
+            cand_left.discard(j)
+            matches.append(QuoteMatch(rq[i], cq[j], "sentence", None, later_sentence=later))
+
+
+def _by_place(
+    ref: Side,
+    cand: Side,
+    rq: list[Fact],
+    cq: list[Fact],
+    ref_left: set[int],
+    cand_left: set[int],
+    matches: list[QuoteMatch],
+) -> None:
+    """In sentence-parallel articles (a translation), pair the quotes left over that stand at
+    the same place and are about as long, each the other's nearest: the same quote, whatever
+    the extractor says speaks it, so a speaker swapped in the translation is still found."""
+    nearest: dict[int, tuple[float, int]] = {}
     for i in ref_left:
-        sentence = alignment.sentence_of(alignment.reference, rq[i].start)
-        if sentence is not None:
-            in_ref[sentence.index].append(i)
-    for r_index, found in sorted(in_ref.items()):
-        pair = alignment.pairs.get(r_index)
-        if pair is None or len(found) != 1 or len(in_cand.get(pair[0], ())) != 1:
-            continue
-        i, j = found[0], in_cand[pair[0]][0]
+        for j in cand_left:
+            distance = abs(ref.position(rq[i]) - cand.position(cq[j]))
+            ratio = len(str(cq[j].value)) / max(len(str(rq[i].value)), 1)
+            close = distance <= PLACE and PLACE_LENGTH[0] <= ratio <= PLACE_LENGTH[1]
+            if close and distance < nearest.get(i, (2.0, -1))[0]:
+                nearest[i] = (distance, j)
+    taken: dict[int, tuple[float, int]] = {}
+    for i, (distance, j) in nearest.items():
+        if distance < taken.get(j, (2.0, -1))[0]:
+            taken[j] = (distance, i)
+    for j, (_, i) in sorted(taken.items(), key=lambda item: item[1][1]):
         ref_left.discard(i)
         cand_left.discard(j)
-        matches.append(QuoteMatch(rq[i], cq[j], "sentence", None))
+        matches.append(QuoteMatch(rq[i], cq[j], "sentence", None, later_sentence=True))
+
+
+def _overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
+    """The indices of the sentences a quote overlaps, in order."""
+    i = max(bisect_right([s.start for s in sentences], quote.start) - 1, 0)
+    found = []
+    while i < len(sentences) and sentences[i].start < quote.end:
+        if sentences[i].end > quote.start:
+            found.append(sentences[i].index)
+        i += 1
+    return found
 
 
 def _named(side: Side, speaker: str | None, *, with_orgs: bool = False) -> bool:
@@ -171,6 +223,8 @@ def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
 
     if not monolingual:
         _by_sentence(ref, cand, rq, cq, ref_left, cand_left, matches)
+        if align_sentences(ref, cand).parallel:
+            _by_place(ref, cand, rq, cq, ref_left, cand_left, matches)
 
     edges = []
     for i in ref_left:

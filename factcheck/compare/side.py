@@ -150,8 +150,15 @@ class Side:
         """Whether `name` (or its last word, a surname) is written in the `window` characters
         before `fact`, where "X said:" introduces a quote."""
         before = self.document.text[max(fact.start - window, 0) : fact.start]
+        # Only the quote's own paragraph, or one that ends "X said:" to introduce it.
+        blank = [m.end() for m in _BLANK_LINE.finditer(before)]
+        if blank and not before[: blank[-1]].rstrip().endswith(":"):
+            before = before[blank[-1] :]
         surname = name.split()[-1] if name.split() else name
         return bool(re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", before))
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def _name_pattern(name: str) -> re.Pattern[str]:

@@ -78,6 +78,10 @@ def extraction_request(document: Document, piece: str) -> Request:
     )
 
 
+# The model's "disclosure" kind is the rules extractor's "disclaimer" fact, so that the two merge.
+_FACT_KIND = {"disclosure": "disclaimer"}
+
+
 def _value(kind: str, raw: str | None) -> str | float | None:
     if kind != "number" or raw is None:
         return raw
@@ -100,18 +104,26 @@ def _ground(
             dropped += 1
             continue
         start, end = offset + span[0], offset + span[1]
+        kind = _FACT_KIND.get(item["kind"], item["kind"])
+        disclosure = item.get("disclosure") if kind == "disclaimer" else None
+        if kind == "disclaimer" and disclosure is None:
+            dropped += 1  # a disclosure must say which AI use it declares
+            continue
         facts.append(
             Fact(
-                kind=item["kind"],
+                kind=kind,
                 text=document.text[start:end],
                 start=start,
                 end=end,
-                value=_value(item["kind"], item.get("value")),
+                value=document.language
+                if kind == "disclaimer"
+                else _value(kind, item.get("value")),
                 speaker=item.get("speaker"),
                 unit=item.get("unit"),
                 context=item.get("context"),
                 entity_type=item.get("entity_type"),
                 gloss_en=item.get("gloss_en"),
+                disclosure=disclosure,
                 source=source,
             )
         )

@@ -6,19 +6,23 @@ Importing this package imports no SDK: each provider imports its own when it is 
 from factcheck.providers.base import Completion, Message, Provider, Request
 from factcheck.providers.chain import Chain, ProviderStatus, build_provider, ping, status
 from factcheck.providers.env import load_env
+from factcheck.providers.registry import KINDS, ProviderKind, Timeouts
 from factcheck.providers.spec import ProviderSpec, default_chain, parse_chain
 from factcheck.providers.store import Store
 from factcheck.providers.usage import Usage
 
 __all__ = [
+    "KINDS",
     "Chain",
     "Completion",
     "Message",
     "Provider",
+    "ProviderKind",
     "ProviderSpec",
     "ProviderStatus",
     "Request",
     "Store",
+    "Timeouts",
     "Usage",
     "build_provider",
     "default_chain",

@@ -2,52 +2,85 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
-from factcheck.errors import BadRequestError, InvalidOutputError
+from factcheck.errors import BadRequestError, FormatRefusedError, InvalidOutputError
 from factcheck.providers.base import Completion, Request, parse_output, validate_output
-from factcheck.providers.failures import from_status, from_transport
+from factcheck.providers.failures import (
+    body_excerpt,
+    from_status,
+    from_transport,
+    not_a_model_response,
+    says,
+)
+from factcheck.providers.registry import Timeouts
 
-# Words in a 400 that mean "this API (or proxy) does not know output_config".
-_FORMAT_REFUSED = ("output_config", "output_format", "json_schema", "extra inputs", "unsupported")
+# Without a key the SDK would look for one in the environment; a keyless server ignores this.
+PLACEHOLDER_KEY = "not-needed"
+
+
+def _without_environment_headers(sdk: Any) -> dict[str, Any]:
+    """Headers that cancel the ones the SDK takes from ANTHROPIC_CUSTOM_HEADERS: they are meant
+    for Anthropic (or its gateway), not for a third party's URL."""
+    names = [
+        line.split(":", 1)[0].strip()
+        for line in os.environ.get("ANTHROPIC_CUSTOM_HEADERS", "").split("\n")
+        if ":" in line
+    ]
+    return {name: sdk.Omit() for name in names if name}
 
 
 class AnthropicProvider:
-    """Messages API; the answer comes back as JSON text (output_config) or a tool call's input."""
+    """Messages API; the answer comes back as JSON text (output_config) or a tool call's input.
 
-    name = "anthropic"
+    One HTTP request per `complete`: when the API refuses output_config, the provider switches
+    to a forced tool and raises FormatRefusedError, and the retry layer sends the request again.
+    """
 
     def __init__(
         self,
         model: str,
         *,
-        api_key: str,
-        base_url: str | None = None,
-        timeout: float = 60.0,
+        name: str = "anthropic",
+        api_key: str | None = None,
+        base_url: str = "https://api.anthropic.com",
+        timeouts: Timeouts | None = None,
+        third_party: bool = False,
     ) -> None:
         import anthropic
 
+        timeouts = timeouts or Timeouts()
+        self.name = name
         self.model = model
         self.base_url = base_url
         self._key = api_key
         self._sdk = anthropic
+        # Explicit key and URL: the SDK must not read ANTHROPIC_API_KEY or a profile itself.
         self._client = anthropic.AsyncAnthropic(
-            api_key=api_key, base_url=base_url, max_retries=0, timeout=timeout
+            api_key=api_key or PLACEHOLDER_KEY,
+            base_url=base_url,
+            max_retries=0,
+            timeout=anthropic.Timeout(timeouts.read_s, connect=timeouts.connect_s),
+            default_headers=_without_environment_headers(anthropic) if third_party else None,
         )
         self.mode = "output_config"  # switches to "tool" once when the API refuses output_config
 
     async def complete(self, request: Request) -> Completion:
-        """One call; the answer validated against the request's schema."""
+        """One HTTP request; the answer validated against the request's schema."""
+        mode = self.mode
         try:
-            return await self._call(request, self.mode)
+            return await self._call(request, mode)
         except BadRequestError as error:
-            refused = any(p in str(error).lower() for p in _FORMAT_REFUSED)
-            if self.mode != "output_config" or not refused:
+            if mode != "output_config" or not says("format_refused", str(error)):
                 raise
-        completion = await self._call(request, "tool")
-        self.mode = "tool"
-        return completion
+            self.mode = "tool"
+            raise FormatRefusedError(
+                f"output_config refused, next: a forced tool ({error})",
+                provider=self.name,
+                status=error.status,
+            ) from None
 
     async def _call(self, request: Request, mode: str) -> Completion:
         sdk = self._sdk
@@ -64,6 +97,10 @@ class AnthropicProvider:
             ) from None
         except sdk.APIConnectionError as error:  # includes APITimeoutError
             raise from_transport(error, provider=self.name, secret=self._key) from None
+        except (sdk.APIError, ValueError) as error:  # a 200 body that is not JSON
+            raise not_a_model_response(
+                type(error).__name__, provider=self.name, secret=self._key
+            ) from None
         latency = time.perf_counter() - started
         return self._completion(request, response, latency)
 
@@ -91,14 +128,23 @@ class AnthropicProvider:
         return arguments
 
     def _completion(self, request: Request, response: Any, latency: float) -> Completion:
-        if response.stop_reason == "max_tokens":
+        blocks = getattr(response, "content", None)
+        if not isinstance(response, self._sdk.types.Message) or not isinstance(blocks, list):
+            # The SDK hands back the body as text when it is not JSON (an HTML error page).
+            raise not_a_model_response(
+                f"{type(response).__name__}: {body_excerpt(str(response))!r}",
+                provider=self.name,
+                secret=self._key,
+            )
+        stop = getattr(response, "stop_reason", None)
+        if stop == "max_tokens":
             raise InvalidOutputError(
                 "the answer was cut off at the output token limit", provider=self.name
             )
-        if response.stop_reason == "refusal":
+        if stop == "refusal":
             raise InvalidOutputError("the model refused to answer", provider=self.name)
-        data = self._data(request, response.content)
-        usage = response.usage
+        data = self._data(request, blocks)
+        usage = getattr(response, "usage", None)
         return Completion(
             data=data,
             provider=self.name,
@@ -111,11 +157,15 @@ class AnthropicProvider:
 
     def _data(self, request: Request, blocks: list[Any]) -> dict[str, Any]:
         for block in blocks:
-            if block.type == "tool_use":
+            if getattr(block, "type", None) == "tool_use":
                 if isinstance(block.input, str):  # some proxies send the input as a JSON string
                     return parse_output(block.input, request.schema, provider=self.name)
                 return validate_output(block.input, request.schema, provider=self.name)
-        text = "".join(block.text for block in blocks if block.type == "text")
+        text = "".join(
+            str(getattr(block, "text", ""))
+            for block in blocks
+            if getattr(block, "type", None) == "text"
+        )
         return parse_output(text, request.schema, provider=self.name)
 
     async def aclose(self) -> None:

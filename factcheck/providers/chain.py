@@ -1,4 +1,5 @@
-"""Compose the run's provider: Cached(Fallback([Retrying(Logged(raw)), ...])).
+"""Compose the run's provider: Cached(Fallback([Retrying(Logged(raw)), ...])), with one health
+state per provider shared by its Fallback entry and its retry loop.
 
 The order matters. The cache is outermost so a cached answer skips every call and every wait.
 Retrying sits inside Fallback so the circuit breaker sees each provider's final failure, not each
@@ -7,40 +8,54 @@ attempt. Logging sits innermost because that is where attempts actually happen.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.errors import ConfigError, ProviderError
+from factcheck.errors import ConfigError, FormatRefusedError, ProviderError
 from factcheck.models import Fallback
 from factcheck.providers.base import Completion, Message, Provider, Request
 from factcheck.providers.fallback import FallbackProvider
+from factcheck.providers.health import ProviderHealth
 from factcheck.providers.logged import LoggedProvider
-from factcheck.providers.retry import RetryingProvider
-from factcheck.providers.spec import BASE_URL_VARIABLES, KEY_VARIABLES, ProviderSpec
+from factcheck.providers.registry import OFFLINE
+from factcheck.providers.resolve import Resolved, missing_key_message, resolve
+from factcheck.providers.retry import MAX_STEP_DOWNS, RetryingProvider
+from factcheck.providers.spec import ProviderSpec
 from factcheck.providers.store import CachedProvider, Store
 from factcheck.providers.usage import Usage
-
-# Servers such as Ollama ignore the key, but the SDK refuses to start without one.
-PLACEHOLDER_KEY = "not-needed"
 
 
 class Chain:
     """The run's provider, plus what it did: usage counters, fallback events, backends."""
 
-    def __init__(self, top: Provider, fallback: FallbackProvider, usage: Usage, labels: list[str]):
+    def __init__(
+        self,
+        top: Provider,
+        fallback: FallbackProvider,
+        usage: Usage,
+        labels: list[str],
+        notices: tuple[str, ...] = (),
+    ):
         self._top = top
         self.name = top.name
         self.model = top.model
         self.usage = usage
         self.backends = tuple(labels)
+        self.notices = notices  # about the configuration, for every report of the run
         self._fallback = fallback
 
     @property
     def fallbacks(self) -> list[Fallback]:
         """Every time a provider failed and the chain moved on, in order."""
         return self._fallback.fallbacks
+
+    @property
+    def health(self) -> list[ProviderHealth]:
+        """Each LLM provider's state in this run, in chain order."""
+        return self._fallback.health
 
     async def complete(self, request: Request) -> Completion:
         """The chain's answer (cached, or from the first provider that gives one)."""
@@ -52,34 +67,22 @@ class Chain:
 
 
 def base_url_for(spec: ProviderSpec, env: Mapping[str, str]) -> str | None:
-    """The spec's own URL, else the kind's *_BASE_URL variable."""
-    if spec.kind == "rules":
+    """The URL `spec` talks to (never with credentials); None for `rules`."""
+    if spec.kind == OFFLINE:
         return None
-    return spec.base_url or (env.get(BASE_URL_VARIABLES[spec.kind]) or "").strip() or None
+    return resolve(spec, env).base_url
 
 
-def make_provider(spec: ProviderSpec, env: Mapping[str, str], *, timeout: float = 60.0) -> Provider:
+def make_provider(spec: ProviderSpec, env: Mapping[str, str]) -> Provider:
     """The raw SDK-backed provider for one spec (its SDK is imported here, not before)."""
-    if spec.kind == "rules" or spec.model is None:
-        raise ConfigError("'rules' is the offline extractor, not an LLM provider")
-    variable = KEY_VARIABLES[spec.kind]
-    base_url = base_url_for(spec, env)
-    key = (env.get(variable) or "").strip()
-    if not key:
-        if spec.kind == "openai" and base_url:
-            key = PLACEHOLDER_KEY
-        else:
-            raise ConfigError(
-                f"{spec.label} needs an API key: set {variable} (in the environment or .env), "
-                "or use --provider rules to work offline"
-            )
-    if spec.kind == "anthropic":
-        from factcheck.providers.anthropic_provider import AnthropicProvider
+    return provider_for(resolve(spec, env))
 
-        return AnthropicProvider(spec.model, api_key=key, base_url=base_url, timeout=timeout)
-    from factcheck.providers.openai_provider import OpenAIProvider
 
-    return OpenAIProvider(spec.model, api_key=key, base_url=base_url, timeout=timeout)
+def provider_for(resolved: Resolved) -> Provider:
+    """The raw provider for a resolved spec; ConfigError when its service needs a missing key."""
+    if resolved.key_missing:
+        raise ConfigError(missing_key_message(resolved))
+    return resolved.record.factory(resolved)
 
 
 def build_provider(
@@ -92,21 +95,30 @@ def build_provider(
     concurrency: int = 8,
 ) -> Chain | None:
     """The run's composed provider, or None when the chain is rules alone."""
-    llm_specs = [s for s in specs if s.kind != "rules"]
+    llm_specs = [s for s in specs if s.kind != OFFLINE]
     if not llm_specs:
         return None
     usage = Usage()
+    options = dict(retry_options or {})
+    clock = options.get("clock", time.monotonic)
     members: list[Provider] = []
+    health: list[ProviderHealth] = []
+    notices: list[str] = []
     for spec in llm_specs:
-        raw = make_provider(spec, env)
-        logged = LoggedProvider(raw, store, usage)
-        members.append(RetryingProvider(logged, label=spec.label, **dict(retry_options or {})))
-    then = "rules" if any(s.kind == "rules" for s in specs) else None
-    fallback = FallbackProvider(members, then=then, concurrency=concurrency)
+        resolved = resolve(spec, env)
+        notices.extend(resolved.notices)
+        logged = LoggedProvider(provider_for(resolved), store, usage, resolved.record.prices)
+        health.append(ProviderHealth(spec.label, clock=clock))
+        member_options = {"deadline_s": resolved.timeouts.deadline_s, **options}
+        members.append(
+            RetryingProvider(logged, label=spec.label, health=health[-1], **member_options)
+        )
+    then = OFFLINE if any(s.kind == OFFLINE for s in specs) else None
+    fallback = FallbackProvider(members, then=then, concurrency=concurrency, health=health)
     top: Provider = fallback
     if store is not None:
         top = CachedProvider(fallback, store, enabled=use_cache, usage=usage)
-    return Chain(top, fallback, usage, [s.label for s in specs])
+    return Chain(top, fallback, usage, [s.label for s in specs], tuple(notices))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,28 +128,29 @@ class ProviderStatus:
     name: str
     model: str | None
     base_url: str | None
-    key_variable: str | None
+    key_variable: str | None  # where the key comes from: a variable, "the URL", or None
     key_present: bool
     key_required: bool = True
+    notices: tuple[str, ...] = ()
 
 
 def status(specs: list[ProviderSpec], env: Mapping[str, str]) -> list[ProviderStatus]:
     """The chain in fallback order, with which keys are set and which are missing."""
     rows = []
     for spec in specs:
-        if spec.kind == "rules":
-            rows.append(ProviderStatus("rules", None, None, None, False, key_required=False))
+        if spec.kind == OFFLINE:
+            rows.append(ProviderStatus(OFFLINE, None, None, None, False, key_required=False))
             continue
-        variable = KEY_VARIABLES[spec.kind]
-        base_url = base_url_for(spec, env)
+        resolved = resolve(spec, env)
         rows.append(
             ProviderStatus(
                 name=spec.kind,
                 model=spec.model,
-                base_url=base_url,
-                key_variable=variable,
-                key_present=bool((env.get(variable) or "").strip()),
-                key_required=not (spec.kind == "openai" and base_url),
+                base_url=resolved.base_url,
+                key_variable=resolved.key_source or resolved.record.key_variable,
+                key_present=resolved.key is not None,
+                key_required=resolved.key_needed,
+                notices=resolved.notices,
             )
         )
     return rows
@@ -165,17 +178,22 @@ async def ping(
     )
     results: list[tuple[str, bool, str]] = []
     for spec in specs:
-        if spec.kind == "rules":
+        if spec.kind == OFFLINE:
             results.append((spec.label, True, "offline extractor, always available"))
             continue
         try:
-            provider = make_provider(spec, env, timeout=timeout)
+            resolved = resolve(spec, env)
+            limits = resolved.timeouts
+            short = dataclasses.replace(
+                limits, read_s=min(limits.read_s, timeout), connect_s=min(limits.connect_s, timeout)
+            )
+            provider = provider_for(dataclasses.replace(resolved, timeouts=short))
         except ConfigError as error:
             results.append((spec.label, False, str(error)))
             continue
         started = time.perf_counter()
         try:
-            completion = await provider.complete(request)
+            completion = await _complete_stepping_down(provider, request)
         except ProviderError as error:
             results.append((spec.label, False, f"{error.kind}: {error}"))
         else:
@@ -189,3 +207,13 @@ async def ping(
             if close is not None:
                 await close()
     return results
+
+
+async def _complete_stepping_down(provider: Provider, request: Request) -> Completion:
+    """One request, sent again at once each time the provider steps down its output format."""
+    for _ in range(MAX_STEP_DOWNS):
+        try:
+            return await provider.complete(request)
+        except FormatRefusedError:
+            continue
+    return await provider.complete(request)

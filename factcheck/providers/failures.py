@@ -7,8 +7,11 @@ the table lives here once so the two providers cannot drift apart.
 from __future__ import annotations
 
 import email.utils
+import json
 import time
 from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from factcheck.errors import (
@@ -16,6 +19,7 @@ from factcheck.errors import (
     BadRequestError,
     ContextTooLongError,
     ProviderError,
+    QuotaError,
     TransientError,
     redact,
 )
@@ -23,26 +27,19 @@ from factcheck.errors import (
 TRANSIENT_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
 ACCESS_STATUSES = frozenset({401, 402, 403, 404})
 
-# Phrases (lower case) in an error's type, code or message.
-CONTEXT_TOO_LONG = (
-    "context_length_exceeded",
-    "context length",
-    "context window",
-    "prompt is too long",
-    "too many tokens",
-    "maximum context",
-    "input is too long",
-    "request_too_large",
-)
-QUOTA_EXHAUSTED = (
-    "insufficient_quota",
-    "billing",
-    "spend limit",
-    "spending limit",
-    "credit balance",
-    "quota exceeded",
-    "exceeded your current quota",
-)
+
+@cache
+def phrases(failure: str) -> tuple[str, ...]:
+    """The lower-case phrases that prove `failure` ("quota_exhausted", "context_too_long",
+    "format_refused"), from data/failures.json."""
+    path = resources.files("factcheck.providers").joinpath("data/failures.json")
+    return tuple(json.loads(path.read_text(encoding="utf-8"))[failure])
+
+
+def says(failure: str, text: str) -> bool:
+    """Whether an error's text carries one of `failure`'s phrases."""
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in phrases(failure))
 
 
 def error_fields(body: object) -> tuple[str, str, str]:
@@ -50,6 +47,8 @@ def error_fields(body: object) -> tuple[str, str, str]:
     detail: Any = body
     if isinstance(body, Mapping) and isinstance(body.get("error"), Mapping):
         detail = body["error"]
+    elif isinstance(body, Mapping) and isinstance(body.get("error"), str):  # Ollama, llama.cpp
+        return "", "", body["error"][:300]
     if not isinstance(detail, Mapping):
         return "", "", str(body or "")[:300]
     return (
@@ -92,22 +91,36 @@ def from_status(
 ) -> ProviderError:
     """The ProviderError for an HTTP error response."""
     kind, code, message = error_fields(body)
-    text = f"{kind} {code} {message}".lower()
+    text = f"{kind} {code} {message}"
     described = redact(
         f"HTTP {status}{' ' + kind if kind else ''}{' (' + code + ')' if code else ''}: "
         f"{message or 'no message'}",
         secret,
     )
     args: dict[str, Any] = {"provider": provider, "status": status}
-    if any(p in text for p in QUOTA_EXHAUSTED) and status in {400, 402, 403, 429}:
-        return AccessError(described, **args)
+    # Anthropic's spend limit is a 400, OpenAI's quota a 429: the words decide, not the status.
+    if status in {400, 402, 403, 429} and says("quota_exhausted", text):
+        return QuotaError(described, **args)
     if status in ACCESS_STATUSES:
         return AccessError(described, **args)
     if status in TRANSIENT_STATUSES or status >= 500:
         return TransientError(described, retry_after=retry_after(headers), **args)
-    if status == 413 or (status == 400 and any(p in text for p in CONTEXT_TOO_LONG)):
+    if status == 413 or (status in {400, 422} and says("context_too_long", text)):
         return ContextTooLongError(described, **args)
     return BadRequestError(described, **args)
+
+
+def not_a_model_response(what: str, *, provider: str, secret: str | None) -> TransientError:
+    """A 200 whose body is no model answer (an HTML page from a proxy, broken JSON): the
+    service or something in front of it misbehaved, so it is transient, never a crash."""
+    return TransientError(
+        redact(f"the server's answer is not a model response ({what})", secret), provider=provider
+    )
+
+
+def body_excerpt(text: str, limit: int = 60) -> str:
+    """The start of a body, on one line, for an error message."""
+    return " ".join(text.split())[:limit]
 
 
 def from_transport(error: BaseException, *, provider: str, secret: str | None) -> TransientError:

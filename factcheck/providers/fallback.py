@@ -1,12 +1,13 @@
-"""Try providers in order; a provider whose access is gone is skipped for the rest of the run."""
+"""Try providers in order; what each provider's health says decides whether it is asked at all."""
 
 from __future__ import annotations
 
 import asyncio
 
-from factcheck.errors import AccessError, AllBackendsFailedError, ProviderError
+from factcheck.errors import AllBackendsFailedError, ProviderError, UnavailableError
 from factcheck.models import Fallback
 from factcheck.providers.base import Completion, Provider, Request
+from factcheck.providers.health import ProviderHealth
 
 DEFAULT_CONCURRENCY = 8
 
@@ -25,6 +26,7 @@ class FallbackProvider:
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
         then: str | None = None,
+        health: list[ProviderHealth] | None = None,
     ) -> None:
         if not providers:
             raise ValueError("FallbackProvider needs at least one provider")
@@ -32,7 +34,7 @@ class FallbackProvider:
         self.name = providers[0].name
         self.model = providers[0].model
         self.fallbacks: list[Fallback] = []
-        self.disabled: set[int] = set()
+        self.health = health or [ProviderHealth(label(p)) for p in providers]
         # Created lazily so the semaphores belong to the running event loop.
         self._concurrency = concurrency
         self._then = then  # what runs after the last provider ("rules"), for fallback events
@@ -43,25 +45,26 @@ class FallbackProvider:
         limits = self._semaphores()
         failures: list[ProviderError] = []
         for index, provider in enumerate(self.providers):
-            if index in self.disabled:
-                failures.append(
-                    AccessError("disabled earlier in this run", provider=label(provider))
-                )
+            health = self.health[index]
+            skipped = health.blocked()
+            if skipped is not None:
+                failures.append(skipped)
                 continue
-            async with limits[index]:
-                if index in self.disabled:  # disabled while this request waited its turn
-                    failures.append(
-                        AccessError("disabled earlier in this run", provider=label(provider))
-                    )
+            async with limits[index], health.turn():
+                skipped = health.blocked()  # the state may have changed while this one waited
+                if skipped is not None:
+                    failures.append(skipped)
                     continue
                 try:
-                    return await provider.complete(request)
+                    completion = await provider.complete(request)
+                except UnavailableError as error:  # its health changed during our retries
+                    failures.append(error)
+                    continue
                 except ProviderError as error:
+                    health.failed(error)
                     if not error.fallback:
                         raise
                     failures.append(error)
-                    if error.disable:
-                        self.disabled.add(index)
                     self.fallbacks.append(
                         Fallback(
                             provider=label(provider),
@@ -70,11 +73,19 @@ class FallbackProvider:
                             disabled=error.disable,
                         )
                     )
+                    continue
+                health.succeeded()
+                return completion
         raise AllBackendsFailedError(failures)
+
+    @property
+    def disabled(self) -> set[int]:
+        """Indexes of the providers switched off for the rest of the run."""
+        return {i for i, h in enumerate(self.health) if h.state == "disabled"}
 
     def _next_label(self, index: int) -> str | None:
         for later in range(index + 1, len(self.providers)):
-            if later not in self.disabled:
+            if self.health[later].blocked() is None:
                 return label(self.providers[later])
         return self._then
 

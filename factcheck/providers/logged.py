@@ -1,8 +1,14 @@
-"""Log every real attempt, successful or not, where it happens: right around the raw provider."""
+"""Log every real attempt, successful or not, where it happens: right around the raw provider.
+
+A raw provider sends exactly one HTTP request per `complete` call (a structured-output step-down
+is a new call), so counting calls here counts HTTP requests.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Mapping
 
 from factcheck.errors import ProviderError
 from factcheck.providers.base import Completion, Provider, Request
@@ -14,8 +20,15 @@ from factcheck.providers.usage import Usage
 class LoggedProvider:
     """Records each call of `inner` in the store and the run's usage counters."""
 
-    def __init__(self, inner: Provider, store: Store | None, usage: Usage) -> None:
+    def __init__(
+        self,
+        inner: Provider,
+        store: Store | None,
+        usage: Usage,
+        prices: Mapping[str, tuple[float, float]] | None = None,
+    ) -> None:
         self.inner = inner
+        self.prices = prices
         self.name = inner.name
         self.model = inner.model
         self.base_url: str | None = getattr(inner, "base_url", None)
@@ -30,6 +43,9 @@ class LoggedProvider:
             completion = await self.inner.complete(request)
         except ProviderError as error:
             self._log("error", error.kind, time.perf_counter() - started, 0, 0)
+            raise
+        except asyncio.CancelledError:  # the request deadline ran out during this attempt
+            self._log("error", "timeout", time.perf_counter() - started, 0, 0)
             raise
         self.usage.input_tokens += completion.input_tokens
         self.usage.output_tokens += completion.output_tokens
@@ -51,8 +67,13 @@ class LoggedProvider:
             latency_s=latency,
             input_tokens=tokens_in,
             output_tokens=tokens_out,
-            cost_usd=estimate_cost(self.model, tokens_in, tokens_out) if status == "ok" else None,
+            cost_usd=self._cost(tokens_in, tokens_out) if status == "ok" else None,
         )
+
+    def _cost(self, tokens_in: int, tokens_out: int) -> float | None:
+        if self.prices is None:
+            return estimate_cost(self.model, tokens_in, tokens_out)
+        return estimate_cost(self.model, tokens_in, tokens_out, self.prices)
 
     async def aclose(self) -> None:
         """Close the inner provider."""

@@ -4,55 +4,89 @@ from __future__ import annotations
 
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
-from factcheck.errors import BadRequestError, InvalidOutputError
+from factcheck.errors import BadRequestError, FormatRefusedError, InvalidOutputError
 from factcheck.providers.base import Completion, Request, parse_output, schema_instruction
-from factcheck.providers.failures import from_status, from_transport
+from factcheck.providers.failures import (
+    body_excerpt,
+    from_status,
+    from_transport,
+    not_a_model_response,
+    says,
+)
+from factcheck.providers.registry import Timeouts
 
 # Structured-output levels, best first; a compatible server that rejects one gets the next.
 LEVELS = ("json_schema", "json_object", "prompt")
-# Reasoning models accept only the default temperature.
-_NO_TEMPERATURE = ("gpt-5", "o1", "o3", "o4")
+# Reasoning models take max_completion_tokens and only their default temperature.
+_REASONING_FAMILIES = ("gpt-5", "o1", "o3", "o4")
+# The SDK insists on a key; servers without one (a local llama.cpp, Ollama) ignore it.
+PLACEHOLDER_KEY = "not-needed"
+
+
+def is_reasoning_model(model: str) -> bool:
+    """Whether `model` (also "openai/gpt-5-mini" on a router) belongs to a reasoning family."""
+    return model.rsplit("/", 1)[-1].lower().startswith(_REASONING_FAMILIES)
+
+
+def _account_headers_omitted(sdk: Any) -> Any:
+    # Omit() drops a default header (typed as str by the SDK, honoured when headers merge).
+    return {"OpenAI-Organization": sdk.Omit(), "OpenAI-Project": sdk.Omit()}
 
 
 class OpenAIProvider:
-    """Chat completions with a strict JSON Schema, degrading to json_object, then prompt-only."""
+    """Chat completions with a strict JSON Schema, degrading to json_object, then prompt-only.
 
-    name = "openai"
+    One HTTP request per `complete`: when a server refuses the output format, the provider steps
+    down a level and raises FormatRefusedError, and the retry layer sends the request again.
+    """
 
     def __init__(
         self,
         model: str,
         *,
-        api_key: str,
-        base_url: str | None = None,
-        timeout: float = 60.0,
+        name: str = "openai",
+        api_key: str | None = None,
+        base_url: str = "https://api.openai.com/v1",
+        timeouts: Timeouts | None = None,
+        third_party: bool = False,
     ) -> None:
         import openai
 
+        timeouts = timeouts or Timeouts()
+        self.name = name
         self.model = model
         self.base_url = base_url
         self._key = api_key
         self._sdk = openai
+        # Explicit key and URL: the SDK must not pick OPENAI_API_KEY or OPENAI_BASE_URL itself.
         self._client = openai.AsyncOpenAI(
-            api_key=api_key, base_url=base_url, max_retries=0, timeout=timeout
+            api_key=api_key or PLACEHOLDER_KEY,
+            base_url=base_url,
+            max_retries=0,
+            timeout=openai.Timeout(timeouts.read_s, connect=timeouts.connect_s),
+            # The SDK adds OPENAI_ORG_ID and OPENAI_PROJECT_ID from the environment: they
+            # identify an OpenAI account and have no business at a third party's URL.
+            default_headers=_account_headers_omitted(openai) if third_party else None,
         )
         self.level = LEVELS[0]  # the best level this backend has accepted (or not yet refused)
 
     async def complete(self, request: Request) -> Completion:
-        """One call (or one per refused output level); the answer validated against the schema."""
-        start = LEVELS.index(self.level)
-        for index in range(start, len(LEVELS)):
-            level = LEVELS[index]
-            try:
-                completion = await self._call(request, level)
-            except BadRequestError:
-                if index == len(LEVELS) - 1:
-                    raise
-                continue  # this server may not support the format: try a plainer one
-            self.level = level
-            return completion
-        raise AssertionError("unreachable")
+        """One HTTP request at the current output level; the answer validated against the schema."""
+        level = self.level
+        try:
+            return await self._call(request, level)
+        except BadRequestError as error:
+            if level == LEVELS[-1] or not says("format_refused", str(error)):
+                raise  # a 400 about anything else is not re-sent
+            if self.level == level:  # a parallel request may have stepped down already
+                self.level = LEVELS[LEVELS.index(level) + 1]
+            raise FormatRefusedError(
+                f"{level} output refused, next: {self.level} ({error})",
+                provider=self.name,
+                status=error.status,
+            ) from None
 
     async def _call(self, request: Request, level: str) -> Completion:
         sdk = self._sdk
@@ -69,6 +103,10 @@ class OpenAIProvider:
             ) from None
         except sdk.APIConnectionError as error:  # includes APITimeoutError
             raise from_transport(error, provider=self.name, secret=self._key) from None
+        except (sdk.APIError, ValueError) as error:  # a 200 body that is not JSON
+            raise not_a_model_response(
+                type(error).__name__, provider=self.name, secret=self._key
+            ) from None
         latency = time.perf_counter() - started
         return self._completion(request, response, latency)
 
@@ -79,10 +117,13 @@ class OpenAIProvider:
             "messages": [{"role": "system", "content": system}]
             + [{"role": m.role, "content": m.content} for m in request.messages],
         }
-        # api.openai.com wants max_completion_tokens; compatible servers know max_tokens.
-        tokens_field = "max_tokens" if self.base_url else "max_completion_tokens"
+        reasoning = is_reasoning_model(self.model)
+        # OpenAI itself wants max_completion_tokens (reasoning models accept nothing else);
+        # compatible servers have known max_tokens far longer.
+        official = urlsplit(self.base_url).hostname == "api.openai.com"
+        tokens_field = "max_completion_tokens" if reasoning or official else "max_tokens"
         arguments[tokens_field] = request.max_output_tokens
-        if self.base_url or not self.model.startswith(_NO_TEMPERATURE):
+        if not reasoning:
             arguments["temperature"] = request.temperature
         if level == "json_schema":
             arguments["response_format"] = {
@@ -98,18 +139,35 @@ class OpenAIProvider:
         return arguments
 
     def _completion(self, request: Request, response: Any, latency: float) -> Completion:
-        if not response.choices:
+        if not isinstance(response, self._sdk.types.chat.ChatCompletion):
+            # The SDK hands back the body as text when it is not JSON (an HTML error page).
+            raise not_a_model_response(
+                f"{type(response).__name__}: {body_excerpt(str(response))!r}",
+                provider=self.name,
+                secret=self._key,
+            )
+        choices = getattr(response, "choices", None)
+        if not isinstance(choices, list):
+            raise not_a_model_response("JSON without choices", provider=self.name, secret=self._key)
+        if not choices:
             raise InvalidOutputError("the answer has no choices", provider=self.name)
-        choice = response.choices[0]
-        message = choice.message
+        choice = choices[0]
+        message = getattr(choice, "message", None)
+        if message is None:
+            raise not_a_model_response(
+                "a choice without a message", provider=self.name, secret=None
+            )
         if getattr(message, "refusal", None):
             raise InvalidOutputError(f"the model refused: {message.refusal}", provider=self.name)
-        if choice.finish_reason == "length":
+        if getattr(choice, "finish_reason", None) == "length":
             raise InvalidOutputError(
                 "the answer was cut off at the output token limit", provider=self.name
             )
-        data = parse_output(message.content or "", request.schema, provider=self.name)
-        usage = response.usage
+        content = getattr(message, "content", None)
+        data = parse_output(
+            content if isinstance(content, str) else "", request.schema, provider=self.name
+        )
+        usage = getattr(response, "usage", None)
         return Completion(
             data=data,
             provider=self.name,

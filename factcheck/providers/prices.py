@@ -1,16 +1,21 @@
 """Rough list prices (USD per million tokens: input, output) for the cost estimate in the log.
 
 An estimate only: prices change, and batch, cached-input and regional rates are ignored. Models
-not listed (local servers, new releases) get no estimate rather than a wrong one.
+not listed (local servers, new releases) get no estimate rather than a wrong one. Each provider
+kind's record in the registry points at its own table.
 """
 
 from __future__ import annotations
 
-PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
+from collections.abc import Mapping
+
+ANTHROPIC_PRICES: dict[str, tuple[float, float]] = {
     "claude-haiku-4-5": (1.00, 5.00),
     "claude-sonnet-4-5": (3.00, 15.00),
     "claude-opus-4-1": (15.00, 75.00),
     "claude-3-5-haiku": (0.80, 4.00),
+}
+OPENAI_PRICES: dict[str, tuple[float, float]] = {
     "gpt-5": (1.25, 10.00),
     "gpt-5-mini": (0.25, 2.00),
     "gpt-5-nano": (0.05, 0.40),
@@ -19,15 +24,22 @@ PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
     "gpt-4o": (2.50, 10.00),
     "gpt-4o-mini": (0.15, 0.60),
 }
+# Every known price, for callers that only have a model name.
+PRICES_PER_MTOK: dict[str, tuple[float, float]] = {**ANTHROPIC_PRICES, **OPENAI_PRICES}
 
 
-def estimate_cost(model: str, input_tokens: int, output_tokens: int) -> float | None:
+def estimate_cost(
+    model: str,
+    input_tokens: int,
+    output_tokens: int,
+    prices: Mapping[str, tuple[float, float]] = PRICES_PER_MTOK,
+) -> float | None:
     """Estimated USD for one call, or None for a model without a known price."""
-    price = PRICES_PER_MTOK.get(model)
+    price = prices.get(model)
     if price is None:
         # Dated snapshots ("gpt-5-mini-2025-08-07") cost what their family costs.
-        family = max((m for m in PRICES_PER_MTOK if model.startswith(m + "-")), key=len, default="")
-        price = PRICES_PER_MTOK.get(family)
+        family = max((m for m in prices if model.startswith(m + "-")), key=len, default="")
+        price = prices.get(family)
     if price is None:
         return None
     return (input_tokens * price[0] + output_tokens * price[1]) / 1_000_000

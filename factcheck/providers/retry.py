@@ -13,8 +13,12 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 
-from factcheck.errors import InvalidOutputError, ProviderError, TransientError
+from factcheck.errors import FormatRefusedError, InvalidOutputError, ProviderError, TransientError
 from factcheck.providers.base import Completion, Message, Provider, Request
+from factcheck.providers.health import ProviderHealth
+
+# Structured-output step-downs one request may take (json_schema -> json_object -> prompt).
+MAX_STEP_DOWNS = 2
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -35,8 +39,10 @@ class RetryingProvider:
         clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
         label: str | None = None,
+        health: ProviderHealth | None = None,
     ) -> None:
         self.inner = inner
+        self.health = health
         self.name = inner.name
         self.model = inner.model
         self.base_url: str | None = getattr(inner, "base_url", None)
@@ -96,6 +102,18 @@ class RetryingProvider:
         raise AssertionError("unreachable: tenacity either returns or re-raises")
 
     async def _attempt(self, request: Request, deadline: float) -> Completion:
+        for _ in range(MAX_STEP_DOWNS):
+            try:
+                return await self._send(request, deadline)
+            except FormatRefusedError:
+                continue  # the provider stepped down to a plainer format: send it again now
+        return await self._send(request, deadline)
+
+    async def _send(self, request: Request, deadline: float) -> Completion:
+        # Another request may have disabled this provider, or sent it resting, meanwhile.
+        blocked = self.health.blocked() if self.health is not None else None
+        if blocked is not None:
+            raise blocked
         remaining = deadline - self._clock()
         if remaining <= 0:
             raise TransientError("no time left before the request deadline", provider=self.name)

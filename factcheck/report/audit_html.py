@@ -9,14 +9,31 @@ from collections import Counter
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-from factcheck.models import DISCREPANCY_KINDS, AuditDocument, AuditResult, PairResult, StoryGroup
+from factcheck.models import (
+    DISCREPANCY_KINDS,
+    AuditDocument,
+    AuditResult,
+    Disclosure,
+    PairResult,
+    StoryGroup,
+)
 from factcheck.report.audit_json import pair_counts
+from factcheck.report.audit_lookup import lookup
 from factcheck.report.audit_text import audit_headline, short_path
 from factcheck.report.bidi import isolate_rtl
 from factcheck.report.evidence_view import time_html
 from factcheck.report.names import visible
 from factcheck.report.page import esc, page
-from factcheck.report.summary import backends_line, degraded_notice, fallback_line, is_rtl, shorten
+from factcheck.report.summary import (
+    DISCLOSURE_WORDS,
+    IMAGES_HEADING,
+    REVIEW_HEADING,
+    backends_line,
+    degraded_notice,
+    fallback_line,
+    is_rtl,
+    shorten,
+)
 
 _VERDICT_WORDS = {
     "consistent": "consistent",
@@ -66,7 +83,7 @@ def _search(d: AuditDocument | None, path: str, root: str, extra: str = "") -> s
 
 
 def _member_html(a: AuditResult, g: StoryGroup, path: str, pair: PairResult | None) -> str:
-    d = {doc.path: doc for doc in a.documents}.get(path)
+    d = lookup(a).documents.get(path)
     anchor = ""
     result = ""
     extra = ""
@@ -85,7 +102,12 @@ def _member_html(a: AuditResult, g: StoryGroup, path: str, pair: PairResult | No
             f'<span class="counts">{_counts_html(counts) or "no findings"}</span> {link}'
         )
         extra = f"{pair.verdict} {worst} {' '.join(counts)}"
-    flag = ' <span class="badge flag">AI disclaimer</span>' if d is not None and d.flags else ""
+    flag = ""
+    if d is not None and d.review:
+        flag = ' <span class="badge flag">AI disclosure</span>'
+    elif d is not None and d.images:
+        flag = ' <span class="badge">AI image</span>'
+
     return (
         f'<li class="member"{anchor} data-search="{_search(d, path, a.root, extra)}">'
         f"<div>{_headline(d, path, a.root)}{flag}</div>"
@@ -102,10 +124,10 @@ def _story_counts(pairs: list[PairResult]) -> dict[str, int]:
 
 
 def _group_html(a: AuditResult, g: StoryGroup) -> str:
-    pairs = [p for p in a.pairs if p.reference == g.reference]
+    pairs = lookup(a).pairs.get(g.reference, [])
     by_candidate = {p.candidate: p for p in pairs}
     members = "".join(_member_html(a, g, path, by_candidate.get(path)) for path in g.documents)
-    reference = {d.path: d for d in a.documents}.get(g.reference)
+    reference = lookup(a).documents.get(g.reference)
     counts = _counts_html(_story_counts(pairs))
     summary = (
         f'<p class="counts">Findings: {counts}</p>'
@@ -121,15 +143,18 @@ def _group_html(a: AuditResult, g: StoryGroup) -> str:
     )
 
 
-def _flagged_item(a: AuditResult, d: AuditDocument) -> str:
+def _flagged_item(a: AuditResult, d: AuditDocument, flags: tuple[Disclosure, ...]) -> str:
     quotes = "".join(
-        f'<blockquote><bdi dir="auto">{esc(shorten(e.text, 160))}</bdi></blockquote>'
-        for e in d.flags
+        f'<p class="muted">{esc(DISCLOSURE_WORDS[f.disclosure])}</p>'
+        f'<blockquote><bdi dir="auto">{esc(shorten(f.text, 160))}</bdi></blockquote>'
+        for f in flags
     )
     story = f' · <a href="#story-{d.group}">story {d.group}</a>' if d.group else ""
+    badge = "AI disclosure" if flags[0].reviewed else "AI image"
+    kinds = " ".join(f.disclosure for f in flags)
     return (
-        f'<li class="member" data-search="{_search(d, d.path, a.root, "ai disclaimer")}">'
-        f'<div><span class="badge flag">AI disclaimer</span> {_headline(d, d.path, a.root)}'
+        f'<li class="member" data-search="{_search(d, d.path, a.root, kinds)}">'
+        f'<div><span class="badge flag">{badge}</span> {_headline(d, d.path, a.root)}'
         f'</div><div class="meta">{_meta(d, d.path, a.root)}{story}</div>{quotes}</li>'
     )
 
@@ -147,17 +172,25 @@ def _high_item(a: AuditResult, p: PairResult, d: AuditDocument | None) -> str:
 
 
 def _review_html(a: AuditResult) -> str:
-    """Articles a person should read first: AI-written disclaimers, then high findings."""
-    docs = {d.path: d for d in a.documents}
-    items = [_flagged_item(a, d) for d in a.documents if d.flags]
+    """Articles a person should read first: AI-use disclosures, then high findings; AI-made
+    images are listed apart, after the queue."""
+    docs = lookup(a).documents
+    items = [_flagged_item(a, d, d.review) for d in a.documents if d.review]
     items += [_high_item(a, p, docs.get(p.candidate)) for p in a.pairs if p.worst == "high"]
-    if not items:
-        return ""
-    return (
-        '<section id="review"><h2>Review queue</h2><p class="muted">AI-written disclaimer: '
-        "review by a human; then retellings with high-severity findings.</p>"
-        f'<ul class="members">{"".join(items)}</ul></section>'
-    )
+    out = ""
+    if items:
+        out += (
+            f'<section id="review"><h2>Review queue</h2><p class="muted">{esc(REVIEW_HEADING)}; '
+            "then retellings with high-severity findings.</p>"
+            f'<ul class="members">{"".join(items)}</ul></section>'
+        )
+    images = [_flagged_item(a, d, d.images) for d in a.documents if d.images]
+    if images:
+        out += (
+            f'<section id="ai-images"><h2>{esc(IMAGES_HEADING)}</h2>'
+            f'<ul class="members">{"".join(images)}</ul></section>'
+        )
+    return out
 
 
 def _errors_html(a: AuditResult) -> str:
@@ -171,7 +204,9 @@ def _errors_html(a: AuditResult) -> str:
 
 def _jump_html(a: AuditResult) -> str:
     links = [f'<a href="#story-{g.id}">story {g.id}</a>' for g in a.groups]
-    if any(d.flags for d in a.documents) or any(p.worst == "high" for p in a.pairs):
+    if any(d.images for d in a.documents):
+        links.insert(0, '<a href="#ai-images">AI images</a>')
+    if any(d.review for d in a.documents) or any(p.worst == "high" for p in a.pairs):
         links.insert(0, '<a href="#review">review queue</a>')
     if a.errors:
         links.append(f'<a href="#errors">errors ({len(a.errors)})</a>')

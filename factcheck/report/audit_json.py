@@ -20,7 +20,14 @@ def _document(d: AuditDocument) -> dict[str, Any]:
         "published": iso_date(d.published),
         "sha256": d.sha256,
         "group": d.group,
-        "flags": [{"kind": "ai_disclaimer", "evidence": evidence_dict(e)} for e in d.flags],
+        "flags": [
+            {
+                "kind": "ai_disclaimer",
+                "disclosure": f.disclosure,
+                "evidence": evidence_dict(f.evidence),
+            }
+            for f in d.flags
+        ],
         "error": d.error,
     }
 
@@ -41,6 +48,12 @@ def _pair(p: PairResult) -> dict[str, Any]:
         "worst": p.worst,
         "report": p.report,
     }
+
+
+# The record shapes of one document and one pair, also written line by line in documents.jsonl and
+# pairs.jsonl while an audit runs (factcheck/audit/stream.py).
+document_dict = _document
+pair_dict = _pair
 
 
 def audit_dict(a: AuditResult) -> dict[str, Any]:

@@ -6,12 +6,21 @@ import os
 from collections import Counter
 from typing import Any
 
-from factcheck.models import AuditResult, PairResult
+from factcheck.models import AuditDocument, AuditResult, Disclosure, PairResult
 from factcheck.report.audit_json import pair_counts
+from factcheck.report.audit_lookup import lookup
 from factcheck.report.console import SEVERITY_STYLE, render
 from factcheck.report.markdown import md_escape, md_quote
 from factcheck.report.names import visible
-from factcheck.report.summary import backends_line, degraded_notice, fallback_line, shorten
+from factcheck.report.summary import (
+    DISCLOSURE_WORDS,
+    IMAGES_HEADING,
+    REVIEW_HEADING,
+    backends_line,
+    degraded_notice,
+    fallback_line,
+    shorten,
+)
 
 
 def short_path(path: str, root: str) -> str:
@@ -28,10 +37,18 @@ def counts_text(pair: PairResult) -> str:
     return ", ".join(f"{k} {n}" for k, n in pair_counts(pair).items()) or "-"
 
 
+def _review(document: AuditDocument) -> tuple[Disclosure, ...]:
+    return document.review
+
+
+def _images(document: AuditDocument) -> tuple[Disclosure, ...]:
+    return document.images
+
+
 def audit_headline(a: AuditResult) -> str:
     """One line: how many files, groups, pairs, flags and errors."""
     read = sum(1 for d in a.documents if d.error is None)
-    flagged = sum(1 for d in a.documents if d.flags)
+    flagged = sum(1 for d in a.documents if d.review)
     verdicts = Counter(p.verdict for p in a.pairs)
     found = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(verdicts.items()))
     return (
@@ -42,15 +59,57 @@ def audit_headline(a: AuditResult) -> str:
     )
 
 
+# Past this many pairs the terminal gets a summary; the tables are in index.md/index.html.
+TERMINAL_TABLE_PAIRS = 100
+SUMMARY_ROWS = 10
+
+
 def _draw(console: Any, a: AuditResult) -> None:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     console.print(Text(f"Audit of {visible(a.root)}: {audit_headline(a)}", style="bold"))
     notice = degraded_notice(a.run)
     if notice:
         console.print(Text(notice, style="bold yellow"))
+    if len(a.pairs) > TERMINAL_TABLE_PAIRS:
+        _draw_summary(console, a)
+    else:
+        _draw_tables(console, a)
+    _draw_review(console, a)
+    console.print(Text(f"backends: {backends_line(a.run)}", style="dim"))
+    for fallback in a.run.fallbacks:
+        console.print(Text(f"fallback: {fallback_line(fallback)}", style="yellow"))
+
+
+def _draw_summary(console: Any, a: AuditResult) -> None:
+    """Counts, and the stories with the most high findings: a large audit's terminal view."""
+    from rich.text import Text
+
+    worst = Counter(p.worst or "none" for p in a.pairs)
+    console.print()
+    console.print(
+        Text(
+            "pairs by worst finding: "
+            + ", ".join(f"{k} {worst[k]}" for k in ("high", "medium", "low", "none") if worst[k])
+        )
+    )
+    high = Counter(p.reference for p in a.pairs if p.worst == "high")
+    if high:
+        console.print(Text(f"Stories with the most high findings (of {len(high)}):", style="bold"))
+        story_of = {g.reference: g.id for g in a.groups}
+        for reference, count in high.most_common(SUMMARY_ROWS):
+            line = f"  story {story_of[reference]}: {count} high, reference "
+            console.print(Text(line + short_path(reference, a.root)))
+    console.print(
+        Text(f"{len(a.pairs)} pairs: one row each in index.md, index.html and pairs.jsonl.")
+    )
+
+
+def _draw_tables(console: Any, a: AuditResult) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     for group in a.groups:
         ref = short_path(group.reference, a.root)
         console.print()
@@ -58,7 +117,7 @@ def _draw(console: Any, a: AuditResult) -> None:
             console.print(Text(f"Story {group.id}: {ref} (alone: no other article tells it)"))
             continue
         console.print(Text(f"Story {group.id}: reference {ref}", style="bold"))
-        pairs = [p for p in a.pairs if p.reference == group.reference]
+        pairs = lookup(a).pairs.get(group.reference, [])
         members = set(group.documents) - {p.candidate for p in pairs} - {group.reference}
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False)
         table.add_column("candidate", overflow="fold", ratio=2)
@@ -73,24 +132,38 @@ def _draw(console: Any, a: AuditResult) -> None:
             table.add_row(short_path(path, a.root), "not compared", "-", "-")
         if table.rows:
             console.print(table)
-    flagged = [d for d in a.documents if d.flags]
-    if flagged:
+
+
+def _draw_review(console: Any, a: AuditResult) -> None:
+    from rich.text import Text
+
+    limit = SUMMARY_ROWS if len(a.pairs) > TERMINAL_TABLE_PAIRS else None
+    for heading, pick in ((REVIEW_HEADING, _review), (IMAGES_HEADING, _images)):
+        flagged = [(d, pick(d)) for d in a.documents if pick(d)]
+        if not flagged:
+            continue
         console.print()
-        console.print(Text("AI-written disclaimer: review by a human", style="bold"))
-        for doc in flagged:
-            line = Text(f"  {short_path(doc.path, a.root)}: ")
-            line.append(
-                f"“{visible(shorten(doc.flags[0].text, 70), keep_format=True)}”", style="dim"
+        console.print(Text(heading, style="bold"))
+        for doc, flags in flagged[:limit]:
+            line = Text(
+                f"  {short_path(doc.path, a.root)}, {DISCLOSURE_WORDS[flags[0].disclosure]}: "
             )
+            line.append(f"“{visible(shorten(flags[0].text, 50), keep_format=True)}”", style="dim")
             console.print(line)
+        _more(console, len(flagged), limit)
     if a.errors:
         console.print()
         console.print(Text("Errors", style="bold red"))
-        for error in a.errors:
+        for error in a.errors[:limit]:
             console.print(Text(f"  {short_path(error.path, a.root)}: {visible(error.reason)}"))
-    console.print(Text(f"backends: {backends_line(a.run)}", style="dim"))
-    for fallback in a.run.fallbacks:
-        console.print(Text(f"fallback: {fallback_line(fallback)}", style="yellow"))
+        _more(console, len(a.errors), limit)
+
+
+def _more(console: Any, total: int, limit: int | None) -> None:
+    from rich.text import Text
+
+    if limit is not None and total > limit:
+        console.print(Text(f"  ... and {total - limit} more in index.html and audit.json"))
 
 
 def audit_to_terminal(
@@ -117,19 +190,23 @@ def audit_to_markdown(a: AuditResult) -> str:
             "| Candidate | Verdict | Worst | Findings | Report |",
             "| --- | --- | --- | --- | --- |",
         ]
-        for pair in (p for p in a.pairs if p.reference == group.reference):
+        for pair in lookup(a).pairs.get(group.reference, []):
             report = f"[report](<{pair.report}>)" if pair.report else "-"
             out.append(
                 f"| {md_escape(short_path(pair.candidate, a.root))} | {pair.verdict} | "
                 f"{pair.worst or '-'} | {md_escape(counts_text(pair))} | {report} |"
             )
         out.append("")
-    flagged = [d for d in a.documents if d.flags]
-    if flagged:
-        out += ["## AI-written disclaimer: human review", ""]
-        for doc in flagged:
+    for heading, pick in ((REVIEW_HEADING, _review), (IMAGES_HEADING, _images)):
+        flagged = [(d, pick(d)) for d in a.documents if pick(d)]
+        if not flagged:
+            continue
+        out += [f"## {heading}", ""]
+        for doc, flags in flagged:
             out += [f"**{md_escape(short_path(doc.path, a.root))}**", ""]
-            out += [md_quote(e.text) + "\n" for e in doc.flags]
+            for flag in flags:
+                out += [f"`{flag.disclosure}` ({DISCLOSURE_WORDS[flag.disclosure]}):", ""]
+                out += [md_quote(flag.text) + "\n"]
     if a.errors:
         out += ["## Errors", ""]
         out += [

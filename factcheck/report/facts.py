@@ -49,7 +49,7 @@ def _value(fact: Fact) -> str:
         if isinstance(fact.value, float)
         else str(fact.value)
     )
-    extra = [x for x in (fact.unit, fact.entity_type, fact.relative) if x]
+    extra = [x for x in (fact.unit, fact.entity_type, fact.relative, fact.disclosure) if x]
     return f"{value} {' '.join(extra)}".strip()
 
 

@@ -16,7 +16,16 @@ from factcheck.report.bidi import bdi, isolate_rtl
 from factcheck.report.evidence_view import fact_for, speaker_span, time_html
 from factcheck.report.highlight import Highlight, locate
 from factcheck.report.page import esc
-from factcheck.report.summary import QUOTE_MARKS, doc_name, ordered, shorten, source_label
+from factcheck.report.summary import (
+    DISCLOSURE_WORDS,
+    IMAGES_HEADING,
+    QUOTE_MARKS,
+    REVIEW_HEADING,
+    doc_name,
+    ordered,
+    shorten,
+    source_label,
+)
 from factcheck.report.worddiff import diff_html
 
 Side = Literal["reference", "candidate"]
@@ -137,7 +146,7 @@ def finding_highlights(c: Comparison, side: Side) -> list[Highlight]:
 
 
 def flag_highlights(c: Comparison, side: Side) -> list[Highlight]:
-    """The marks of the AI-written disclaimers found in one article."""
+    """The marks of the AI-use disclosures found in one article."""
     document: Document = getattr(c, side)
     marks = []
     for number, flag in enumerate(c.flags, start=1):
@@ -149,7 +158,7 @@ def flag_highlights(c: Comparison, side: Side) -> list[Highlight]:
                     mark_id=f"flag-{number}-span",
                     target=f"flag-{number}",
                     label=f"AI{number}",
-                    title="AI-written disclaimer",
+                    title=f"AI-use disclosure: {DISCLOSURE_WORDS[flag.disclosure]}",
                     css="flag",
                 )
             )
@@ -157,19 +166,24 @@ def flag_highlights(c: Comparison, side: Side) -> list[Highlight]:
 
 
 def flags_html(c: Comparison) -> str:
-    """The AI-written disclaimers, each linking to its span, for a human to review."""
-    if not c.flags:
-        return ""
-    items = []
+    """The AI-use disclosures, each with its kind and linking to its span, for a human to
+    review; AI-made images are listed apart, after them."""
+    review: list[str] = []
+    images: list[str] = []
     for number, flag in enumerate(c.flags, start=1):
         name = doc_name(getattr(c, flag.document))
         text = shorten(flag.evidence.text, _SNIPPET * 2).strip(QUOTE_MARKS + " ")
-        items.append(
+        (review if flag.reviewed else images).append(
             f'<li id="flag-{number}" class="flag-item" data-nav>'
             f'<span class="badge flag">AI{number}</span> In the {esc(flag.document)} '
-            f'({esc(name)}): <a class="ev" href="#flag-{number}-span">“{bdi(text)}”</a></li>'
+            f"({esc(name)}), {esc(DISCLOSURE_WORDS[flag.disclosure])}: "
+            f'<a class="ev" href="#flag-{number}-span">“{bdi(text)}”</a></li>'
         )
-    return (
-        '<h2 class="flags-title">AI-written disclaimer: review by a human</h2>'
-        f'<ul class="flags">{"".join(items)}</ul>'
-    )
+    out = ""
+    for heading, items in ((REVIEW_HEADING, review), (IMAGES_HEADING, images)):
+        if items:
+            out += (
+                f'<h2 class="flags-title">{esc(heading)}</h2>'
+                f'<ul class="flags">{"".join(items)}</ul>'
+            )
+    return out

@@ -76,7 +76,12 @@ def fact_dict(fact: Fact) -> dict[str, Any]:
         "entity_type": fact.entity_type,
         "relative": fact.relative,
         "gloss_en": fact.gloss_en,
+        "disclosure": fact.disclosure,
         "source": source_dict(fact.source),
+        "qualifier": fact.qualifier,
+        "counted": fact.counted,
+        "granularity": fact.granularity,
+        "anchor": fact.anchor,
     }
 
 
@@ -94,7 +99,12 @@ def discrepancy_dict(discrepancy: Discrepancy) -> dict[str, Any]:
 
 def flag_dict(flag: Flag) -> dict[str, Any]:
     """One flag on a document."""
-    return {"kind": flag.kind, "document": flag.document, "evidence": evidence_dict(flag.evidence)}
+    return {
+        "kind": flag.kind,
+        "document": flag.document,
+        "disclosure": flag.disclosure,
+        "evidence": evidence_dict(flag.evidence),
+    }
 
 
 def fallback_dict(fallback: Fallback) -> dict[str, Any]:

@@ -6,6 +6,9 @@ import re
 
 from factcheck.models import Comparison, Document, Evidence
 from factcheck.report.summary import (
+    DISCLOSURE_WORDS,
+    IMAGES_HEADING,
+    REVIEW_HEADING,
     backends_line,
     degraded_notice,
     doc_label,
@@ -75,11 +78,16 @@ def to_markdown(c: Comparison) -> str:
             out += _evidence("Candidate", found.candidate)
             out += [f"_Found by: {md_escape(source_label(found.source))}_", ""]
 
-    if c.flags:
-        out += ["## AI-written disclaimer: human review", ""]
-        for flag in c.flags:
+    review = [f for f in c.flags if f.reviewed]
+    images = [f for f in c.flags if not f.reviewed]
+    for heading, flags in ((REVIEW_HEADING, review), (IMAGES_HEADING, images)):
+        if not flags:
+            continue
+        out += [f"## {heading}", ""]
+        for flag in flags:
             name = md_escape(doc_name(getattr(c, flag.document)))
-            out += [f"In the **{flag.document}** ({name}):", ""]
+            kind = DISCLOSURE_WORDS[flag.disclosure]
+            out += [f"In the **{flag.document}** ({name}), `{flag.disclosure}` ({kind}):", ""]
             out += [md_quote(flag.evidence.text), ""]
 
     out += ["## Backends", "", f"- Backends: {md_escape(backends_line(c.run))}"]

@@ -34,6 +34,16 @@ VERDICT_WORDS = {
     "different_story": "DIFFERENT STORY",
 }
 
+# How each kind of AI-use disclosure reads in a report.
+DISCLOSURE_WORDS = {
+    "ai_written": "written by AI",
+    "ai_assisted": "written with AI help",
+    "machine_translated": "machine-translated",
+    "automated": "automated (template or data)",
+    "ai_image": "AI-made image",
+}
+REVIEW_HEADING = "AI-use disclosure: review by a human"
+IMAGES_HEADING = "AI-made images (not in the review queue)"
 DEGRADED_TEXT = "LLM providers failed; results come from the offline rules only"
 
 _SPACES = re.compile(r"\s+")

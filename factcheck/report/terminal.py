@@ -8,6 +8,9 @@ from factcheck.models import SEVERITIES, Comparison, Document, Evidence
 from factcheck.report.console import SEVERITY_STYLE, render
 from factcheck.report.names import visible
 from factcheck.report.summary import (
+    DISCLOSURE_WORDS,
+    IMAGES_HEADING,
+    REVIEW_HEADING,
     backends_line,
     degraded_notice,
     doc_label,
@@ -89,10 +92,16 @@ def _draw(console: Any, c: Comparison) -> None:
         console.print(Panel(Text(notice, style="bold yellow"), border_style="yellow"))
         console.print()
     _findings(console, c)
-    if c.flags:
-        console.print(Text(f"AI-written disclaimer ({len(c.flags)}): review by a human", "bold"))
-        for flag in c.flags:
-            line = Text(f"{flag.document}: ")
+    review = [f for f in c.flags if f.reviewed]
+    images = [f for f in c.flags if not f.reviewed]
+    for heading, flags in ((REVIEW_HEADING, review), (IMAGES_HEADING, images)):
+        if not flags:
+            continue
+        head, _, tail = heading.partition(":")
+        title = f"{head} ({len(flags)}):{tail}" if tail else f"{heading} ({len(flags)})"
+        console.print(Text(title, "bold"))
+        for flag in flags:
+            line = Text(f"{flag.document}, {DISCLOSURE_WORDS[flag.disclosure]}: ")
             line.append(_quote(flag.evidence), style="dim")
             console.print(Padding(line, (0, 0, 0, 2)))
         console.print()

@@ -70,10 +70,12 @@ def _pair():
     return ref, ref_facts, cand, cand_facts
 
 
-def test_without_a_judge_rules_see_no_problem_across_languages_but_a_lost_quote():
+def test_without_a_judge_rules_see_across_languages_only_a_changed_figure_and_a_lost_quote():
     ref, ref_facts, cand, cand_facts = _pair()
     result = compare(ref, ref_facts, cand, cand_facts)
-    assert kinds(result.discrepancies) == [("missing_quote", "low")]
+    # "summer of 2027" retold as "l'hiver 2028": the year is evidence; the season needs a judge.
+    assert kinds(result.discrepancies) == [("altered_quote", "high"), ("missing_quote", "low")]
+    assert "2027 became 2028" in result.discrepancies[0].message
 
 
 def test_the_judge_is_asked_about_cross_language_pairs_unmatched_quotes_and_claims():
@@ -116,6 +118,6 @@ def test_a_different_verdict_unpairs_quotes_and_a_contradiction_is_high():
 def test_a_failing_judge_leaves_the_rules_result_and_a_notice():
     ref, ref_facts, cand, cand_facts = _pair()
     result = compare(ref, ref_facts, cand, cand_facts, judge=FailingJudge())
-    assert kinds(result.discrepancies) == [("missing_quote", "low")]
+    assert kinds(result.discrepancies) == [("altered_quote", "high"), ("missing_quote", "low")]
     assert result.run.degraded
     assert "judge failed" in result.run.notices[0]

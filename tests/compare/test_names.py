@@ -10,6 +10,7 @@ from factcheck.compare.names import (
     is_named,
     looks_like_name,
     probes,
+    same_name,
     same_speaker,
 )
 from factcheck.compare.quote_findings import changed_words
@@ -99,3 +100,23 @@ def test_a_speaker_phrase_with_a_verb_attached_still_names_its_speaker():
     assert speaker_matches("Sari Lestari", "ليستاري وقالت")  # "Lestari, and she said"
     assert speaker_matches("Hendra Kusuma", "Hendra")  # given name, as Indonesian articles use
     assert not speaker_matches("Hannah Wong", "Christopher Nulty")
+
+
+def test_diacritics_and_scripts_fold_to_one_name() -> None:
+    assert same_name("Ingrīda Ūdre", "Ingrida Udre")
+    assert same_name("Карим Хаддад", "Karim Haddad")  # х is the h Arabic and Latin write
+    assert same_name("Даниэль Фишер", "Daniel Fischer")  # German sch, Russian ш
+    assert same_name("دويتشه بنك", "Deutsche Bank")
+    assert same_name("Ταγίπ Ερντογάν", "Tayyip Erdogan")  # Greek writes d as ντ
+    assert not same_name("Karim Haddad", "Karim Hadid")
+
+
+def test_a_surname_in_another_script_stands_for_the_full_name_and_is_proposed() -> None:
+    assert same_speaker("حداد", "Karim Haddad")
+    assert same_speaker("Лопес", "Maria Lopez")
+    assert not same_speaker("Hadid", "Karim Haddad")  # one script: the letters decide
+    assert not same_speaker("فيشر", "Karim Haddad")
+    names = NameSet(["Karim Haddad", "Maria Lopez"])
+    assert names.has_speaker("حداد")
+    assert names.has_speaker("Лопес")
+    assert not names.has_speaker("فيشر")

@@ -59,3 +59,13 @@ def test_french_negation_is_read_from_ne_whatever_follows():
     assert not opposite(
         "Kami tidak mau lagi menghitung kerugian.", "id", "Nous ne voulons plus compter.", "fr"
     )
+
+
+def test_a_negation_added_to_one_sentence_of_a_quote_that_already_negates_is_found():
+    english = "We will not cut jobs. The plant stays open."
+    assert not opposite(english, "en", "No recortaremos empleos. La planta sigue abierta.", "es")
+    assert opposite(english, "en", "No recortaremos empleos. La planta no sigue abierta.", "es")
+
+
+def test_a_relative_word_opening_a_sentence_is_a_pronoun():
+    assert opposite("That is an amazing thing.", "en", "Dat is niet een geweldig moment.", "nl")

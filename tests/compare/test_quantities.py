@@ -43,6 +43,14 @@ def test_a_bound_holds_the_other_value():
     assert agree(q(3000.0, qualifier="approx"), q(3200.0))
 
 
+def test_a_bound_reaches_only_as_far_as_a_reporter_would_state_it():
+    assert agree(q(300.0, qualifier="min"), q(400.0))  # "more than 300": 400 is fair
+    assert conflict(q(300.0, qualifier="min"), q(700.0))  # ... 700 is another figure
+    assert conflict(q(700.0), q(300.0, qualifier="min"))
+    assert conflict(q(330.0, qualifier="max"), q(100.0))  # "up to 330" is not said of 100
+    assert agree(q(330.0, qualifier="max"), q(300.0))
+
+
 def test_two_bounds_of_one_kind_with_different_values_conflict():
     assert conflict(q(300.0, qualifier="min"), q(700.0, qualifier="min"))
     assert agree(q(3000.0, qualifier="approx"), q(3100.0, qualifier="approx"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factcheck.compare import compare
+from factcheck.extract.rules import extract
 from tests.compare.helpers import assert_evidence_true, doc, kinds, mentions, quote
 
 REF = (
@@ -322,3 +323,97 @@ def test_words_the_reference_states_without_marks_are_not_an_added_quote():
     cand_facts = [*ref_facts, quote(cand, '"tolls will double next year"', "Santos")]
     result = compare(ref, ref_facts, cand, cand_facts)
     assert [d for d in result.discrepancies if d.kind == "added_quote"] == []
+
+
+def test_the_same_words_carried_without_quotation_marks_are_not_a_missing_quote():
+    ref, ref_facts = _ref()
+    cand = doc(
+        "Mayor Maria Santos said the bridge will open to traffic before the summer of 2027. "
+        'Engineer Tomas Berg added: "We have planned for a hard winter, not for a trade war."'
+    )
+    cand_facts = [
+        quote(cand, '"We have planned for a hard winter, not for a trade war."', "Tomas Berg"),
+        *mentions(cand, "Maria Santos", "person"),
+        *mentions(cand, "Tomas Berg", "person"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert "missing_quote" not in {d.kind for d in result.discrepancies}
+
+
+def _translated(bridge: str) -> list:
+    cand = doc(
+        f"La maire Maria Santos a déclaré : « {bridge} » "
+        "L'ingénieur Tomas Berg a ajouté : « Nous avons prévu un hiver rude, pas une guerre "
+        "commerciale. »",
+        language="fr",
+    )
+    facts = [
+        quote(cand, f"« {bridge} »", "Maria Santos"),
+        quote(
+            cand,
+            "« Nous avons prévu un hiver rude, pas une guerre commerciale. »",
+            "Tomas Berg",
+        ),
+        *mentions(cand, "Maria Santos", "person"),
+        *mentions(cand, "Tomas Berg", "person"),
+    ]
+    return [cand, facts]
+
+
+def test_across_languages_a_faithful_translation_is_the_same_quote():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _translated("Le pont ouvrira à la circulation avant l'été 2027.")
+    found = kinds(compare(ref, ref_facts, cand, cand_facts).discrepancies)
+    assert not [k for k in found if "quote" in k[0]]
+
+
+def test_across_languages_a_changed_figure_inside_the_quote_alters_it():
+    ref, ref_facts = _ref()
+    cand, cand_facts = _translated("Le pont ouvrira à la circulation avant l'été 2029.")
+    result = compare(ref, ref_facts, cand, cand_facts)
+    altered = [d for d in result.discrepancies if d.kind == "altered_quote"]
+    assert len(altered) == 1 and altered[0].severity == "high"
+    assert "2027 became 2029" in altered[0].message
+    assert_evidence_true(result.discrepancies, ref, cand)
+
+
+def test_across_languages_a_quote_given_to_another_named_person_is_misattributed():
+    # A translation, sentence for sentence; the second quote is given to someone else.
+    ref = doc(
+        "The council approved 40 million euros for the bridge on 3 March. "
+        'Mayor Maria Santos said: "The bridge will open before the summer of 2027." '
+        "Works start in April with 120 workers and 14 cranes. "
+        'Engineer Tomas Berg added: "We planned for a hard winter, not for a trade war." '
+        "The prefect signed the order with 12 conditions and 3 fines. "
+        "Traffic will be cut for 9 weeks on the 55 road."
+    )
+    cand = doc(
+        "Le conseil a approuvé 40 millions d'euros pour le pont le 3 mars. "
+        "La maire Maria Santos a déclaré : « Le pont ouvrira avant l'été 2027. » "
+        "Les travaux commencent en avril avec 120 ouvriers et 14 grues. "
+        "Paolo Reyes a ajouté : « Nous avons prévu un hiver rude, pas une guerre commerciale. » "
+        "Le préfet Paolo Reyes a signé l'arrêté avec 12 conditions et 3 amendes. "
+        "La circulation sera coupée pendant 9 semaines sur la route 55.",
+        language="fr",
+    )
+    ref_facts, cand_facts = extract(ref), extract(cand)
+    result = compare(ref, ref_facts, cand, cand_facts)
+    wrong = [d for d in result.discrepancies if d.kind == "misattributed_quote"]
+    assert len(wrong) == 1 and wrong[0].severity == "high"
+    assert "Paolo Reyes" in wrong[0].message and "Tomas Berg" in wrong[0].message
+
+
+def test_a_role_on_one_side_is_not_a_misattribution():
+    ref = doc('"This is not golf," Gregoire\'s spokesman said. Gregoire won.')
+    cand = doc('"This is not golf," said Morton Brilliant. Christine Gregoire won.')
+    ref_facts = [
+        quote(ref, '"This is not golf,"', "Gregoire's spokesman"),
+        *mentions(ref, "Gregoire", "person"),
+    ]
+    cand_facts = [
+        quote(cand, '"This is not golf,"', "Morton Brilliant"),
+        *mentions(cand, "Morton Brilliant", "person"),
+        *mentions(cand, "Christine Gregoire", "person"),
+    ]
+    found = {d.kind for d in compare(ref, ref_facts, cand, cand_facts).discrepancies}
+    assert "misattributed_quote" not in found

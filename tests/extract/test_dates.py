@@ -259,7 +259,8 @@ def test_absolute_dates_in_italian_dutch_and_spanish(
         ("nl", "Amsterdam, 09-Jul-24 - Het kabinet besloot.", "09-Jul-24", "2024-07-09"),
         ("nl", "Bijgewerkt 9-okt-2023 om negen uur.", "9-okt-2023", "2023-10-09"),
         ("en", "Filed 15-Oct-97 by the clerk.", "15-Oct-97", "1997-10-15"),
-        ("en", "Filed 15-Oct-69 by the clerk.", "15-Oct-69", "2069-10-15"),
+        ("en", "Filed 15-Oct-39 by the clerk.", "15-Oct-39", "2039-10-15"),
+        ("en", "Filed 15-Oct-69 by the clerk.", "15-Oct-69", "1969-10-15"),
         ("en", "Filed 15-Oct-70 by the clerk.", "15-Oct-70", "1970-10-15"),
         ("it", "Aggiornato 3/mar/2008 in serata.", "3/mar/2008", "2008-03-03"),
     ],
@@ -341,3 +342,242 @@ def test_every_language_has_date_words_that_are_read(language: str) -> None:
     ):
         own = {key(w) for w in data[section][language]}
         assert own and own <= set(found), (language, section)
+
+
+# --- issue 12: years from the publication date or the sentence, ranges, granularity -----------
+
+
+def test_a_year_elsewhere_in_the_text_lends_no_year() -> None:
+    text = "The band formed in 1968. On Dec. 10 they played in Paris."
+    assert [(f.text, f.value) for f in dates(text, "en")] == [("1968", "1968"), ("Dec. 10", None)]
+
+
+def test_a_year_in_the_same_sentence_lends_its_year() -> None:
+    text = "They met on Dec. 10, 1968 and again on Dec. 12."
+    assert [f.value for f in dates(text, "en")] == ["1968-12-10", "1968-12-12"]
+
+
+def test_the_publication_date_wins_over_a_stray_year() -> None:
+    text = "On Monday, November 15 the summit opened after the 2001 accord."
+    published = dt.date(2021, 11, 20)
+    fact = dates(text, "en", published)[0]
+    assert (fact.text, fact.value) == ("Monday, November 15", "2021-11-15")
+
+
+def test_a_weekday_that_fits_no_neighbouring_year_gives_way() -> None:
+    # 22 January 2016 was a Friday; the weekday is a slip, not a date in 2014 or 2019
+    fact = only("Je reviendrai le mercredi 22 janvier.", "fr", dt.date(2016, 11, 7))
+    assert fact.value == "2017-01-22"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "values"),
+    [
+        ("en", "The war lasted from 1973 to 1990.", ["1973", "1990"]),
+        ("en", "Output rose between 2001 and 2005.", ["2001", "2005"]),
+        ("en", "Sales fell in 2008-2009.", ["2008", "2009"]),
+        ("fr", "Il a régné de 1973 à 1990.", ["1973", "1990"]),
+        ("de", "Er regierte von 1973 bis 1990.", ["1973", "1990"]),
+        ("es", "Gobernó desde 1973 hasta 1990.", ["1973", "1990"]),
+        ("id", "Ia memimpin dari 1973 hingga 1990.", ["1973", "1990"]),
+        ("nl", "Hij regeerde van 1973 tot 1990.", ["1973", "1990"]),
+        ("it", "Ha governato dal 1973 al 1990.", ["1973", "1990"]),
+        ("pt", "Governou de 1973 a 1990.", ["1973", "1990"]),
+        ("ar", "حكم من 1973 إلى 1990", ["1973", "1990"]),
+    ],
+)
+def test_year_ranges_keep_both_ends(language: str, text: str, values: list[str]) -> None:
+    assert [f.value for f in dates(text, language)] == values
+
+
+def test_two_counts_joined_by_and_are_not_a_year_range() -> None:
+    assert dates("They sold 2008 and 2009 units.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("en", "By the end of 2006 the plant had closed.", "2006"),
+        ("fr", "L'usine a fermé fin 2006.", "2006"),
+        ("es", "La fábrica cerró a finales de 2006.", "2006"),
+        ("de", "Das Werk schloss Ende 2006.", "2006"),
+        ("it", "La fabbrica ha chiuso alla fine del 2006.", "2006"),
+        ("id", "Pabrik itu tutup akhir 2006.", "2006"),
+    ],
+)
+def test_the_end_of_a_year_is_a_date(language: str, text: str, phrase: str) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, "2006")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("en", "They meet on 22/04 in Geneva.", "22/04", "2025-04-22"),
+        ("en", "They met on 4/22 in Geneva.", "4/22", "2025-04-22"),
+        ("fr", "Rendez-vous le 21/05 à Lyon.", "21/05", "2025-05-21"),
+        ("de", "Ich komme am 15.1. zurück.", "15.1.", "2026-01-15"),
+        ("de", "Wir sehen uns am 22.04 wieder.", "22.04", "2025-04-22"),
+        ("pt", "A compra foi feita no dia 17/11 em Lisboa.", "17/11", "2025-11-17"),
+        ("es", "Llegó el 08/12, 2015 a Madrid.", "08/12, 2015", "2015-12-08"),
+    ],
+)
+def test_day_and_month_in_digits_after_a_date_word(
+    language: str, text: str, phrase: str, value: str
+) -> None:
+    fact = only(text, language, MONDAY)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Support is available 24/7 all year."),
+        ("en", "She won 3/4 of the vote."),
+        ("es", "Obtuvo el 2/3 de los escaños."),
+        ("en", "Growth was 4.22 points."),
+    ],
+)
+def test_fractions_ratios_and_decimals_are_not_dates(language: str, text: str) -> None:
+    assert dates(text, language, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("en", "Filed on Oct-2 at noon.", "Oct-2", "2025-10-02"),
+        ("en", "Filed Sep-23-2020 at noon.", "Sep-23-2020", "2020-09-23"),
+        ("en", "Filed 2019-sep-1 at noon.", "2019-sep-1", "2019-09-01"),
+        ("en", "Plans for Dec-2018 are set.", "Dec-2018", "2018-12"),
+        ("es", "Vendió IVAC el 31-dic-1994.", "31-dic-1994", "1994-12-31"),
+        ("en", "It opened on 1st Jan 2019.", "1st Jan 2019", "2019-01-01"),
+        ("nl", "Ik ga de 4e jan 2019 terug.", "4e jan 2019", "2019-01-04"),
+        ("pt", "Voltarei em 1o de Jan de 2019.", "1o de Jan de 2019", "2019-01-01"),
+        ("es", "Volveré el 1.º de julio de 2019.", "1.º de julio de 2019", "2019-07-01"),
+        ("pt", "As greves de maio de 68, em Paris, mudaram tudo.", "maio de 68", "1968-05"),
+        ("pt", "Ocorreu em 2 de outubro de 92.", "2 de outubro de 92", "1992-10-02"),
+        ("en", "Eli Lilly sold IVAC on Dec. 31 , 1994.", "Dec. 31 , 1994", "1994-12-31"),
+    ],
+)
+def test_dashed_ordinal_and_short_year_dates(
+    language: str, text: str, phrase: str, value: str
+) -> None:
+    fact = only(text, language, MONDAY)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("12 Ocak 2016'da döneceğim.", "12 Ocak 2016", "2016-01-12"),
+        ("Toplantı 15 Haziran'da yapıldı.", "15 Haziran", "2025-06-15"),
+        ("Karar dün açıklandı.", "dün", "2025-08-03"),
+        ("Anlaşma Aralık 2018'de imzalandı.", "Aralık 2018", "2018-12"),
+        ("İstanbul'da 3 gün önce toplandılar.", "3 gün önce", "2025-08-01"),
+    ],
+)
+def test_turkish_dates(text: str, phrase: str, value: str) -> None:
+    fact = only(text, "tr", MONDAY)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+def test_dutch_lowercase_month_abbreviations_are_dates() -> None:
+    fact = only("Eli Lilly verkocht IVAC op 31 dec. 1994.", "nl")
+    assert (fact.text, fact.value) == ("31 dec. 1994", "1994-12-31")
+
+
+def test_english_lowercase_abbreviations_stay_words() -> None:
+    assert dates("I may 5 times say no.", "en", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Signed on 4 August 2025.", "2025-08-04"),
+        ("Signed in August 2025.", "2025-08"),
+        ("Signed in 2025.", "2025"),
+        ("Signed last week.", "2025-W31"),
+    ],
+)
+def test_granularity_shows_in_the_value(text: str, value: str) -> None:
+    assert only(text, "en", MONDAY).value == value
+
+
+def test_a_price_before_a_month_is_not_its_day() -> None:
+    fact = only("I bought it for $12 December 27.", "en", MONDAY)
+    assert (fact.text, fact.value) == ("December 27", "2025-12-27")
+
+
+def test_a_short_year_before_a_word_counts_that_word() -> None:
+    text = "El 5 de mayo de 30 empleados, solo uno vino."
+    assert [f.text for f in dates(text, "es", MONDAY)] == ["5 de mayo"]
+
+
+# --- bad input: no crash, no fact or a sane one ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Due on 31/02/2025.", "Due on 30 February 2025.", "Feb 30, 2025"])
+def test_impossible_dates_get_no_value(text: str) -> None:
+    for fact in dates(text, "en", MONDAY):
+        assert fact.value is None
+
+
+@pytest.mark.parametrize(
+    "text", ["In 99999 the sun will still shine.", "Due on 12/05/99999.", "May 5, 99999"]
+)
+def test_year_99999_is_never_a_year(text: str) -> None:
+    for fact in dates(text, "en", MONDAY):
+        assert fact.value is None or not str(fact.value).startswith("9999")
+
+
+def test_a_ten_thousand_digit_number_is_no_date() -> None:
+    assert dates("On " + "9" * 10_000 + " days.", "en", MONDAY) == []
+
+
+def test_granularity_and_anchor_are_carried_on_the_fact() -> None:
+    text = "On Dec. 10, 1968 they met, and on Dec. 12 too. The next day it rained. Last week too."
+    found = dates(text, "en", dt.date(2024, 3, 20))
+    assert [(f.text, f.value, f.granularity, f.anchor) for f in found] == [
+        ("Dec. 10, 1968", "1968-12-10", "day", "text"),
+        ("Dec. 12", "1968-12-12", "day", "sentence"),
+        ("The next day", "1968-12-13", "day", "previous"),
+        ("Last week", "2024-W11", "week", "published"),
+    ]
+
+
+def test_a_bare_year_in_the_sentence_yields_to_the_publication_date() -> None:
+    text = "Since 2001, they meet on November 15."
+    found = dates(text, "en", dt.date(2024, 3, 20))
+    assert [(f.value, f.anchor) for f in found] == [("2001", "text"), ("2023-11-15", "published")]
+    found = dates(text, "en")
+    assert [(f.value, f.anchor) for f in found] == [("2001", "text"), ("2001-11-15", "sentence")]
+
+
+def test_an_unresolved_date_has_no_granularity_nor_anchor() -> None:
+    fact = only("It happened yesterday.", "en")
+    assert (fact.value, fact.granularity, fact.anchor) == (None, None, None)
+
+
+def test_lowercase_english_months_are_dates_except_verbs() -> None:
+    assert only("Meet me on 14 nov please.", "en", MONDAY).value == "2025-11-14"
+    assert only("see you monday january 12th, 2026", "en", MONDAY).value == "2026-01-12"
+    assert dates("I may 5 times say no.", "en", MONDAY) == []
+    assert dates("En mars 5 personnes sont venues.", "fr", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "dated"),
+    [
+        ("fr", "En juillet 98, la France a gagné.", [("juillet 98", "1998-07")]),
+        ("fr", "Signé le 1er avril 78, à Paris.", [("1er avril 78", "1978-04-01")]),
+        ("nl", "Het gebeurde in juni van 1992.", [("juni van 1992", "1992-06")]),
+        ("nl", "Op 4e juli van 1995 begon het.", [("4e juli van 1995", "1995-07-04")]),
+        ("fr", "En juillet 98 personnes sont venues.", []),
+        ("nl", "Sinds februari 70% van de verkoop.", []),
+        ("fr", "Le 5 mai 30 000 manifestants ont défilé.", [("5 mai", "2025-05-05")]),
+    ],
+)
+def test_short_years_after_a_month_only_when_no_count_follows(
+    language: str, text: str, dated: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.value) for f in dates(text, language, MONDAY)] == dated

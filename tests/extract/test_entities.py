@@ -206,3 +206,28 @@ def test_entity_table_is_versioned_and_has_stopwords_per_first_language():
     assert {"Keputusan", "Langkah", "Hal", "Mereka"} <= table.stopwords["id"]
     assert {"Selon", "Cette"} <= table.stopwords["fr"]
     assert {"API", "AI", "IA", "LLM", "CEO"} <= table.acronyms
+
+
+def test_adjectives_and_fragments_are_reduced_to_names() -> None:
+    text = (
+        "The UK-based charity spoke. Former Rep. John Smith agreed, and the "
+        "Christmas No. 1 single sold well. The National Health Service was strained."
+    )
+    found = {f.text: f.entity_type for f in find_entities(doc(text)) if f.kind == "entity"}
+    assert found.get("UK") == "org"
+    assert "UK-based" not in found
+    assert "Former Rep" not in found and "Christmas No" not in found
+    assert found.get("John Smith") == "person"
+    assert found.get("National Health Service") == "org"
+
+
+def test_a_name_is_not_glued_to_a_rank_or_the_capitalised_word_before_it() -> None:
+    text = (
+        "Chief of staff General Duncan McNab spoke. General Motors Corp agreed. The Deputy "
+        "Undersecretary for Acquisition Darleen Druyun wrote. Druyun was jailed."
+    )
+    found = {f.text: f.entity_type for f in find_entities(doc(text)) if f.kind == "entity"}
+    assert found.get("Duncan McNab") == "person"
+    assert found.get("General Motors") == "org"
+    assert found.get("Darleen Druyun") == "person"
+    assert "Acquisition Darleen Druyun" not in found

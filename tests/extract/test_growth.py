@@ -30,7 +30,7 @@ from factcheck.models import Document
 SMALL = 50_000
 LARGE = 10 * SMALL
 MAX_RATIO = 12
-ATTEMPTS = 3
+ATTEMPTS = 5
 
 Make = Callable[[int], str]
 
@@ -66,9 +66,12 @@ def _assert_linear(
 ) -> None:
     run(_document(make(2_000), language))  # compiled patterns, data tables
     times = []
+    short = long = float("inf")
     for _ in range(ATTEMPTS):  # linear code lands near 10; a busy machine may push one run past
-        short = min(_seconds(run, _document(make(SMALL), language)) for _ in range(2))
-        long = _seconds(run, _document(make(LARGE), language))
+        # The best time seen of each size: noise only ever adds time, so the minima converge
+        # on what the code costs.
+        short = min(short, *(_seconds(run, _document(make(SMALL), language)) for _ in range(2)))
+        long = min(long, _seconds(run, _document(make(LARGE), language)))
         times.append(f"{short:.3f} s -> {long:.3f} s")
         if long <= MAX_RATIO * short:
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pytest
@@ -422,3 +423,220 @@ def test_a_compound_or_a_period_is_not_a_fraction(text: str):
 def test_digits_with_mixed_up_separators_are_no_figure(raw: str) -> None:
     assert parse_digits(raw, decimal_comma=False) is None
     assert parse_digits(raw, decimal_comma=True) is None
+
+
+# --- issue 12: scale words, suffixes and currencies in every language we claim ---------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value", "unit"),
+    [
+        ("en", "The deal is worth $11.5bn in cash.", "$11.5bn", 11.5e9, "USD"),
+        ("en", "It raised $500m from investors.", "$500m", 5e8, "USD"),
+        ("en", "Sales reached Rp 18bn last quarter.", "Rp 18bn", 1.8e10, "IDR"),
+        ("en", "The bill came to 13 lakh rupees.", "13 lakh rupees", 1.3e6, "INR"),
+        ("id", "Nilainya Rp 18 miliar tahun lalu.", "Rp 18 miliar", 1.8e10, "IDR"),
+        ("id", "Dana Rp 2,5 triliun dicairkan.", "Rp 2,5 triliun", 2.5e12, "IDR"),
+        ("fr", "Un contrat de 3 milliards d'euros est signé.", "3 milliards d'euros", 3e9, "EUR"),
+        ("fr", "Le budget atteint 2 Mds €.", "2 Mds €", 2e9, "EUR"),
+        ("ar", "بلغت الصفقة 5 مليون دولار أمس", "5 مليون دولار", 5e6, "USD"),
+        ("es", "Pagó $94.000 por la casa.", "$94.000", 94000.0, "USD"),
+        ("es", "Invirtió 3 mil millones de dólares.", "3 mil millones de dólares", 3e9, "USD"),
+        ("de", "Der Wert liegt bei 2,5 Mio. Euro.", "2,5 Mio. Euro", 2.5e6, "EUR"),
+        ("pt", "Custou 2 milhões de dólares ao estado.", "2 milhões de dólares", 2e6, "USD"),
+        ("pt", "Perdeu 4 milhoes de dólares.", "4 milhoes de dólares", 4e6, "USD"),
+        ("it", "Un prestito di 75 milioni di dollari.", "75 milioni di dollari", 7.5e7, "USD"),
+        ("it", "Un fondo da 2 bilioni di euro.", "2 bilioni di euro", 2e12, "EUR"),
+        ("nl", "Een order van 40 miljard dollar.", "40 miljard dollar", 4e10, "USD"),
+        ("tr", "Şirket 75 milyon $ kazandı.", "75 milyon $", 7.5e7, "USD"),
+        ("tr", "Fiyatı 40.000 $ oldu.", "40.000 $", 40000.0, "USD"),
+        ("tr", "Bilet 50 dolardan başlıyor.", "50 dolardan", 50.0, "USD"),
+        ("tr", "Gelir 10 milyar liraya ulaştı.", "10 milyar liraya", 1e10, "TRY"),
+    ],
+)
+def test_scale_words_and_currencies_per_language(
+    language: str, text: str, phrase: str, value: float, unit: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.unit) == (phrase, unit)
+    assert fact.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("It costs 115USD per seat.", "115USD", 115.0, "USD"),
+        ("The fare is 100元 now.", "100元", 100.0, "CNY"),
+        ("Priced at usd$ 15 each.", "usd$ 15", 15.0, "USD"),
+        ("Exports reached hk $ 10.05 billion.", "hk $ 10.05 billion", 1.005e10, "HKD"),
+        ("Shares fell to c $ 1.34 each.", "c $ 1.34", 1.34, "CAD"),
+    ],
+)
+def test_currency_codes_and_prefixes(text: str, phrase: str, value: float, unit: str) -> None:
+    fact = only(text, "en")
+    assert (fact.text, fact.unit) == (phrase, unit)
+    assert fact.value == pytest.approx(value)
+
+
+def test_a_dollar_after_the_article_a_is_not_australian() -> None:
+    fact = only("They won a $ 300 million contract.", "en")
+    assert (fact.text, fact.value, fact.unit) == ("$ 300 million", 3e8, "USD")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("en", "Some 20 000 people marched.", "20 000", 20000.0),
+        ("id", "Sebanyak 20 000 orang berkumpul.", "20 000", 20000.0),
+        ("it", "Circa 1 234 567 abitanti.", "1 234 567", 1234567.0),
+        ("nl", "Ongeveer 40 000 bezoekers kwamen.", "40 000", 40000.0),
+        ("tr", "Yaklaşık 1 414 021 100 kişi yaşıyor.", "1 414 021 100", 1414021100.0),
+        ("ar", "يعيش ١ ٢٣٤ ٥٦٧ شخصا هنا", "١ ٢٣٤ ٥٦٧", 1234567.0),
+    ],
+)
+def test_space_grouped_digits_in_every_language(
+    language: str, text: str, phrase: str, value: float
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+def test_a_phone_number_grouped_by_spaces_is_no_figure() -> None:
+    assert numbers("Call 021 345 678 for tickets.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("tr", "İşsizlik yüzde 25 arttı.", "yüzde 25"),
+        ("tr", "Satışlar % 18 arttı.", "% 18"),
+        ("tr", "Satışlar göre% 18 arttı.", "% 18"),
+        ("fr", "Le taux atteint 100 pour-cent.", "100 pour-cent"),
+    ],
+)
+def test_percent_words_before_and_after(language: str, text: str, phrase: str) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.unit) == (phrase, "%")
+
+
+@pytest.mark.parametrize(
+    ("raw", "decimal_comma", "value"),
+    [
+        ("0.683", True, 0.683),  # no thousands group starts with a lone zero
+        ("1111.121", True, 1111.121),  # nor with four digits
+        ("1.234", True, 1234.0),
+        ("4,800", True, 4.8),
+        ("20 000", False, 20000.0),
+    ],
+)
+def test_separators_that_cannot_group_thousands(raw: str, decimal_comma: bool, value: float):
+    assert parse_digits(raw, decimal_comma) == value
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("en", "He ordered 3 dozen eggs.", 36.0),
+        ("fr", "Il a acheté 2 douzaines d'œufs.", 24.0),
+        ("tr", "Sadece 450 bin kişi geldi.", 450000.0),
+    ],
+)
+def test_dozens_and_thousands_after_digits(language: str, text: str, value: float) -> None:
+    assert only(text, language).value == value
+
+
+def test_a_number_alone_on_its_line_is_not_a_list_marker() -> None:
+    assert [f.value for f in numbers("192.", "en")] == [192.0]
+    assert numbers("1. Le secret\n2. La suite", "fr") == []
+
+
+def test_single_letter_suffixes_stay_money_only() -> None:
+    assert numbers("He ran a 10k race.", "en") == []
+    assert only("It raised $1.2b.", "en").value == 1.2e9
+
+
+# --- bad input: no crash, no fact or a sane one ------------------------------------------------
+
+
+def test_a_ten_thousand_digit_number_gives_no_fact() -> None:
+    digits = "7" * 10_000
+    assert numbers(f"The total was {digits} units.", "en") == []
+    for fact in numbers(f"It cost ${digits}.", "en"):
+        assert fact.value is not None and math.isfinite(float(fact.value))
+
+
+def test_thousands_of_digit_groups_give_finite_values() -> None:
+    text = "Worth " + ",".join(["123"] * 3000) + " dollars."
+    for fact in numbers(text, "en"):
+        assert math.isfinite(float(fact.value or 0.0))
+
+
+def test_year_99999_is_no_year_and_no_figure() -> None:
+    assert numbers("In 99999 the sun will still shine.", "en") == []
+
+
+# --- bounds and approximations on the fact ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "qualifiers"),
+    [
+        (
+            "en",
+            "At least 68 died, nearly 85,000 fled, up to $20 million lost.",
+            ["min", "approx", "max"],
+        ),
+        ("id", "Sekitar 20 orang tewas, lebih dari 3.000 mengungsi.", ["approx", "min"]),
+        ("fr", "Au moins 68 morts et environ 85 000 déplacés.", ["min", "approx"]),
+        ("ar", "قتل أكثر من 68 شخصا ونزح حوالي 500 آخرين", ["min", "approx"]),
+        ("es", "Al menos 68 muertos y casi 85.000 desplazados.", ["min", "approx"]),
+        ("de", "Mindestens 68 Tote und etwa 85.000 Vertriebene.", ["min", "approx"]),
+        ("pt", "Pelo menos 68 mortos e cerca de 85 mil deslocados.", ["min", "approx"]),
+        ("it", "Almeno 68 morti e circa 85.000 sfollati.", ["min", "approx"]),
+        ("nl", "Minstens 68 doden en ongeveer 85.000 vluchtelingen.", ["min", "approx"]),
+        ("tr", "100'den fazla kişi öldü, 50 civarında yaralı var.", ["min", "approx"]),
+        ("tr", "En az 68 kişi öldü, yaklaşık 85.000 kişi kaçtı.", ["min", "approx"]),
+    ],
+)
+def test_bounds_and_approximations_are_carried_on_the_fact(
+    language: str, text: str, qualifiers: list[str]
+) -> None:
+    assert [f.qualifier for f in numbers(text, language)] == qualifiers
+
+
+def test_a_plain_figure_has_no_qualifier() -> None:
+    assert only("The storm killed 68 people.", "en").qualifier is None
+
+
+# --- what a figure counts, one key across languages -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "counted"),
+    [
+        ("en", "At least 68 people were killed and 300 injured.", ["dead", "injured"]),
+        ("id", "Sedikitnya 68 orang tewas dan 300 luka-luka.", ["dead", "injured"]),
+        ("fr", "Au moins 68 morts et 300 blessés.", ["dead", "injured"]),
+        ("ar", "قتل 68 شخصا وأصيب 300 جرحى", ["dead", "injured"]),
+        ("es", "Hubo 68 muertos y 300 heridos.", ["dead", "injured"]),
+        ("de", "Es gab 68 Tote und 300 Verletzte.", ["dead", "injured"]),
+        ("pt", "Foram 68 mortos e 300 feridos.", ["dead", "injured"]),
+        ("it", "Ci sono 68 morti e 300 feriti.", ["dead", "injured"]),
+        ("nl", "Er vielen 68 doden en 300 gewonden.", ["dead", "injured"]),
+        ("tr", "68 kişi öldü ve 300 kişi yaralandı.", ["dead", "injured"]),
+        ("en", "The firm will cut 300 jobs.", ["jobs"]),
+        ("en", "Some 2,000 people marched.", ["people"]),
+    ],
+)
+def test_what_a_figure_counts_is_one_key_across_languages(
+    language: str, text: str, counted: list[str]
+) -> None:
+    assert [f.counted for f in numbers(text, language)] == counted
+
+
+def test_money_and_percentages_count_no_thing() -> None:
+    assert [f.counted for f in numbers("It cost $5 million, 20% of 68 jobs.", "en")] == [
+        None,
+        None,
+        "jobs",
+    ]

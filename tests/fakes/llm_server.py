@@ -2,7 +2,10 @@
 
 Real SDKs are pointed at it through base_url. Each route ("openai" for /v1/chat/completions,
 "anthropic" for /v1/messages) plays a scripted sequence of replies, optionally per model, then
-falls back to a default success. Every request lands in `journal`.
+falls back to a default success. Every request lands in `journal`; `counts()` tallies them per
+route. Besides well-formed answers and errors it can send what real deployments send on a bad
+day: a 200 whose body is not JSON, a proxy's HTML page, the vendors' real spend-limit bodies,
+and a reply that never comes (`hang`, released when the server stops).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,6 +38,9 @@ class Reply:
     delay: float = 0.0
     drop: bool = False
     finish: str | None = None  # finish_reason / stop_reason override
+    raw: bytes | None = None  # send these bytes as the body instead of a wire-format JSON body
+    content_type: str = "application/json"
+    hang: bool = False  # never answer (until the server stops)
 
 
 def ok(data: dict[str, Any], **kw: Any) -> Reply:
@@ -55,6 +61,50 @@ def error(status: int, error_type: str, message: str, code: str | None = None, *
 def drop(**kw: Any) -> Reply:
     """Close the connection without answering."""
     return Reply(drop=True, **kw)
+
+
+def raw(body: str, status: int = 200, content_type: str = "application/json", **kw: Any) -> Reply:
+    """Send `body` as is: broken JSON, or JSON that is no model answer."""
+    return Reply(status=status, raw=body.encode(), content_type=content_type, **kw)
+
+
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><title>Sign in - Corporate Proxy</title></head>"
+    "<body><h1>Your session has expired</h1><p>Please sign in again.</p></body></html>"
+)
+
+
+def html(status: int = 200, **kw: Any) -> Reply:
+    """A proxy's or captive portal's HTML page where an API answer should be."""
+    return raw(HTML_PAGE, status, "text/html; charset=utf-8", **kw)
+
+
+def hang(**kw: Any) -> Reply:
+    """Accept the request and never answer."""
+    return Reply(hang=True, **kw)
+
+
+# The vendors' own wordings when an account has no money left to spend.
+def anthropic_spend_limit() -> Reply:
+    """Anthropic's reply once the workspace's spend limit is reached: a 400, not a 429."""
+    return error(
+        400,
+        "invalid_request_error",
+        "You have reached your specified API usage limits. You will regain access on "
+        "2026-01-01 at 00:00 UTC.",
+    )
+
+
+def openai_quota() -> Reply:
+    """OpenAI's reply once the account's quota is used up."""
+    return error(
+        429,
+        "insufficient_quota",
+        "You exceeded your current quota, please check your plan and billing details. For more "
+        "information on this error, read the docs: "
+        "https://platform.openai.com/docs/guides/error-codes/api-errors.",
+        code="insufficient_quota",
+    )
 
 
 @dataclass(frozen=True)
@@ -82,6 +132,7 @@ class FakeLLMServer:
         self.responder: Callable[[str, dict[str, Any]], Reply | None] | None = None
         self._scripts: dict[tuple[str, str | None], deque[Reply]] = {}
         self._lock = threading.Lock()
+        self.released = threading.Event()  # set on stop: hanging replies end then
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -106,6 +157,7 @@ class FakeLLMServer:
         return self
 
     def stop(self) -> None:
+        self.released.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -113,6 +165,10 @@ class FakeLLMServer:
         """Queue replies for `route` (and only `model`, when given)."""
         with self._lock:
             self._scripts.setdefault((route, model), deque()).extend(replies)
+
+    def counts(self) -> Counter[str]:
+        """How many requests reached each route ("openai", "anthropic")."""
+        return Counter(r.route for r in self.journal)
 
     def requests(self, route: str | None = None, model: str | None = None) -> list[Received]:
         """The journal, filtered."""
@@ -210,6 +266,9 @@ def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
             reply = server.next_reply(route, body.get("model"), body)
             if reply.delay or server.delay:
                 time.sleep(reply.delay + server.delay)
+            if reply.hang:
+                server.released.wait()
+                reply = drop()
             if reply.drop:
                 self.close_connection = True
                 self.connection.close()
@@ -220,10 +279,10 @@ def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
                 if route == "anthropic"
                 else _openai_body(reply, model)
             )
-            data = json.dumps(payload).encode()
+            data = reply.raw if reply.raw is not None else json.dumps(payload).encode()
             try:
                 self.send_response(reply.status)
-                self.send_header("content-type", "application/json")
+                self.send_header("content-type", reply.content_type)
                 self.send_header("content-length", str(len(data)))
                 for name, value in reply.headers.items():
                     self.send_header(name, value)

@@ -100,6 +100,7 @@ def _fact(kind: str, evidence: str) -> dict[str, Any]:
         "unit": None,
         "context": None,
         "entity_type": None,
+        "disclosure": None,
         "gloss_en": evidence,
     }
 
@@ -302,3 +303,63 @@ def test_a_claim_the_reference_does_not_mention_is_unsupported(llm_server, artic
     unsupported = [d for d in result.discrepancies if d.kind == "unsupported_claim"]
     assert [d.candidate.text for d in unsupported if d.candidate] == ["Le pont ne rouvrira jamais."]
     assert unsupported[0].source.extractor == "llm"
+
+
+DISCLOSED = """---
+title: Port Alder ferme le pont Quayside
+date: 2026-03-12
+lang: fr
+---
+PORT ALDER, 12 mars 2026 - La ville de Port Alder a fermé jeudi le pont Quayside.
+
+Cet article a été traduit automatiquement.
+
+Texte préparé par Hermès, l'assistant de notre rédaction.
+"""
+
+
+def _disclosure(evidence: str, kind: str | None) -> dict[str, Any]:
+    return {**_fact("disclosure", evidence), "gloss_en": None, "disclosure": kind}
+
+
+def test_llm_disclosures_are_grounded_merged_with_the_rules_and_flagged(llm_server, tmp_path):
+    reference, candidate = tmp_path / "ref.md", tmp_path / "cand.md"
+    reference.write_text(REFERENCE, encoding="utf-8")
+    candidate.write_text(DISCLOSED, encoding="utf-8")
+
+    def disclosures(route, body):
+        if "<article>" not in _user_text(route, body):
+            return ok({"quotes": [], "claims": []})
+        if "Hermès" not in _article(_user_text(route, body)):
+            return ok({"facts": []})
+        return ok(
+            {
+                "facts": [
+                    # the rules found this one too: one fact, the rules' own
+                    _disclosure("Cet article a été traduit automatiquement.", "machine_translated"),
+                    # only the model reads "Hermès" as an AI assistant
+                    _disclosure(
+                        "Texte préparé par Hermès, l'assistant de notre rédaction.", "ai_written"
+                    ),
+                    _disclosure("Cette phrase n'est dans aucun article.", "ai_written"),
+                    _disclosure("La ville de Port Alder a fermé jeudi le pont Quayside.", None),
+                ]
+            }
+        )
+
+    llm_server.responder = disclosures
+    result = compare_files(
+        reference, candidate, settings_for(llm_server, "openai:fake-model,rules")
+    )
+    found = [f for f in result.candidate_facts if f.kind == "disclaimer"]
+    assert [(f.text, f.disclosure, f.source.extractor) for f in found] == [
+        ("Cet article a été traduit automatiquement.", "machine_translated", "rules"),
+        ("Texte préparé par Hermès, l'assistant de notre rédaction.", "ai_written", "llm"),
+    ]
+    assert [(f.document, f.disclosure) for f in result.flags] == [
+        ("candidate", "machine_translated"),
+        ("candidate", "ai_written"),
+    ]
+    assert result.run.dropped_facts == 2  # the invented one, and the one without a kind
+    doc = json.loads(RENDERERS["json"](result))
+    assert [f["disclosure"] for f in doc["flags"]] == ["machine_translated", "ai_written"]

@@ -10,9 +10,20 @@ from factcheck.errors import (
     AccessError,
     BadRequestError,
     ContextTooLongError,
+    QuotaError,
     TransientError,
 )
 from factcheck.providers.failures import error_fields, from_status, retry_after
+
+# Anthropic's answer once a workspace reaches the spend limit its owner set (a 400, not a 429).
+SPEND_LIMIT = {
+    "type": "error",
+    "error": {
+        "type": "invalid_request_error",
+        "message": "You have reached your specified API usage limits. You will regain access "
+        "on 2026-01-01 at 00:00 UTC.",
+    },
+}
 
 
 def _openai(message: str, kind: str = "", code: str | None = None) -> dict[str, object]:
@@ -31,11 +42,16 @@ def _openai(message: str, kind: str = "", code: str | None = None) -> dict[str, 
         (504, _openai("gateway timeout"), TransientError),
         (529, {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}, TransientError),
         (401, _openai("Incorrect API key provided", "invalid_request_error", "invalid_api_key"), AccessError),
-        (402, _openai("payment required"), AccessError),
+        (402, _openai("payment required"), QuotaError),
         (403, {"type": "error", "error": {"type": "permission_error", "message": "revoked"}}, AccessError),
         (404, _openai("The model `gpt-9` does not exist", "invalid_request_error", "model_not_found"), AccessError),
-        (429, _openai("You exceeded your current quota", "insufficient_quota", "insufficient_quota"), AccessError),
-        (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "Your credit balance is too low"}}, AccessError),
+        (429, _openai("You exceeded your current quota, please check your plan and billing details.", "insufficient_quota", "insufficient_quota"), QuotaError),
+        (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "Your credit balance is too low"}}, QuotaError),
+        (400, SPEND_LIMIT, QuotaError),
+        (400, _openai("request (2226 tokens) exceeds the available context size (1024 tokens), try increasing it", "exceed_context_size_error"), ContextTooLongError),
+        (400, _openai("This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4000 in the messages, 1000 in the completion).", "BadRequestError"), ContextTooLongError),
+        (400, {"error": "the input length exceeds the context length"}, ContextTooLongError),
+        (400, _openai("Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.", "invalid_request_error"), BadRequestError),
         (400, _openai("This model's maximum context length is 128000 tokens", "invalid_request_error", "context_length_exceeded"), ContextTooLongError),
         (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "prompt is too long: 250000 tokens > 200000 maximum"}}, ContextTooLongError),
         (413, {"type": "error", "error": {"type": "request_too_large", "message": "Request exceeds the maximum size"}}, ContextTooLongError),

@@ -27,6 +27,7 @@ TRANSIENT = {
 ACCESS = {
     "401": error(401, "authentication_error", "invalid x-api-key"),
     "402": error(402, "billing_error", "Payment required"),
+    "400 spend limit": error(400, "invalid_request_error", "You have reached your specified API usage limits. You will regain access on 2026-01-01 at 00:00 UTC."),
     "403 revoked": error(403, "permission_error", "Your organization's access has been revoked"),
     "404 model": error(404, "not_found_error", "model: claude-haiku-4-5 not found"),
     "429 quota": error(429, "insufficient_quota", "You exceeded your current quota", code="insufficient_quota"),
@@ -64,8 +65,13 @@ async def test_transient_failures_exhaust_attempts_then_fall_back(
     assert event.to == "openai:gpt-5-mini"
     assert event.disabled is False
     assert event.reason.startswith("transient: HTTP 529")
-    # Not disabled: the next request tries Anthropic first again.
+    # Not disabled, but resting: the next request goes straight to OpenAI...
     await chain.complete(request("again"))
+    assert len(llm_server.requests("anthropic")) == 4
+    assert len(chain.fallbacks) == 1  # a skipped provider is no new fallback event
+    # ...until the cooldown has passed: then Anthropic is asked first again.
+    clock.now += 301
+    assert (await chain.complete(request("later"))).provider == "anthropic"
     assert len(llm_server.requests("anthropic")) == 5
 
 
@@ -122,7 +128,7 @@ async def test_access_failure_falls_back_at_once_and_disables_the_provider(
     assert len(llm_server.requests("anthropic")) == 1  # the circuit breaker held
     assert clock.waits == []
     (event,) = chain.fallbacks
-    assert event.disabled is True and event.reason.startswith("access:")
+    assert event.disabled is True and event.reason.startswith(("access:", "quota:"))
 
 
 async def test_context_too_long_falls_back_without_retry(

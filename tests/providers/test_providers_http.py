@@ -6,9 +6,15 @@ import json
 
 import pytest
 
-from factcheck.errors import BadRequestError, InvalidOutputError, TransientError
+from factcheck.errors import (
+    BadRequestError,
+    FormatRefusedError,
+    InvalidOutputError,
+    TransientError,
+)
 from factcheck.providers.anthropic_provider import AnthropicProvider
 from factcheck.providers.openai_provider import OpenAIProvider
+from factcheck.providers.registry import Timeouts
 from tests.fakes.llm_server import FakeLLMServer, Reply, drop, error, ok, text
 from tests.providers.conftest import GOOD, SCHEMA, fake_key, request
 
@@ -60,8 +66,11 @@ async def test_openai_compatible_server_without_json_schema_degrades_and_remembe
         ok(GOOD),
         ok(GOOD),
     )
+    for level in ("json_object", "prompt"):
+        with pytest.raises(FormatRefusedError, match=f"next: {level}"):
+            await openai_provider.complete(request())  # one HTTP request per call
+        assert openai_provider.level == level
     assert (await openai_provider.complete(request())).data == GOOD
-    assert openai_provider.level == "prompt"
     assert (await openai_provider.complete(request())).data == GOOD
     formats = [r.body.get("response_format", {}).get("type") for r in llm_server.requests()]
     assert formats == ["json_schema", "json_object", None, None]
@@ -71,14 +80,16 @@ async def test_openai_compatible_server_without_json_schema_degrades_and_remembe
     )
 
 
-async def test_openai_bad_request_at_every_level_fails_clearly(
+async def test_openai_bad_request_not_about_the_format_is_sent_once(
     llm_server: FakeLLMServer, openai_provider: OpenAIProvider
 ) -> None:
     for _ in range(3):
         llm_server.script("openai", error(400, "invalid_request_error", "messages: empty content"))
-    with pytest.raises(BadRequestError, match="messages: empty content"):
+    with pytest.raises(BadRequestError, match="messages: empty content") as caught:
         await openai_provider.complete(request())
+    assert not isinstance(caught.value, FormatRefusedError)
     assert openai_provider.level == "json_schema"  # nothing worked, so nothing is remembered
+    assert len(llm_server.requests("openai")) == 1
 
 
 async def test_openai_fenced_json_is_accepted(
@@ -130,6 +141,9 @@ async def test_anthropic_falls_back_to_a_forced_tool_when_output_config_is_refus
         Reply(tool_input=GOOD),
         Reply(tool_input=GOOD),
     )
+    with pytest.raises(FormatRefusedError, match="forced tool"):
+        await anthropic_provider.complete(request())
+    assert anthropic_provider.mode == "tool"
     assert (await anthropic_provider.complete(request())).data == GOOD
     assert (await anthropic_provider.complete(request())).data == GOOD
     bodies = [r.body for r in llm_server.requests("anthropic")]
@@ -149,7 +163,10 @@ async def test_anthropic_tool_input_is_validated_too(
 
 async def test_dropped_connection_and_timeout_are_transient(llm_server: FakeLLMServer) -> None:
     provider = OpenAIProvider(
-        "gpt-5-mini", api_key=fake_key("proj-"), base_url=llm_server.openai_url, timeout=0.3
+        "gpt-5-mini",
+        api_key=fake_key("proj-"),
+        base_url=llm_server.openai_url,
+        timeouts=Timeouts(read_s=0.3),
     )
     llm_server.script("openai", drop(), Reply(content=json.dumps(GOOD), delay=1.0))
     try:

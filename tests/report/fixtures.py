@@ -15,6 +15,7 @@ from factcheck.models import (
     AuditError,
     AuditResult,
     Comparison,
+    Disclosure,
     Discrepancy,
     Document,
     Evidence,
@@ -177,6 +178,7 @@ FLAGS = (
         "ai_disclaimer",
         "candidate",
         span(C, "Cet article a été rédigé avec l'aide d'une intelligence artificielle."),
+        "ai_assisted",
     ),
 )
 
@@ -206,6 +208,7 @@ CANDIDATE_FACTS = (
         "disclaimer",
         "Cet article a été rédigé avec l'aide d'une intelligence artificielle.",
         "fr",
+        disclosure="ai_assisted",
     ),
 )
 
@@ -294,7 +297,7 @@ AUDIT = AuditResult(
             None,
             CANDIDATE.sha256,
             1,
-            flags=(FLAGS[0].evidence,),
+            flags=(Disclosure(FLAGS[0].disclosure, FLAGS[0].evidence),),
         ),
         AuditDocument("articles/harbour_ar.md", "ar", None, None, _sha(ARABIC_TEXT), 1),
         AuditDocument("articles/broken.txt", error="binary data, not text"),

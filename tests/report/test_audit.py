@@ -8,7 +8,7 @@ import re
 import jsonschema
 import pytest
 
-from factcheck.models import PairResult
+from factcheck.models import AuditResult, PairResult
 from factcheck.report import (
     audit_dict,
     audit_to_html,
@@ -27,6 +27,7 @@ def test_audit_dict_validates_and_carries_everything() -> None:
     assert doc["documents"][0]["published"] == "2025-03-03"
     flag = doc["documents"][1]["flags"][0]
     assert flag["kind"] == "ai_disclaimer"
+    assert flag["disclosure"] == "ai_assisted"
     ev = flag["evidence"]
     assert ev["text"] == fixtures.CANDIDATE_TEXT[ev["start"] : ev["end"]]
     assert doc["documents"][3] == {
@@ -76,7 +77,8 @@ def test_index_page_links_each_pair_report() -> None:
         '<span class="kind">empty_quote</span>&nbsp;1, <span class="kind">missing_quote</span>'
         '&nbsp;1, <span class="kind">number_mismatch</span>&nbsp;1' in out
     )
-    assert "Review queue" in out and "AI-written disclaimer" in out
+    assert "Review queue" in out and "AI-use disclosure: review by a human" in out
+    assert "written with AI help" in out
     assert "Cet article a été rédigé avec l&#x27;aide" in out
     assert "broken.txt: binary data, not text" in out
 
@@ -125,6 +127,32 @@ def test_markdown_summary() -> None:
     assert "## Story 1" in md
     assert "[report](<pairs/harbour_en-vs-harbour_fr.html>)" in md
     assert "## Errors" in md and "- broken.txt: binary data, not text" in md
+
+
+def _with_image_caption() -> AuditResult:
+    documents = list(fixtures.AUDIT.documents)
+    flag = documents[1].flags[0]
+    documents[1] = dataclasses.replace(
+        documents[1], flags=(dataclasses.replace(flag, disclosure="ai_image"),)
+    )
+    return dataclasses.replace(fixtures.AUDIT, documents=tuple(documents))
+
+
+def test_an_ai_image_is_not_in_the_review_queue_but_listed_apart() -> None:
+    audit = _with_image_caption()
+    out = audit_to_terminal(audit, width=200, color=False)
+    assert "0 flagged for review" in out.splitlines()[0]
+    assert "review by a human" not in out
+    assert "AI-made images (not in the review queue)" in out
+    md = audit_to_markdown(audit)
+    assert "review by a human" not in md and "## AI-made images" in md
+    page = audit_to_html(audit)
+    queue, images = page.split('id="ai-images"')
+    assert "rédigé avec l&#x27;aide" not in queue  # the review queue holds the high finding only
+    assert "rédigé avec l&#x27;aide" in images.split("</section>")[0]
+    doc = audit_dict(audit)
+    validate(doc, "audit")
+    assert doc["documents"][1]["flags"][0]["disclosure"] == "ai_image"
 
 
 def test_degraded_audit_says_so_everywhere() -> None:

@@ -29,3 +29,4 @@ def test_facts_terminal_lists_each_fact_with_offsets() -> None:
     assert f"{ev.start}-{ev.end}" in out
     assert "60 m" in out
     assert "llm anthropic/claude-haiku-4-5" in out
+    assert "fr ai_assisted" in out  # a disclosure shows its language and kind

@@ -95,7 +95,7 @@ def test_paragraph_breaks_are_found_in_linear_time() -> None:
     import time
 
     text = ("word " * 2000 + "\n\n") * 50 + " " * 200_000
-    started = time.perf_counter()
+    started = time.process_time()
     out = highlight(text, [])
     assert out.count("<p>") == 50
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0

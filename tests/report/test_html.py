@@ -94,7 +94,7 @@ def test_rtl_article_gets_dir_rtl() -> None:
 
 def test_flags_and_degraded_notice() -> None:
     out = to_html(fixtures.DEGRADED)
-    assert "AI-written disclaimer: review by a human" in out
+    assert "AI-use disclosure: review by a human" in out
     assert 'href="#flag-1-span"' in out
     assert "DEGRADED: LLM providers failed; results come from the offline rules only" in out
     assert 'role="alert"' not in to_html(fixtures.COMPARISON)

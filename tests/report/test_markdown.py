@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from factcheck.report import to_markdown
@@ -36,7 +37,7 @@ def test_verdict_flags_and_backends() -> None:
     md = to_markdown(fixtures.COMPARISON)
     assert md.startswith("# factcheck: harbour\\_fr.txt (fr) vs harbour\\_en.txt (en)\n")
     assert "**Verdict:** DISCREPANCIES:" in md
-    assert "## AI-written disclaimer: human review" in md
+    assert "## AI-use disclosure: review by a human" in md
     assert "> Cet article a été rédigé avec l'aide d'une intelligence artificielle." in md
     assert "- Findings by: rules (8), llm anthropic/claude-haiku-4-5 (2)" in md
 
@@ -57,3 +58,11 @@ def test_consistent_report_has_no_findings_section() -> None:
     md = to_markdown(fixtures.CONSISTENT)
     assert "**Verdict:** CONSISTENT:" in md
     assert "## Findings" not in md
+
+
+def test_an_ai_image_is_listed_apart_from_the_review_queue() -> None:
+    caption = dataclasses.replace(fixtures.FLAGS[0], disclosure="ai_image")
+    md = to_markdown(dataclasses.replace(fixtures.COMPARISON, flags=(caption,)))
+    assert "review by a human" not in md
+    assert "## AI-made images (not in the review queue)" in md
+    assert "`ai_image` (AI-made image)" in md

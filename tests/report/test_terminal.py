@@ -58,9 +58,19 @@ def test_degraded_notice_and_fallbacks() -> None:
 
 def test_flags_and_finding_sources_are_shown() -> None:
     out = to_terminal(fixtures.COMPARISON, width=200, color=False)
-    assert "AI-written disclaimer (1): review by a human" in out
-    assert "candidate: “Cet article a été rédigé avec l'aide d'une intelligence" in out
+    assert "AI-use disclosure (1): review by a human" in out
+    assert "candidate, written with AI help: “Cet article a été rédigé avec l'aide" in out
     assert "findings by: rules (8), llm anthropic/claude-haiku-4-5 (2)" in out
+
+
+def test_an_ai_image_is_listed_apart_from_the_review_queue() -> None:
+    caption = dataclasses.replace(fixtures.FLAGS[0], disclosure="ai_image")
+    out = to_terminal(
+        dataclasses.replace(fixtures.COMPARISON, flags=(caption,)), width=200, color=False
+    )
+    assert "review by a human" not in out
+    assert "AI-made images (not in the review queue) (1)" in out
+    assert "candidate, AI-made image: “Cet article" in out
 
 
 def test_no_ansi_codes_without_colour_and_some_with_it() -> None:

@@ -3,50 +3,36 @@
 Every phrase is found by our own patterns (dateparser's whole-text search is unreliable and
 slow); dateparser only reads the rare "il y a quelques jours" our tables cannot count.
 Relative dates resolve against `document.published`; without it they stay relative facts with
-no value. A day and month without a year get the year nearest the publication date or the
-other dates in the text, on the right weekday when one is given ("Selasa (25/6)").
+no value. A day and month without a year take it from a dated day or month of the same
+sentence, else the year nearest the publication date (on the right weekday when one is given,
+"Selasa (25/6)"), else a year stated in the same sentence; a year elsewhere in the text never
+lends itself. Each fact says its granularity and where its value came from (dates_resolve).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from factcheck.extract.rules import dates_resolve as res
 from factcheck.extract.rules.dates_context import words_after, words_before
 from factcheck.extract.rules.dates_data import (
     Patterns,
     capitalised_only,
+    digit_led,
     key,
     normalise,
     patterns,
     tokens,
 )
+from factcheck.extract.rules.dates_resolve import Breaks, Dated, Found, resolve
 from factcheck.models import Document, Fact
 
 CONTEXT_WORDS = 2
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A date phrase before resolution; `rank` breaks ties between overlapping matches."""
-
-    start: int
-    end: int
-    rank: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    precision: res.Precision = "day"
-    relative: bool = False  # the value depends on the publication date or a previous date
-    units: dict[str, int] = field(default_factory=dict)  # "last month" -> {"months": -1}
-    last_weekday: bool = False  # "Selasa lalu": strictly before publication
-    chained: int = 0  # "le lendemain" +1, "la veille" -1: from the previous date in the text
-    explicit_year: bool = False
+_DECIMAL_POINT = frozenset({"en", "ar", None})  # "4.22" is a decimal there, never a date
+_DASHES = frozenset("-–—")
 
 
 def find_dates(document: Document) -> list[Fact]:
@@ -54,16 +40,21 @@ def find_dates(document: Document) -> list[Fact]:
     text = document.text
     norm = normalise(text)
     pats = patterns(document.language)
-    candidates = [_with_weekday(norm, pats, f) for f in _candidates(norm, pats, document.language)]
+    language = document.language
+    candidates = [_with_weekday(norm, pats, f, language) for f in _candidates(norm, pats, language)]
     found = _choose(candidates)
     skip = frozenset(pats.months)
-    dated = _Dated([f for f in found if f.explicit_year and f.year is not None])
+    breaks = Breaks(norm, found)
+    dated = Dated([f for f in found if f.explicit_year and f.year is not None], breaks)
+    precise = Dated([f for f in dated.dated if f.precision in ("day", "month")], breaks)
     facts: list[Fact] = []
     previous: dt.date | None = None
     for i, item in enumerate(found):
-        value, day = _resolve(item, dated, document.published, previous, document.language, text)
-        if day is not None:
-            previous = day
+        resolved = resolve(
+            item, (precise, dated), document.published, previous, document.language, text
+        )
+        if resolved.day is not None:
+            previous = resolved.day
         phrase = text[item.start : item.end]
         # another date's words never describe this one ("mardi dernier, hier, ...")
         floor = found[i - 1].end if i else 0
@@ -77,24 +68,40 @@ def find_dates(document: Document) -> list[Fact]:
                 text=phrase,
                 start=item.start,
                 end=item.end,
-                value=value,
+                value=resolved.value,
                 relative=phrase if item.relative else None,
                 context=" ".join(context) or None,
+                granularity=_granularity(item) if resolved.value else None,
+                anchor=resolved.anchor,
             )
         )
     return facts
 
 
-def _ok_case(match: re.Match[str], group: str) -> bool:
+def _granularity(item: Found) -> str:
+    """The precision a resolved phrase speaks at (weekdays and "the next day" are days)."""
+    return "day" if item.weekday is not None or item.chained else item.precision
+
+
+def _ok_case(match: re.Match[str], group: str, language: str | None) -> bool:
     """False for "may"/"minggu" written lowercase: there they are ordinary words."""
     word = match.group(group)
-    return word is None or key(word) not in capitalised_only() or word[0].isupper()
+    return word is None or key(word) not in capitalised_only(language) or word[0].isupper()
 
 
 def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
     """(pattern name, match) for every pattern tried where a token can start it."""
     index = tokens(norm)
-    hits = [(pos, Patterns.DIGIT_LED) for pos in index.digits] + index.at(pats.anchors)
+    hits = [
+        (
+            start,
+            digit_led(
+                norm[end : end + 1] if norm[end : end + 1] in "/.-" else "", end - start == 4
+            ),
+        )
+        for start, end in zip(index.digits, index.digit_ends, strict=True)
+    ]
+    hits += index.at(pats.anchors)
     for pos, names in hits:
         for name in names:
             m = getattr(pats, name).match(norm, pos)
@@ -102,70 +109,139 @@ def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
                 yield name, m
 
 
-def _candidates(norm: str, pats: Patterns, language: str | None) -> list[_Found]:
-    out: list[_Found] = []
+def _candidates(norm: str, pats: Patterns, language: str | None) -> list[Found]:
+    out: list[Found] = []
     for name, m in _matches(norm, pats):
         found = _HANDLERS[name](m, pats, language)
-        if found is not None:
+        if isinstance(found, tuple):
+            out.extend(found)
+        elif found is not None:
             out.append(found)
     return out
 
 
-def _iso(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _Found(m.start(), m.end(), 0, int(m["y"]), int(m["m"]), int(m["d"]), explicit_year=True)
+def _iso(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    return Found(m.start(), m.end(), 0, int(m["y"]), int(m["m"]), int(m["d"]), explicit_year=True)
 
 
-def _numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _numeric(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     year = int(m["y"]) if len(m["y"]) == 4 else res.two_digit_year(int(m["y"]))
     a, b = int(m["a"]), int(m["b"])
     # en-US writes month first; dotted dates and every other language write the day first
     month_first = (language == "en" and m["sep"] != "." and a <= 12) or b > 12
     day, month = (b, a) if month_first else (a, b)
-    return _Found(m.start(), m.end(), 1, year, month, day, explicit_year=True)
+    return Found(m.start(), m.end(), 1, year, month, day, explicit_year=True)
 
 
-def _dashed(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _dashed(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    if m["y"] is None:
+        if not _ok_case(m, "mon", language):
+            return None
+        month = pats.months[key(m["mon"])]
+        return Found(m.start(), m.end(), 1, None, month, int(m["d"]))
     year = int(m["y"]) if len(m["y"]) == 4 else res.two_digit_year(int(m["y"]))
     month = pats.months[key(m["mon"])]
-    return _Found(m.start(), m.end(), 0, year, month, int(m["d"]), explicit_year=True)
+    return Found(m.start(), m.end(), 0, year, month, int(m["d"]), explicit_year=True)
 
 
-def _weekday_numeric(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    if not _ok_case(m, "wd"):
+def _month_dashed(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    if not _ok_case(m, "mon", language):
+        return None
+    month = pats.months[key(m["mon"])]
+    if m["y3"]:  # "Dec-2018"
+        return Found(
+            m.start(), m.end(), 1, int(m["y3"]), month, precision="month", explicit_year=True
+        )
+    year = int(m["y"]) if m["y"] else None
+    return Found(m.start(), m.end(), 1, year, month, int(m["d"]), explicit_year=year is not None)
+
+
+def _year_dashed(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    month = pats.months[key(m["mon"])]
+    return Found(m.start(), m.end(), 0, int(m["y"]), month, int(m["d"]), explicit_year=True)
+
+
+def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    """ "on 22/04", "am 15.1.", "(25/6)": a day and month in digits, a date only where the words
+    around it say so; "3/4 of the vote" and "24/7" are not dates, "4.22" in English is a decimal."""
+    norm, start = m.string, m.start()
+    dotted = m["sep"] == "."
+    if dotted and language in _DECIMAL_POINT:
+        return None
+    introduced = pats.date_before.search(norm, max(0, start - 24), start) is not None
+    # "22/04" is a date by its shape; "08.30" is a time and "10.4." a version number
+    padded = not dotted and len(m["a"]) == 2 and len(m["b"]) == 2 and "0" in (m["a"][0], m["b"][0])
+    if not (introduced or padded or m["y"]):
+        return None
+    if pats.fraction_after.match(norm, m.end()):
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    month_first = not dotted and ((language == "en" and a <= 12) or b > 12)
+    day, month = (b, a) if month_first else (a, b)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if m["y"]:  # "08/12, 2015"
+        return Found(start, m.end(), 1, int(m["y"]), month, day, explicit_year=True)
+    end = m.end() if m["dot"] and (dotted or introduced) else m.end("b")
+    return Found(start, end, 1, None, month, day)
+
+
+def _year_range(m: re.Match[str], pats: Patterns, language: str | None) -> tuple[Found, ...] | None:
+    """Both ends of "from 1973 to 1990" or "2008-2009": a range keeps both years."""
+    opened = pats.year_opener.search(m.string, max(0, m.start() - 24), m.start()) is not None
+    if not opened and m["join"] not in _DASHES:
+        return None  # "2008 and 2009" may be counts; "between 2008 and 2009" are years
+    first, second = int(m["y1"]), int(m["y2"])
+    if second <= first:
+        return None
+    return (
+        Found(m.start("y1"), m.end("y1"), 3, first, precision="year", explicit_year=True),
+        Found(m.start("y2"), m.end("y2"), 3, second, precision="year", explicit_year=True),
+    )
+
+
+def _weekday_numeric(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    if not _ok_case(m, "wd", language):
         return None
     year = int(m["y"]) if m["y"] else None
     if year is not None and year < 100:
         year = res.two_digit_year(year)
     wd = pats.weekdays[key(m["wd"])]
-    month, day = int(m["m"]), int(m["d"])
-    return _Found(m.start(), m.end(), 0, year, month, day, wd, explicit_year=year is not None)
+    day, month = int(m["d"]), int(m["m"])
+    if language == "en" and day <= 12:
+        day, month = month, day  # "Friday 7/6" is July 6 in American English
+    return Found(m.start(), m.end(), 0, year, month, day, wd, explicit_year=year is not None)
 
 
-def _day_month(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _month_match(m, pats, int(m["d"])) if _ok_case(m, "mon") else None
+def _day_month(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    return _month_match(m, pats, int(m["d"])) if _ok_case(m, "mon", language) else None
 
 
-def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    if not m["mon"][0].isupper():  # English writes months capitalised; "may 5" is a verb
+def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    # Month first is English order: elsewhere "mars 5 personnes" counts people. "may 5" is a
+    # verb; "january 12th" in lowercase English is still a date.
+    if not m["mon"][0].isupper() and (language != "en" or not _ok_case(m, "mon", language)):
         return None
     return _month_match(m, pats, int(m["d"]))
 
 
-def _month_year(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _month_match(m, pats, None, rank=2) if _ok_case(m, "mon") else None
+def _month_year(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    return _month_match(m, pats, None, rank=2) if _ok_case(m, "mon", language) else None
 
 
-def _year_after_word(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _year_after_word(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     # the year alone is the date: "en 2021" and "pada 2021" must compare equal
-    return _Found(m.start("y"), m.end("y"), 3, int(m["y"]), precision="year", explicit_year=True)
+    return Found(m.start("y"), m.end("y"), 3, int(m["y"]), precision="year", explicit_year=True)
 
 
-def _month_match(m: re.Match[str], pats: Patterns, day: int | None, rank: int = 1) -> _Found:
+def _month_match(m: re.Match[str], pats: Patterns, day: int | None, rank: int = 1) -> Found:
     end = m.end()
     if m.group().endswith(".") and len(key(m["mon"])) > 4 and not m["y"]:
         end -= 1  # "9 Juli." ends the sentence; only abbreviations own their period
     year = int(m["y"]) if m["y"] else None
-    return _Found(
+    if year is None and m.re.groupindex.get("y2") and m["y2"]:
+        year = res.two_digit_year(int(m["y2"]))
+    return Found(
         m.start(),
         end,
         rank,
@@ -177,49 +253,53 @@ def _month_match(m: re.Match[str], pats: Patterns, day: int | None, rank: int = 
     )
 
 
-def _relative_phrase(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _relative_phrase(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     units = pats.relative[key(m["rel"])]
     precision = res.precision_of(units)
-    return _Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
+    return Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
 
 
-def _last_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _last_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     group = "wd" if m["wd"] else "wd2"
-    if not _ok_case(m, group):
+    if not _ok_case(m, group, language):
         return None
     wd = pats.weekdays[key(m[group])]
-    return _Found(m.start(), m.end(), 2, weekday=wd, relative=True, last_weekday=True)
+    return Found(m.start(), m.end(), 2, weekday=wd, relative=True, last_weekday=True)
 
 
-def _bare_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    if not _ok_case(m, "wd"):
+def _bare_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    if not _ok_case(m, "wd", language):
         return None
-    return _Found(m.start(), m.end(), 4, weekday=pats.weekdays[key(m["wd"])], relative=True)
+    return Found(m.start(), m.end(), 4, weekday=pats.weekdays[key(m["wd"])], relative=True)
 
 
-def _next_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _Found(m.start(), m.end(), 1, relative=True, chained=1)
+def _next_day(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    return Found(m.start(), m.end(), 1, relative=True, chained=1)
 
 
-def _previous_day(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
-    return _Found(m.start(), m.end(), 1, relative=True, chained=-1)
+def _previous_day(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    return Found(m.start(), m.end(), 1, relative=True, chained=-1)
 
 
-def _ago(m: re.Match[str], pats: Patterns, language: str | None) -> _Found | None:
+def _ago(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     amount, unit = (m["n1"], m["u1"]) if m["n1"] else (m["n2"], m["u2"])
     unit_name = pats.ago_units[key(unit)]
     count = int(amount) if amount.isdigit() else pats.ago_amounts.get(key(amount))
     # an amount our tables cannot count ("quelques") leaves `units` empty: dateparser reads it
     units = {unit_name: -count} if count is not None else {}
     precision = res.precision_of({unit_name: 0})
-    return _Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
+    return Found(m.start(), m.end(), 1, precision=precision, relative=True, units=units)
 
 
-_Handler = Callable[[re.Match[str], Patterns, "str | None"], "_Found | None"]
+_Handler = Callable[[re.Match[str], Patterns, "str | None"], "Found | tuple[Found, ...] | None"]
 _HANDLERS: dict[str, _Handler] = {
     "iso": _iso,
     "numeric": _numeric,
+    "numeric_day_month": _numeric_day_month,
     "dashed": _dashed,
+    "month_dashed": _month_dashed,
+    "year_dashed": _year_dashed,
+    "year_range": _year_range,
     "weekday_numeric": _weekday_numeric,
     "day_month": _day_month,
     "month_day": _month_day,
@@ -234,9 +314,9 @@ _HANDLERS: dict[str, _Handler] = {
 }
 
 
-def _choose(candidates: list[_Found]) -> list[_Found]:
+def _choose(candidates: list[Found]) -> list[Found]:
     """The longest non-overlapping matches (rank breaks ties), in text order."""
-    chosen: list[_Found] = []
+    chosen: list[Found] = []
     taken = bytearray()
     for item in sorted(candidates, key=lambda f: (f.start - f.end, f.rank, f.start)):
         if len(taken) < item.end:
@@ -249,76 +329,13 @@ def _choose(candidates: list[_Found]) -> list[_Found]:
     return chosen
 
 
-def _with_weekday(norm: str, pats: Patterns, item: _Found) -> _Found:
+def _with_weekday(norm: str, pats: Patterns, item: Found, language: str | None) -> Found:
     """Join a weekday to the date it opens ("mardi 25 juin"): it fixes a missing year."""
     if item.day is None or item.weekday is not None or item.relative:
         return item
     m = pats.weekday_before.search(norm, max(0, item.start - 24), item.start)
-    if not m or (m.start() > 0 and norm[m.start() - 1].isalnum()) or not _ok_case(m, "wd"):
+    if not m or (m.start() > 0 and norm[m.start() - 1].isalnum()):
+        return item
+    if not _ok_case(m, "wd", language):
         return item
     return replace(item, start=m.start(), weekday=pats.weekdays[key(m["wd"])])
-
-
-class _Dated:
-    """The phrases with a year, for the one nearest a year-less date (by bisection: a text of
-    thousands of year-less dates must not compare each with every dated phrase)."""
-
-    def __init__(self, dated: list[_Found]) -> None:
-        self.dated = dated  # in text order
-        self.starts = [f.start for f in dated]
-
-    def nearest(self, start: int) -> _Found | None:
-        """The dated phrase nearest `start`; of two as near, the earlier."""
-        i = bisect.bisect_left(self.starts, start)
-        near = self.dated[max(0, i - 1) : i + 1]
-        return min(near, key=lambda f: abs(f.start - start)) if near else None
-
-
-def _anchor(item: _Found, dated: _Dated, published: dt.date | None) -> dt.date | None:
-    """What a year-less date is nearest to: the publication date, else the nearest dated phrase."""
-    if published is not None:
-        return published
-    near = dated.nearest(item.start)
-    if near is None:
-        return None
-    assert near.year is not None
-    return res.safe_date(near.year, near.month or 7, near.day or 1) or dt.date(near.year, 7, 1)
-
-
-def _resolve(
-    item: _Found,
-    dated: _Dated,
-    published: dt.date | None,
-    previous: dt.date | None,
-    language: str | None,
-    text: str,
-) -> tuple[str | None, dt.date | None]:
-    """The ISO value of `item` and, at day precision, the day itself (for "le lendemain")."""
-    if not item.relative:
-        year = item.year
-        if year is None and item.month is not None and item.day is not None:
-            anchor = _anchor(item, dated, published)
-            year = res.year_for(item.month, item.day, item.weekday, anchor) if anchor else None
-        if year is None:
-            return None, None
-        day = res.safe_date(year, item.month or 1, item.day or 1)
-        if day is None:
-            return None, None
-        return res.iso(day, item.precision), day if item.precision == "day" else None
-    if item.chained:
-        if previous is None:
-            return None, None
-        day = previous + dt.timedelta(days=item.chained)
-        return day.isoformat(), day
-    if published is None:
-        return None, None
-    if item.weekday is not None:
-        day = res.last_weekday(published, item.weekday, strictly_before=item.last_weekday)
-        return day.isoformat(), day
-    if not item.units:
-        parsed = res.parse_ago(text[item.start : item.end], language, published)
-        if parsed is None:
-            return None, None
-        return res.iso(parsed, item.precision), parsed if item.precision == "day" else None
-    day = res.shift(published, **item.units)
-    return res.iso(day, item.precision), day if item.precision == "day" else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar
 
-LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl")
+LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl", "tr")
 
 # Arabic-Indic and Persian digits become ASCII, one character for one, so offsets survive.
 EQUIVALENTS: dict[str, str] = {
@@ -33,6 +33,14 @@ EQUIVALENTS: dict[str, str] = {
 NOT_AFTER_WORD = r"(?<![^\W\u0600-\u06ff])"
 
 YEAR = r"(?P<y>(?:1[89]|2[01])\d\d)(?:م)?(?!\w)(?![.,]\d)"
+# "outubro de 92", "April of 87", "juillet '98", "juillet 98,": a two-digit year only after
+# "de"/"of"/"van" or an apostrophe, or a past one (40-99) right after the month and before a
+# punctuation mark; never before a word, a digit or "%" ("el 5 de mayo de 30 empleados",
+# "juillet 98 personnes" and "sinds februari 70%" count something)
+SHORT_YEAR = (
+    r"(?:\s+(?:de|del|of|van)\s+|\s*'|\s+(?=[4-9]\d\s*(?:[,.;:!?)]|\Z)))(?P<y2>\d\d)"
+    r"(?!\w)(?![.,]\d)(?!\s+[^\W\d_])(?!\s*[\d%])"
+)
 
 
 @functools.cache
@@ -75,6 +83,7 @@ class TokenIndex:
     offsets: list[int]  # offsets[2 * i] is where words[i] starts
     vocabulary: frozenset[str]
     digits: list[int]
+    digit_ends: list[int]  # digit_ends[i] is where the run starting at digits[i] ends
 
     def at(self, anchors: dict[str, tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
         """(offset, pattern names) for every word that can start one of `anchors`' patterns."""
@@ -103,12 +112,14 @@ def tokens(norm: str) -> TokenIndex:
     """
     lower = norm.lower()
     if len(lower) != len(norm):  # "İ" lowercases to two characters; keep offsets exact
-        lower = norm
+        lower = norm.replace("\u0130", "i").lower()  # Turkish capital dotted I
+        if len(lower) != len(norm):
+            lower = norm
     parts = _SPLIT.split(lower)  # word, separator, word, ...: all in C
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
     words = parts[0::2]
-    digits = [m.start() for m in _DIGITS.finditer(norm)]
-    return TokenIndex(words, offsets, frozenset(words), digits)
+    runs = [m.span() for m in _DIGITS.finditer(norm)]
+    return TokenIndex(words, offsets, frozenset(words), [a for a, _ in runs], [b for _, b in runs])
 
 
 def first_token(phrase: str) -> str:
@@ -128,11 +139,39 @@ def anchor_table(groups: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+# Which digit-led patterns can start at a digit run, by the character after it and whether the
+# run has four digits: trying all eight at every number of a long article is most of the cost.
+@functools.cache
+def digit_led(after: str, four: bool) -> tuple[str, ...]:
+    """The digit-led pattern names worth trying at a run followed by `after`."""
+    wanted = {"day_month", "ago"}
+    if after:  # one of "/", ".", "-"
+        wanted |= {"numeric", "numeric_day_month"} if after in "/." else {"numeric"}
+        if after != ".":
+            wanted.add("dashed")
+    if four:
+        wanted.add("year_range")
+        if after:
+            wanted.add("iso")
+        if after and after != ".":
+            wanted.add("year_dashed")
+    return tuple(name for name in Patterns.DIGIT_LED if name in wanted)
+
+
 @dataclass(frozen=True)
 class Patterns:
     """Everything `find_dates` matches for one set of languages."""
 
-    DIGIT_LED: ClassVar[tuple[str, ...]] = ("iso", "numeric", "dashed", "day_month", "ago")
+    DIGIT_LED: ClassVar[tuple[str, ...]] = (
+        "iso",
+        "numeric",
+        "numeric_day_month",
+        "dashed",
+        "day_month",
+        "ago",
+        "year_range",
+        "year_dashed",
+    )
 
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -143,6 +182,13 @@ class Patterns:
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
     dashed: re.Pattern[str]
+    month_dashed: re.Pattern[str]
+    year_dashed: re.Pattern[str]
+    numeric_day_month: re.Pattern[str]
+    date_before: re.Pattern[str]
+    fraction_after: re.Pattern[str]
+    year_range: re.Pattern[str]
+    year_opener: re.Pattern[str]
     day_month: re.Pattern[str]
     month_day: re.Pattern[str]
     month_year: re.Pattern[str]
@@ -181,8 +227,12 @@ def patterns(language: str | None) -> Patterns:
     amount = rf"(?:\d{{1,3}}|{_alternation(list(ago['amounts']))})"
     unit = _alternation(list(ago["units"]))
     flags = re.IGNORECASE
+    suffixes = _alternation(data["ordinal_suffixes"])
+    connectors = _alternation(data["day_month_connectors"])
+    ranges = data["year_range"]
     anchors = anchor_table(
         {
+            "month_dashed": list(months),
             "month_day": list(months),
             "month_year": list(months),
             "weekday_numeric": list(weekdays),
@@ -204,29 +254,70 @@ def patterns(language: str | None) -> Patterns:
         ago_amounts={key(k): v for k, v in ago["amounts"].items()},
         iso=re.compile(
             NOT_AFTER_WORD
-            + r"(?<![/.-])(?P<y>(?:1[89]|2[01])\d\d)([-/])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/])"
+            + r"(?<![/.-])(?P<y>(?:1[89]|2[01])\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/])"
+            r"(?![.,]\d)"
         ),
         numeric=re.compile(
-            NOT_AFTER_WORD + r"(?<![/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)"
+            NOT_AFTER_WORD + r"(?<![/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:1[89]|2[01])\d\d|\d\d)(?!\d)(?![./-]\d)"
         ),
-        # "01-Mar-08", "9/Jul/2024": a dateline's day, month abbreviation and year
+        # "01-Mar-08", "9/Jul/2024": a dateline's day, month abbreviation and year; "2-Oct"
         dashed=re.compile(
             NOT_AFTER_WORD
             + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<mon>{_alternation(list(months))})"
-            r"\.?(?P=sep)(?P<y>(?:1[89]|2[01])\d\d|\d\d)(?![\w/-])",
+            r"\.?(?:(?P=sep)(?P<y>(?:1[89]|2[01])\d\d|\d\d))?(?![\w/-])",
             flags,
         ),
+        # "Oct-2", "Oct/2", "Sep-23-2020", "Dec-2018"
+        month_dashed=re.compile(
+            rf"(?<!\w)(?P<mon>{_alternation(list(months))})\.?(?P<sep>[-/])"
+            r"(?:(?P<d>[0-3]?\d)(?:(?P=sep)(?P<y>(?:1[89]|2[01])\d\d))?|(?P<y3>(?:1[89]|2[01])\d\d))"
+            r"(?![\w/-])(?![.,]\d)",
+            flags,
+        ),
+        # "2019-sep-1", "2019/Aug/01"
+        year_dashed=re.compile(
+            NOT_AFTER_WORD + r"(?<![/.-])(?P<y>(?:1[89]|2[01])\d\d)(?P<sep>[-/])"
+            rf"(?P<mon>{_alternation(list(months))})\.?(?P=sep)(?P<d>[0-3]?\d)(?![\w/-])(?![.,]\d)",
+            flags,
+        ),
+        # "22/04", "4/22", "15.1.", "28.10": a day and month in digits with no year
+        numeric_day_month=re.compile(
+            NOT_AFTER_WORD + r"(?<![/.,\d-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)"
+            r"(?:(?P<dot>\.(?![\d\w]))|,\s*(?P<y>(?:1[89]|2[01])\d\d)(?!\w)(?![.,]\d))?"
+            r"(?![\d/])(?![.,]\d)"
+        ),
+        date_before=re.compile(
+            rf"(?:(?<!\w)(?:{_alternation(data['date_prepositions'])})|{weekday}|\()[\s,]*\Z",
+            flags,
+        ),
+        fraction_after=re.compile(
+            rf"\s+(?:{_alternation(data['not_after_numeric'])})(?!\w)", flags
+        ),
+        # "from 1973 to 1990", "entre 2001 et 2005", "2008-2009": both ends are dates
+        # "from 1973 to 1990", "entre 2001 et 2005", "2008-2009": both ends are dates. Tried at
+        # four-digit runs only; the opener before is checked apart (year_opener), as trying a
+        # pattern at every "de" and "van" of an article costs more than the whole date search.
+        year_range=re.compile(
+            rf"(?P<y1>(?:1[89]|2[01])\d\d)(?!\w)\s*(?P<join>{_alternation(ranges['joiners'])})"
+            r"\s*(?P<y2>(?:1[89]|2[01])\d\d)(?!\w)(?![.,]\d)(?!\s*%)",
+            flags,
+        ),
+        year_opener=re.compile(rf"(?<!\w)(?:{_alternation(ranges['openers'])})\s+\Z", flags),
         day_month=re.compile(
-            NOT_AFTER_WORD + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?:er|\.|º|°)?\s*(?:de\s+)?{month_pair}"
-            rf"(?:,?\s*(?:de\s+|del\s+)?{YEAR})?",
+            NOT_AFTER_WORD + r"(?<![.,/$€£¥-])(?<![$€£¥] )"
+            rf"(?P<d>[0-3]?\d)(?:{suffixes})?\s*(?:(?:{connectors})\s+)?{month_pair}"
+            rf"(?:,?\s*(?:(?:de|del|of|van)\s+)?{YEAR}|{SHORT_YEAR})?",
             flags,
         ),
         month_day=re.compile(
-            rf"(?<!\w){month}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?!\w)(?:,?\s+{YEAR})?",
+            rf"(?<!\w){month}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?!\w)"
+            rf"(?:\s*,?\s*(?:of\s+)?{YEAR})?",
             flags,
         ),
-        month_year=re.compile(rf"(?<!\w){month_pair},?\s+(?:del?\s+|of\s+)?{YEAR}", flags),
+        month_year=re.compile(
+            rf"(?<!\w){month_pair}(?:,?\s+(?:(?:{connectors})\s+)?{YEAR}|{SHORT_YEAR})", flags
+        ),
         year_after_word=re.compile(
             rf"(?<!\w)(?:{_alternation(data['year_words'])})\s+{YEAR}(?!\s*%)", flags
         ),
@@ -256,6 +347,14 @@ def patterns(language: str | None) -> Patterns:
 
 
 @functools.cache
-def capitalised_only() -> frozenset[str]:
-    """Month and weekday names that are ordinary words unless capitalised ("may", "minggu")."""
-    return frozenset(table()["capitalised_only"])
+def capitalised_only(language: str | None = None) -> frozenset[str]:
+    """Month and weekday names that are ordinary words unless capitalised ("may", "minggu") in
+    a document in `language` (None: every language's). English's hold everywhere except for the
+    document's own lowercase names: "jan" and "feb" open Dutch dates."""
+    data = table()
+    lists = data["capitalised_only"]
+    if language not in LANGUAGES:
+        return frozenset(w for words in lists.values() for w in words)
+    own = {key(w) for section in ("months", "weekdays") for w in data[section][language]}
+    english = {w for w in lists["en"] if language == "en" or w not in own}
+    return frozenset(english | set(lists.get(language, [])))

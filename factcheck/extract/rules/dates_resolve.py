@@ -1,12 +1,38 @@
-"""Date arithmetic for the date finder: ISO values at a precision, relative shifts, year guesses."""
+"""From a found date phrase to its value: where its year comes from (the phrase, a dated phrase
+of the same sentence, the publication date, the date before it) and the date arithmetic: ISO
+values at a precision, relative shifts, year guesses."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
-from typing import Literal
+import re
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 Precision = Literal["day", "week", "month", "year"]
+PIVOT = 40  # two-digit years below it are this century's ("08" 2008), the others the last's
+_SENTENCE_BREAK = re.compile(r"[.!?。؟]\s+|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date phrase before resolution; `rank` breaks ties between overlapping matches."""
+
+    start: int
+    end: int
+    rank: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    precision: Precision = "day"
+    relative: bool = False  # the value depends on the publication date or a previous date
+    units: dict[str, int] = field(default_factory=dict)  # "last month" -> {"months": -1}
+    last_weekday: bool = False  # "Selasa lalu": strictly before publication
+    chained: int = 0  # "le lendemain" +1, "la veille" -1: from the previous date in the text
+    explicit_year: bool = False
 
 
 def iso(day: dt.date, precision: Precision) -> str:
@@ -64,23 +90,28 @@ def last_weekday(published: dt.date, weekday: int, *, strictly_before: bool) -> 
 
 
 def two_digit_year(year: int) -> int:
-    """24 -> 2024, 98 -> 1998 (the window news dates fall in)."""
-    return year + (2000 if year < 70 else 1900)
+    """24 -> 2024, 98 -> 1998, 68 -> 1968: news looks back further than it looks ahead."""
+    return year + (2000 if year < PIVOT else 1900)
 
 
 @functools.lru_cache(maxsize=4096)
 def year_for(month: int, day: int, weekday: int | None, anchor: dt.date) -> int | None:
-    """The year that puts day/month nearest `anchor`, on `weekday` when one is given."""
-    spread = 12 if weekday is not None else 1
-    best: tuple[int, int] | None = None
-    for year in range(anchor.year - spread, anchor.year + spread + 1):
+    """The year that puts day/month nearest `anchor`, on `weekday` when one is given.
+
+    Only the anchor's year and its neighbours are candidates: a weekday that fits none of them
+    is more likely a slip than a date years away ("mardi 22 janvier" in a 2016 article is not
+    2019), so it then gives way to the nearest date.
+    """
+    best: tuple[bool, int, int] | None = None
+    for year in range(anchor.year - 1, anchor.year + 2):
         candidate = safe_date(year, month, day)
-        if candidate is None or (weekday is not None and candidate.weekday() != weekday):
+        if candidate is None:
             continue
-        distance = abs((candidate - anchor).days)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1] if best else None
+        off_weekday = weekday is not None and candidate.weekday() != weekday
+        rank = (off_weekday, abs((candidate - anchor).days), year)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else None
 
 
 @functools.lru_cache(maxsize=512)
@@ -93,3 +124,134 @@ def parse_ago(phrase: str, language: str | None, published: dt.date) -> dt.date 
     languages = [language] if language else None
     parsed = dateparser.parse(phrase, languages=languages, settings=settings)
     return parsed.date() if parsed else None
+
+
+def _sentence_breaks(norm: str, found: list[Found]) -> list[int]:
+    """Where sentences end, except the periods inside a date phrase ("Dec. 10")."""
+    breaks: list[int] = []
+    i = 0
+    for m in _SENTENCE_BREAK.finditer(norm):
+        at = m.start()
+        while i < len(found) and found[i].end <= at:
+            i += 1
+        if i < len(found) and found[i].start <= at:
+            continue
+        breaks.append(at)
+    return breaks
+
+
+class Breaks:
+    """Where sentences end (offsets of ". ", "\n" ...), found once, when first needed."""
+
+    def __init__(self, norm: str, found: list[Found]) -> None:
+        self._norm, self._found = norm, found
+        self._breaks: list[int] | None = None
+
+    @property
+    def offsets(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = _sentence_breaks(self._norm, self._found)
+        return self._breaks
+
+
+class Dated:
+    """The phrases with a year, for the one nearest a year-less date in its sentence (by
+    bisection: a text of thousands of year-less dates must not compare each with every dated
+    phrase)."""
+
+    def __init__(self, dated: list[Found], breaks: Breaks) -> None:
+        self.dated = dated  # in text order
+        self.starts = [f.start for f in dated]
+        self._breaks = breaks
+
+    def nearest(self, item: Found) -> Found | None:
+        """The dated phrase nearest `item` in the same sentence; of two as near, the earlier.
+
+        A year elsewhere in the text says nothing about this date ("In 1968 he was born. On
+        Dec. 10 ..."): only the sentence's own dates, or the publication date, may lend a year.
+        """
+        if not self.dated:
+            return None
+        breaks = self._breaks.offsets
+        b = bisect.bisect_left(breaks, item.start)
+        low = breaks[b - 1] if b else -1
+        high_index = bisect.bisect_left(breaks, item.end)
+        high = breaks[high_index] if high_index < len(breaks) else None
+        i = bisect.bisect_left(self.starts, item.start)
+        near = [
+            f
+            for f in self.dated[max(0, i - 1) : i + 1]
+            if f.start > low and (high is None or f.start < high)
+        ]
+        return min(near, key=lambda f: abs(f.start - item.start)) if near else None
+
+
+def _anchor(
+    item: Found, dated: tuple[Dated, Dated], published: dt.date | None
+) -> tuple[dt.date | None, str | None]:
+    """What a year-less date is nearest to, and which: a day or month with its year in the same
+    sentence ("Dec. 10, 1968 ... Dec. 12"), else the publication date, else any dated phrase of
+    the sentence ("in 2019 ... on 5 March"). A year elsewhere in the text never counts."""
+    precise, every = dated
+    near = precise.nearest(item)
+    if near is None and published is not None:
+        return published, "published"
+    near = near or every.nearest(item)
+    if near is None:
+        return None, None
+    assert near.year is not None
+    day = safe_date(near.year, near.month or 7, near.day or 1) or dt.date(near.year, 7, 1)
+    return day, "sentence"
+
+
+class _Resolved(NamedTuple):
+    value: str | None  # ISO at the phrase's precision
+    day: dt.date | None  # the day itself at day precision (for "le lendemain")
+    anchor: str | None  # "text", "published", "sentence" or "previous"
+
+
+_UNRESOLVED = _Resolved(None, None, None)
+
+
+def resolve(
+    item: Found,
+    dated: tuple[Dated, Dated],
+    published: dt.date | None,
+    previous: dt.date | None,
+    language: str | None,
+    text: str,
+) -> _Resolved:
+    """The ISO value of `item`, its day at day precision, and what fixed it."""
+    if not item.relative:
+        year = item.year
+        anchor: str | None = "text"
+        if year is None and item.month is not None and item.day is not None:
+            near, anchor = _anchor(item, dated, published)
+            year = year_for(item.month, item.day, item.weekday, near) if near else None
+        if year is None:
+            return _UNRESOLVED
+        day = safe_date(year, item.month or 1, item.day or 1)
+        if day is None:
+            return _UNRESOLVED
+        return _Resolved(iso(day, item.precision), _at_day(day, item), anchor)
+    if item.chained:
+        if previous is None:
+            return _UNRESOLVED
+        day = previous + dt.timedelta(days=item.chained)
+        return _Resolved(day.isoformat(), day, "previous")
+    if published is None:
+        return _UNRESOLVED
+    if item.weekday is not None:
+        day = last_weekday(published, item.weekday, strictly_before=item.last_weekday)
+        return _Resolved(day.isoformat(), day, "published")
+    if not item.units:
+        parsed = parse_ago(text[item.start : item.end], language, published)
+        if parsed is None:
+            return _UNRESOLVED
+        return _Resolved(iso(parsed, item.precision), _at_day(parsed, item), "published")
+    day = shift(published, **item.units)
+    return _Resolved(iso(day, item.precision), _at_day(day, item), "published")
+
+
+def _at_day(day: dt.date, item: Found) -> dt.date | None:
+    return day if item.precision == "day" else None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from importlib import resources
 
 import regex
 
@@ -33,12 +35,33 @@ def find_entities(document: Document) -> list[Fact]:
     pieces = [p for p in _pieces(text, words, table) if not _expands_acronym(text, p, table)]
     known = {entity_key(t.text) for piece in pieces for t in piece if not t.ambiguous}
     mentions: list[tuple[int, int, str, str]] = []
-    for piece in pieces:
-        piece, forced = _strip_titles(piece, table)
-        for kept in _keep(piece, known, document.language == "de"):
-            mentions.append(_mention(text, kept, table, forced))
+    for whole in pieces:
+        for part in _split_at_titles(whole, table):
+            piece, forced = _strip_titles(part, table)
+            for kept in _keep(piece, known, document.language == "de"):
+                mentions.append(_mention(text, kept, table, forced))
     mentions.extend(_non_latin_mentions(text))
-    return _resolve_surnames(text, mentions)
+    return _resolve_surnames(text, _unglued(text, mentions))
+
+
+def _unglued(
+    text: str, mentions: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """A name is never glued to the capitalised word before it: "Acquisition Darleen Druyun"
+    is Darleen Druyun when the article also names Darleen Druyun (or Druyun) without it."""
+    alone = {key for _, _, key, _ in mentions}
+    out = []
+    for start, end, key, kind in mentions:
+        words = key.split()
+        surface = text[start:end].split()
+        if len(words) >= 3 and len(surface) == len(words) and kind in ("person", "other"):
+            tail = " ".join(words[1:])
+            if tail in alone or (words[-1] in alone and " ".join(words[-2:]) not in alone):
+                cut = text.index(surface[1], start + len(surface[0]))
+                out.append((cut, end, tail, "person"))
+                continue
+        out.append((start, end, key, kind))
+    return out
 
 
 @cache
@@ -147,13 +170,65 @@ def _strong(tok: Token, known: set[str], german: bool) -> bool:
     return not tok.ambiguous or entity_key(tok.text) in known
 
 
+def _split_at_titles(piece: list[Token], table: EntityData) -> list[list[Token]]:
+    """A name is the proper-noun run after a title, never glued to the words before it:
+    "Boeing Executive Vice President Scott Carson" is Boeing, then (the title) Scott Carson."""
+    titled = [i for i, t in enumerate(piece[:-1]) if _title_word(t.text, table)]
+    if not titled:
+        return [piece]
+    last = titled[-1]
+    start = last
+    while start > 0 and (
+        _title_word(piece[start - 1].text, table) or piece[start - 1].text in _modifiers()
+    ):
+        start -= 1
+    if start == 0:
+        return [piece]
+    return [piece[:start], piece[start:]]
+
+
+def _title_word(word: str, table: EntityData) -> bool:
+    return word in table.titles or word.lower() in _single_word_roles()
+
+
+@cache
+def title_modifiers() -> frozenset[str]:
+    """Words that stand in a title before a name: Executive, Vice, Deputy, Senior ..."""
+    raw = json.loads(
+        resources.files("factcheck.extract.rules")
+        .joinpath("data/entities.json")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(raw.get("title_modifiers", ()))
+
+
+_modifiers = title_modifiers
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    raw = json.loads(
+        resources.files("factcheck.extract.rules")
+        .joinpath("data/entities.json")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(raw.get("ranks", ()))
+
+
 def _strip_titles(piece: list[Token], table: EntityData) -> tuple[list[Token], str | None]:
     """Titles ("Presiden", "Sprecherin") mark a person and suffixes ("Inc") an organisation."""
     if len(piece) >= 2 and piece[-1].text in table.org_suffixes:
         return piece[:-1], "org"
+    if (
+        len(piece) >= 3
+        and piece[0].text in _ranks()
+        and not any(t.text in table.org_words | table.org_suffixes for t in piece[1:])
+    ):
+        return piece[1:], "person"  # "General Duncan McNab"; never "General Motors"
     i = 0
     while i < len(piece) - 1 and (
-        piece[i].text in table.titles or piece[i].text.lower() in _single_word_roles()
+        _title_word(piece[i].text, table)
+        or (piece[i].text in _modifiers() and any(_title_word(t.text, table) for t in piece[i:-1]))
     ):
         i += 1
     return piece[i:], "person" if i else None

@@ -82,8 +82,41 @@ def data() -> EntityData:
 
 def _plain(name: str) -> str:
     """Lowercase ASCII words separated by single spaces; "GPT-5" becomes "gpt5"."""
-    text = _NON_WORD.sub(" ", anyascii(name).lower()).strip()
+    text = _NON_WORD.sub(" ", romanise(name).lower()).strip()
     return _DIGITS_AFTER_WORD.sub("", text)
+
+
+@cache
+def _letters() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = json.loads(
+        resources.files("factcheck.extract.rules")
+        .joinpath("data/entities.json")
+        .read_text(encoding="utf-8")
+    )["transliteration"]
+    table = {**raw["cyrillic"], **raw["greek"]}
+    pattern = re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
+    return pattern, table
+
+
+@lru_cache(maxsize=65536)
+def romanise(text: str) -> str:
+    """`text` in Latin letters: anyascii, after the letters whose sound it spells unlike a
+    Latin or Arabic spelling of the same name ("Хаддад" -> "Haddad", "Ερντογάν" -> "Erdogan")."""
+    if text.isascii():
+        return text
+    pattern, table = _letters()
+    return anyascii(pattern.sub(lambda m: table[m.group()], text))
+
+
+@cache
+def arabic_clitics() -> tuple[str, ...]:
+    """The prefixes written onto Arabic words (longest first): و، ب، ل، ال ..."""
+    raw = json.loads(
+        resources.files("factcheck.extract.rules")
+        .joinpath("data/entities.json")
+        .read_text(encoding="utf-8")
+    )["transliteration"]
+    return tuple(sorted(raw["arabic_clitics"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=65536)
@@ -129,14 +162,23 @@ def entity_key(name: str) -> str:
 
 
 def skeleton(key: str) -> str:
-    """Consonants only, with Latin spellings folded the way Arabic script writes them."""
-    s = key.replace("ph", "f").replace("ch", "k").replace("ck", "k").replace("qu", "k")
+    """Consonants only, with Latin spellings folded the way Arabic script writes them.
+
+    German "sch" and Russian "ч" (romanised "tsh") are the "sh" of Arabic ش; a word's first h
+    stays, since Arabic writes it (Haddad, حداد), while a later one is mostly a Latin digraph.
+    """
+    s = key.replace("tsch", "sh").replace("sch", "sh").replace("tsh", "sh")
+    s = s.replace("ph", "f").replace("ch", "k").replace("ck", "k").replace("qu", "k")
     s = s.translate(_FOLD)
-    s = re.sub(r"[aeiouwyh' ]+", "", s)
+    s = _FIRST_H.sub("H", s)
+    s = re.sub(r"[aeiouwyh' ]+", "", s).lower()
     return re.sub(r"(.)\1+", r"\1", s)
 
 
-_FOLD = str.maketrans({"c": "k", "q": "k", "p": "b", "v": "f", "g": "j", "x": "k", "'": ""})
+_FOLD = str.maketrans(
+    {"c": "k", "q": "k", "p": "b", "v": "f", "g": "j", "x": "k", "z": "s", "'": ""}
+)
+_FIRST_H = re.compile(r"(?<![a-z])h(?=[a-z])")
 
 
 def _digits(key: str) -> str:

@@ -16,6 +16,7 @@ from factcheck.extract.rules.entities_names import alias_of, letters_and_digits,
 
 # Indonesian enclitics glued with a hyphen: "AI-nya" is "its AI".
 _CLITICS = ("-nya", "-lah", "-kah", "-pun")
+_ADJECTIVAL = regex.compile(r"(?:-\p{Ll}+)+\Z")
 _CAMEL_CUT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 # Characters skipped when looking back for a sentence start: spaces, quotes, brackets, bullets.
 _OPENERS = " \t\u00a0\"'“”«»‘’„([{*-–—•>"
@@ -70,6 +71,9 @@ def _split_word(word: str) -> tuple[tuple[int, str], ...]:
     for clitic in _CLITICS:
         if word.endswith(clitic):
             word = word[: -len(clitic)]
+    if _ADJECTIVAL.search(word):
+        # "UK-based", "Kremlin-backed": the name without the adjective made from it.
+        word = _ADJECTIVAL.sub("", word)
     if "-" in word and alias_of(word) is None:
         # "Anthropic-OpenAI" names two companies.
         pieces = word.split("-")

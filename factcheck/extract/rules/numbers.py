@@ -10,6 +10,7 @@ HTML attributes are not figures.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,13 +27,23 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _BLANKS = " \t"
+_PHONE = re.compile(r"0\d{1,4}(?:[ \u00a0]\d{2,4}){1,6}(?!\d)")
+_NO_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _BULLETS = "-*•–"  # a list marker is these after blanks, then blanks ("  - 2) ...")
 _PERIOD = re.compile(
     r"(?<!\w)(?:first|second|third|fourth|premier|première|seconde?|primer|primera|segunda|"
     r"segundo|pertama|kedua|erste[nr]?|zweite[nr]?|prim[ao]|second[ao]|eerste|tweede)\s+\Z",
     re.IGNORECASE,
 )
-IDENTIFIER_DIGITS = 5  # a run of this many digits with no separator is a number of something
+IDENTIFIER_DIGITS = 5
+QUALIFIER_WINDOW = 40  # characters read before (or after) a figure for "at least", "environ"
+QUALIFIER_WORDS = 4  # the longest bound phrase ("no fewer than", "ما لا يقل عن")
+_OPENING = "([{«“\"'‘„"  # "(about US$1.4 billion)": the bracket is not part of the word
+COUNTED_WINDOW = 60  # characters read after (and before) a figure for what it counts
+_CLAUSE_END = re.compile(r"[.;:!?\n()\[\]\"“”«»؛؟]")
+_WORD = re.compile(
+    r"[^\W\d_][\w'’-]*"
+)  # a run of this many digits with no separator is a number of something
 _GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
 _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
 _DECADE = re.compile(r"['’]?s(?!\w)")
@@ -81,6 +92,8 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
         if figure:
             figures.append(figure)
             covered = figure.end
+        elif norm[pos] == "0" and (phone := _PHONE.match(norm, pos)):
+            covered = phone.end()  # "021 345 678": none of its groups is a figure
     figures.sort(key=lambda f: f.start)
     for i, figure in enumerate(figures):
         following = figures[i + 1].start if i + 1 < len(figures) else None
@@ -96,16 +109,53 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
             value=f.value,
             unit=f.unit,
             context=f.context,
+            qualifier=_qualifier(norm, f, pats),
+            counted=_counted(norm, figures, i, pats),
         )
-        for f in figures
+        for i, f in enumerate(figures)
     ]
+
+
+def _counted(norm: str, figures: list[_Figure], i: int, pats: Patterns) -> str | None:
+    """What the figure counts, as a key shared by every language ("dead" for "killed", "tewas",
+    "morts", "قتلى"): the words of its clause after it, then before it; a specific key wins over
+    "people" ("68 people were killed")."""
+    figure = figures[i]
+    if figure.unit is not None:
+        return None  # money and percentages count no thing
+    stop = figures[i + 1].start if i + 1 < len(figures) else len(norm)
+    floor = figures[i - 1].end if i else 0
+    after = norm[figure.end : min(stop, figure.end + COUNTED_WINDOW)]
+    before = norm[max(floor, figure.start - COUNTED_WINDOW) : figure.start]
+    clause = _CLAUSE_END.split(after, 1)[0] + " " + _CLAUSE_END.split(before)[-1]
+    counted = pats.counted
+    found = [counted[w] for w in _WORD.findall(clause.lower()) if w in counted]
+    return next((what for what in found if what != "people"), found[0] if found else None)
+
+
+def _qualifier(norm: str, figure: _Figure, pats: Patterns) -> str | None:
+    """ "min", "max" or "approx" when words before or after make the figure a bound or an
+    estimate ("at least 68", "nearly 85,000", "sekitar 20", "100'den fazla")."""
+    before = norm[max(0, figure.start - QUALIFIER_WINDOW) : figure.start]
+    words = before.split()[-QUALIFIER_WORDS:] if before[-1:].isspace() else []
+    # most figures ("killed 68", "in 2024") end no bound phrase: one set lookup says so
+    if words and words[-1].lower() in pats.qualifier_ends:
+        words = [w.lstrip(_OPENING) for w in words]
+        for size in range(len(words), 0, -1):  # "more than" before "than"
+            kind = pats.qualifier_kinds.get(key(" ".join(words[-size:])))
+            if kind:
+                return kind
+    if pats.qualifier_after is None:
+        return None
+    m = pats.qualifier_after.match(norm, figure.end, figure.end + QUALIFIER_WINDOW)
+    return pats.qualifier_kinds.get(key(m["q"])) if m else None
 
 
 def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | None:
     """The figure starting at `pos`, or None when there is none (a name, a time, a marker, a year)."""
     # The cheap checks first: a long number or run of number words is matched from each of its
     # tokens that passes them, and matching scans to its end.
-    prefix = pats.prefix.search(norm, max(0, pos - 8), pos)  # "$", "Rp ", "HK$ ", "us $ "
+    prefix = pats.prefix.search(norm, max(0, pos - 10), pos)  # "$", "Rp ", "HK$ ", "yüzde "
     if prefix is None and not pats.boundary.match(norm, pos):
         return None
     m = pats.figure.match(norm, pos)
@@ -136,7 +186,9 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
             return None
     if scale:
         value *= scale
-    elif raw is None:
+    if not math.isfinite(value):
+        return None  # a thousand-digit "number" is no figure anyone states
+    if raw is None and not scale:
         scale = _trailing_scale(m["words"], pats)  # already in the value: kept for ranges
     return _Figure(start, end, value, unit, scale)
 
@@ -160,6 +212,8 @@ def _unit(m: re.Match[str], prefix: re.Match[str] | None, pats: Patterns) -> str
         return "%"
     if m["cur"]:
         return pats.currency_after[key(m["cur"])]
+    if m["gcur"]:
+        return pats.currency_after[key(m["gcur"])]
     if prefix and prefix["cur"]:
         return pats.currency_before[key(prefix["cur"])]
     return None
@@ -174,7 +228,7 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
     """A bare number that is a list marker, a time, a year, an identifier or part of a product
     name."""
     start, end = m.start("num"), m.end("num")
-    if norm[end : end + 1] in (".", ")") and _list_marker(norm, start):
+    if norm[end : end + 1] in (".", ")") and _list_marker(norm, start, end + 1):
         return True  # "1. Le secret", "- 2) ..."
     if _TIME_SHAPE.fullmatch(raw) and (
         pats.time_before.search(norm, max(0, start - 16), start) or pats.time_after.match(norm, end)
@@ -197,8 +251,9 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
     return False
 
 
-def _list_marker(norm: str, start: int) -> bool:
-    """Whether only blanks and at most one bullet stand between the line start and `start`.
+def _list_marker(norm: str, start: int, after: int) -> bool:
+    """Whether only blanks and at most one bullet stand between the line start and `start`, and
+    text follows on the line after `after` ("192." alone on its line is a figure).
 
     Read backwards from `start`: searching for the line start from every figure of a long line
     takes time quadratic in its length.
@@ -210,7 +265,10 @@ def _list_marker(norm: str, start: int) -> bool:
         i -= 1
         while i and norm[i - 1] in _BLANKS:
             i -= 1
-    return not i or norm[i - 1] == "\n"
+    if i and norm[i - 1] != "\n":
+        return False
+    rest = norm[after : after + 80].lstrip(_BLANKS)
+    return bool(rest) and rest[0] != "\n"
 
 
 def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
@@ -218,6 +276,9 @@ def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
     glued to other digits ("0735.6+7421", "555-0199"), a decade ("the 80's", "1990s")."""
     if raw.isdigit() and (len(raw) >= IDENTIFIER_DIGITS or (len(raw) > 1 and raw[0] == "0")):
         return True
+    compact = raw.translate(_NO_SPACES)
+    if compact != raw and compact[:1] == "0" and compact[1:2].isdigit():
+        return True  # "021 345 678": a phone number grouped by spaces
     before, after = norm[max(0, start - 5) : start], norm[end : end + 3]
     if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after):
         return True

@@ -67,6 +67,10 @@ class Patterns:
     time_before: re.Pattern[str]
     time_after: re.Pattern[str]
     context_skip: frozenset[str]
+    qualifier_after: re.Pattern[str] | None  # "'den fazla" right after the figure (Turkish)
+    qualifier_kinds: dict[str, str]  # phrase -> "min" | "max" | "approx"
+    qualifier_ends: frozenset[str]  # last words of those phrases: a cheap first test
+    counted: dict[str, str]  # word -> what it counts ("tewas" -> "dead")
 
 
 @functools.cache
@@ -86,6 +90,7 @@ def patterns(language: str | None) -> Patterns:
     fractions = _merged(data["fractions"], own)
     cur_after = _merged(data["currency_after"], langs)
     percent = list(_merged(data["percent_words"], langs))
+    percent_before = list(_merged(data["percent_before"], langs))
     inner = [*words, *multipliers, *teens, *scales, *inner_ones]
     joiners = _alternation(list(_merged(data["joiners_in_words"], own))) or "(?!)"
     word = rf"(?:{_alternation(inner)})(?!\w)"
@@ -95,23 +100,43 @@ def patterns(language: str | None) -> Patterns:
     space = (
         r"[\u00a0\u202f\u2009 ]" if language in data["space_groups"] else r"[\u00a0\u202f\u2009]"
     )
+    # "20 000" and "1 414 021 100" where a plain space is not the usual separator, not "18 777"
+    loose = (
+        rf"|\d{{1,3}}(?: \d{{3}}){{2,{MAX_GROUPS}}}(?:[.,]\d+)?(?!\d)|\d{{1,3}} \d00(?:[.,]\d+)?(?!\d)"
+        if language in data["loose_space_groups"]
+        else ""
+    )
     digits = (
-        rf"\d{{1,3}}(?:(?:[.,]|{space})\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+        rf"\d{{1,3}}(?:(?:[.,]|{space})\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?!\d){loose}"
+        r"|\d+(?:[.,]\d+)?"
     )
     cur_before = data["currency_before"]
+    # "115USD", "100元", "5€": a code or a sign written onto the digits, never a word
+    glued_currencies = [w for w in cur_after if len(w) <= 3 or not w.isalpha()]
+    glued_currencies = [w for w in glued_currencies if " " not in w]
     connectors = _alternation(data["currency_connectors"])
     end = r"(?![\w:/@])(?![.,]\w)"
+    # Turkish writes case endings onto the word: "50 dolardan", "10 milyarlık"
+    ending = r"(?:[^\W\d_]{1,6})?" if language in data["suffixing"] else ""
     figure = (
-        rf"(?:(?P<num>{digits})(?:(?P<glued>{_alternation(list(glued))})(?!\w)|{end})"
+        rf"(?:(?P<num>{digits})(?:{end}|(?P<glued>{_alternation(list(glued))})(?!\w)"
+        rf"|(?P<gcur>{_alternation(glued_currencies)})(?!\w))"
         rf"|(?P<words>{word_run}){end})"
-        rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))})(?!\w))?"
+        rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))}){ending}(?!\w))?"
         rf"(?:\s*(?P<pct>{_alternation(percent)})(?!\w)"
-        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))})(?!\w))?"
+        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))}){ending}(?!\w))?"
+    )
+    # "%" may follow a word ("göre% 18"); a percent word ("yüzde 25") may not
+    pct_before = "|".join(
+        re.escape(w) if not w[0].isalpha() else rf"(?<!\w){re.escape(w)}"
+        for w in sorted(percent_before, key=len, reverse=True)
     )
     prefix = (
-        rf"{NOT_AFTER_WORD}(?<!\.)(?:(?P<cur>{_alternation(list(cur_before))})\s?|(?P<pct>%))\Z"
+        rf"(?:{NOT_AFTER_WORD}(?<!\.)(?P<cur>{_alternation(list(cur_before))})"
+        rf"|(?P<pct>{pct_before}))\s?\Z"
     )
     time_before = _alternation(data["time_before"])
+    before, after = (_qualifiers(data["qualifiers"][side], langs) for side in ("before", "after"))
     fraction_words = _alternation(list(fractions)) or "(?!)"
     return Patterns(
         figure=re.compile(figure, re.IGNORECASE),
@@ -138,7 +163,33 @@ def patterns(language: str | None) -> Patterns:
         time_before=re.compile(rf"(?<!\w)(?:{time_before})\s*\Z", re.IGNORECASE),
         time_after=re.compile(rf"\s*(?:{_alternation(data['time_after'])})(?!\w)", re.IGNORECASE),
         context_skip=frozenset(w.replace("\u2019", "'") for w in data["context_skip"]),
+        qualifier_after=re.compile(
+            rf"(?:['’][^\W\d_]{{1,4}})?\s+(?P<q>{_alternation(list(after))})(?!\w)",
+            re.IGNORECASE,
+        )
+        if after
+        else None,
+        qualifier_kinds={**after, **before},
+        qualifier_ends=frozenset(
+            end for phrase in before for end in (phrase.split()[-1], "(" + phrase.split()[-1])
+        ),
+        counted={
+            w: what
+            for what, words in data["counted"].items()
+            for lang in langs
+            for w in words.get(lang, [])
+            if " " not in w
+        },
     )
+
+
+def _qualifiers(section: dict[str, dict[str, list[str]]], langs: tuple[str, ...]) -> dict[str, str]:
+    """Phrase -> qualifier kind for `langs` (a later language wins a phrase both list)."""
+    kinds: dict[str, str] = {}
+    for lang in langs:
+        for kind, phrases in section.get(lang, {}).items():
+            kinds.update({key(p): kind for p in phrases})
+    return kinds
 
 
 def parse_digits(raw: str, decimal_comma: bool) -> float | None:
@@ -152,11 +203,11 @@ def parse_digits(raw: str, decimal_comma: bool) -> float | None:
         return float(compact)
     else:
         sep = "." if dots else ","
-        tail = compact.rsplit(sep, 1)[1]
+        head, _, tail = compact.partition(sep)
         if dots + commas > 1:
             decimal = "," if sep == "." else "."  # repeated: a thousands separator
-        elif len(tail) != 3:
-            decimal = sep
+        elif len(tail) != 3 or head == "0" or len(head) > 3:
+            decimal = sep  # "0.683" and "1111.121" group no thousands
         else:  # "1.234" / "1,234": the language decides
             decimal = "," if decimal_comma else "."
     group = "," if decimal == "." else "."

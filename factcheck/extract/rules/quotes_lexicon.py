@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl")
+LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl", "ru")
 
 _NOT_LETTER_BEFORE = r"(?<![\p{L}\p{M}\p{N}])"
 _NOT_LETTER_AFTER = r"(?![\p{L}\p{M}\p{N}])"
@@ -108,6 +108,11 @@ class Lexicon:
     name_run: regex.Pattern[str]
     word: regex.Pattern[str]  # one word of a speaker phrase, honorifics and initials included
     subject_optional: bool  # the language may leave the subject out ("", ha aggiunto.)
+    outlets: frozenset[str]  # lowercased: "reuters", "associated press"; never a speaker
+    outlet_words: frozenset[str]  # "Times", "Telegraph": a name holding one is an outlet
+    not_person_words: frozenset[str]  # "Store", "Department": the run names no person
+    term_cues: frozenset[str]  # lowercased words before a title or term in quotation marks
+    addressee_verbs: frozenset[str]  # lowercased: "told"; the words after it name the listener
 
 
 @functools.cache
@@ -187,6 +192,11 @@ def lexicon(language: str | None) -> Lexicon:
         name_run=_name_run(tuple(honorifics)),
         word=regex.compile(f"(?:{_titles(tuple(honorifics))}|{_INITIAL}|{_WORD})"),
         subject_optional=language in languages and bool(chosen[0].get("subject_optional")),
+        outlets=frozenset(o.lower() for o in table().get("outlets", ())),
+        outlet_words=frozenset(table().get("outlet_words", ())),
+        not_person_words=frozenset(table().get("not_person_words", ())),
+        term_cues=frozenset(w.lower() for e in chosen for w in e.get("term_cues", ())),
+        addressee_verbs=frozenset(w.lower() for e in chosen for w in e.get("addressee_verbs", ())),
     )
 
 
@@ -209,7 +219,7 @@ def _titles(honorifics: tuple[str, ...]) -> str:
 
 def _name_run(honorifics: tuple[str, ...]) -> regex.Pattern[str]:
     token = rf"(?:{_INITIAL}|{_TOKEN})"
-    title = rf"(?:(?:{_titles(honorifics)}){_SPACE})?"
+    title = rf"(?:(?:{_titles(honorifics)}){_SPACE}){{0,3}}"
     return regex.compile(
         rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’])({title}{token}(?:{_SPACE}(?:{_PARTICLE}{_SPACE})?{token})*)"
     )

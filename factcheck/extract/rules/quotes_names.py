@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.extract.rules.entities_names import alias_of
 from factcheck.extract.rules.quotes_index import Occurrences, apart
 from factcheck.extract.rules.quotes_lexicon import Lexicon
 
 _SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 _TITLE = r"\p{Lu}\p{Ll}[\p{Ll}\p{M}]*(?:[\-'’]\p{Lu}\p{Ll}+)*"
 # One or two given names right before a surname: "Christopher |Nulty".
-_GIVEN_NAMES = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_TITLE}[^\S\n]+){{1,2}}\Z")
+_GIVEN_NAMES = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_TITLE}[^\S\n]+){{1,3}}\Z")
 # A family name right after a given name: "Hendra| Kusuma", wrapped lines included.
 _FAMILY_NAME = regex.compile(rf"{_SPACE}{_TITLE}(?![\p{{L}}\p{{M}}])")
 # An elided article on a capitalised word: "L'AD", "dell’azienda".
@@ -59,22 +60,117 @@ class Names:
         self.quoted.append((start, end))
 
     def back_reference(self, quote_start: int) -> str | None:
-        """Whom 'he said', 'katanya', 'a-t-il ajouté' points to: the last person named, else the
-        last speaker."""
-        person = self.last_person
+        """Whom 'he said', 'katanya', 'a-t-il ajouté' points to: the nearest person the text
+        shows speaking ("Bracewell said Franklin would …"), else the nearest person named at the
+        start of a sentence, else the last speaker, else the nearest person named."""
+        speaking = opening = nearest = None
         for run in self.lex.name_run.finditer(
             self.text, max(0, quote_start - LOOK_BACK), quote_start
         ):
             if self.after_preposition(self.text, run.start()) or self._inside_quote(run.start()):
                 continue
-            tokens = self.tokens(self.text, run)
+            tokens = self.person_part(self.tokens(self.text, run))
             if any(_organisation_like(t) or regex.search(r"\d", t) for t in tokens):
                 continue  # "Mac OS X", "PowerPC" are not whom a pronoun points back to
             if len(tokens) >= 2:
                 person = " ".join(tokens)
-            elif tokens and (full := self.full_name(tokens[0], quote_start)) in self.people:
-                person = full  # "Djamal told reporters ..." names the quoted Jusman Syafii Djamal
-        return person
+            elif tokens and self._lone_person(run, tokens[0], quote_start):
+                person = self.full_name(tokens[0], quote_start)
+            else:
+                continue
+            nearest = person
+            if self._speaks(run.end()) or self._sourced(run.start()) or self._said_by(run):
+                speaking = person
+            if _SENTENCE_START.search(self.text, max(0, run.start() - 4), run.start()):
+                opening = person
+        if speaking:
+            return speaking
+        last = self.last_person
+        if last and self._named_since(last, quote_start):
+            return last  # the last speaker, still in view
+        return opening or last or nearest
+
+    def _named_since(self, person: str, quote_start: int) -> bool:
+        """Whether `person`'s surname is written in the look-back window before a quote."""
+        surname = person.split()[-1]
+        start = max(0, quote_start - LOOK_BACK)
+        return any(
+            start <= pos < quote_start and not self.after_preposition(self.text, pos)
+            for pos in self.occurrences.of(surname)
+        )
+
+    def _speaks(self, end: int) -> bool:
+        """Whether a reporting verb follows a name, after an aside or one adverb: "Reid, 64,
+        said", "Reid also cautioned"."""
+        at = _skip_aside(self.text, end)
+        if self.lex.say.match(self.text, at) is not None:
+            return True
+        adverb = _ADVERB.match(self.text, at)
+        return adverb is not None and self.lex.say.match(self.text, adverb.end()) is not None
+
+    def _said_by(self, run: regex.Match[str]) -> bool:
+        """Whether a name follows its reporting verb: "…, said Mr Pollmann.", "said the panel's
+        top Democrat, Rep. Tom Lantos"."""
+        window = self.text[max(0, run.start() - 90) : run.start()]
+        verbs = [m for m in self.lex.say.finditer(window) if not m.group("src")]
+        if not verbs:
+            return False
+        between = window[verbs[-1].end() :]
+        if regex.search(r"[.!?;:\n\"“”«»]", between) or len(between.split()) > 9:
+            return False
+        # The name ends the clause ('said Mr Pollmann.'), not begins one ('said Franklin would').
+        after = _AFTER_NAME.match(self.text, run.end())
+        return after is not None and (
+            not after.group("word") or after.group("word").lower() in self.lex.of_words
+        )
+
+    def _sourced(self, start: int) -> bool:
+        """Whether a name is the source of an 'according to' phrase: "According to the company
+        spokesperson, Dewi Anggraini, the cuts …"."""
+        window = self.text[max(0, start - 60) : start]
+        sources = [m for m in self.lex.say.finditer(window) if m.group("src")]
+        if not sources:
+            return False
+        between = window[sources[-1].end() :]
+        return not regex.search(r"[.!?;:\n]", between) and len(between.split()) <= 5
+
+    def person_part(self, tokens: list[str]) -> list[str]:
+        """The words of a run that can name a person: "Human Services Tommy Thompson" -> "Tommy
+        Thompson"; nothing for "iTunes Music Store", "The Daily Telegraph", "New York-based"."""
+        if not tokens or self.is_outlet(" ".join(tokens)) or _ADJECTIVAL.search(tokens[-1]):
+            return []
+        cut = max(
+            (i + 1 for i, t in enumerate(tokens) if t.rstrip(".,") in self.lex.not_person_words),
+            default=0,
+        )
+        rest = tokens[cut:]
+        return rest if cut == 0 or len(rest) >= 2 else []
+
+    def _lone_person(self, run: regex.Match[str], word: str, quote_start: int) -> bool:
+        """Whether one capitalised word names a person: "Djamal told reporters" names the quoted
+        Jusman Syafii Djamal; "Mr Pollmann", "Bush said", "Reid, 64, said" name someone."""
+        if word in self.lex.not_names or len(word) < 3:
+            return False
+        full = self.full_name(word, quote_start)
+        if full in self.people or " " in full:
+            return True
+        if self.titled(run.group()) or any(p.split()[-1] == word for p in self.people):
+            return True
+        return self.lex.say.match(self.text, _skip_aside(self.text, run.end())) is not None
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether a name is a news agency or outlet, which reports quotes but never speaks them."""
+        bare = regex.sub(r"^(?i:the)\s+", "", name.strip())
+        if bare.lower() in self.lex.outlets or name.lower() in self.lex.outlets:
+            return True
+        words = bare.replace("’s", "").replace("'s", "").split()
+        return any(w in self.lex.outlet_words for w in words) or bare.lower().endswith(
+            (".com", ".net", ".org", ".co.uk")
+        )
+
+    def person_like(self, tokens: list[str]) -> bool:
+        """Whether a name's words can be a person's: no outlet, organisation or place word."""
+        return bool(tokens) and self.person_part(tokens) == tokens
 
     def _inside_quote(self, pos: int) -> bool:
         # "El Mundo de Wayne" inside an earlier quotation is not whom "he said" points back to.
@@ -106,6 +202,10 @@ class Names:
         tokens = self.trim(self.cut(run.group()))
         if not tokens or _possessive(tokens[-1]) or len(tokens[-1].rstrip(".")) < 2:
             return []  # "the Air Force's", "Ms. Davis's sister", "de V. S."
+        for k in range(len(tokens) - 2, 0, -1):
+            # "il presidente degli Stati Uniti Barack Obama": a known place or body comes first.
+            if alias_of(" ".join(tokens[:k])) is not None:
+                return tokens[k:]
         before = s[max(0, run.start() - 12) : run.start()].split()
         if len(tokens) < 3 or not before or before[-1].lower() not in self.lex.of_words:
             return tokens
@@ -222,6 +322,19 @@ class Names:
         if not tokens and not family:
             return None
         return " ".join([*tokens, name, *(family.group().split() if family else [])])
+
+
+_AFTER_NAME = regex.compile(r"[^\S\n]*(?:[.,;:!?()\n]|\Z|(?P<word>\p{L}+))")
+_ADVERB = regex.compile(r"[^\S\n]*\p{Ll}+[^\S\n]+")
+_ADJECTIVAL = regex.compile(r"-\p{Ll}+\Z")  # "New York-based", "UK-led"
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?][\"”’»)]*[^\S\n]+|\n[^\S\n]*|(?:--|—|–)[^\S\n]*)\Z")
+_ASIDE = regex.compile(r"[^\S\n]*,(?:[^,.;:!?\n\"“”«»]{1,60},)?[^\S\n]*|[^\S\n]+")
+
+
+def _skip_aside(text: str, pos: int) -> int:
+    """Where a verb would start after a name and an aside: "Reid, 64, said" -> "said"."""
+    aside = _ASIDE.match(text, pos)
+    return aside.end() if aside else pos
 
 
 def _next_to(text: str, start: int, end: int, neighbour: str, before: bool) -> bool:

@@ -23,6 +23,7 @@ _CLAUSE_REST = regex.compile(r"[^.,;:!?\n\"“”«»„]{0,60}")
 _BARE = regex.compile(r"[^\S\n]*(?:[.,;:!?…)\]]|\n|\Z)")
 _QUOTE_MARKS = "\"“”„«»‹›‘’' "
 _MAX_ROLE_WORDS = 8
+_MAX_APPOSITIVE_WORDS = 22  # a name and its role between a quote and the verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Attribution:
     context: str | None = None
     person: bool = False  # a named person, which a later "he"/"dia"/"il" can point back to
     before: bool = False  # found before the quote, so a following "and '…'" can share it
+    pronoun: bool = False  # read from a pronoun ("he said"), so a name given nearer wins
 
 
 NOBODY = Attribution()
@@ -57,13 +59,22 @@ class Phrases:
             return None
         if first.group().lower() in self.lex.pronouns:
             return self.pronoun(context, quote_start), first.end()
+        if context.lower() in self.lex.addressee_verbs:
+            return None  # 'told the Daily Yomiuri': the listener, not the speaker
         words: list[str] = []
         end = j
+        limit = _MAX_ROLE_WORDS
         for word in self.lex.word.finditer(s, j):
-            if not _GAP.fullmatch(s, end, word.start()) or len(words) >= _MAX_ROLE_WORDS:
+            if not _GAP.fullmatch(s, end, word.start()) or len(words) >= limit:
                 break
-            if word.group().lower() in self.lex.stops:
+            lowered = word.group().lower()
+            if lowered in self.lex.stops and not (
+                # 'said former coach and former test player John Bracewell'
+                lowered in self.lex.joins and self.lex.roles.search(" ".join(words))
+            ):
                 break
+            if lowered in self.lex.joins:
+                limit = _MAX_ROLE_WORDS + 4
             words.append(word.group())
             end = word.end()
         if not words:
@@ -71,13 +82,18 @@ class Phrases:
         phrase = " ".join(words)
         role = self.lex.roles.search(phrase) is not None
         comma = _APPOSITIVE_COMMA.match(s, end)  # "the regent of Wirasena, Hendra Kusuma"
-        appositive = self.lex.name_run.match(s, comma.end()) if comma and role else None
+        opens_role = role or words[0].lower() in self.lex.term_cues  # "the panel's top Democrat"
+        appositive = self.lex.name_run.match(s, comma.end()) if comma and opens_role else None
         if appositive is not None:  # "kata Ketua Serikat, Budi Santoso" -> Budi Santoso
             name = self.names.name(appositive.group(), quote_start)
             if name and " " in name:
                 return Attribution(name, context, person=True), appositive.end()
         runs = list(self.lex.name_run.finditer(phrase))
-        full = [n for n in (self.names.tokens(phrase, r) for r in runs) if len(n) >= 2]
+        full = [
+            n
+            for n in (self.names.person_part(self.names.tokens(phrase, r)) for r in runs)
+            if len(n) >= 2
+        ]
         if full:  # "said chief executive Arman Wijaya at ..." -> Arman Wijaya
             return Attribution(" ".join(full[-1]), context, person=True), end
         # "ha detto il Sig. Rossi"
@@ -121,6 +137,9 @@ class Phrases:
                 )
             ):
                 continue
+            tokens = self.names.person_part(tokens)
+            if not tokens:
+                continue  # "The Daily Telegraph quotes X", "U.S. Environmental Protection Agency"
             people.append((run, tokens))
         full = [(run, tokens) for run, tokens in people if len(tokens) >= 2]
         if full:
@@ -134,6 +153,12 @@ class Phrases:
         for word in words[-1:-3:-1]:  # the word before the verb, or one adverb further back
             if word.strip(',;:()"“”«»').lower() in self.lex.pronouns:
                 return self.pronoun(context, quote_start)
+        opening = [w.strip(',;:()"“”«»') for w in words[:2]]
+        if not people and any(  # 'However, he defended the plan, saying: "'
+            w.lower() in self.lex.pronouns and (i == 0 or opening[0] in self.lex.not_names)
+            for i, w in enumerate(opening)
+        ):
+            return self.pronoun(context, quote_start)
         for run, _ in people[-1:]:
             if len(_stripped(seg[run.end() :]).split()) <= 1:  # "... Amodei a ensuite déclaré"
                 name = self.names.name(run.group(), quote_start)
@@ -168,8 +193,51 @@ class Phrases:
         if self.lex.name_run.fullmatch(gap):
             name = self.names.name(gap, quote_start)
             return Attribution(name, context, person=True) if name else None
+        named = self._name_ending(gap, quote_start)
+        if named is not None:  # '," team-mate Matthew Hayden commented'
+            return Attribution(named, context, person=True)
         if self._role_phrase(collapse(gap)):
             return Attribution(collapse(gap), context)
+        return None
+
+    def _name_ending(self, gap: str, quote_start: int) -> str | None:
+        """The person named at the end of a role phrase: "Foreign Ministry spokeswoman Zhang
+        Qiyue", "organizer Miriam Tidwell", "SOA commandant Col. Glenn R. Weidner"."""
+        runs = list(self.lex.name_run.finditer(gap))
+        if not runs or gap[runs[-1].end() :].strip():
+            return None
+        run = runs[-1]
+        tokens = self.names.tokens(gap, run)
+        if not tokens or not self.names.person_like(tokens):
+            return None
+        if (
+            len(tokens) >= 2
+            or self.names.titled(run.group())
+            or self.names.role(gap[: run.start()].split()[-1] if gap[: run.start()].split() else "")
+        ):
+            return self.names.name(" ".join(tokens), quote_start)
+        return None
+
+    def appositive_subject(self, gap: str, quote_start: int, context: str) -> Attribution | None:
+        """The subject of a verb after a quote when a role stands beside the name: '," Jim
+        Allchin, Microsoft's vice president, said'; '," the photographer, Kevin Sites, told'."""
+        chunks = [c.strip() for c in gap.split(",")]
+        if len(" ".join(chunks).split()) > _MAX_APPOSITIVE_WORDS:
+            return None
+        for chunk in chunks:
+            if not chunk:
+                continue
+            if chunk.lower() in self.lex.pronouns:
+                return self.pronoun(context, quote_start)
+            if self.lex.name_run.fullmatch(chunk):
+                tokens = self.names.tokens(chunk, self.lex.name_run.fullmatch(chunk))  # type: ignore[arg-type]
+                if tokens and self.names.person_like(tokens):
+                    name = self.names.name(chunk, quote_start)
+                    if name and (" " in name or name in self.names.people):
+                        return Attribution(name, context, person=True)
+            named = self._name_ending(chunk, quote_start)
+            if named is not None:
+                return Attribution(named, context, person=True)
         return None
 
     def inserted(
@@ -222,7 +290,7 @@ class Phrases:
     def pronoun(self, context: str, quote_start: int) -> Attribution:
         """'he said', 'katanya', 'a-t-il ajouté': the last person named, else the last speaker."""
         person = self.names.back_reference(quote_start)
-        return Attribution(person, context, person=person is not None)
+        return Attribution(person, context, person=person is not None, pronoun=True)
 
 
 def _after_comma(s: str, run: regex.Match[str]) -> bool:

@@ -34,7 +34,15 @@ _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}.])[\p{L}\p{M}.]+\Z")
 _INITIAL = regex.compile(r"\p{Lu}\.")
 _NEWLINE = regex.compile(r"\n")
 _CONTINUATION = 250
-_LOOK_AHEAD = 160
+_LOOK_AHEAD = 200
+_GAP_REACH = 140  # how far after a quote its verb may stand when a name and role come first
+_GAP_WORDS = 6  # '," SOA commandant Col. Glenn R. Weidner told'
+_TERM_WORDS = 5  # a quoted title or term is short
+_TERM_CHARS = 80
+_QUOTE_END = regex.compile(r"[\"”»“]")
+_AFTERTHOUGHT_WORDS = 4  # '"…." Ballmer asked rhetorically.' vs '"…." X said the plan …'
+_HARD_GAP_NO_COMMA = regex.compile(r"[.!?;:\"“”«»„]|\n[^\S\n]*\n")
+_CLAUSE_AFTER = regex.compile(r"[^.,;:!?\n\"“”«»]*")
 
 
 class Speakers:
@@ -48,13 +56,62 @@ class Speakers:
         self.previous = NOBODY
         self.previous_end = 0
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        of_words = "|".join(regex.escape(w) for w in sorted(lex.of_words, key=len, reverse=True))
+        self._employer = regex.compile(
+            rf"[^\S\n]+(?:{of_words or '(?!)'})[^\S\n]+[^.,;:!?\n\"“”«»„]{{1,50}}"
+        )
 
     def attribute(self, start: int, end: int) -> Attribution:
         """The attribution of the quote at text[start:end]; call in document order."""
-        found = self._after(start, end) or self._before(start) or self._continued(start)
+        if self._term(start, end):
+            found = NOBODY  # 'a campaign called "Make Love Not Spam"', 'the "War on Terror"'
+        else:
+            after = self._usable(self._after(start, end))
+            if after is not None and after.pronoun:
+                # 'According to a senior strategist at Sony, "…," he told': the sentence named
+                # whom "he" stands for before the quote.
+                before = self._usable(self._before(start))
+                if (
+                    before is not None
+                    and before.speaker
+                    and not before.pronoun
+                    and before.speaker != after.speaker
+                ):
+                    after = before
+            found = after or self._usable(self._before(start)) or self._continued(start)
         self.names.remember(start, end, found.speaker if found.person else None)
         self.previous, self.previous_end = found, end
         return found
+
+    def _usable(self, found: Attribution | None) -> Attribution | None:
+        """`found`, unless it names a news outlet: an agency reports a quote, it does not say it."""
+        if found is None or not found.speaker or not self.names.is_outlet(found.speaker):
+            return found
+        return None
+
+    def _term(self, start: int, end: int) -> bool:
+        """A short quotation that a name or term stands in: right after an article, a possessive
+        or a word such as 'called', and not followed by a reporting verb."""
+        words = self.text[start + 1 : end - 1].split()
+        if not words or len(words) > _TERM_WORDS:
+            return False
+        before = self.text[max(0, start - 40) : start].split()
+        if not before:
+            return False
+        last = before[-1].lower()
+        cue = last in self.lex.term_cues or last.endswith(("'s", "’s"))
+        if not cue:
+            return False
+        # 'Volgens mevr. Janssen is het "een zwarte dag"' quotes Janssen's words; 'sent for a
+        # "combat stress evaluation"' and a sentence without a reporting verb name a thing.
+        governed = (
+            len(before) >= 2 and before[-2].lower() in self.lex.prepositions
+        ) or last.endswith(("'s", "’s"))
+        if not governed and self.lex.say.search(self.text, self._clause_start(start), start):
+            return False
+        tail = self.text[end : end + _LOOK_AHEAD]
+        k = _LEAD.match(tail).end()  # type: ignore[union-attr]
+        return self.lex.say.match(tail, k) is None
 
     # -- after the quote: '", a déclaré la société.'  '" kata juru bicara'  '," Smith said.'
     def _after(self, start: int, end: int) -> Attribution | None:
@@ -79,13 +136,44 @@ class Speakers:
             if self.lex.subject_optional and self.phrases.no_subject(tail, verb.end()):
                 # '", ha aggiunto.'  '", dijo en rueda'
                 return self.phrases.pronoun(context, start)
-        verb = self.lex.say.search(tail, k, k + 80)
+        verb = self.lex.say.search(tail, k, k + _GAP_REACH)
         if verb is None or verb.group("src") or verb.start() == k:
             return None
-        gap = tail[k : verb.start()]
-        if _HARD_GAP.search(gap) or not 1 <= len(gap.split()) <= 5:
+        if self._new_sentence(start, end, tail, verb):
             return None
-        return self.phrases.subject(gap.strip(" ,"), start, collapse(verb.group()))
+        inside = self.phrases.inserted(verb, start, collapse(verb.group()))
+        if inside is not None and inside.person:
+            return inside  # '," Detik.com quoted Djamal as saying'
+        gap = tail[k : verb.start()]
+        outlet = gap.strip(" ,")
+        if "," not in outlet and len(outlet.split()) <= 4 and self.names.is_outlet(outlet):
+            # '" Detik.com cita le parole di Jusuf Kalla': the outlet reports, the name speaks.
+            phrase = self.phrases.phrase(tail, verb.end(), start, collapse(verb.group()))
+            return phrase[0] if phrase is not None and phrase[0].person else None
+        plain = self._without_abbreviations(gap)  # the dots of "Lt. Col." and "R." end nothing
+        context = collapse(verb.group())
+        if "," in plain and not _HARD_GAP_NO_COMMA.search(plain):
+            # '," Jim Allchin, Microsoft's vice president for Windows, said'
+            return self.phrases.appositive_subject(gap, start, context)
+        if _HARD_GAP.search(plain) or not 1 <= len(gap.split()) <= _GAP_WORDS:
+            return None
+        return self.phrases.subject(gap.strip(" ,"), start, context)
+
+    def _without_abbreviations(self, gap: str) -> str:
+        return " ".join(
+            w
+            for w in gap.split(" ")
+            if w.lower() not in self.lex.honorifics and not _INITIAL.fullmatch(w)
+        )
+
+    def _new_sentence(self, start: int, end: int, tail: str, verb: regex.Match[str]) -> bool:
+        """'"Make Love Not Spam." A company spokesperson said the campaign ...': a quotation
+        closed by a full stop, then a sentence whose verb goes on to say something else."""
+        inside = self.text[start + 1 : end - 1].rstrip()
+        if not inside.endswith("."):
+            return False
+        rest = _CLAUSE_AFTER.match(tail, verb.end())
+        return rest is not None and len(rest.group().split()) > _AFTERTHOUGHT_WORDS
 
     # -- before the quote: 'X, role, ... menegaskan: "'  'According to X, "'  'X said that ... "'
     def _before(self, start: int) -> Attribution | None:
@@ -95,16 +183,16 @@ class Speakers:
             return self.previous
         matches = list(self.lex.say.finditer(clause))
         if not matches:
-            return None
+            return self._colon_subject(clause, start)
         last = matches[-1]
         if last.group("src"):
             phrase = self.phrases.phrase(clause, last.end(), start, collapse(last.group()))
-            if (
-                phrase is not None
-                and phrase[0].speaker
-                and self.lex.stray.fullmatch(clause, phrase[1])
-            ):
-                return _before(phrase[0])
+            if phrase is not None and phrase[0].speaker:
+                # 'According to a senior strategist at Sony, "': the employer may follow.
+                employer = self._employer.match(clause, phrase[1])
+                upto = employer.end() if employer else phrase[1]
+                if self.lex.stray.fullmatch(clause, upto):
+                    return _before(phrase[0])
         verbs = [m for m in matches if not m.group("src")]
         if not verbs:
             return None
@@ -140,13 +228,32 @@ class Speakers:
             found = Attribution(self.previous.speaker, context, person=True)
         return _before(found) if found else None
 
+    def _colon_subject(self, clause: str, start: int) -> Attribution | None:
+        """'Nella sua lettera, Jobs ha lasciato questo addio: "…"': a sentence that introduces
+        the quote with a colon, whose subject is a person, gives the quote to that person."""
+        if not clause.rstrip().endswith(":") or self._short_quote_at(start):
+            return None  # 'its operation: "Make Love Not Spam."' names a thing
+        found = self.phrases.subject_before(clause.rstrip()[:-1], start, "")
+        if found is None or not found.person or found.pronoun:
+            return None
+        return _before(Attribution(found.speaker, None, person=True))
+
+    def _short_quote_at(self, start: int) -> bool:
+        """Whether the quotation opening at `start` is as short as a title or a term."""
+        closing = _QUOTE_END.search(self.text, start + 1, start + 1 + _TERM_CHARS)
+        inside = self.text[start + 1 : closing.start()] if closing else ""
+        return closing is not None and len(inside.split()) <= _TERM_WORDS
+
     def _continued(self, start: int) -> Attribution:
         # '"A," said X at the plant. "B."': an unattributed quote right after one by a named
         # person, in the same paragraph or opening the next one, goes on with that person's words.
         between = self.text[self.previous_end : start]
-        if not self.previous.person or len(between) > _CONTINUATION:
+        if not self.previous.speaker or len(between) > _CONTINUATION:
             return NOBODY
         breaks = len(_BLANK_LINE.findall(between))
+        if not self.previous.person:
+            # '"A," a Senate aide said. "B."': a role goes on only within its paragraph.
+            return self.previous if breaks == 0 else NOBODY
         if breaks == 0 or (breaks == 1 and not between[between.rfind("\n") + 1 :].strip()):
             return self.previous
         return NOBODY
@@ -193,4 +300,6 @@ def _blank_before(text: str, pos: int) -> int:
 
 
 def _before(found: Attribution) -> Attribution:
-    return Attribution(found.speaker, found.context, found.person, before=True)
+    return Attribution(
+        found.speaker, found.context, found.person, before=True, pronoun=found.pronoun
+    )

@@ -1,0 +1,188 @@
+"""Running an audit's tasks on Dask (`--executor dask`): a LocalCluster here, or a cluster elsewhere.
+
+The tasks are the local executor's own (`work.extract_batch`, `work.compare_group`): plain
+records in, plain records out, files read by path inside the task. So the audit's result does
+not depend on where they run, and the main process stays the only one that groups stories,
+names the reports and writes the extraction cache. A worker on another machine must see the
+audited folder (and the report folder) at the same path: a shared filesystem.
+
+`distributed` is imported here only, and only when Dask is asked for.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from factcheck.errors import UsageError
+
+if TYPE_CHECKING:
+    from factcheck.audit.work import Extracted
+    from factcheck.models import PairResult
+
+EXTRA = "pip install 'factcheck[dask]'"
+SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
+CONNECT_TIMEOUT_S = 20
+
+_log = logging.getLogger(__name__)
+
+
+def scheduler_address(option: str | None, env: Mapping[str, str] | None = None) -> str | None:
+    """`--scheduler`, else `$DASK_SCHEDULER_ADDRESS`, else None (start a LocalCluster)."""
+    if option:
+        return option
+    return (os.environ if env is None else env).get(SCHEDULER_VARIABLE) or None
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError(f"--executor dask needs Dask, which is not installed: {EXTRA}") from None
+    return distributed
+
+
+class DaskExecutor(cf.Executor):
+    """A Dask client seen as a `concurrent.futures` executor, owning the cluster it started.
+
+    `submit` gives standard futures (so `concurrent.futures.as_completed` works on them);
+    `map` yields results as tasks finish, not in order.
+
+    Extracted articles stay on the workers that extracted them: a comparison submitted with
+    records extracted here is sent where they are (their batch's future and index), not the
+    records, so they travel from worker to worker and never through the scheduler; an article
+    that came from the cache is sent as it is. `release_extractions` lets them go once every
+    comparison is submitted (Dask keeps each until the comparisons needing it are done).
+    """
+
+    def __init__(self, client: Any, cluster: Any = None) -> None:
+        self.client = client
+        self._cluster = cluster
+        # pure=False: the tasks read files, so two calls with equal arguments are not one.
+        self._executor = client.get_executor(pure=False)
+        self._located: dict[str, tuple[Any, int]] = {}
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future:
+        from factcheck.audit.work import compare_group
+
+        if fn is compare_group and self._located:
+            reference, members, *rest = args
+            located = [self._where(m) for m in members]
+            return self._executor.submit(compare_located, self._where(reference), located, *rest)
+        return self._executor.submit(fn, *args, **kwargs)
+
+    def _where(self, item: Extracted) -> Extracted | tuple[Any, int]:
+        return self._located.get(item.path, item)
+
+    def release_extractions(self) -> None:
+        """Forget the workers' extracted articles (submitted comparisons keep what they need)."""
+        self._located.clear()
+
+    def map(
+        self, fn: Callable[..., Any], *iterables: Iterable[Any], timeout=None, chunksize=1
+    ) -> Iterator[Any]:
+        from factcheck.audit.work import extract_batch
+
+        distributed = _distributed()
+        futures = self.client.map(fn, *iterables, pure=False)
+        finished = distributed.as_completed(futures, with_results=True)
+        del futures  # as_completed holds each future until it is yielded, and no longer
+
+        def results() -> Iterator[Any]:
+            try:
+                for future, result in finished:
+                    if fn is extract_batch:
+                        for index, item in enumerate(result):
+                            if item.document is not None:
+                                self._located[item.path] = (future, index)
+                    yield result
+            finally:
+                finished.clear()  # an interrupted audit leaves no task behind it
+
+        return results()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._located.clear()
+        self._executor.shutdown(wait=wait and not cancel_futures)
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def compare_located(
+    reference: Extracted | tuple[list[Extracted], int],
+    members: list[Extracted | tuple[list[Extracted], int]],
+    *rest: Any,
+) -> list[PairResult]:
+    """`compare_group` on a worker, the records picked out of the batches Dask brought here."""
+    from factcheck.audit.work import compare_group
+
+    return compare_group(_picked(reference), [_picked(m) for m in members], *rest)
+
+
+def _picked(item: Extracted | tuple[list[Extracted], int]) -> Extracted:
+    if isinstance(item, tuple):
+        batch, index = item
+        return batch[index]
+    return item
+
+
+def open_dask(jobs: int, scheduler: str | None) -> DaskExecutor:
+    """A client of the cluster at `scheduler`, or of a new LocalCluster of `jobs` processes."""
+    distributed = _distributed()
+    if scheduler:
+        try:
+            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+        except (OSError, TimeoutError) as error:
+            raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        _log.info("Dask: scheduler %s, %d worker(s)", scheduler, _worker_count(client))
+        return DaskExecutor(client)
+    cluster = local_cluster(max(jobs, 1))
+    client = distributed.Client(cluster)
+    _log.info("Dask: local cluster of %d worker process(es)", max(jobs, 1))
+    return DaskExecutor(client, cluster)
+
+
+def local_cluster(workers: int) -> Any:
+    """A LocalCluster of `workers` single-threaded processes, reachable from this machine only."""
+    import multiprocessing
+
+    import dask
+
+    distributed = _distributed()
+    # Workers forked from a fork server start in a third of the time spawned ones take and
+    # stop at once; unlike a plain fork, a fork server is safe in a process running threads.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+        return _start_local_cluster(distributed, workers)
+
+
+def _start_local_cluster(distributed: Any, workers: int) -> Any:
+    return distributed.LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,  # the rules extractor is pure Python: one thread per process
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,  # no dashboard nobody asked for...
+        # ... and the scheduler's small HTTP server on a free port, not 8787, which another
+        # cluster on the machine may hold.
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        silence_logs=logging.ERROR,
+    )
+
+
+def _worker_count(client: Any) -> int:
+    return len(client.scheduler_info().get("workers", {}))
+
+
+__all__ = [
+    "EXTRA",
+    "SCHEDULER_VARIABLE",
+    "DaskExecutor",
+    "local_cluster",
+    "open_dask",
+    "scheduler_address",
+]

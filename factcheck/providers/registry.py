@@ -1,0 +1,139 @@
+"""Every provider kind as one record: how to build it, its default model, variables and prices.
+
+Nothing else in the package names the kinds. Adding a service that speaks an existing wire format
+(OpenAI's chat completions, Anthropic's Messages API) is one entry here plus its tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from factcheck.providers.prices import ANTHROPIC_PRICES, OPENAI_PRICES
+
+if TYPE_CHECKING:
+    from factcheck.providers.base import Provider
+    from factcheck.providers.resolve import Resolved
+
+# A resolved chain item (URL, key, time limits) -> a provider speaking that wire format
+Factory = Callable[["Resolved"], "Provider"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """How long one request may take in all (retries included), and one HTTP attempt's limits."""
+
+    deadline_s: float = 60.0
+    connect_s: float = 10.0
+    read_s: float = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderKind:
+    """One kind of backend, as `--provider KIND:MODEL@URL` names it."""
+
+    name: str
+    factory: Factory
+    default_model: str
+    key_variable: str | None  # the key sent to `default_base_url` (or to *_BASE_URL when set)
+    base_url_variable: str | None
+    default_base_url: str
+    key_required: bool = True  # False for servers that usually run without a key (Ollama)
+    prices: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    in_default_chain: bool = False  # part of the chain when its key (or base URL) is set
+    timeouts: Timeouts = field(default_factory=Timeouts)
+
+
+def _openai_wire(item: Resolved) -> Provider:
+    from factcheck.providers.openai_provider import OpenAIProvider
+
+    assert item.spec.model is not None
+    return OpenAIProvider(
+        item.spec.model,
+        name=item.record.name,
+        api_key=item.key,
+        base_url=item.base_url,
+        timeouts=item.timeouts,
+        third_party=item.third_party,
+    )
+
+
+def _anthropic_wire(item: Resolved) -> Provider:
+    from factcheck.providers.anthropic_provider import AnthropicProvider
+
+    assert item.spec.model is not None
+    return AnthropicProvider(
+        item.spec.model,
+        name=item.record.name,
+        api_key=item.key,
+        base_url=item.base_url,
+        timeouts=item.timeouts,
+        third_party=item.third_party,
+    )
+
+
+# Registry order is the default chain's order.
+KINDS: dict[str, ProviderKind] = {
+    record.name: record
+    for record in (
+        ProviderKind(
+            name="anthropic",
+            factory=_anthropic_wire,
+            default_model="claude-haiku-4-5",
+            key_variable="ANTHROPIC_API_KEY",
+            base_url_variable="ANTHROPIC_BASE_URL",
+            default_base_url="https://api.anthropic.com",
+            prices=ANTHROPIC_PRICES,
+            in_default_chain=True,
+        ),
+        ProviderKind(
+            name="openai",
+            factory=_openai_wire,
+            default_model="gpt-5-mini",
+            key_variable="OPENAI_API_KEY",
+            base_url_variable="OPENAI_BASE_URL",
+            default_base_url="https://api.openai.com/v1",
+            prices=OPENAI_PRICES,
+            in_default_chain=True,
+        ),
+        ProviderKind(
+            name="mistral",
+            factory=_openai_wire,
+            default_model="mistral-small-latest",
+            key_variable="MISTRAL_API_KEY",
+            base_url_variable="MISTRAL_BASE_URL",
+            default_base_url="https://api.mistral.ai/v1",
+        ),
+        ProviderKind(
+            name="openrouter",
+            factory=_openai_wire,
+            default_model="openai/gpt-5-mini",
+            key_variable="OPENROUTER_API_KEY",
+            base_url_variable="OPENROUTER_BASE_URL",
+            default_base_url="https://openrouter.ai/api/v1",
+        ),
+        ProviderKind(
+            name="ollama",
+            factory=_openai_wire,
+            default_model="llama3.2",
+            key_variable="OLLAMA_API_KEY",
+            base_url_variable="OLLAMA_BASE_URL",
+            default_base_url="http://localhost:11434/v1",
+            key_required=False,
+            # A model on local CPU answers slowly; its first answer also waits for the load.
+            timeouts=Timeouts(deadline_s=300.0, connect_s=10.0, read_s=300.0),
+        ),
+    )
+}
+OFFLINE = "rules"  # the offline extractor: a chain member, but not a provider kind
+
+
+def kind(name: str) -> ProviderKind:
+    """The record of provider kind `name` (KeyError when there is none)."""
+    return KINDS[name]
+
+
+def kind_names() -> tuple[str, ...]:
+    """Every name `--provider` accepts, `rules` last."""
+    return (*KINDS, OFFLINE)
