@@ -640,3 +640,14 @@ def test_money_and_percentages_count_no_thing() -> None:
         None,
         "jobs",
     ]
+
+
+def test_a_turkish_capital_dotted_i_in_a_scale_word_is_read() -> None:
+    # "BİN" lowercases to "bi̇n" (i plus a combining dot): it must still be the scale "bin".
+    from factcheck.extract.rules import extract
+    from factcheck.models import Document
+
+    document = Document("a.txt", "DEPREMDE 5 BİN KİŞİ EVSİZ KALDI.", "0", language="tr")
+    assert [(f.text, f.value) for f in extract(document) if f.kind == "number"] == [
+        ("5 BİN", 5000.0)
+    ]

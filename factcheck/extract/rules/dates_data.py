@@ -204,8 +204,11 @@ class Patterns:
 
 
 def key(word: str) -> str:
-    """The table key of a matched word: lowercase, single spaces, straight apostrophe."""
-    return " ".join(word.lower().replace("\u2019", "'").split())
+    """The table key of a matched word: lowercase, single spaces, straight apostrophe.
+
+    Turkish capital İ lowercases to i plus a combining dot; the tables spell it i (a matched
+    "BİN" must find "bin")."""
+    return " ".join(word.lower().replace("i\u0307", "i").replace("\u2019", "'").split())
 
 
 @functools.cache
