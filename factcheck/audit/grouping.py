@@ -5,8 +5,8 @@
    weight times its rarity in the folder (smoothed inverse document frequency among the
    articles of the languages it occurs in).
 2. Blocking: an inverted index from token to articles, consulted only for each article's
-   `BLOCKING` rarest content words and `BLOCKING` rarest other tokens, proposes candidate pairs
-   (an article meets every article holding one of its rarest tokens). Two reports of one story share rare
+   `BLOCKING` rarest content words and `BLOCKING` rarest other tokens (see `_rarest`), proposes
+   candidate pairs (an article meets every article holding one of its rarest tokens). Two reports of one story share rare
    tokens; a common word proposes nothing, yet no token is ever dropped from the score, so a
    story told by hundreds of reposts is never cut apart by its own size.
 3. Each candidate pair is scored with `similarity`, the same score `compare` judges by.
@@ -26,6 +26,8 @@ from factcheck.compare.story import Profile, kind_weight, profile, similarity, t
 from factcheck.models import Document, Fact
 
 BLOCKING = 12  # rarest tokens per article that propose candidate pairs
+SPREAD = 4  # ... none more than this many times as common as the article's rarest token
+MIN_SPREAD = 20  # ... unless in this many articles or fewer
 MIN_PAIR = 0.16  # a scored pair below this is no evidence at all
 MIN_AVERAGE = 0.18  # groups merge while their average cross-pair similarity reaches this
 
@@ -68,6 +70,17 @@ def _rarity(count: int, languages: set[str | None], per_language: Counter[str | 
     return math.log(1 + among / count)
 
 
+def _rarest(keys: list[str], df: Counter[str]) -> list[str]:
+    """Up to `BLOCKING` of the rarest tokens, none more than `SPREAD` times as common as the
+    rarest: a story's own tokens, not the common words an article with few rare ones would
+    otherwise add (which would propose nearly every pair of the folder). The bound follows the
+    article's rarest token, so 200 reposts sharing only tokens in 200 articles still meet."""
+    if not keys:
+        return []
+    limit = max(MIN_SPREAD, SPREAD * df[keys[0]])
+    return [t for t in keys[:BLOCKING] if df[t] <= limit]
+
+
 def _scored_pairs(
     profiles: Sequence[Profile],
     df: Counter[str],
@@ -80,8 +93,8 @@ def _scored_pairs(
     for i, p in enumerate(profiles):
         keys = sorted((t for t in p.tokens if df[t] > 1), key=lambda t: (df[t], t))
         # Rarest words and rarest names/figures/dates apart: words never meet across languages.
-        words = [t for t in keys if t[0] == "w"][:BLOCKING]
-        chosen = words + [t for t in keys if t[0] != "w"][:BLOCKING]
+        words = _rarest([t for t in keys if t[0] == "w"], df)
+        chosen = words + _rarest([t for t in keys if t[0] != "w"], df)
         rarest.append(chosen)
         for token in p.tokens:
             if df[token] > 1:

@@ -31,7 +31,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from factcheck.models import Document, Fact
@@ -57,6 +57,15 @@ class Profile:
     language: str | None
     published: dt.date | None = None
     names: tuple[tuple[str, ...], ...] = ()  # the name words of each distinct name
+    # each name word -> the index of the first name holding it (a name counts once)
+    name_of: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        found: dict[str, int] = {}
+        for index, name in enumerate(self.names):
+            for word in name:
+                found.setdefault(word, index)
+        object.__setattr__(self, "name_of", found)
 
 
 def profile(document: Document, facts: Iterable[Fact]) -> Profile:
@@ -166,11 +175,10 @@ def similarity(
     total_b = totals(b, words) if totals else total_weight(b, weigh, words)
     if total_a <= 0 or total_b <= 0:
         return 0.0
-    small, large = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     shared = {
-        t: weigh(t) * _damped(min(n, large.tokens[t]))
-        for t, n in small.tokens.items()
-        if t in large.tokens and (words or t[0] != "w")
+        t: weigh(t) * _damped(min(a.tokens[t], b.tokens[t]))
+        for t in a.tokens.keys() & b.tokens.keys()
+        if words or t[0] != "w"
     }
     actor: set[str] = set()
     if drop_actor:
@@ -180,9 +188,10 @@ def similarity(
     rest_b = total_b - sum(weigh(t) * _damped(b.tokens[t]) for t in actor)
     if rest_a <= 1e-9 or rest_b <= 1e-9:
         return 1.0  # one side gives nothing but the shared actor: nothing says otherwise
-    items = sum(1 for t in shared if t[0] != "n") + sum(
-        1 for name in a.names if any(t in shared and t not in actor for t in name)
-    )
+    # A name counts once however many of its words are shared (the first name holding a word
+    # stands for it).
+    named = {a.name_of.get(t, t) for t in shared if t[0] == "n" and t not in actor}
+    items = sum(1 for t in shared if t[0] != "n") + len(named)
     if items < MIN_SHARED - (1 if actor else 0):
         return 0.0
     if drop_actor and not _facts_beyond(a, b, shared, actor):
