@@ -5,11 +5,13 @@
    weight times its rarity in the folder (smoothed inverse document frequency among the
    articles of the languages it occurs in).
 2. Blocking: an inverted index from token to articles, consulted only for each article's
-   `BLOCKING` rarest content words and `BLOCKING` rarest other tokens (see `_rarest`), proposes
-   candidate pairs (an article meets every article holding one of its rarest tokens). Two reports of one story share rare
-   tokens; a common word proposes nothing, yet no token is ever dropped from the score, so a
-   story told by hundreds of reposts is never cut apart by its own size.
-3. Each candidate pair is scored with `similarity`, the same score `compare` judges by.
+   `BLOCKING` rarest content words and `BLOCKING` rarest other tokens (see `_blocking_tokens`),
+   proposes candidate pairs (an article meets every article holding one of its rarest tokens).
+   Two reports of one story share rare tokens; a common word proposes nothing, yet no token
+   is ever dropped from the score, so a story told by hundreds of reposts is never cut apart
+   by its own size.
+3. Each candidate pair is scored with the score `compare` judges by, computed from articles
+   weighed once in the folder (`factcheck.audit.pair_scores`).
 4. Average-link clustering over the scored pairs: two groups merge while the mean similarity
    over all their cross pairs (unscored pairs count as 0) stays at `MIN_AVERAGE` or above. One
    noisy article resembling two stories cannot chain them, as single-link components would.
@@ -20,9 +22,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from factcheck.compare.story import Profile, kind_weight, profile, similarity, total_weight
+from factcheck.audit.pair_scores import score, weigh
+from factcheck.compare.story import Profile, kind_weight, profile
 from factcheck.models import Document, Fact
 
 BLOCKING = 12  # rarest tokens per article that propose candidate pairs
@@ -49,16 +52,7 @@ def group_profiles(profiles: Sequence[Profile]) -> list[list[int]]:
     weights = {
         t: kind_weight(t) * _rarity(count, languages[t], per_language) for t, count in df.items()
     }
-    cached = {
-        (id(p), words): total_weight(p, weights.__getitem__, words)
-        for p in profiles
-        for words in (False, True)
-    }
-
-    def totals(p: Profile, words: bool) -> float:
-        return cached[(id(p), words)]
-
-    edges = _scored_pairs(profiles, df, weights.__getitem__, totals)
+    edges = _scored_pairs(profiles, df, weights)
     return _average_link(len(profiles), edges)
 
 
@@ -70,43 +64,52 @@ def _rarity(count: int, languages: set[str | None], per_language: Counter[str | 
     return math.log(1 + among / count)
 
 
-def _rarest(keys: list[str], df: Counter[str]) -> list[str]:
-    """Up to `BLOCKING` of the rarest tokens, none more than `SPREAD` times as common as the
-    rarest: a story's own tokens, not the common words an article with few rare ones would
-    otherwise add (which would propose nearly every pair of the folder). The bound follows the
-    article's rarest token, so 200 reposts sharing only tokens in 200 articles still meet."""
+def _blocking_tokens(keys: list[str], df: Counter[str]) -> list[str]:
+    """The article's tokens that propose candidate pairs, from `keys` (rarest first).
+
+    Up to `BLOCKING` of its rarest content words and `BLOCKING` of its rarest names, figures
+    and dates (apart, since words never meet across languages), none more than `SPREAD` times
+    as common as its rarest token of any kind: a story's own tokens, not the vocabulary of a
+    topic or a template, which would propose nearly every pair of a language. The bound
+    follows the article's rarest token, so 200 reposts sharing only tokens in 200 articles
+    still meet.
+    """
     if not keys:
         return []
     limit = max(MIN_SPREAD, SPREAD * df[keys[0]])
-    return [t for t in keys[:BLOCKING] if df[t] <= limit]
+    words = [t for t in keys if t[0] == "w"][:BLOCKING]
+    others = [t for t in keys if t[0] != "w"][:BLOCKING]
+    return [t for t in words + others if df[t] <= limit]
 
 
 def _scored_pairs(
-    profiles: Sequence[Profile],
-    df: Counter[str],
-    weight: Callable[[str], float],
-    totals: Callable[[Profile, bool], float],
+    profiles: Sequence[Profile], df: Counter[str], weights: dict[str, float]
 ) -> dict[tuple[int, int], float]:
     """Every candidate pair the index proposes, with its similarity (0 below `MIN_PAIR`)."""
     index: dict[str, list[int]] = defaultdict(list)
-    rarest: list[list[str]] = []
+    blocking: list[list[str]] = []
     for i, p in enumerate(profiles):
         keys = sorted((t for t in p.tokens if df[t] > 1), key=lambda t: (df[t], t))
-        # Rarest words and rarest names/figures/dates apart: words never meet across languages.
-        words = _rarest([t for t in keys if t[0] == "w"], df)
-        chosen = words + _rarest([t for t in keys if t[0] != "w"], df)
-        rarest.append(chosen)
-        for token in p.tokens:
-            if df[token] > 1:
-                index[token].append(i)
+        blocking.append(_blocking_tokens(keys, df))
+        for token in keys:
+            index[token].append(i)
+    # An article meets every article holding one of its blocking tokens, whichever of the two
+    # comes first in the folder.
+    proposed: list[set[int]] = [set() for _ in profiles]
+    for i, chosen in enumerate(blocking):
+        for j in set().union(*(index[t] for t in chosen)):
+            if j > i:
+                proposed[i].add(j)
+            elif j < i:
+                proposed[j].add(i)
+    del index, blocking
+    weighed = [weigh(p, weights, df) for p in profiles]
     edges: dict[tuple[int, int], float] = {}
-    for i, chosen in enumerate(rarest):
-        seen: set[int] = set()
-        for token in chosen:
-            seen.update(j for j in index[token] if j > i)
-        for j in seen:
-            score = similarity(profiles[i], profiles[j], weight, totals)
-            edges[(i, j)] = score if score >= MIN_PAIR else 0.0
+    for i, others in enumerate(proposed):
+        a = weighed[i]
+        for j in sorted(others):
+            s = score(a, weighed[j])
+            edges[(i, j)] = s if s >= MIN_PAIR else 0.0
     return edges
 
 

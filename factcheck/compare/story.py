@@ -41,7 +41,7 @@ SAME_STORY = 0.1
 MIN_FIGURE = 10  # smaller bare counts are in every article
 YEARS = (1900, 2100)
 MIN_SHARED = 2  # pieces of evidence shared, main actor included (a name counts once)
-STORY_DAYS = 7  # articles further apart in publication count for less (see `_in_time`)
+STORY_DAYS = 7  # articles further apart in publication count for less (see `in_time`)
 LIGHT = 0.75  # share of the normalisation that the lighter article carries
 STEM = 7  # content words are cut to this many characters: a cheap stem in every language
 KIND_WEIGHT = {"n": 2.0, "f": 1.5, "d": 1.5, "w": 1.0}
@@ -199,8 +199,13 @@ def similarity(
         # from story words, a second name, a figure or a date must say it is one story.
         return 0.0
     common = sum(w for t, w in shared.items() if t not in actor)
-    lighter, heavier = sorted((rest_a, rest_b))
-    return min(1.0, common / (lighter**LIGHT * heavier ** (1 - LIGHT))) * _in_time(a, b)
+    return length_normalised(common, rest_a, rest_b) * in_time(a, b)
+
+
+def length_normalised(common: float, total_a: float, total_b: float) -> float:
+    """The shared weight over the totals, the lighter side counting most (capped at 1)."""
+    lighter, heavier = sorted((total_a, total_b))
+    return min(1.0, common / (lighter**LIGHT * heavier ** (1 - LIGHT)))
 
 
 def _facts_beyond(a: Profile, b: Profile, shared: Mapping[str, float], actor: set[str]) -> bool:
@@ -210,7 +215,7 @@ def _facts_beyond(a: Profile, b: Profile, shared: Mapping[str, float], actor: se
     return not all(any(t[0] != "w" and t not in actor for t in p.tokens) for p in (a, b))
 
 
-def _in_time(a: Profile, b: Profile) -> float:
+def in_time(a: Profile, b: Profile) -> float:
     """1 for articles published within `STORY_DAYS` of each other (or undated); less the further
     apart they are: a story's coverage is bound in time, its topic is not."""
     if a.published is None or b.published is None:
