@@ -24,7 +24,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from factcheck.audit.pair_scores import score, weigh
+from factcheck.audit import pair_scores
 from factcheck.compare.story import Profile, kind_weight, profile
 from factcheck.models import Document, Fact
 
@@ -103,12 +103,12 @@ def _scored_pairs(
             elif j < i:
                 proposed[j].add(i)
     del index, blocking
-    weighed = [weigh(p, weights, df) for p in profiles]
+    weighed = [pair_scores.weigh(p, weights, df) for p in profiles]
     edges: dict[tuple[int, int], float] = {}
     for i, others in enumerate(proposed):
         a = weighed[i]
         for j in sorted(others):
-            s = score(a, weighed[j])
+            s = pair_scores.score(a, weighed[j])
             edges[(i, j)] = s if s >= MIN_PAIR else 0.0
     return edges
 
