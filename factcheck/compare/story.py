@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.models import Document, Fact
 
@@ -78,9 +78,7 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
         if fact.kind in ("entity", "number", "date"):
             spans.append((fact.start, fact.end))
         if fact.kind == "entity":
-            words = tuple(
-                f"n:{w}" for w in _name_words(fact.text) if w not in _ascii_stop(language)
-            )
+            words = _name_tokens(fact.text, language)
             tokens.update(words)
             names[words] = None
         elif fact.kind == "number" and isinstance(fact.value, int | float):
@@ -94,9 +92,9 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     # Words inside names, figures and dates are already their tokens: counting them twice would
     # let one name pass for two pieces of evidence.
     text = _blank(document.text, spans)
-    for word in _WORD.findall(text.casefold()):
-        if word not in stop:
-            tokens[prefix + word[:STEM]] += 1
+    tokens.update(
+        prefix + word[:STEM] for word in _WORD.findall(text.casefold()) if word not in stop
+    )
     return Profile(tokens, language, document.published, tuple(names))
 
 
@@ -113,6 +111,13 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
             at = max(at, end)
     parts.append(text[at:])
     return "".join(parts)
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(text: str, language: str | None) -> tuple[str, ...]:
+    """The `n:` tokens of a name (cached: an audit meets the same names in many articles)."""
+    stop = _ascii_stop(language)
+    return tuple(f"n:{w}" for w in _name_words(text) if w not in stop)
 
 
 def _name_words(text: str) -> list[str]:
