@@ -67,3 +67,15 @@ def test_one_article_resembling_two_stories_does_not_chain_them() -> None:
     groups = group_profiles([*a, *b, bridge])
     assert [0, 1, 2, 3, 4] in groups or [0, 1, 2, 3, 4, 10] in groups
     assert [5, 6, 7, 8, 9] in groups or [5, 6, 7, 8, 9, 10] in groups
+
+
+def test_a_figure_shared_by_chance_does_not_keep_an_article_from_its_story() -> None:
+    # The first article's rarest token is a figure two unrelated articles also give; the names
+    # and date of its story are in 30 articles, more than that figure's bound alone allows.
+    story = {"n:alpha": 1, "n:beta": 1, "d:2026-01-01": 1, "w:en:harbour": 1}
+    names = (("n:alpha",), ("n:beta",))
+    first = Profile({**story, "f:777": 1, "w:en:lead": 1}, "en", names=names)
+    rest = [Profile({**story, f"w:en:desk{i}": 1}, "en", names=names) for i in range(29)]
+    unrelated = [Profile({"f:777": 1, f"n:other{i}": 1, "d:2026-05-05": 1}, "en") for i in range(2)]
+    groups = group_profiles([first, *rest, *unrelated])
+    assert list(range(30)) in groups
