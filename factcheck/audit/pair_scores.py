@@ -39,7 +39,8 @@ class Weighed:
 def weigh(p: Profile, weights: Mapping[str, float], shared: Mapping[str, int]) -> Weighed:
     """`p` weighed by the folder's `weights`; `shared` counts the articles holding each token."""
     comparable = p.language is not None
-    others, names = [], []
+    others: list[str] = []
+    names: list[str] = []
     vector: dict[str, float] = {}
     total_all = total_facts = 0.0
     for token, count in p.tokens.items():
