@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-browser chromium-installed screenshots check-wheel lint format bench fuzz goldens clean
+.PHONY: setup demo test test-browser chromium-installed screenshots check-wheel lint format bench bench-scale fuzz goldens clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -59,6 +59,11 @@ goldens: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Audits of 1k, 10k and 100k generated articles with the local and the Dask executor (most of an
+# hour on 2 cores): writes benchmarks/SCALE.md, which `make bench` copies into RESULTS.md.
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/dask_bench.py --out benchmarks/SCALE.md
 
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --inputs 100000

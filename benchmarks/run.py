@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 QUICK_RESULTS = ROOT / "benchmarks" / "out" / "RESULTS-quick.md"
 FUZZ_RESULTS = ROOT / "benchmarks" / "FUZZ.md"  # written by `make fuzz`
+SCALE_RESULTS = ROOT / "benchmarks" / "SCALE.md"  # written by `make bench-scale`
 
 
 def _cpu_model() -> str:
@@ -133,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only is None and FUZZ_RESULTS.is_file():
         # The long fuzz run is its own command (`make fuzz`); its last figures are shown here.
         sections.append(FUZZ_RESULTS.read_text(encoding="utf-8"))
+    if args.only is None and SCALE_RESULTS.is_file():
+        # So is the 100,000-article audit with both executors (`make bench-scale`).
+        sections.append(SCALE_RESULTS.read_text(encoding="utf-8"))
     if args.only is None:
         print("llm efficiency ...", file=sys.stderr)
         llm = _llm_section(args.quick)

@@ -117,12 +117,14 @@ def to_markdown(figures: dict | None, command: str) -> str:
         + ", ".join(f"{k} {n}" for k, n in kinds.most_common())
         + ".",
         "",
-        "The rules backend compares quotes, dates, figures and names; it does not read claims. "
-        "Omissions are low under the precision-first policy, so a summary's natural omissions no "
-        "longer count; what remains flagged is precise but rare, because most SummEdits edits "
-        "(antonyms, negations, a name swapped for another name the article also mentions, a "
-        "colour) leave every quote, figure, date and name of the summary supported by the "
-        "article. Near 50 is chance: claims need the LLM backend.",
+        "The rules backend compares quotes, dates, figures and names, and reads one kind of "
+        "claim: a sentence the summary copies from the article with a proper name swapped or a "
+        "negation flipped (`contradicted_claim`, medium). Omissions are low under the "
+        "precision-first policy, so a summary's natural omissions no longer count; what remains "
+        "flagged is precise but rare, because most SummEdits edits (antonyms, a common noun or a "
+        "colour changed, a summary sentence that rewrites rather than copies) leave every quote, "
+        "figure, date and name of the summary supported by the article. Near 50 is chance: "
+        "claims in general need the LLM backend.",
         "",
     ]
     return "\n".join(lines)

@@ -65,8 +65,12 @@ class Row:
 
 
 def evidence_key(text: str | None) -> str | None:
-    """Evidence as labels store it: whitespace collapsed, cut at 80 characters."""
-    return None if text is None else " ".join(text.split())[:EVIDENCE_CHARS]
+    """Evidence as labels store it: whitespace collapsed, cut at 80 characters.
+
+    A cut that ends on a space drops it, so that reading a stored label's evidence through
+    this function again gives the same text (else the label never matches its finding).
+    """
+    return None if text is None else " ".join(text.split())[:EVIDENCE_CHARS].rstrip()
 
 
 def finding_key(row: Row) -> Key:

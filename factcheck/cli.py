@@ -478,7 +478,8 @@ def log(
     """Show recent LLM attempts and totals (calls, tokens, estimated cost, cache hits)."""
     from factcheck.providers_view import show_log
 
-    sys.stdout.write(show_log(limit=limit, color=_color()))
+    env = Settings.from_environment().env  # FACTCHECK_HOME may come from .env or the config file
+    sys.stdout.write(show_log(limit=limit, color=_color(), env=env))
 
 
 @app.command(epilog=EXIT_CODES)
@@ -496,6 +497,7 @@ def config(provider: ProviderOpt = None) -> None:
         ANTHROPIC_API_KEY = "..."
     """
     from factcheck.config import resolve, user_config_path
+    from factcheck.paths import state_path
     from factcheck.providers.env import load_env
     from factcheck.providers_view import chain_labels
     from factcheck.report.names import visible
@@ -510,6 +512,7 @@ def config(provider: ProviderOpt = None) -> None:
         f"max_bytes:   {settings.max_bytes}  ({sources['max_bytes']})",
         f"jobs:        {settings.jobs or 'one per core'}  ({sources['jobs']})",
         f"cache:       {'on' if settings.use_cache else 'off'}  ({sources['use_cache']})",
+        f"state:       {visible(str(state_path(settings.env)))}  ({sources['home']})",
         "precedence:  flags > environment > .env > config file > defaults",
     ]
     sys.stdout.write("\n".join(lines) + "\n")

@@ -155,11 +155,14 @@ def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
 
     env = load_env()
     from_dotenv = _dotenv_names(env)
+    from_config: set[str] = set()
     explicit = bool(env.get(CONFIG_VARIABLE))
     config = read_user_config(user_config_path(env), required=explicit)
     for name, value in config.env.items():
         if not env.get(name):  # the environment and .env win; an empty `KEY=` line is unset
             env[name] = value
+            from_dotenv.discard(name)
+            from_config.add(name)
     flags = {k: v for k, v in overrides.items() if v is not None}
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
@@ -183,7 +186,15 @@ def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
                 values[name], sources[name] = layer_value, source
                 break
     values.update(flags)
+    # The state folder (caches, LLM log) is an environment variable, not a setting of its own.
+    sources["home"] = _origin("FACTCHECK_HOME", env, from_dotenv, from_config)
     return Settings(env=env, **values), sources
+
+
+def _origin(name: str, env: Mapping[str, str], dotenv: set[str], config: set[str]) -> str:
+    if not env.get(name):
+        return "default"
+    return "config file" if name in config else ".env" if name in dotenv else "environment"
 
 
 __all__ = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from factcheck.config import Settings
@@ -93,13 +94,16 @@ def providers_report(
     return render(draw, width=None, color=color), failed
 
 
-def show_log(*, limit: int = 20, color: bool | None = None) -> str:
-    """Recent LLM attempts, newest first, and totals over the whole log."""
+def show_log(
+    *, limit: int = 20, color: bool | None = None, env: Mapping[str, str] | None = None
+) -> str:
+    """Recent LLM attempts, newest first, and totals over the whole log in the state folder that
+    `env` names (the run's resolved environment: `.env` and the config file's [env] included)."""
     from rich.table import Table
 
     from factcheck.providers.store import Store, default_path
 
-    store = Store(default_path())
+    store = Store(default_path(env))
     try:
         attempts = store.recent(limit)
         totals = store.totals()

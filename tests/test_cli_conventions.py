@@ -246,6 +246,33 @@ def test_config_env_table_is_the_weakest_source_of_variables(monkeypatch, capsys
     assert resolve()[0].env["OPENAI_API_KEY"] == "test-from-the-environment"
 
 
+def test_one_state_folder_for_the_audit_cache_and_the_llm_log_wherever_it_is_set(
+    articles, monkeypatch, tmp_path, capsys
+):
+    """FACTCHECK_HOME from .env or the config file's [env] is used by every part of a run, not
+    only by the LLM store; `factcheck config` says where it came from."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTCHECK_NO_DOTENV")
+    monkeypatch.delenv("FACTCHECK_HOME")
+    dotenv_home, config_home = tmp_path / "home-dotenv", tmp_path / "home-config"
+    _config(f'[env]\nFACTCHECK_HOME = "{config_home}"\n')
+
+    def state_line() -> str:
+        assert run(["config"]) == 0
+        (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("state:")]
+        return " ".join(line.split()[1:])
+
+    assert state_line() == f"{config_home} (config file)"
+    (tmp_path / ".env").write_text(f"FACTCHECK_HOME={dotenv_home}\n")
+    assert state_line() == f"{dotenv_home} (.env)"
+    assert run(["audit", str(articles["ref"].parent), "--out", str(tmp_path / "out")]) == 0
+    assert (dotenv_home / "extractions.sqlite3").is_file()
+    assert not config_home.exists()
+    assert run(["log"]) == 0
+    assert "Totals: 0 calls" in capsys.readouterr().out
+    assert (dotenv_home / "factcheck.sqlite3").is_file()
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [

@@ -267,6 +267,13 @@ def test_a_label_written_from_a_finding_matches_it_again() -> None:
     assert wn.label_key(line) == wn.finding_key(row)
 
 
+def test_a_label_whose_evidence_is_cut_at_a_space_matches_again() -> None:
+    row = _row(candidate_evidence=("a" * 79 + " and more words", 0, 95))
+    line = json.loads(json.dumps(wn.to_label(row)))
+    assert line["candidate_evidence"] == "a" * 79
+    assert wn.label_key(line) == wn.finding_key(row)
+
+
 def test_rescore_counts_judged_unjudged_and_stale() -> None:
     high = _row()
     medium = _row(kind="added_entity", severity="medium", reference=None)

@@ -171,7 +171,11 @@ def extract_all(
     backend_id = f"rules:{rules_fingerprint()}"
     if backend is not None:
         backend_id += "+" + ",".join(backend.backends)
-    cache = ExtractionCache(state_dir() / "extractions.sqlite3") if settings.use_cache else None
+    cache = (
+        ExtractionCache(state_dir(settings.env) / "extractions.sqlite3")
+        if settings.use_cache
+        else None
+    )
     found: dict[str, Extracted] = {}
     keys: dict[str, str] = {}
     todo: list[str] = []

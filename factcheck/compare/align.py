@@ -4,7 +4,9 @@ A figure, a date or a quote is "about the same thing" on both sides when the sen
 them are aligned. Alignment works in any pair of languages because it rests on what translation
 keeps: names (compared through `anyascii`, so scripts do not matter), figures and ISO dates.
 
-1. Anchors: each sentence's names, figure values and dates; within one language, also its
+1. Sentences end at a paragraph break or final punctuation, not at a full stop followed by a
+   lower-case word in the same paragraph ("9:45 a.m. departure", "the U.S. market").
+   Anchors: each sentence's names, figure values and dates; within one language, also its
    longer content words ("steel", "costs", "climbing").
 2. Anchored pairs: each reference sentence with the candidate sentence that best shares its
    anchors (weighted by rarity in the article), when enough is shared to be trusted; several
@@ -21,18 +23,27 @@ keeps: names (compared through `anyascii`, so scripts do not matter), figures an
    every sentence left is aligned at that offset; anchored pairs off that offset and outside the
    chain (a recurring or edited name) give way to it. In parallel articles a short gap with one
    sentence more on one side (a sentence split in translation) is aligned in order.
+5. Translations: two articles of about as many sentences (five or more) whose chain, even of one
+   pair, sits on the diagonal and whose sentence lengths keep the ratio of the two texts
+   (`lengths`) are parallel too, and every sentence between the pairs of the chain is aligned by
+   length: an edited figure, date or name leaves its sentence no anchor, its length stays.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
+import json
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from anyascii import anyascii
 
+from factcheck.compare.lengths import Step, through_chain, translation_like
 from factcheck.compare.side import Side, same_language
 from factcheck.models import Fact
 
@@ -44,10 +55,18 @@ PARALLEL_SHARE = 0.8  # ... when this share of the chain sits at that offset
 PARALLEL_SIZE = 0.8  # or: sentence counts this close,
 PARALLEL_COVER = 0.3  # a chain covering this share of the shorter article,
 PARALLEL_DRIFT = 0.1  # every pair of it this close to the diagonal (share of the article)
+LENGTH_PAIRS = 1  # anchored pairs that, with sentence lengths, make a translation
+LENGTH_SENTENCES = 5  # ... of at least this many sentences (a few short lines fit by chance)
+TRANSLATED_ONE_FOR_ONE = 0.7  # a translation aligns at least this share of steps one for one
+TRANSLATED_DRIFT = (
+    0.25  # ... and its median sentence is this close to the texts' length ratio (log)
+)
 EDGE_GAP = 2  # sentences an article edge and the first anchored pair hold in place
 MAX_SENTENCE = 600  # characters: a "sentence" longer than this is cut (lists, tables)
 
 _SPLIT = re.compile(r"(?<=[.!?؟。…])([\"'”’»)\]]*)\s+(?=\S)|\n\s*\n|\n(?=\s*[-*•])")
+_BLANK = re.compile(r"\n\s*\n")
+_LAST_WORD = re.compile(r"(?<![\w.])[^\W\d_][\w.º]*\Z")
 _CONTENT = re.compile(r"[^\W\d_]+")
 _NAME = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
 _STOP_CASE = re.compile(r"[A-Z]")
@@ -103,10 +122,36 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SPLIT.finditer(text):
+        if m.group(1) is not None and _continues(text, m):
+            continue
         _add(spans, text, start, m.end(1) if m.group(1) is not None else m.start())
         start = m.end()
     _add(spans, text, start, len(text))
     return spans
+
+
+def _continues(text: str, split: re.Match[str]) -> bool:
+    """Whether a full stop inside a paragraph ends an abbreviation, not a sentence: the next
+    word starts in lower case ("9:45 a.m. departure", "the U.S. music market"), or the stop
+    ends a title, a number sign or an initial ("Mr. Lee", "No. 1", "Timothy D. Cook")."""
+    if _BLANK.search(split.group(0)):
+        return False
+    if text[split.end() : split.end() + 1].islower():
+        return True
+    if split.group(1) or text[split.start() - 1 : split.start()] != ".":
+        return False
+    word = _LAST_WORD.search(text, max(0, split.start() - 12), split.start() - 1)
+    if word is None:
+        return False
+    found = word.group(0)
+    return (len(found) == 1 and found.isupper()) or found.casefold() in _abbreviations()
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    data = resources.files("factcheck.compare").joinpath("data/abbreviations.json")
+    table = json.loads(data.read_text(encoding="utf-8"))
+    return frozenset(word for words in table["titles"].values() for word in words)
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
@@ -142,12 +187,19 @@ def _name_anchors(text: str) -> set[str]:
         word = m.group(0)
         if n == 0 and not word.isupper():
             continue
-        if not _STOP_CASE.match(anyascii(word[:1])):
-            continue  # caseless scripts (Arabic, CJK) cannot mark names: figures anchor them
-        folded = anyascii(word).lower().strip("'’-")
-        if len(folded) >= 3:
-            found.add(f"w:{folded}")
+        anchor = _name_anchor(word)
+        if anchor is not None:
+            found.add(anchor)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _name_anchor(word: str) -> str | None:
+    """The anchor of one capitalised word, or None (a word recurs: transliterated once)."""
+    if not _STOP_CASE.match(anyascii(word[:1])):
+        return None  # caseless scripts (Arabic, CJK) cannot mark names: figures anchor them
+    folded = anyascii(word).lower().strip("'’-")
+    return f"w:{folded}" if len(folded) >= 3 else None
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -232,25 +284,40 @@ def align_sentences(ref: Side, cand: Side) -> Alignment:
             for k in range(1, gap + 1):
                 if i0 + k not in alignment.pairs and (j0 + k) not in taken(alignment):
                     alignment.pairs[i0 + k] = (j0 + k, "sandwiched")
-    _parallel(alignment, chain)
+    _parallel(alignment, chain, scores)
     ref.memo[f"alignment:{id(cand)}"] = alignment
     return alignment
 
 
-def _parallel(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
-    """Whether two articles are sentence-parallel (a translation, a light edit): the chain of
-    anchored pairs covers a good share of both, on the diagonal, and the articles have about
-    as many sentences. When nearly all of the chain also sits at one offset (j = i + d), every
-    sentence left is aligned at that offset."""
+def _parallel(
+    alignment: Alignment, chain: list[tuple[int, int]], scores: dict[tuple[int, int], float]
+) -> None:
+    """Whether two articles are sentence-parallel (a translation, a light edit): about as many
+    sentences, the chain of anchored pairs on the diagonal, and either covering a good share of
+    both or holding sentence lengths the way a translation does (`lengths`); then the sentences
+    between chain pairs are aligned by length. When nearly all of the chain also sits at one
+    offset (j = i + d), every sentence left is aligned at that offset."""
     rs, cs = len(alignment.reference), len(alignment.candidate)
-    if len(chain) < PARALLEL_PAIRS or not rs or not cs:
+    if len(chain) < LENGTH_PAIRS or not rs or not cs:
         return
     similar_size = min(rs, cs) >= PARALLEL_SIZE * max(rs, cs)
-    covered = len(chain) >= PARALLEL_COVER * min(rs, cs)
+    covered = len(chain) >= max(PARALLEL_PAIRS, PARALLEL_COVER * min(rs, cs))
     diagonal = all(abs(i / rs - j / cs) <= PARALLEL_DRIFT for i, j in chain)
-    alignment.parallel = similar_size and covered and diagonal
+    rl = [s.end - s.start for s in alignment.reference]
+    cl = [s.end - s.start for s in alignment.candidate]
+    long_enough = min(rs, cs) >= LENGTH_SENTENCES
+    steps = (
+        through_chain(rl, cl, chain, scores) if similar_size and diagonal and long_enough else None
+    )
+    translated = steps is not None and translation_like(rl, cl, steps)
+    alignment.parallel = similar_size and diagonal and (covered or translated)
+    if steps is not None and translated:
+        _align_steps(alignment, chain, steps)
+        return
     if alignment.parallel:
         _uneven_gaps(alignment, chain)
+    if len(chain) < PARALLEL_PAIRS:
+        return
     offset, count = Counter(j - i for i, j in chain).most_common(1)[0]
     if count < PARALLEL_SHARE * len(chain):
         return
@@ -267,6 +334,21 @@ def _parallel(alignment: Alignment, chain: list[tuple[int, int]]) -> None:
         if i not in alignment.pairs and 0 <= j < cs and j not in used:
             alignment.pairs[i] = (j, "parallel")
             used.add(j)
+
+
+def _align_steps(alignment: Alignment, chain: list[tuple[int, int]], steps: list[Step]) -> None:
+    """Replace every pair outside the chain by the length alignment: one sentence split in two
+    joins the longer half, two merged into one both join it, a sentence with no partner none."""
+    in_chain = {i for i, _ in chain}
+    cand = alignment.candidate
+    for refs, cands in steps:
+        for i in refs:
+            if i in in_chain:
+                continue
+            alignment.pairs.pop(i, None)
+            if cands:
+                j = max(cands, key=lambda k: cand[k].end - cand[k].start)
+                alignment.pairs[i] = (j, "sandwiched")
 
 
 def _uneven_gaps(alignment: Alignment, chain: list[tuple[int, int]]) -> None:

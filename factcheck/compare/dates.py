@@ -11,6 +11,8 @@ mismatch only when it is clearly apart from the other (not a whole number of wee
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 
 from factcheck.compare.align import align_sentences
 from factcheck.compare.pairing import match_one, same_words, sentence_pairs, trusted
@@ -19,6 +21,8 @@ from factcheck.compare.side import Side, excerpt, same_language
 from factcheck.models import Discrepancy, Fact
 
 DAY = len("2024-07-09")
+YEAR = len("2024")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20|21)\d\d(?!\d)")
 DATELINE = 200  # characters: a date this early that is the publication date is metadata
 
 
@@ -52,18 +56,35 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     found: list[Discrepancy] = []
     used: set[int] = set()
     monolingual = same_language(ref, cand)
-    for _, _, how, r_facts, c_facts in sentence_pairs(alignment, ref_dates, cand_dates):
+    # Sentence for sentence, only a date the reference writes out means another fact: "next
+    # year" resolved to a year may be translated as "soon", or not resolved on the other side.
+    elsewhere = _explicit(ref_dates) if alignment.parallel else ref_values
+    surplus = (
+        _surplus(_explicit(ref_dates), _explicit(cand_dates)) if alignment.parallel else Counter()
+    )
+    for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(
+        alignment, ref_dates, cand_dates
+    ):
+        r_written = _years_in(ref.document.text[r_sentence.start : r_sentence.end])
+        c_written = _years_in(cand.document.text[c_sentence.start : c_sentence.end])
+        # A year the other sentence writes settles it, taken as a date or not ("until at least
+        # 2014" that an extractor read as a bound, "around 2020").
         r_left = [
-            r for r in r_facts if not any(_compatible(str(r.value), str(c.value)) for c in c_facts)
+            r
+            for r in r_facts
+            if not any(_compatible(str(r.value), str(c.value)) for c in c_facts)
+            and not (_is_year(r) and str(r.value) in c_written)
         ]
         # A coarser date elsewhere ("June 2005", "this year") does not settle a day; the very
-        # same date stated elsewhere in the reference means another fact, not a changed one.
+        # same date stated elsewhere in the reference means another fact, not a changed one,
+        # unless a translation states it more often than the reference does (one is changed).
         c_left = [
             c
             for c in c_facts
             if id(c) not in used
-            and str(c.value) not in ref_values
+            and (str(c.value) not in elsewhere or surplus[str(c.value)] > 0)
             and not any(str(r.value).startswith(str(c.value)) for r in r_facts)
+            and not (_is_year(c) and str(c.value) in r_written)
         ]
 
         def related(r: Fact, c: Fact, how: str = how) -> bool:
@@ -134,6 +155,25 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     return found
+
+
+def _explicit(dates: list[Fact]) -> list[str]:
+    """The values of the dates written out, not inferred from "next year" or "Monday"."""
+    return [str(d.value) for d in dates if not d.relative]
+
+
+def _surplus(ref_values: list[str], cand_values: list[str]) -> Counter[str]:
+    """How many more times the candidate states each date than the reference does."""
+    return Counter(cand_values) - Counter(ref_values)
+
+
+def _is_year(fact: Fact) -> bool:
+    return len(str(fact.value)) == YEAR
+
+
+def _years_in(text: str) -> set[str]:
+    """Every four-digit year written in `text`."""
+    return set(_YEAR.findall(text))
 
 
 def _clearly_apart(a: str, b: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factcheck.compare.claims import claim_findings
 from factcheck.compare.consult import consult
 from factcheck.compare.dates import date_findings
 from factcheck.compare.entities import entity_findings
@@ -89,6 +90,7 @@ def compare(
         *date_findings(ref, cand),
         *number_findings(ref, cand),
         *entity_findings(ref, cand, skip=unquoted, new_voices=new_voices),
+        *claim_findings(ref, cand),
         *claims,
     ]
     verdict: Verdict = "discrepancies" if found else "consistent"

@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from factcheck.compare.names import NameIndex, NameSet, key, same_name, same_speaker
 from factcheck.compare.severity import severity
@@ -23,8 +23,10 @@ from factcheck.models import Discrepancy, Fact
 KINDS = ("person", "org")
 MAX_ACRONYM = 6
 SHORT_ACRONYM = 4  # an all-caps token this short, said once, is more often a label or a unit
-HEADING_WORDS = 10  # a line this short whose words are nearly all capitalised is furniture
+HEADING_WORDS = 16  # a line this short whose longer words are nearly all capitalised is furniture
 HEADING_SHARE = 0.7
+CONTENT_LETTERS = 4  # title case leaves short words ("of", "an", "in", "for") in lower case
+HEADER_REACH = 80  # characters after "Subject:" or "RE:" that still belong to that header field
 PART_OF_STORY = 2  # mentions that make an added name part of the candidate's story
 MIN_WRITTEN = 4  # shorter names ("AS", "UE") are too likely to appear inside other words
 MIN_SKELETON_LETTERS = 4  # consonants a name needs before its skeleton is found in a text
@@ -88,6 +90,14 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# The same labels inside a line: pages flatten e-mails and memo lists into one paragraph
+# ("… From: Roche, James To: Wynne, Michael Date: … Subj: 767 and DepSecDef …"). Only labels
+# that prose does not end with a colon ("an:", "de:", "da:" do, in German, French, Italian).
+_HEADER_INSIDE = re.compile(
+    r"(?<![\w-])(?:from|to|cc|bcc|date|sent|subj|subject|re|fwd?|objet|asunto|betreff|oggetto|"
+    r"onderwerp|perihal|kepada)\s*:",
+    re.IGNORECASE,
+)
 
 
 # A compiled pattern weighs kilobytes: a long audit or fuzz run must not keep tens of thousands.
@@ -102,7 +112,7 @@ def _written(name: str) -> re.Pattern[str]:
 
 def _is_written(name: str, side: Side) -> bool:
     """Whether `name` is written as whole words in the text of `side`."""
-    return word_index(side.document.text, side.memo).search(_written(name), name)
+    return word_index(side.document.text, side.memo).search(partial(_written, name), name)
 
 
 def counterpart(name: Name, other: Side) -> Name | None:
@@ -173,7 +183,7 @@ def _loosely_written(name: Name, side: Side) -> bool:
     if len(name.display.split()) < 2:
         return False
     words = r"\s+".join(re.escape(w) for w in name.display.split())
-    pattern = _compiled(rf"(?<!\w){words}", re.IGNORECASE)
+    pattern = partial(_compiled, rf"(?<!\w){words}", re.IGNORECASE)
     return word_index(side.document.text, side.memo).search(pattern, name.display)
 
 
@@ -189,9 +199,19 @@ def _acronym_written(name: Name, side: Side) -> bool:
     parts = [w for w in text.split() if w.lower() not in _MINOR]
     if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
         return False
-    initials = "".join(p[0] for p in parts).upper()
-    pattern = _compiled(rf"(?<!\w){re.escape(initials)}(?!\w)")
-    return word_index(side.document.text, side.memo).search(pattern, initials)
+    index = word_index(side.document.text, side.memo)
+    return any(
+        index.search(partial(_compiled, rf"(?<!\w){re.escape(initials)}(?!\w)"), initials)
+        for initials in _initials(parts)
+    )
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The acronyms a run of capitalised words may go by: "Asia-Pacific Economic Cooperation"
+    is APEC (each part of a hyphenated word counts) or AEC."""
+    whole = "".join(w[0] for w in words).upper()
+    parts = "".join(p[0] for w in words for p in w.split("-") if p).upper()
+    return {whole, parts}
 
 
 def _spelt_out(side: Side) -> set[str]:
@@ -202,7 +222,7 @@ def _spelt_out(side: Side) -> set[str]:
         found = side.memo["spelt_out"] = set()
         for run in _CAPITAL_RUN.finditer(side.document.text):
             words = [w for w in run.group(0).split() if w.lower() not in _MINOR]
-            found.add("".join(w[0] for w in words).upper())
+            found.update(_initials(words))
     return found
 
 
@@ -221,7 +241,9 @@ def _common_words(name: Name, side: Side) -> bool:
     index = word_index(side.document.text, side.memo)
     return all(
         not w.isupper()
-        and index.search(_compiled(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])"), w.lower())
+        and index.search(
+            partial(_compiled, rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])"), w.lower()
+        )
         for w in words
     )
 
@@ -242,18 +264,35 @@ def _furniture(name: Name, side: Side) -> bool:
         start = text.rfind("\n", 0, mention.start) + 1
         end = text.find("\n", mention.end)
         line = text[start : end if end >= 0 else len(text)].strip()
-        if _HEADER.match(line):
+        if _HEADER.match(line) or _in_header_field(
+            text, max(start, mention.start - HEADER_REACH), mention.start
+        ):
             continue  # "From: …", "Subject: …": an e-mail or a wire header
-        words = [w for w in _LINE_WORD.findall(line) if w[:1].isalpha()]
-        capitalised = sum(1 for w in words if w[:1].isupper())
-        heading = (
-            len(words) <= HEADING_WORDS
-            and capitalised >= HEADING_SHARE * len(words)
-            and not line.endswith((".", "?", "!", '"', "”"))
-        )
-        if not heading:
+        if not _heading(line):
             return False
     return True
+
+
+def _in_header_field(text: str, start: int, at: int) -> bool:
+    """Whether a header label ("Subj:", "RE:", "To:") precedes `at` within the same field: no
+    sentence end or list separator between them."""
+    labels = list(_HEADER_INSIDE.finditer(text, start, at))
+    if not labels:
+        return False
+    between = text[labels[-1].end() : at]
+    return ";" not in between and not re.search(r"[.!?]\s+[A-Z]\w+\s+[a-z]", between)
+
+
+def _heading(line: str) -> bool:
+    """A short line in title case with no closing punctuation: a headline, a subheading, a
+    label or navigation. Title case is judged on the longer words ("Possibility of an Earth
+    Impact in 2029 Ruled Out for Asteroid…"): it leaves short function words in lower case."""
+    words = [w for w in _LINE_WORD.findall(line) if w[:1].isalpha()]
+    if len(words) > HEADING_WORDS or line.endswith((".", "?", "!", '"', "”")):
+        return False
+    content = [w for w in words if len(w) >= CONTENT_LETTERS] or words
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    return capitalised >= HEADING_SHARE * len(content)
 
 
 def _present(name: Name, side: Side) -> bool:

@@ -21,10 +21,12 @@ from factcheck.compare.quantities import (
     Quantity,
     agree,
     conflict,
+    currency_swapped,
     equivalent,
     quantity,
     same_value,
 )
+from factcheck.compare.settle import Placed, glued_values, readings_of, unsettled
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, same_language
 from factcheck.models import Discrepancy, Fact
@@ -32,8 +34,10 @@ from factcheck.models import Discrepancy, Fact
 LARGE_COUNT = 10  # a bare count from this size up is a figure worth stating as added
 TABLE_TOKENS = 4  # a line of at least this many tokens ...
 TABLE_SHARE = 0.4  # ... this share of them figures is a table row
+LIST_RUN = 4  # a line whose counts run 1, 2, 3, 4 (or any k to k + 3) numbers a list
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_COUNT = re.compile(r"(?<![\w.,])\d{1,3}(?![\w.,]\d)")
 
 
 def _about(fact: Fact) -> str:
@@ -51,24 +55,18 @@ def _quantities(side: Side) -> list[tuple[Fact, Quantity]]:
 
 def _valuesfacts_in(text: str) -> set[float]:
     """Every value written in digits in `text`, read both ways ("1,500" is 1500 or 1.5)."""
-    values = set()
-    for m in _DIGITS.finditer(text):
-        raw = m.group(0)
-        for group, decimal in ((",", "."), (".", ",")):
-            try:
-                values.add(float(raw.replace(group, "").replace(decimal, ".")))
-            except ValueError:
-                continue
-    return values
+    return {v for m in _DIGITS.finditer(text) for v in readings_of(m.group(0))}
 
 
 def _written_values(side: Side) -> set[float]:
     """Every value written in digits anywhere in the text, and the years of its dates: "Flight
     574", "the 85th anniversary", "the 1990s" carry a figure the extractor rightly does not take
-    as one."""
+    as one. Digits with a scale letter glued on ("70m") carry both values: the extractor reads
+    the letter only on money ("5m" may be five metres), but "70 millones" is carried all the same.
+    """
     cached = side.memo.get("written_values")
     if cached is None:
-        cached = _valuesfacts_in(side.document.text)
+        cached = _valuesfacts_in(side.document.text) | glued_values(side.document.text)
         cached |= {
             float(str(d.value)[:4]) for d in side.dates if isinstance(d.value, str) and d.value
         }
@@ -123,38 +121,6 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(
         alignment, ref.numbers, cand.numbers
     ):
-        in_sentence = _valuesfacts_in(cand.document.text[c_sentence.start : c_sentence.end])
-        r_left = [
-            r
-            for r in r_facts
-            if id(r) in by_fact
-            and by_fact[id(r)].value not in in_sentence  # "1967" read as a year over there
-            and not any(
-                equivalent(by_fact[id(r)], by_fact[id(c)]) for c in c_facts if id(c) in by_fact
-            )
-            # Between independent reports, a figure the candidate gives elsewhere was moved.
-            and (alignment.parallel or not carried(by_fact[id(r)], cq, set()))
-        ]
-        c_left = [
-            c
-            for c in c_facts
-            if id(c) in by_fact
-            and id(c) not in used
-            and not any(equivalent(by_fact[id(c)], q) for _, q in rq)
-            and by_fact[id(c)].value
-            not in _valuesfacts_in(ref.document.text[r_sentence.start : r_sentence.end])
-        ]
-
-        def related(r: Fact, c: Fact, how: str = how) -> bool:
-            # Digits against words ("5,000" and "twee verdiepingen") are rarely one figure.
-            qr, qc = by_fact[id(r)], by_fact[id(c)]
-            if _has_digits(r) != _has_digits(c) or not conflict(qr, qc):
-                return False
-            bare = "count" in (qr.family, qc.family)  # a bare count on either side
-            if bare and (_year_like(r) or _year_like(c)):
-                return False  # "1997" and "0": a year is no count
-            same_subject = monolingual and same_words(r, c)
-            return trusted(alignment, how, same_subject, bare)
 
         def place(
             fact: Fact, r_sentence: Sentence = r_sentence, c_sentence: Sentence = c_sentence
@@ -162,6 +128,40 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             sentence = r_sentence if id(fact) in ref_ids else c_sentence
             return (fact.start - sentence.start) / max(sentence.end - sentence.start, 1)
 
+        r_open, c_open = unsettled(
+            Placed(ref, r_sentence, [r for r in r_facts if id(r) in by_fact]),
+            Placed(
+                cand, c_sentence, [c for c in c_facts if id(c) in by_fact and id(c) not in used]
+            ),
+            by_fact,
+            place,
+        )
+        # Between independent reports, a figure the candidate gives elsewhere was moved.
+        r_left = [r for r in r_open if alignment.parallel or not carried(by_fact[id(r)], cq, set())]
+        # A figure the reference gives elsewhere is another fact, not a changed one; unless a
+        # translation gives it more often than the reference does (one of them is changed).
+        c_left = [
+            c
+            for c in c_open
+            if not any(equivalent(by_fact[id(c)], q) for _, q in rq)
+            or (alignment.parallel and _surplus(by_fact[id(c)], rq, cq))
+        ]
+
+        def related(r: Fact, c: Fact, how: str = how) -> bool:
+            # Digits against words ("5,000" and "twee verdiepingen") are rarely one figure.
+            qr, qc = by_fact[id(r)], by_fact[id(c)]
+            if _has_digits(r) != _has_digits(c):
+                return False
+            if not conflict(qr, qc) and not (alignment.parallel and currency_swapped(qr, qc)):
+                return False
+            bare = "count" in (qr.family, qc.family)  # a bare count on either side
+            if bare and (_year_like(r) or _year_like(c)):
+                return False  # "1997" and "0": a year is no count
+            same_subject = monolingual and same_words(r, c)
+            return trusted(alignment, how, same_subject, bare)
+
+        if not alignment.parallel and _apart(r_sentence, c_sentence, r_facts, c_facts):
+            continue
         for r, c in match_one(r_left, c_left, related, same_words, alignment.parallel, place):
             used.update((id(r), id(c)))
             found.append(
@@ -175,11 +175,12 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
                 )
             )
     # A changed figure repeated elsewhere (the headline and the body) is one finding.
+    ref_text, cand_text = ref.document.text, cand.document.text
     changed_from = [by_fact[i].value for i in used if i in ref_ids]
     changed_to = [by_fact[i].value for i in used if i not in ref_ids]
     reported: list[float] = list(changed_from)
     for r, q in rq:
-        if id(r) in used or carried(q, cq, cand_written, r):
+        if id(r) in used or carried(q, cq, cand_written, r) or _list_position(ref_text, r):
             continue
         if any(same_value(q.value, seen) for seen in reported):
             continue  # the same figure said twice is one finding
@@ -194,7 +195,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         )
     reported = list(changed_to)
     for c, q in cq:
-        if id(c) in used or carried(q, rq, ref_written, c):
+        if id(c) in used or carried(q, rq, ref_written, c) or _list_position(cand_text, c):
             continue
         if any(same_value(q.value, seen) for seen in reported):
             continue
@@ -219,6 +220,29 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     return found
 
 
+def _surplus(
+    q: Quantity, ref: list[tuple[Fact, Quantity]], cand: list[tuple[Fact, Quantity]]
+) -> bool:
+    """Whether the candidate gives a value more often than the reference does (units aside:
+    one side may have missed the unit of one of them)."""
+    return sum(same_value(q.value, p.value) for _, p in cand) > sum(
+        same_value(q.value, p.value) for _, p in ref
+    )
+
+
+def _apart(
+    r_sentence: Sentence, c_sentence: Sentence, r_facts: list[Fact], c_facts: list[Fact]
+) -> bool:
+    """Whether two sentences of independent reports that each give several figures share none
+    of them, nor a date: a figure changed in a retold sentence sits among figures that did not,
+    and sentences with nothing in common report other days or other things ("the index gained
+    34.50 points, closing at 2,115" against "it fell 40.75 points, or 2.3%, to 1,769")."""
+    if len(r_facts) < 2 or len(c_facts) < 2:
+        return False
+    shared = r_sentence.anchors & c_sentence.anchors
+    return not any(a.startswith(("n:", "d:")) for a in shared)
+
+
 def _in_table(text: str, offset: int) -> bool:
     """Whether the line holding `offset` reads as a table row or a scorecard (many of its
     tokens are figures): a cell adds a number, not a claim."""
@@ -227,6 +251,23 @@ def _in_table(text: str, offset: int) -> bool:
     tokens = text[start : end if end >= 0 else len(text)].split()
     figures = sum(1 for t in tokens if any(ch.isdigit() for ch in t))
     return len(tokens) >= TABLE_TOKENS and figures >= TABLE_SHARE * len(tokens)
+
+
+def _list_position(text: str, fact: Fact) -> bool:
+    """Whether a count numbers an item of a list written on one line ("1 Matthew Hayden,
+    2 Justin Langer, 3 ..."): its line's counts run k, k + 1, k + 2 ... through it. A position
+    in a list is no figure of the story."""
+    if not fact.text.isdigit():
+        return False
+    start = text.rfind("\n", 0, fact.start) + 1
+    end = text.find("\n", fact.start)
+    counts = [int(t) for t in _COUNT.findall(text, start, end if end >= 0 else len(text))]
+    value = int(fact.text)
+    return any(
+        counts[i : i + LIST_RUN] == list(range(counts[i], counts[i] + LIST_RUN))
+        and counts[i] <= value < counts[i] + LIST_RUN
+        for i in range(len(counts) - LIST_RUN + 1)
+    )
 
 
 def _year_like(fact: Fact) -> bool:

@@ -62,6 +62,10 @@ def same_speaker(a: str | None, b: str | None) -> bool:
         return True
     ta, tb = key(a).split(), key(b).split()
     short, long = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    if len(short) >= 2 and long[-len(short) :] == short:
+        # "Acquisition Darleen Druyun", "Air Force James Roche": a title or employer glued in
+        # front of the full name by an extractor; the name itself is the same.
+        return True
     if len(short) != 1 or len(long) < 2 or len(short[0]) < MIN_SURNAME:
         return False
     if short[0] in (long[0], long[-1]):
@@ -167,6 +171,8 @@ def _tags(name: str, *, probe: bool) -> frozenset[tuple[str, ...]]:
     else:
         ends = {words[0], words[-1]}
         tags.update(("single", w) if probe else ("end", w) for w in ends)
+        # A full name at the end of a longer run ("Air Force James Roche"; see same_speaker).
+        tags.add(("tail", words[-2], words[-1]))
         last = skeleton(words[-1])
         tags.add(("consonants", last) if probe else ("last-consonants", last))
     count = str(len(words))

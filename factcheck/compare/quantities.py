@@ -194,6 +194,25 @@ def conflict(a: Quantity, b: Quantity) -> bool:
     return not agree(a, b)
 
 
+def currency_swapped(a: Quantity, b: Quantity) -> bool:
+    """Whether two sums in different currencies also differ in amount ("$12 million" and "62
+    milioni di euro"): sentence for sentence, a translation keeps the amount of a sum; a change
+    of symbol with the same amount (`same_amount`) is left to the reader."""
+    if not _two_currencies(a, b) or not _same_magnitude(a.value, b.value):
+        return False
+    return not agree(_as_count(a), _as_count(b))
+
+
+def same_amount(a: Quantity, b: Quantity) -> bool:
+    """Whether two sums in different currencies state one amount ("€2.73" and "$2,73")."""
+    return _two_currencies(a, b) and agree(_as_count(a), _as_count(b))
+
+
+def _two_currencies(a: Quantity, b: Quantity) -> bool:
+    money = all(len(q.family) == 3 and q.family.isupper() for q in (a, b))
+    return money and a.family != b.family
+
+
 def _same_magnitude(a: float, b: float) -> bool:
     small, large = sorted((abs(a), abs(b)))
     return small > 0 and large / small < MAGNITUDE

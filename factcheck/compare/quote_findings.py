@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from factcheck.compare.names import NameSet, is_named, key, same_speaker, speaker_matches
 from factcheck.compare.polarity import negations, opposite
+from factcheck.compare.quote_unquoted import unquoted_findings
 from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment, QuoteMatch
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, is_empty_quote, same_language, words
@@ -18,6 +19,11 @@ from factcheck.models import RULES, Discrepancy, Fact
 FRAGMENT_WORDS = 4  # an unattributed quote shorter than this is a term or a scare quote
 SAME_NAME = 70  # fuzz.ratio of two name keys that are one name spelled in two languages
 SAME_LENGTH = (0.6, 1.7)  # character ratio of a quote and its translation
+LENGTH_SLACK = 15  # characters two short quotes may differ by whatever their ratio
+CLOSE_LENGTH = (0.75, 1.45)  # ... of a pair found by a later sentence, by speaker or by cues
+CLOSE_PLACE = 0.05  # share of the article: how far apart such a pair may stand
+CARRIED_WORDS = 8  # a sentence this long carried verbatim makes a quote the reference's
+_QUOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 LOOSE_MATCH = 90  # fuzz.partial_ratio: the reference carries the quote's words, re-cut
 
 
@@ -136,12 +142,19 @@ def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:
         short = len(words(c).split()) < FRAGMENT_WORDS
         carried = f" {words(c)} " in f" {words(ref.document.text)} "
         return None if short or carried else "rules"
-    # Negation is only read on quotes that are surely one another's translation, of comparable
-    # length: the only quotes of two aligned sentences, or a speaker's only quote in each.
+    # Negation is read on quotes that are one another's translation: of comparable length (a
+    # short quote may grow by a few words in translation: "death grip", "agarre de la muerte"),
+    # and either surely paired (the only quotes of two aligned sentences, or a speaker's only
+    # quote in each) or paired otherwise and of closer length at about the same place.
     surely = (match.how == "sentence" and not match.later_sentence) or (
         match.how == "speaker" and _only_quotes(ref, cand, match)
     )
-    if not surely or not SAME_LENGTH[0] <= len(c) / max(len(r), 1) <= SAME_LENGTH[1]:
+    length = len(c) / max(len(r), 1)
+    short = abs(len(c) - len(r)) <= LENGTH_SLACK
+    close = (short or CLOSE_LENGTH[0] <= length <= CLOSE_LENGTH[1]) and abs(
+        ref.position(match.reference) - cand.position(match.candidate)
+    ) <= CLOSE_PLACE
+    if not ((short or SAME_LENGTH[0] <= length <= SAME_LENGTH[1]) and (surely or close)):
         return None
     if opposite(r, ref.language, c, cand.language):
         return "negation"
@@ -234,12 +247,18 @@ def quote_findings(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Dis
                 source=match.source,
             )
         )
-    found += _missing(ref, cand, alignment)
-    found += _added(ref, cand, alignment)
+    unquoted = unquoted_findings(ref, cand, alignment.reference, alignment.candidate)
+    found += unquoted.altered
+    found += _missing(ref, cand, alignment, unquoted.carried)
+    found += _added(ref, cand, alignment, unquoted.retold)
     return found
 
 
-def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
+def _missing(
+    ref: Side, cand: Side, alignment: QuoteAlignment, carried: set[int]
+) -> list[Discrepancy]:
+    """Reference quotes the candidate does not carry (`carried`: the starts of those it
+    carries without quotation marks, in another language)."""
     all_ref = [q for q in ref.quotes if not is_empty_quote(q)]
     all_cand = [q for q in cand.quotes if not is_empty_quote(q)]
     monolingual = same_language(ref, cand)
@@ -247,6 +266,8 @@ def _missing(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepan
     cand_words = f" {words(cand.document.text)} " if monolingual else ""
     for quote in alignment.reference:
         judged = alignment.judged_missing.get(quote.start)
+        if quote.start in carried and judged is None:
+            continue
         said = words(str(quote.value))
         if (
             monolingual
@@ -309,8 +330,9 @@ def _named_in(name: str, side: Side) -> bool:
     return side.names_around(name, Fact("quote", "", 0, len(side.document.text)), 0)
 
 
-def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy]:
-    """Candidate quotes the reference does not carry: possible fabrication.
+def _added(ref: Side, cand: Side, alignment: QuoteAlignment, retold: set[int]) -> list[Discrepancy]:
+    """Candidate quotes the reference does not carry: possible fabrication (`retold`: the starts of
+    those it states without quotation marks, in another language).
 
     In one language the words are looked for in the whole reference (it may carry them without
     marks). Across languages words cannot be looked for, so only a quote whose named speaker the
@@ -320,6 +342,8 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy
     reference_words = f" {words(ref.document.text)} " if monolingual else ""
     found = []
     for quote in alignment.candidate:
+        if quote.start in retold:
+            continue  # already read against the reference's unquoted sentences
         value = str(quote.value)
         said = words(value)
         speaker = quote.speaker
@@ -327,6 +351,8 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy
         if monolingual:
             if f" {said} " in reference_words or _carried_loosely(said, reference_words):
                 continue
+            if _sentence_carried(value, reference_words):
+                continue  # the reference quotes part of it: the same quotation, cut longer
         elif not (_a_person(speaker, cand) and who and not _named_in(who, ref)):
             continue
         short = len(said.split()) < FRAGMENT_WORDS
@@ -343,6 +369,16 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment) -> list[Discrepancy
             )
         )
     return found
+
+
+def _sentence_carried(quote: str, reference_words: str) -> bool:
+    """Whether the reference carries one whole sentence of a quote, of CARRIED_WORDS words or
+    more: a source quoting more of the same statement than the reference does."""
+    for sentence in _QUOTE_SENTENCE.split(quote):
+        said = words(sentence)
+        if len(said.split()) >= CARRIED_WORDS and f" {said} " in reference_words:
+            return True
+    return False
 
 
 def _carried_loosely(said: str, reference_words: str) -> bool:

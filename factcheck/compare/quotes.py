@@ -5,6 +5,8 @@ Alignment runs in three passes, each on what the previous left:
 2. sentence (across languages): the only quote of two aligned sentences (`align`), whoever
    the extractor says speaks it (so a speaker swapped in a translation is found); in
    sentence-parallel articles, then, quotes left over at the same place and of a like length;
+   then, between two aligned sentences, the quotes left over in order when both sides have as
+   many;
    speaker: the same speaker on both sides (surname or full name), or the reference's named
    speaker written next to a candidate quote whose speaker is a role or missing;
 3. cues (across languages): no conflicting named speakers, and shared names or figures inside
@@ -39,6 +41,7 @@ MIN_INDEX_WORD = 4  # words shorter than this do not propose quote pairs
 SPEAKER_WINDOW = 120
 NAME_WINDOW = 200  # a quote whose extracted speaker is a role may name its speaker this close
 PLACE = 0.03  # share of the article: two quotes of parallel articles this close stand together
+GAP_SLACK = 1  # sentences two stretches between aligned sentences may differ by (a split)
 PLACE_LENGTH = (0.7, 1.5)  # character ratio of a quote and its translation, paired by place
 
 _TOKEN = re.compile(r"[^\W_][\w\-]*")
@@ -125,11 +128,11 @@ def _by_sentence(
     for later in (False, True):
         in_cand: dict[int, list[int]] = defaultdict(list)
         for j in sorted(cand_left):
-            for index in _overlapped(alignment.candidate, cq[j])[: None if later else 1]:
+            for index in overlapped(alignment.candidate, cq[j])[: None if later else 1]:
                 in_cand[index].append(j)
         in_ref: dict[int, list[int]] = defaultdict(list)
         for i in sorted(ref_left):
-            for index in _overlapped(alignment.reference, rq[i])[: None if later else 1]:
+            for index in overlapped(alignment.reference, rq[i])[: None if later else 1]:
                 in_ref[index].append(i)
         for r_index, found in sorted(in_ref.items()):
             pair = alignment.pairs.get(r_index)
@@ -173,9 +176,70 @@ def _by_place(
         matches.append(QuoteMatch(rq[i], cq[j], "sentence", None, later_sentence=True))
 
 
-def _overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
+def _by_gap(
+    ref: Side,
+    cand: Side,
+    rq: list[Fact],
+    cq: list[Fact],
+    ref_left: set[int],
+    cand_left: set[int],
+    matches: list[QuoteMatch],
+) -> None:
+    """Between two aligned sentences, pair the quotes left over in order when each side has as
+    many and about as many sentences: a translation keeps its quotes' order even where a
+    sentence or two did not align (a name swapped, a sentence split differently). An article's
+    edge is no bound: independent reports of one event may quote as many people after their
+    one shared sentence."""
+    alignment = align_sentences(ref, cand)
+    chain: list[tuple[int, int]] = []
+    for r_index, (c_index, _) in sorted(alignment.pairs.items()):
+        if not chain or (r_index > chain[-1][0] and c_index > chain[-1][1]):
+            chain.append((r_index, c_index))
+    ref_starts, cand_starts = [r for r, _ in chain], [c for _, c in chain]
+
+    def stretch(sentences: list[Sentence], starts: list[int], quote: Fact) -> tuple[int, bool]:
+        """The link of the chain whose stretch the quote starts in (-1: before the first or
+        after the last aligned sentence), and whether it starts in the aligned sentence."""
+        found = overlapped(sentences, quote)
+        if not found:
+            return -1, False
+        link = bisect_right(starts, found[0]) - 1
+        if link < 0 or link + 1 >= len(starts):
+            return -1, False
+        return link, found[0] == starts[link]
+
+    refs: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    for i in sorted(ref_left):
+        link, at_anchor = stretch(alignment.reference, ref_starts, rq[i])
+        refs[link].append((i, at_anchor))
+    cands: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    for j in sorted(cand_left):
+        link, at_anchor = stretch(alignment.candidate, cand_starts, cq[j])
+        cands[link].append((j, at_anchor))
+    for link, found in refs.items():
+        if link < 0:
+            continue
+        ref_size = ref_starts[link + 1] - ref_starts[link]
+        cand_size = cand_starts[link + 1] - cand_starts[link]
+        if abs(ref_size - cand_size) > GAP_SLACK:
+            continue  # not a stretch one article translates sentence for sentence
+        # Quotes in the aligned sentence itself belong with what follows it, unless that
+        # leaves the two sides uneven and leaving them out does not (a sentence split apart).
+        others = cands.get(link, [])
+        pairs = [(found, others)]
+        pairs.append(([q for q in found if not q[1]], [q for q in others if not q[1]]))
+        for ref_part, cand_part in pairs:
+            if ref_part and len(ref_part) == len(cand_part):
+                for (i, _), (j, _) in zip(ref_part, cand_part, strict=True):
+                    ref_left.discard(i)
+                    cand_left.discard(j)
+                    matches.append(QuoteMatch(rq[i], cq[j], "sentence", None, later_sentence=True))
+                break
+
+
+def overlapped(sentences: list[Sentence], quote: Fact) -> list[int]:
     """The indices of the sentences a quote overlaps, in order."""
-    i = max(bisect_right([s.start for s in sentences], quote.start) - 1, 0)
+    i = max(bisect_right(sentences, quote.start, key=lambda s: s.start) - 1, 0)
     found = []
     while i < len(sentences) and sentences[i].start < quote.end:
         if sentences[i].end > quote.start:
@@ -225,6 +289,7 @@ def align_quotes(ref: Side, cand: Side) -> QuoteAlignment:
         _by_sentence(ref, cand, rq, cq, ref_left, cand_left, matches)
         if align_sentences(ref, cand).parallel:
             _by_place(ref, cand, rq, cq, ref_left, cand_left, matches)
+        _by_gap(ref, cand, rq, cq, ref_left, cand_left, matches)
 
     edges = []
     for i in ref_left:

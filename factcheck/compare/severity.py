@@ -20,8 +20,8 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | misattributed_quote | default | high | same words, another named speaker |
 | date_mismatch | default | high | the same event, in aligned sentences, dated differently (between independent reports: with the same event words; a date inferred from "Monday" only when days apart) |
 | missing_date | default | low | a date the candidate does not give |
-| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding, conversion or bound (between independent reports: a bare count needs the same counted noun) |
-| missing_number | default | low | a figure the candidate does not give |
+| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding, conversion or bound (in a translation also a sum whose amount changed with its currency; between independent reports: a bare count needs the same counted noun, and two sentences that each give several figures must share one) |
+| missing_number | default | low | a figure the candidate does not give (a position in a numbered list, "1 Matthew Hayden, 2 ...", is no figure) |
 | missing_entity | default | low | a name the candidate does not give |
 | added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice (across languages: only a person it quotes in words the reference does not carry) |
 | added_entity | default | low | a name mentioned once in passing; across languages any other name (generic words are translated, so absence proves little) |
@@ -35,6 +35,8 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | added_date | background | low | a date in material the reference does not cover at all (background, a page footer) |
 | unsupported_claim | default | medium | the judge found no support in the reference |
 | contradicted_claim | default | high | the judge found the reference says otherwise |
+| contradicted_claim | swap | medium | a sentence copied nearly word for word with one proper name replaced by another ("U.K. activists" retold as "U.S. activists"): the act given to someone else, but the rules read words, not meaning |
+| contradicted_claim | negation | medium | a sentence copied nearly word for word whose main clause is negated on one side only |
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ SEVERITY: dict[tuple[DiscrepancyKind, str], Severity] = {
     ("added_date", "background"): "low",
     ("unsupported_claim", "default"): "medium",
     ("contradicted_claim", "default"): "high",
+    ("contradicted_claim", "swap"): "medium",
+    ("contradicted_claim", "negation"): "medium",
 }
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -43,6 +45,21 @@ def excerpt(text: str, limit: int = 60) -> str:
     return cut + "…"
 
 
+class _Within:
+    """Whether a span lies inside one of some spans, by bisection: a long article has hundreds
+    of disclaimers and tens of thousands of facts, too many to test every pair."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # reach[i]: the furthest end of the first i + 1 spans, which all start no later
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 @dataclass(slots=True)
 class Side:
     """The facts of one document, grouped by kind, with disclaimer text set aside."""
@@ -65,7 +82,7 @@ class Side:
         """Sort `facts` by kind; facts inside an AI disclaimer are the disclaimer's, not news."""
         side = cls(role, document, tuple(facts))
         side.disclaimers = [f for f in facts if f.kind == "disclaimer"]
-        spans = [(d.start, d.end) for d in side.disclaimers]
+        inside = _Within((d.start, d.end) for d in side.disclaimers)
         buckets = {
             "quote": side.quotes,
             "date": side.dates,
@@ -77,7 +94,7 @@ class Side:
             bucket = buckets.get(fact.kind)
             if bucket is None:
                 continue
-            if any(start <= fact.start and fact.end <= end for start, end in spans):
+            if inside(fact.start, fact.end):
                 continue
             if fact.kind == "number" and is_year(fact):
                 fact, bucket = dataclasses.replace(fact, kind="date", value=fact.text), side.dates

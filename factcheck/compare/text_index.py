@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 _WORD = re.compile(r"\w+")
 
@@ -22,18 +23,27 @@ class WordIndex:
         for m in _WORD.finditer(text):
             self._at[m.group().casefold()].append(m.start())
 
-    def search(self, pattern: re.Pattern[str], phrase: str) -> bool:
+    def search(self, pattern: re.Pattern[str] | Callable[[], re.Pattern[str]], phrase: str) -> bool:
         """Whether `pattern` matches the text somewhere, for a pattern whose every match starts
         where a word of the text starts and spells `phrase`'s first word (in any case).
 
         A phrase that does not start with a word character is searched in the whole text.
+        `pattern` may be a function that compiles it, called only when there is a place to try
+        it: most names of a long article are absent from the other, and compiling a pattern
+        for each of them cost more than the rest of their search.
         """
         first = _WORD.match(phrase)
         if first is None:
-            return pattern.search(self.text) is not None
-        return any(
-            pattern.match(self.text, pos) for pos in self._at.get(first.group().casefold(), ())
-        )
+            return _pattern(pattern).search(self.text) is not None
+        positions = self._at.get(first.group().casefold())
+        if not positions:
+            return False
+        compiled = _pattern(pattern)
+        return any(compiled.match(self.text, pos) for pos in positions)
+
+
+def _pattern(pattern: re.Pattern[str] | Callable[[], re.Pattern[str]]) -> re.Pattern[str]:
+    return pattern if isinstance(pattern, re.Pattern) else pattern()
 
 
 def word_index(text: str, memo: dict[str, object]) -> WordIndex:

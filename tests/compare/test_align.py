@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
+import pytest
+
 from factcheck.compare.align import align_sentences, split_sentences
 from factcheck.compare.side import Side
 from tests.compare.helpers import doc, fact, mentions
@@ -45,6 +50,32 @@ def test_sentences_split_at_paragraphs_and_final_punctuation_with_true_offsets()
     assert [text[s:e] for s, e in spans] == ['He said: "Go."', "Then he left.", "A new paragraph"]
 
 
+def test_a_full_stop_before_a_lower_case_word_ends_an_abbreviation_not_a_sentence():
+    text = (
+        "The plane left at 9:45 a.m. local time. It holds 19 percent of the U.S. music market."
+        "\n\nit starts a paragraph."
+    )
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "The plane left at 9:45 a.m. local time.",
+        "It holds 19 percent of the U.S. music market.",
+        "it starts a paragraph.",
+    ]
+
+
+def test_a_title_a_number_sign_and_an_initial_do_not_end_a_sentence():
+    text = (
+        "Greeted by Mr. Lee, the No. 2 carrier named Timothy D. Cook chief. He lives in the U.S. "
+        "The Sra. Ruiz and dhr. Jansen came too."
+    )
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Greeted by Mr. Lee, the No. 2 carrier named Timothy D. Cook chief.",
+        "He lives in the U.S.",
+        "The Sra. Ruiz and dhr. Jansen came too.",
+    ]
+
+
 def test_a_translation_aligns_sentence_for_sentence():
     ref, cand = _sides()
     alignment = align_sentences(ref, cand)
@@ -67,3 +98,16 @@ def test_unrelated_sentences_are_not_aligned():
     ref = Side.of("reference", doc("The river rose overnight. Schools closed early."), [])
     cand = Side.of("candidate", doc("Prices fell in March. Markets were calm."), [])
     assert align_sentences(ref, cand).pairs == {}
+
+
+def _titles() -> dict[str, list[str]]:
+    data = resources.files("factcheck.compare").joinpath("data/abbreviations.json")
+    titles: dict[str, list[str]] = json.loads(data.read_text(encoding="utf-8"))["titles"]
+    return titles
+
+
+@pytest.mark.parametrize("language", sorted(_titles()))
+def test_every_language_s_titles_are_read(language: str) -> None:
+    for title in _titles()[language]:
+        text = f"Then {title.capitalize()}. Santos spoke."
+        assert split_sentences(text) == [(0, len(text))], title

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from factcheck.compare import compare
+from factcheck.extract.rules import extract
+from factcheck.models import Discrepancy
 from tests.compare.helpers import doc, fact, kinds, mentions
 
 REF = (
@@ -286,3 +288,152 @@ def test_a_figure_in_a_table_row_is_low():
     result = compare(ref, ref_facts, cand, [*ref_facts_in(cand, ref_facts), *cand_facts])
     added = [(d.kind, d.severity) for d in result.discrepancies if d.kind == "added_number"]
     assert added == [("added_number", "low")]
+
+
+# --- a translation (rules extractor on both sides) ---------------------------------------------
+
+PLANT_EN = (
+    "Northwind opens Riverton plant\n\nMarch 3, 2025\n\n"
+    "Northwind Steel opened its Riverton plant on Monday before 4,000 guests.\n\n"
+    "The NX-800 press of the plant makes 250 beams a day, or up to 800 beams with two shifts.\n\n"
+    "The plant will employ about 5,000 people, or 9% of the Riverton work force.\n\n"
+    "Mayor Maria Santos said 120 firms will supply the plant.\n\n"
+    "Engineer Tomas Berg expects 300 trucks a day at the Riverton gate."
+)
+PLANT_ES = (
+    "Northwind abre la planta de Riverton\n\n3 de marzo de 2025\n\n"
+    "Northwind Steel abrió su planta de Riverton el lunes ante {guests} invitados.\n\n"
+    "La prensa NX-800 de la planta fabrica 250 vigas al día, o hasta {beams} vigas con dos"
+    " turnos.\n\n"
+    "La planta empleará a unas 5.000 personas, o el {share}% de la mano de obra de Riverton.\n\n"
+    "La alcaldesa Maria Santos dijo que 120 empresas abastecerán la planta.\n\n"
+    "El ingeniero Tomas Berg espera 300 camiones al día en la entrada de Riverton."
+)
+
+
+def _plant(guests: str = "4.000", beams: str = "800", share: str = "9") -> list[Discrepancy]:
+    en = doc(PLANT_EN)
+    es = doc(PLANT_ES.format(guests=guests, beams=beams, share=share), language="es")
+    result = compare(en, extract(en), es, extract(es))
+    return [d for d in result.discrepancies if d.severity != "low"]
+
+
+def _changed(found: list[Discrepancy]) -> list[tuple[str, str, str]]:
+    return [
+        (d.kind, d.reference.text if d.reference else "", d.candidate.text if d.candidate else "")
+        for d in found
+    ]
+
+
+def test_a_faithful_translation_has_no_figure_finding_above_low():
+    assert _plant() == []
+
+
+def test_a_translation_that_changes_one_of_two_equal_figures_in_a_sentence_is_a_mismatch():
+    # "NX-800" is written on both sides; only "up to 800" changed.
+    assert _changed(_plant(beams="400")) == [("number_mismatch", "800", "400")]
+
+
+def test_digits_read_as_the_language_groups_them_do_not_settle_a_changed_percentage():
+    # "5.000" in Spanish is five thousand, never 5: the changed "9%" has no partner there.
+    assert _changed(_plant(share="5")) == [("number_mismatch", "9%", "5%")]
+
+
+def test_a_translation_that_changes_a_figure_to_one_given_elsewhere_is_a_mismatch():
+    # The reference says "120 firms" in another sentence: said once there, twice here.
+    assert _changed(_plant(guests="120")) == [("number_mismatch", "4,000", "120")]
+
+
+def test_a_figure_with_a_glued_scale_letter_carries_the_spelled_out_scale():
+    # "70m" is not read as a figure (it may be seventy metres), but it states 70 million.
+    en = doc("Ryanair plans to fly 70m passengers a year by 2030, chief Tom Byrne said.")
+    es = doc(
+        "Ryanair planea transportar 70 millones de pasajeros al año en 2030, dijo su jefe Tom"
+        " Byrne.",
+        language="es",
+    )
+    found = compare(en, extract(en), es, extract(es)).discrepancies
+    assert not [d for d in found if d.kind.endswith("number")]
+
+
+# --- independent reports: a changed figure sits among figures that did not change ----------------
+
+MARKET = (
+    "Indian shares hit a record high on Monday.\n\n"
+    "The Nifty index of the National Stock Exchange gained 34.50 points and closed at 2,115.\n\n"
+    "Traders in Mumbai expect more buying this week."
+)
+
+
+def _market(sentence: str) -> list[tuple[str, str, str]]:
+    cand = doc(
+        f"Markets react to the budget.\n\n{sentence}\n\n"
+        "Investors waited for the general elections in April."
+    )
+    ref = doc(MARKET)
+    found = compare(ref, extract(ref), cand, extract(cand)).discrepancies
+    return [
+        (d.kind, d.reference.text, d.candidate.text)
+        for d in found
+        if d.severity == "high" and d.reference and d.candidate
+    ]
+
+
+def test_sentences_of_independent_reports_that_share_no_figure_are_not_a_changed_figure():
+    # Another day's report: every figure differs, so none of them is one figure changed.
+    assert (
+        _market(
+            "On the National Stock Exchange, the Nifty index fell 40.75 points, or 2.3%, to 1,769."
+        )
+        == []
+    )
+
+
+def test_a_figure_changed_among_figures_that_did_not_is_a_mismatch_between_reports():
+    assert _market(
+        "On the National Stock Exchange, the Nifty index gained 44.50 points and closed at 2,115."
+    ) == [("number_mismatch", "34.50", "44.50")]
+
+
+def test_a_translation_that_changes_a_sum_and_its_currency_is_a_mismatch():
+    en = doc(PLANT_EN + "\n\nNorthwind paid $12 million for the Riverton land, Santos said.")
+    es_text = PLANT_ES.format(guests="4.000", beams="800", share="9")
+    same = doc(
+        es_text
+        + "\n\nNorthwind pagó 12 millones de euros por el terreno de Riverton, dijo Santos.",
+        language="es",
+    )
+    changed = doc(
+        es_text
+        + "\n\nNorthwind pagó 62 millones de euros por el terreno de Riverton, dijo Santos.",
+        language="es",
+    )
+    # The same amount under another symbol is left to the reader; another amount is not.
+    assert not [
+        d
+        for d in compare(en, extract(en), same, extract(same)).discrepancies
+        if d.severity == "high"
+    ]
+    found = compare(en, extract(en), changed, extract(changed)).discrepancies
+    assert _changed([d for d in found if d.severity != "low"]) == [
+        ("number_mismatch", "$12 million", "62 millones de euros")
+    ]
+
+
+def test_positions_in_a_list_on_one_line_are_no_figures():
+    story = (
+        "Australia named Ricky Ponting captain for the first Test against New Zealand in Brisbane"
+        " on Monday.\n\nSelector Trevor Hohns said 14 players were considered."
+    )
+    ref = doc(story)
+    cand = doc(
+        f"{story}\n\nAustralia 1 Matthew Hayden, 2 Justin Langer, 3 Ricky Ponting, 4 Damien"
+        " Martyn, 5 Darren Lehmann, 6 Michael Clarke, 7 Adam Gilchrist, 8 Shane Warne, 9 Jason"
+        " Gillespie, 10 Michael Kasprowicz, 11 Glenn McGrath.\n\nThe Gabba holds 42,000 fans."
+    )
+    result = compare(ref, extract(ref), cand, extract(cand))
+    assert result.verdict == "discrepancies"
+    added = [
+        d.candidate.text for d in result.discrepancies if d.kind == "added_number" and d.candidate
+    ]
+    assert added == ["42,000"]

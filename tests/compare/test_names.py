@@ -120,3 +120,12 @@ def test_a_surname_in_another_script_stands_for_the_full_name_and_is_proposed() 
     assert names.has_speaker("حداد")
     assert names.has_speaker("Лопес")
     assert not names.has_speaker("فيشر")
+
+
+def test_a_full_name_with_a_title_glued_in_front_is_the_same_speaker():
+    # An extractor may keep the capitalised words of a title before the name.
+    assert same_speaker("Darleen Druyun", "Acquisition Darleen Druyun")
+    assert same_speaker("Air Force James Roche", "James Roche")
+    assert NameSet(["Acquisition Darleen Druyun"]).has_speaker("Darleen Druyun")
+    # Names that only share a surname are different people.
+    assert not same_speaker("Lily Potter", "Harry James Potter")

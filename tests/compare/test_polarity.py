@@ -69,3 +69,109 @@ def test_a_negation_added_to_one_sentence_of_a_quote_that_already_negates_is_fou
 
 def test_a_relative_word_opening_a_sentence_is_a_pronoun():
     assert opposite("That is an amazing thing.", "en", "Dat is niet een geweldig moment.", "nl")
+
+
+# A negation in a complement clause, each language's way ("we think it is not ...").
+COMPLEMENT = {
+    "es": ("Creemos que es el futuro de la empresa.", "Creemos que no es el futuro de la empresa."),
+    "it": (
+        "Crediamo che sia il futuro dell'azienda.",
+        "Crediamo che non sia il futuro dell'azienda.",
+    ),
+    "nl": ("Wij denken dat het de toekomst is.", "Wij denken dat het niet de toekomst is."),
+    "fr": ("Nous pensons que c'est l'avenir.", "Nous pensons que ce n'est pas l'avenir."),
+    "de": ("Wir glauben, dass es die Zukunft ist.", "Wir glauben, dass es nicht die Zukunft ist."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(COMPLEMENT))
+def test_a_negation_in_a_complement_clause_is_the_opposite(language: str):
+    plain, negated = COMPLEMENT[language]
+    english = "We think it is the future of the company."
+    assert not opposite(english, "en", plain, language)
+    assert opposite(english, "en", negated, language)
+
+
+# A word of negative meaning that a translation renders with a negation, per language: the
+# quote without a negation word holds it, so the two say the same.
+IMPLICIT = {
+    "es": ("Es una flota sin igual en el mundo.", "Is a fleet that has no equal in the world."),
+    "it": (
+        "Resteremo finché il divieto non sarà tolto.",
+        "We stay as long as the ban is not lifted.",
+    ),
+    "nl": ("Het is een vloot zonder weerga.", "It is a fleet that has no equal."),
+    "fr": (
+        "Nous resterons jusqu'à la fin de la grève.",
+        "We stay as long as the strike is not over.",
+    ),
+    "de": ("Das ist ohne Beispiel in der Branche.", "That has no precedent in the industry."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(IMPLICIT))
+def test_a_word_of_negative_meaning_rendered_with_a_negation_is_not_the_opposite(language: str):
+    plain, english = IMPLICIT[language]
+    assert not opposite(english, "en", plain, language)
+    assert not opposite(plain, language, english, "en")
+
+
+def test_english_words_of_negative_meaning_are_read_and_look_alikes_are_not():
+    fleet = "a fleet that is unparalleled in the industry"
+    assert not opposite(fleet, "en", "una flota que no tiene par en la industria", "es")
+    assert not opposite(
+        "a way that should remove the potential of disagreements",
+        "en",
+        "de manera que no haya posibilidad de desacuerdos",
+        "es",
+    )
+    # "under" and "united" start like "un-" words but mean nothing negative.
+    assert opposite(
+        "The united board is under pressure.",
+        "en",
+        "La junta unida no está bajo presión.",
+        "es",
+    )
+
+
+def test_a_sentence_negated_twice_where_its_translation_negates_once_is_the_opposite():
+    assert opposite(
+        "It is better we do not buy aircraft.", "en", "Non è meglio non comprare aerei.", "it"
+    )
+    # Concord words agree with the negation before them: "no ... nada" negates once.
+    assert not opposite("He said nothing.", "en", "No dijo nada.", "es")
+    assert not opposite("Il n'a rien dit.", "fr", "Er hat nichts gesagt.", "de")
+
+
+def test_within_a_longer_quote_only_a_sentence_negated_on_one_side_alone_counts():
+    english = "No, Sir, forget it. He admits they were not qualified."
+    assert not opposite(
+        english, "en", "No, señor, no hable. Admite que no estaban cualificados.", "es"
+    )
+    assert opposite(english, "en", "No, señor, olvídelo. Admite que estaban cualificados.", "es")
+
+
+def test_a_word_of_negative_meaning_accounts_for_one_negation_only():
+    english = "Funding is rare, and the spokesman said the move was unprecedented."
+    # The translation renders "unprecedented" with a negation: the same statement.
+    dutch = "Financiering is zeldzaam; de woordvoerder zei dat dit niet eerder was voorgekomen."
+    assert not opposite(english, "en", dutch, "nl")
+    # A second negation is more than "unprecedented" accounts for.
+    negated = "Financiering is niet zeldzaam; de woordvoerder zei dat dit niet eerder gebeurde."
+    assert opposite(english, "en", negated, "nl")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "heads"),
+    [
+        ("it", "Lavoreremo finché il progetto non sarà finito.", 0),
+        ("it", "Finché il divieto resta, non compreremo aerei.", 1),  # the clause ended
+        ("fr", "Nous attendrons avant qu'il ne parte.", 0),
+        ("fr", "Nous partirons avant midi, il ne reste rien.", 1),
+        ("es", "Esperaremos hasta que no llegue el tren.", 0),
+    ],
+)
+def test_an_expletive_negation_negates_nothing(language: str, text: str, heads: int):
+    # "finché non", "avant qu'il ne", "hasta que no": the negation only marks the clause.
+    assert negations(text, language) >= 1
+    assert negations(text, language, heads=True) == heads

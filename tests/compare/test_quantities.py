@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.compare.quantities import Quantity, agree, conflict, qualifier_before, quantity
+from factcheck.compare.quantities import (
+    Quantity,
+    agree,
+    conflict,
+    currency_swapped,
+    qualifier_before,
+    quantity,
+    same_amount,
+)
 from tests.compare.helpers import doc, fact
 
 
@@ -85,3 +93,15 @@ def test_a_count_and_a_figure_measured_by_a_word_conflict_within_one_magnitude()
     assert not conflict(miles, q(9420.0))
     assert not conflict(miles, q(9.0))  # a figure cut or misread, not the same one changed
     assert not conflict(q(15.0, "USD"), q(12.0))  # a symbol is a unit: no loose typing
+
+
+def test_a_sum_under_another_currency_symbol_is_one_amount_unless_the_amount_changed():
+    # A translator's "$2,73" for "€2.73" is one amount; "62 milioni di euro" for "$12 million"
+    # is another.
+    assert same_amount(q(2.73, "EUR"), q(2.73, "USD"))
+    assert not currency_swapped(q(2.73, "EUR"), q(2.73, "USD"))
+    assert currency_swapped(q(12e6, "USD"), q(62e6, "EUR"))
+    assert not same_amount(q(12e6, "USD"), q(62e6, "EUR"))
+    # Not two currencies, or a figure ten times over (misread, not changed): neither.
+    assert not currency_swapped(q(12e6, "USD"), q(62e6, "USD"))
+    assert not currency_swapped(q(12e6, "USD"), q(12e9, "EUR"))

@@ -100,6 +100,14 @@ def test_year_after_a_preposition_is_a_year(language: str, text: str) -> None:
     assert (fact.text, fact.value) == ("2021", "2021")
 
 
+@pytest.mark.parametrize(
+    "text", ["The system will be released in mid-2021.", "Sales slowed in late-2021 and recovered."]
+)
+def test_a_year_joined_to_its_word_by_a_hyphen_is_a_year(text: str) -> None:
+    fact = only(text, "en")
+    assert (fact.text, fact.value) == ("2021", "2021")
+
+
 def test_bare_year_is_left_to_numbers() -> None:
     assert dates("COPYRIGHT © ANTARA 2024", "id") == []
 

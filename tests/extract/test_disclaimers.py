@@ -315,3 +315,21 @@ def test_every_term_has_a_literal_start_for_the_sentence_filter(language: str):
             limit = 3 if raw["script"] == "spaced" and not entry.startswith("(?-i:") else 2
             assert len(start) >= limit, (key, entry)
             assert index.may_hold_term(start), (key, entry)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kota itu sepi.\nArtikel ini ditulis dengan bantuan AI.",
+        "本文由人工智能生成。市政府今天上午开通了一座新桥。",
+        "Die Stadt feierte!KI hat diesen Text übersetzt.",
+        "Nota: este texto foi traduzido automaticamente. Os moradores comemoraram.",
+        "Ce texte a été rédigé avec l’aide d’un outil génératif.",
+        "تمت كتابة هذا المقال بمساعدة الذكاء الاصطناعي.",
+    ],
+)
+def test_a_disclosure_anywhere_in_a_text_passes_the_whole_text_filter(text: str):
+    # find_disclaimers skips an article whose whole text fails the term filter: a disclosure
+    # after a line break, a "!" or a CJK full stop must still let the text through.
+    assert term_index().may_hold_term(fold(text))
+    assert find_disclaimers(Document(path="t.txt", text=text, sha256="0"))

@@ -174,6 +174,22 @@ def test_range_shares_the_scale() -> None:
     assert (low.value, high.value) == (1e7, 2e7)
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Airbus darà tra i 12 e i 20 milioni di euro per la ricerca."),
+        ("es", "Airbus dará entre los 12 y los 20 millones de euros para la búsqueda."),
+        ("fr", "Airbus versera entre les 12 et les 20 millions d'euros pour les recherches."),
+    ],
+)
+def test_a_range_that_repeats_the_article_shares_the_scale_and_currency(
+    language: str, text: str
+) -> None:
+    low, high = numbers(text, language)
+    assert (low.value, high.value) == (12e6, 20e6)
+    assert low.unit == high.unit == "EUR"
+
+
 def test_two_figures_joined_by_and_are_not_a_range() -> None:
     first, second = numbers("Ada 20 persen dan 5 juta dolar.", "id")
     assert (first.unit, second.unit, second.value) == ("%", "USD", 5e6)

@@ -123,6 +123,22 @@ def test_stray_closing_inch_mark_is_ignored() -> None:
     assert fact.text == '"real"'
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", 'He said "today we celebrate the 787". Then he left.'),
+        ("es", 'Dijo que "Hoy es un gran día.\n\nHoy celebramos el 787".\n'),
+        ("it", 'Ha detto: "Oggi è un grande giorno.\n\nOggi festeggiamo il 787".\n'),
+        ("nl", 'Hij zei: "Vandaag is een grote dag.\n\nVandaag vieren we de 787".\n'),
+        ("fr", 'Il a dit : "Aujourd\'hui est un grand jour pour le 787", puis il est parti.'),
+        ("de", 'Er sagte: "Heute ist ein großer Tag für die 787". Dann ging er.'),
+    ],
+)
+def test_a_quotation_ending_in_a_figure_closes_before_punctuation(language: str, text: str) -> None:
+    (fact,) = quotes(text, language)
+    assert fact.text.endswith('787"')
+
+
 def test_empty_and_punctuation_only_quotes_have_empty_value() -> None:
     facts = quotes('They wrote "" and then "..." and " , ".')
     assert [f.text for f in facts] == ['""', '"..."', '" , "']

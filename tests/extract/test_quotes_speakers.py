@@ -145,3 +145,193 @@ def test_translations_name_their_speakers_the_same_ways(
     language: str, text: str, speaker: str
 ) -> None:
     assert speakers(text, language) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Roche wrote several emails that year.\n\n"
+            "Secretary of the Air Force James Roche: “No, Sir, save it and blow him away.”",
+        ),
+        (
+            "es",
+            "Roche escribió varios correos.\n\nEl secretario de la Fuerza Aérea James Roche:"
+            " “No, señor, olvídelo y acabe con él de una vez.”",
+        ),
+        (
+            "fr",
+            "Roche a écrit plusieurs courriels.\n\nLe secrétaire de l’Armée de l’air James Roche :"
+            " « Non, monsieur, oubliez-le et finissez-en avec lui. »",
+        ),
+        (
+            "it",
+            "Roche scrisse diverse email.\n\nIl segretario della Air Force James Roche:"
+            " “No, signore, lasci perdere e lo spazzi via una volta per tutte.”",
+        ),
+        (
+            "de",
+            "Roche schrieb mehrere E-Mails.\n\nDer Staatssekretär der Air Force James Roche:"
+            " „Nein, lassen Sie es und machen Sie ihn endgültig fertig.“",
+        ),
+        (
+            "nl",
+            "Roche schreef enkele e-mails.\n\nDe secretaris van de Air Force James Roche:"
+            " “Nee, laat het maar en maak hem in één keer af.”",
+        ),
+    ],
+)
+def test_a_title_of_an_organisation_before_the_name_past_an_article_is_cut(
+    language: str, text: str
+):
+    # "Secretary of the Air Force James Roche": the organisation after "of the" is not part of
+    # the name when the surname stands alone elsewhere in the article.
+    assert speakers(text, language) == ["James Roche"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            'Steve Jobs spoke in Cupertino.\n\nJobs said that "a very small percentage of users"'
+            ' had problems, but dismissed an "Antennagate" and said the issue "has been blown so'
+            ' out of proportion that it is incredible."',
+        ),
+        (
+            "es",
+            'Steve Jobs habló en Cupertino.\n\nJobs reconoció que "un porcentaje muy pequeño de'
+            ' usuarios" tenía problemas, pero rechazó la existencia de un "Antennagate" y dijo'
+            ' que el problema "ha explotado de manera tan desproporcionada que es increíble".',
+        ),
+        (
+            "it",
+            'Steve Jobs ha parlato a Cupertino.\n\nJobs ha ammesso che "una piccola percentuale'
+            ' di utenti" aveva problemi, ma ha negato l\'esistenza di un "Antennagate" e ha detto'
+            ' che il problema "è stato ingigantito a dismisura da risultare incredibile".',
+        ),
+        (
+            "nl",
+            'Steve Jobs sprak in Cupertino.\n\nJobs erkende dat "een zeer klein percentage'
+            ' gebruikers" problemen had, maar ontkende het bestaan van een "Antennagate" en zei'
+            ' dat het probleem "zo buiten proporties is opgeblazen dat het ongelooflijk is".',
+        ),
+        (
+            "fr",
+            "Steve Jobs a parlé à Cupertino.\n\nJobs a reconnu qu’« un très petit pourcentage"
+            " d’utilisateurs » avait des problèmes, mais a nié l’existence d’un « Antennagate »"
+            " et a dit que le problème « a été grossi au point d’en être incroyable ».",
+        ),
+        (
+            "de",
+            "Steve Jobs sprach in Cupertino.\n\nJobs sagte, dass „ein sehr kleiner Teil der"
+            " Nutzer“ Probleme habe, bestritt aber ein „Antennagate“ und sagte, das Problem sei"
+            " „so aufgebauscht worden, dass es unglaublich ist“.",
+        ),
+    ],
+)
+def test_a_term_in_marks_does_not_end_the_speakers_sentence(language: str, text: str):
+    # The term ("Antennagate") is nobody's words; the quote after it, in the same sentence, is
+    # still the speaker's.
+    found = speakers(text, language)
+    assert len(found) == 3
+    assert found[0] == found[2] == "Steve Jobs"
+
+
+def test_a_term_after_a_finished_quote_does_not_carry_its_speaker_on():
+    text = (
+        'Roche told Sambur, "I love it. Give it to them."\n\nA website quotes a "Senate aide" as'
+        ' saying: "The House language ignores an analysis of alternatives."'
+    )
+    assert speakers(text)[-1] != "Roche"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "inside"),
+    [
+        ("fr", "Il a dit qu’« il n’y aura pas de grève cette année ».", "il n’y aura pas"),
+        ("fr", "Il parle d’« une erreur technique grave ».", "une erreur technique grave"),
+        ("it", "Ha parlato dell’« errore tecnico più grave dell’anno ».", "errore tecnico"),
+    ],
+)
+def test_a_quotation_mark_after_an_elided_word_opens_the_quote(
+    language: str, text: str, inside: str
+):
+    found = quotes(text, language)
+    assert len(found) == 1
+    assert str(found[0].value).startswith(inside)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "After the case closed Apple CEO Steve Jobs extended an invitation to the label,"
+            ' "we have always loved the Beatles, and hopefully we can now work together on this."',
+        ),
+        (
+            "es",
+            "Al terminar el juicio, el consejero delegado de Apple Steve Jobs invitó a la"
+            ' discográfica, "siempre nos han gustado los Beatles, y esperamos que podamos'
+            ' trabajar juntos ahora."',
+        ),
+        (
+            "it",
+            'Alla fine del processo Steve Jobs ha invitato la casa discografica, "abbiamo sempre'
+            ' amato i Beatles e speriamo ora di poter lavorare insieme su questo."',
+        ),
+        (
+            "nl",
+            'Na de zaak nodigde Steve Jobs het platenlabel uit, "we hebben altijd van de Beatles'
+            ' gehouden en hopelijk kunnen we nu samenwerken."',
+        ),
+        (
+            "fr",
+            "Après le procès, Steve Jobs a invité la maison de disques, « nous avons toujours aimé"
+            " les Beatles et nous espérons maintenant travailler ensemble. »",
+        ),
+        (
+            "de",
+            "Nach dem Prozess hat Steve Jobs die Plattenfirma eingeladen, „wir haben die Beatles"
+            " immer geliebt und hoffen, jetzt gemeinsam daran zu arbeiten.“",
+        ),
+    ],
+)
+def test_a_long_quote_after_a_comma_belongs_to_the_sentences_named_subject(
+    language: str, text: str
+):
+    assert speakers(text, language) == ["Steve Jobs"]
+
+
+def test_a_short_quote_or_a_one_word_subject_after_a_comma_gets_no_speaker():
+    assert speakers('The senator visited the plant, "a symbol of decline".') == [None]
+    text = (
+        'The Constitution reads, "The Emperor shall be the symbol of the state and of the unity'
+        ' of the people."'
+    )
+    assert speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", 'Nicki Dugan runs the site. She said it was getting "around 450 clicks a minute."'),
+        ("es", 'Nicki Dugan dirige el sitio. Ella dijo que recibía "unos 450 clics por minuto".'),
+        (
+            "it",
+            'Nicki Dugan gestisce il sito. Lei ha detto che riceveva "circa 450 clic al minuto".',
+        ),
+        ("de", "Nicki Dugan betreibt die Seite. Sie sagte, die Seite bekomme „etwa 450 Klicks“."),
+        (
+            "fr",
+            "Nicki Dugan gère le site. Elle a dit qu’il recevait « environ 450 clics par minute ».",
+        ),
+        ("nl", 'Nicki Dugan beheert de site. Zij zei dat de site "ongeveer 450 klikken" kreeg.'),
+    ],
+)
+def test_a_capitalised_pronoun_opening_the_sentence_points_back_and_is_no_name(
+    language: str, text: str
+):
+    assert speakers(text, language) == ["Nicki Dugan"]

@@ -322,7 +322,7 @@ def patterns(language: str | None) -> Patterns:
             rf"(?<!\w){month_pair}(?:,?\s+(?:(?:{connectors})\s+)?{YEAR}|{SHORT_YEAR})", flags
         ),
         year_after_word=re.compile(
-            rf"(?<!\w)(?:{_alternation(data['year_words'])})\s+{YEAR}(?!\s*%)", flags
+            rf"(?<!\w)(?:{_alternation(data['year_words'])})(?:\s+|-){YEAR}(?!\s*%)", flags
         ),
         # "\s*+": both spacings may take a blank run; trying every split of a long one is
         # quadratic.

@@ -96,6 +96,8 @@ class _Sentence:
 def find_disclaimers(document: Document) -> list[Fact]:
     """Every AI-use disclosure in `document`: the sentence(s), with language and kind."""
     text = document.text
+    if not term_index().may_hold_term(fold(text)):
+        return []  # no sentence can hold a term: most articles are not read sentence by sentence
     order = _languages(document.language)
     found: list[Fact] = []
     previous: _Sentence | None = None

@@ -216,37 +216,34 @@ class TermIndex:
     """What every AI, automation and machine-translation term and tool name starts with.
 
     A sentence holding none of these cannot be a disclosure and is not read further. This is
-    the only test most sentences get, so it is cheap: words of spaced scripts are checked by
-    their first three letters in a set; scripts without spaces (or with clitics) by a trie of
-    their terms, whose first characters never occur in Latin text; acronyms and tool names by a
+    the only test most sentences get, so it is cheap: a word of a spaced script holds a term when
+    it starts with one of their stems (a trie of the stems, searched at word starts of the lower
+    case text); scripts without spaces (or with clitics) are searched for a trie of their terms,
+    whose first characters never occur in Latin text; acronyms and tool names for a
     case-sensitive trie.
     """
 
-    prefixes: dict[str, tuple[str, ...]]  # first three letters -> the stems starting so
+    stems: re.Pattern[str]
     unspaced: re.Pattern[str] | None
     names: re.Pattern[str]
 
     def may_hold_term(self, sentence: str) -> bool:
-        """False when no term of any language can be in `sentence`."""
+        """False when no term of any language can be in `sentence`.
+
+        Also true of a whole (folded) text: none of the three searches looks across a space or
+        a sentence's final mark, so a sentence holds a term only if the text holding it does.
+        """
         if self.names.search(sentence):
             return True
         if self.unspaced is not None and self.unspaced.search(sentence):
             return True
-        prefixes = self.prefixes
-        for word in _WORDS.findall(sentence.lower()):
-            stems = prefixes.get(word[:3])
-            if stems is not None and word.startswith(stems):
-                return True
-        return False
-
-
-_WORDS = re.compile(r"\w{3,}")  # words, as the filter reads them
+        return self.stems.search(sentence.lower()) is not None
 
 
 @cache
 def term_index() -> TermIndex:
     """The term index of every language and tool (see TermIndex)."""
-    prefixes: dict[str, set[str]] = {}
+    stems: set[str] = set()
     unspaced: set[str] = set()
     names: set[str] = set()
     for _, raw in _raw_lexicons():
@@ -255,19 +252,28 @@ def term_index() -> TermIndex:
             if entry.startswith(_ACRONYM):
                 names.add(start)
             elif raw["script"] == "spaced":
-                stem = re.match(r"\w*", start.lower()).group()  # type: ignore[union-attr]
-                if len(stem) < 3:
-                    raise ValueError(f"disclosure term {entry!r} must start with a 3-letter word")
-                prefixes.setdefault(stem[:3], set()).add(stem)
+                stems.add(_stem(entry, start))
             else:
                 unspaced.add(start)
     tool_names = _read("data/disclosure_tools.json")
     tools = [e for key in TOOL_KINDS for e in tool_names[key]]
     return TermIndex(
-        {first: tuple(sorted(stems)) for first, stems in prefixes.items()},
+        re.compile(r"(?<!\w)" + _trie(stems)),
         re.compile(_trie(unspaced)) if unspaced else None,
         re.compile(_first_of(names, tools) + "(?:" + _trie(names) + "|" + "|".join(tools) + ")"),
     )
+
+
+def _stem(entry: str, start: str) -> str:
+    """The lower-case word a spaced-script term starts with (at least three letters)."""
+    stem = re.match(r"\w*", start.lower()).group()  # type: ignore[union-attr]
+    if len(stem) < 3:
+        raise ValueError(f"disclosure term {entry!r} must start with a 3-letter word")
+    if "σ" in stem or "ς" in stem:
+        # str.lower() writes a Greek sigma by its place in the word, so a whole text and one of
+        # its sentences could spell it differently: may_hold_term would not hold of both.
+        raise ValueError(f"disclosure term {entry!r}: a stem with a sigma needs both forms")
+    return stem
 
 
 def _first_of(names: set[str], tools: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -281,12 +282,18 @@ def _title_before(before: str, table: EntityData) -> bool:
 
 
 def _role_cue(window: str, table: EntityData) -> bool:
-    window = window.lower()
-    return any(role in window for role in table.roles)
+    return _cues("roles").search(window.lower()) is not None
 
 
 def _org_cue(window: str, table: EntityData) -> bool:
-    return any(cue in window for cue in table.org_cues)
+    return _cues("org_cues").search(window) is not None
+
+
+@cache
+def _cues(field: str) -> re.Pattern[str]:
+    """One search for any word of a table field inside a text (a scan per word costs more)."""
+    words: tuple[str, ...] = getattr(data(), field)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def _resolve_surnames(text: str, mentions: list[tuple[int, int, str, str]]) -> list[Fact]:

@@ -35,9 +35,15 @@ class Token:
 @cache
 def _token_pattern() -> re.Pattern[str]:
     """A capitalised word; an apostrophe ends it, so "d'OpenAI" and "OpenAI's" give "OpenAI"."""
-    # The stdlib engine with an explicit capitals class is about twice as fast as regex's \p{Lu}.
+    # The stdlib engine with an explicit capitals class is about twice as fast as regex's \p{Lu},
+    # and a pattern that starts with that class (the look-behind coming after it) lets the engine
+    # skip to the next capital: 2.5 times faster again than starting with the look-behind.
     capitals = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper())
-    return re.compile(rf"(?<![\w#@])(?:(?:al|el)-)?[{capitals}]\w*(?:[-&]\w+)*")
+    return re.compile(rf"[{capitals}](?<![\w#@].)\w*(?:[-&]\w+)*")
+
+
+# Arabic articles glued to a name with a hyphen ("al-Assad") belong to the word.
+_ARTICLE = re.compile(r"(?<![\w#@])(?:al|el)-")
 
 
 def tokens(text: str, stop: frozenset[str], german: bool) -> list[Token]:
@@ -47,7 +53,9 @@ def tokens(text: str, stop: frozenset[str], german: bool) -> list[Token]:
     out: list[Token] = []
     for m in _token_pattern().finditer(text):
         start = m.start()
-        parts = _parts(m.group(), stop)
+        if start >= 3 and _ARTICLE.match(text, start - 3):
+            start -= 3
+        parts = _parts(text[start : m.end()], stop)
         if not parts or (masked and _inside(masked, start)):
             continue
         initial = _sentence_initial(text, start)

@@ -59,6 +59,8 @@ _PUNCTUATION = ".,;:!?)]}>…"
 _AFTER_CLOSER = _PUNCTUATION + "/—–-" + "".join(CLOSERS) + "」』"
 _PARAGRAPH_END = ".!?…"
 _DOUBLE_MARKS = '"“”„«»'
+_ELIDED_WORD = regex.compile(r"(?<!\p{L})\p{L}+\Z")
+_ELIDED_ENDINGS = ("qu", "ll", "un")  # lorsqu’, dell’, nell’, un’
 
 
 @dataclass(slots=True)
@@ -214,7 +216,7 @@ def _spans(text: str) -> list[_Span]:
             skip_until = closing + 1 if closing >= 0 else len(text)
             continue
         after = text[pos + 1] if pos + 1 < len(text) else " "
-        blank_before, blank_after = _blank(before), _blank(after)
+        blank_before, blank_after = _blank(before) or _elided(text, pos), _blank(after)
         opener_like = (blank_before or before in _BEFORE_OPENER) and not (
             blank_after or after in _PUNCTUATION
         )
@@ -301,7 +303,23 @@ def _may_go_on(text: str, opened: _Open, breaks: list[int], here: int) -> bool:
 
 
 def _inch(text: str, pos: int) -> bool:
-    return text[pos] == '"' and text[pos - 1 : pos].isdigit()  # 'a 5" screen'
+    """'a 5" screen': a straight mark after a digit is an inch sign, unless punctuation or the
+    end of the line follows it, as after a quotation ending in a figure ('… el 787".')."""
+    after = text[pos + 1 : pos + 2]
+    ends = after == "" or after == "\n" or after in _PUNCTUATION
+    return text[pos] == '"' and text[pos - 1 : pos].isdigit() and not ends
+
+
+def _elided(text: str, pos: int) -> bool:
+    """Whether a mark follows an elided word, as an opener does: "qu’« un", "dell’“".
+    (A possessive, "the workers’”", ends a longer word and closes.)"""
+    if pos < 2 or text[pos - 1] not in "'’":
+        return False
+    word = _ELIDED_WORD.search(text, max(0, pos - 8), pos - 1)
+    if word is None:
+        return False
+    lowered = word.group().lower()
+    return len(lowered) <= 2 or lowered.endswith(_ELIDED_ENDINGS)
 
 
 def _blank(char: str) -> bool:

@@ -70,7 +70,7 @@ class Names:
             if self.after_preposition(self.text, run.start()) or self._inside_quote(run.start()):
                 continue
             tokens = self.person_part(self.tokens(self.text, run))
-            if any(_organisation_like(t) or regex.search(r"\d", t) for t in tokens):
+            if any(_organisation_like(t) or _DIGIT.search(t) for t in tokens):
                 continue  # "Mac OS X", "PowerPC" are not whom a pronoun points back to
             if len(tokens) >= 2:
                 person = " ".join(tokens)
@@ -116,7 +116,7 @@ class Names:
         if not verbs:
             return False
         between = window[verbs[-1].end() :]
-        if regex.search(r"[.!?;:\n\"“”«»]", between) or len(between.split()) > 9:
+        if _CLAUSE_BREAK.search(between) or len(between.split()) > 9:
             return False
         # The name ends the clause ('said Mr Pollmann.'), not begins one ('said Franklin would').
         after = _AFTER_NAME.match(self.text, run.end())
@@ -132,7 +132,7 @@ class Names:
         if not sources:
             return False
         between = window[sources[-1].end() :]
-        return not regex.search(r"[.!?;:\n]", between) and len(between.split()) <= 5
+        return not _SOURCE_BREAK.search(between) and len(between.split()) <= 5
 
     def person_part(self, tokens: list[str]) -> list[str]:
         """The words of a run that can name a person: "Human Services Tommy Thompson" -> "Tommy
@@ -149,8 +149,8 @@ class Names:
     def _lone_person(self, run: regex.Match[str], word: str, quote_start: int) -> bool:
         """Whether one capitalised word names a person: "Djamal told reporters" names the quoted
         Jusman Syafii Djamal; "Mr Pollmann", "Bush said", "Reid, 64, said" name someone."""
-        if word in self.lex.not_names or len(word) < 3:
-            return False
+        if word in self.lex.not_names or len(word) < 3 or word.lower() in self.lex.pronouns:
+            return False  # "She said ...": a pronoun opening a sentence names no one
         full = self.full_name(word, quote_start)
         if full in self.people or " " in full:
             return True
@@ -160,7 +160,7 @@ class Names:
 
     def is_outlet(self, name: str) -> bool:
         """Whether a name is a news agency or outlet, which reports quotes but never speaks them."""
-        bare = regex.sub(r"^(?i:the)\s+", "", name.strip())
+        bare = _LEADING_THE.sub("", name.strip())
         if bare.lower() in self.lex.outlets or name.lower() in self.lex.outlets:
             return True
         words = bare.replace("’s", "").replace("'s", "").split()
@@ -192,7 +192,7 @@ class Names:
         sources = [m for m in self.lex.say.finditer(window) if m.group("src")]
         if sources and not window[sources[-1].end() :].strip():
             return False  # "According to Sari Lestari" names a person
-        words = regex.split(r"[,;:(]", window)[-1].lower().split()
+        words = _PHRASE_BREAK.split(window)[-1].lower().split()
         # The word before the name, or the one before an article: "of the", "de la", "van de".
         last = words[-2:] if len(words) >= 2 and len(words[-1]) <= 3 else words[-1:]
         return any(word in self.lex.prepositions for word in last)
@@ -207,7 +207,16 @@ class Names:
             if alias_of(" ".join(tokens[:k])) is not None:
                 return tokens[k:]
         before = s[max(0, run.start() - 12) : run.start()].split()
-        if len(tokens) < 3 or not before or before[-1].lower() not in self.lex.of_words:
+        of_words = self.lex.of_words
+        if (
+            len(before) >= 2
+            and len(before[-1]) <= 3
+            and before[-1].islower()
+            and before[-1] not in of_words
+            and before[-2].lower() in of_words
+        ):
+            before = before[:-1]  # past an article: "Secretary of the Air Force James Roche"
+        if len(tokens) < 3 or not before or before[-1].lower() not in of_words:
             return tokens
         if self._stands_alone(tokens[0], tokens[1]):
             return tokens[1:]  # "portavoce di Airbus Stefan Schaffrath": Airbus is named alone
@@ -329,6 +338,13 @@ _ADVERB = regex.compile(r"[^\S\n]*\p{Ll}+[^\S\n]+")
 _ADJECTIVAL = regex.compile(r"-\p{Ll}+\Z")  # "New York-based", "UK-led"
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?][\"”’»)]*[^\S\n]+|\n[^\S\n]*|(?:--|—|–)[^\S\n]*)\Z")
 _ASIDE = regex.compile(r"[^\S\n]*,(?:[^,.;:!?\n\"“”«»]{1,60},)?[^\S\n]*|[^\S\n]+")
+# Compiled once: a module-level regex.search(pattern, ...) looks its pattern up on every call.
+_DIGIT = regex.compile(r"\d")
+_CLAUSE_BREAK = regex.compile(r"[.!?;:\n\"“”«»]")
+_SOURCE_BREAK = regex.compile(r"[.!?;:\n]")
+_LEADING_THE = regex.compile(r"^(?i:the)\s+")
+_PHRASE_BREAK = regex.compile(r"[,;:(]")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 
 
 def _skip_aside(text: str, pos: int) -> int:
@@ -361,4 +377,4 @@ def _possessive(token: str) -> bool:
 def _organisation_like(token: str) -> bool:
     """Whether a word is written like an organisation: "NASA", "OpenAI" (not an initial "A.")."""
     initial = len(token) == 2 and token.endswith(".")  # the "A." of "A. J. Smith"
-    return (token.isupper() and not initial) or regex.search(r"\p{Ll}\p{Lu}", token) is not None
+    return (token.isupper() and not initial) or _CAMEL.search(token) is not None

@@ -33,6 +33,9 @@ _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}.])[\p{L}\p{M}.]+\Z")
 _INITIAL = regex.compile(r"\p{Lu}\.")
 _NEWLINE = regex.compile(r"\n")
+_PARAGRAPH_END_MARKS = ".!?…"  # a quote ending with one of these ends its sentence
+_STATEMENT_WORDS = 10  # a quotation after "X did Y," this long is X's statement
+MAX_STATEMENT_CHARS = 600
 _CONTINUATION = 250
 _LOOK_AHEAD = 200
 _GAP_REACH = 140  # how far after a quote its verb may stand when a name and role come first
@@ -64,7 +67,19 @@ class Speakers:
     def attribute(self, start: int, end: int) -> Attribution:
         """The attribution of the quote at text[start:end]; call in document order."""
         if self._term(start, end):
-            found = NOBODY  # 'a campaign called "Make Love Not Spam"', 'the "War on Terror"'
+            # 'a campaign called "Make Love Not Spam"', 'the "War on Terror"': nobody says a
+            # term; within one sentence whoever was speaking goes on ('X denied an
+            # "Antennagate", saying "…"').
+            self.names.remember(start, end, None)
+            between = (self.previous_end, start)
+            if (
+                self.text[max(0, self.previous_end - 2)] in _PARAGRAPH_END_MARKS  # '"B." A "term"'
+                or _SENTENCE_END.search(self.text, *between)
+                or _BLANK_LINE.search(self.text, *between)
+            ):
+                self.previous = NOBODY
+            self.previous_end = end
+            return NOBODY
         else:
             after = self._usable(self._after(start, end))
             if after is not None and after.pronoun:
@@ -230,13 +245,27 @@ class Speakers:
 
     def _colon_subject(self, clause: str, start: int) -> Attribution | None:
         """'Nella sua lettera, Jobs ha lasciato questo addio: "…"': a sentence that introduces
-        the quote with a colon, whose subject is a person, gives the quote to that person."""
-        if not clause.rstrip().endswith(":") or self._short_quote_at(start):
+        the quote with a colon (or, for a long quote, a comma), whose subject is a person,
+        gives the quote to that person."""
+        stripped = clause.rstrip()
+        # 'Jobs extended an invitation to the label, "we have always loved …"': after a comma
+        # only a quotation as long as a statement (a short one is an appositive or a term).
+        comma = stripped.endswith(",") and self._statement_at(start)
+        if not (stripped.endswith(":") or comma) or self._short_quote_at(start):
             return None  # 'its operation: "Make Love Not Spam."' names a thing
-        found = self.phrases.subject_before(clause.rstrip()[:-1], start, "")
+        found = self.phrases.subject_before(stripped[:-1], start, "")
         if found is None or not found.person or found.pronoun:
             return None
+        if comma and " " not in str(found.speaker):
+            return None  # after a comma, only a full name ("the Constitution," is no one)
         return _before(Attribution(found.speaker, None, person=True))
+
+    def _statement_at(self, start: int) -> bool:
+        """Whether the quotation opening at `start` is as long as a statement (_STATEMENT_WORDS
+        words or more), not a term or an appositive."""
+        closing = _QUOTE_END.search(self.text, start + 1, start + 1 + MAX_STATEMENT_CHARS)
+        inside = self.text[start + 1 : closing.start()] if closing else ""
+        return len(inside.split()) >= _STATEMENT_WORDS
 
     def _short_quote_at(self, start: int) -> bool:
         """Whether the quotation opening at `start` is as short as a title or a term."""

@@ -1,0 +1,255 @@
+"""Claims the rules can check: a sentence the candidate copies from the reference with a name
+swapped or a negation added or dropped.
+
+Retellings in one language often keep a sentence nearly word for word. Where they do, the words
+they change say what changed: "U.K. activists dumped paint" retold as "U.S. activists dumped paint"
+gives the act to someone else; "the council approved the plan" retold as "the council did not
+approve the plan" says the opposite. Ordinary paraphrase changes common words ("protesters" for
+"activists", "spilled" for "dumped") and is not reported: only a proper name replaced by another
+name in the same place, or a negation that one sentence has and the other lacks, is. Words inside a
+quote, a figure or a date are left to the findings that compare those.
+
+Only sentences that share at least half their words are compared (`MIN_OVERLAP`), within one
+language, and only a change of a few words with shared words on both sides: two independent
+reports rarely write the same sentence, so this check stays silent between them (no finding on
+the 136 Wikinews article-source pairs of `make bench`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from factcheck.compare.align import split_sentences
+from factcheck.compare.names import same_name
+from factcheck.compare.polarity import known, negations, negative_meaning
+from factcheck.compare.severity import severity
+from factcheck.compare.side import Side, same_language
+from factcheck.models import Discrepancy, Evidence
+
+MIN_OVERLAP = 0.5  # Dice share of words two sentences need to be the same sentence retold
+MIN_WORDS = 6  # a sentence this short is too generic to be a copy ("The vote was close.")
+NEGATION_OVERLAP = (
+    0.7  # a negation flip needs a closer copy: independent reports negate in paraphrase
+)
+MAX_NEGATED = 6  # words on either side of a change holding a negation; more is a rewrite
+MAX_CHANGE = 3  # words on each side of one change: a longer change is a rewrite, not a swap
+SPELLING = 80  # rapidfuzz ratio above which two names are one name spelt two ways
+INDEX_LETTERS = 4  # words this long find the reference sentences worth comparing
+RARE_SENTENCES = 8  # ... when in at most this many sentences (or a 20th of the article)
+SHORTLIST = 3  # reference sentences sharing the most such words, compared in full
+
+_TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int
+    end: int
+    tokens: tuple[tuple[str, int, int], ...]  # (word, start, end) in the document
+
+    @property
+    def folded(self) -> list[str]:
+        return [_fold(w) for w, _, _ in self.tokens]
+
+
+def _fold(word: str) -> str:
+    """A word compared across two sentences: case and a possessive ("Binance's") aside."""
+    word = word.casefold()
+    word = word[:-2] if word.endswith(("'s", "’s")) else word
+    return word.replace("'", "").replace("’", "")  # "I’m" typed as "Im"
+
+
+def _acronym_for_words(a: list[str], b: list[str]) -> bool:
+    """One side an acronym, the other several capitalised words ("EC", "European Union"):
+    a name spelt out or shortened more often than a name replaced."""
+    return (len(a) == 1 and a[0].isupper() and len(b) > 1) or (
+        len(b) == 1 and b[0].isupper() and len(a) > 1
+    )
+
+
+def _sentences(side: Side) -> list[_Sentence]:
+    cached = side.memo.get("claim_sentences")
+    if cached is None:
+        text = side.document.text
+        cached = side.memo["claim_sentences"] = [
+            _Sentence(
+                start,
+                end,
+                tuple((m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)),
+            )
+            for start, end in split_sentences(text)
+        ]
+    return cached
+
+
+def _protected(side: Side) -> list[tuple[int, int]]:
+    """Spans whose words other findings compare: quotes, figures, dates."""
+    return sorted((f.start, f.end) for f in (*side.quotes, *side.numbers, *side.dates))
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _dice(a: list[str], b: list[str]) -> float:
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
+
+
+def _best_partners(
+    ref: list[_Sentence], cand: list[_Sentence]
+) -> list[tuple[_Sentence, _Sentence]]:
+    """Each candidate sentence with the reference sentence it copies, if any. Candidates come
+    from the words the two share that are rare in the reference (a copy shares many), so a long
+    article is not compared sentence by sentence with every other."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, sentence in enumerate(ref):
+        if len(sentence.tokens) >= MIN_WORDS:
+            for word in set(sentence.folded):
+                if len(word) >= INDEX_LETTERS:
+                    postings[word].append(i)
+    common = max(RARE_SENTENCES, len(ref) // 20)
+    pairs = []
+    for sentence in cand:
+        words = sentence.folded
+        if len(words) < MIN_WORDS:
+            continue
+        hits: Counter[int] = Counter()
+        for word in set(words):
+            found = postings.get(word, ())
+            if len(found) <= common:
+                hits.update(found)
+        scored = [(_dice(words, ref[i].folded), i) for i, _ in hits.most_common(SHORTLIST)]
+        if scored:
+            score, i = max(scored)
+            if score >= MIN_OVERLAP:
+                pairs.append((ref[i], sentence))
+    return pairs
+
+
+def _same_or_spelt(a: str, b: str) -> bool:
+    """One name, or one name spelt two ways ("Daiwei", "Dawei")."""
+    from rapidfuzz.fuzz import ratio
+
+    return same_name(a, b) or ratio(a.casefold(), b.casefold()) >= SPELLING
+
+
+def _all_names(tokens: tuple[tuple[str, int, int], ...], first: int) -> bool:
+    """Every word capitalised, and not only for opening the sentence."""
+    return first > 0 and all(w[:1].isupper() for w, _, _ in tokens)
+
+
+def _span(text: str, tokens: tuple[tuple[str, int, int], ...]) -> Evidence:
+    return Evidence.of(text, tokens[0][1], tokens[-1][2])
+
+
+def claim_findings(ref: Side, cand: Side) -> list[Discrepancy]:
+    """Sentences copied with a name swapped or a negation flipped (one language only)."""
+    if not same_language(ref, cand):
+        return []
+    protected = _protected(cand)
+    found: list[Discrepancy] = []
+    for r, c in _best_partners(_sentences(ref), _sentences(cand)):
+        found.extend(_changes(ref, cand, r, c, protected))
+    return found
+
+
+def _changes(
+    ref: Side, cand: Side, r: _Sentence, c: _Sentence, protected: list[tuple[int, int]]
+) -> list[Discrepancy]:
+    out: list[Discrepancy] = []
+    matcher = SequenceMatcher(None, r.folded, c.folded, autojunk=False)
+    ops = matcher.get_opcodes()
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op != "replace" or not (0 < n < len(ops) - 1):
+            continue  # a change with shared words on both sides, not at a sentence edge
+        if i2 - i1 > MAX_CHANGE or j2 - j1 > MAX_CHANGE:
+            continue
+        old, new = r.tokens[i1:i2], c.tokens[j1:j2]
+        if _inside(protected, new[0][1], new[-1][2]):
+            continue
+        if not (_all_names(old, i1) and _all_names(new, j1)):
+            continue  # "US says the" for "Christmas": a rewrite, not one name for another
+        gone = [w for w, _, _ in old if _fold(w) not in c.folded]
+        came = [w for w, _, _ in new if _fold(w) not in r.folded]
+        if _acronym_for_words(gone, came):
+            continue
+        if gone and came and not any(_same_or_spelt(a, b) for a in gone for b in came):
+            out.append(_finding(ref, cand, old, new, "swap"))
+    close = _dice(r.folded, c.folded) >= NEGATION_OVERLAP
+    flipped = _negation_flipped(ref, cand, r, c, ops) if close and known(ref.language) else None
+    if flipped is not None:
+        i1, i2, j1, j2 = flipped
+        old = r.tokens[i1:i2] or r.tokens[max(i1 - 1, 0) : i1 + 1]
+        new = c.tokens[j1:j2] or c.tokens[max(j1 - 1, 0) : j1 + 1]
+        out.append(_finding(ref, cand, old, new, "negation"))
+    return out
+
+
+def _negation_flipped(
+    ref: Side, cand: Side, r: _Sentence, c: _Sentence, ops: Sequence[tuple[str, int, int, int, int]]
+) -> tuple[int, int, int, int] | None:
+    """Where the words one sentence changes hold a negation and the other's change holds none
+    (nor a word of negative meaning), outside quotes, and the two sentences negate a different
+    number of times: (i1, i2, j1, j2)."""
+    ref_quotes = _protected_quotes(ref)
+    cand_quotes = _protected_quotes(cand)
+    for op, i1, i2, j1, j2 in ops:
+        if op == "equal":
+            continue
+        if max(i2 - i1, j2 - j1) > MAX_NEGATED:
+            continue  # a rewritten clause ("no longer use …" for "be calculated using …")
+        old, new = r.tokens[i1:i2], c.tokens[j1:j2]
+        if any(_inside(ref_quotes, s, e) for _, s, e in old) or any(
+            _inside(cand_quotes, s, e) for _, s, e in new
+        ):
+            continue
+        said_old = negations(" ".join(w for w, _, _ in old), ref.language)
+        said_new = negations(" ".join(w for w, _, _ in new), cand.language)
+        if (said_old == 0) == (said_new == 0):
+            continue
+        plain = old if said_new else new  # the side without the negation word
+        if negative_meaning(" ".join(w for w, _, _ in plain), ref.language):
+            continue  # "failed" retold as "did not succeed"
+        text_r = ref.document.text[r.start : r.end]
+        text_c = cand.document.text[c.start : c.end]
+        if negations(text_r, ref.language, heads=True) != negations(
+            text_c, cand.language, heads=True
+        ):
+            return i1, i2, j1, j2
+    return None
+
+
+def _protected_quotes(side: Side) -> list[tuple[int, int]]:
+    return sorted((f.start, f.end) for f in side.quotes)
+
+
+def _finding(
+    ref: Side,
+    cand: Side,
+    old: tuple[tuple[str, int, int], ...],
+    new: tuple[tuple[str, int, int], ...],
+    how: str,
+) -> Discrepancy:
+    before, after = _span(ref.document.text, old), _span(cand.document.text, new)
+    if how == "swap":
+        message = (
+            f"The candidate writes “{after.text}” where the same sentence of the reference "
+            f"writes “{before.text}”."
+        )
+    else:
+        message = (
+            f"The candidate writes “{after.text}” where the same sentence of the reference "
+            f"writes “{before.text}”: one of the two is negated."
+        )
+    return Discrepancy(
+        "contradicted_claim",
+        severity("contradicted_claim", how),
+        message,
+        reference=before,
+        candidate=after,
+    )

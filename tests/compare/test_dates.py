@@ -1,0 +1,72 @@
+"""Dates across a translation: a changed year is a mismatch even when the reference states the
+new year elsewhere, and a year the other sentence writes settles it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from factcheck.compare import compare
+from factcheck.extract.rules import extract
+from tests.compare.helpers import doc, kinds
+
+EN = (
+    "Harbour Bridge opens in Riverton\n\nMarch 3, 2025\n\n"
+    "Mayor Maria Santos opened the Harbour Bridge in Riverton before 4,000 guests.\n\n"
+    "The bridge cost 120 million euros and Northwind Steel supplied 8,500 tonnes of steel.\n\n"
+    "A study by Delft Consult first proposed a bridge in 1986.\n\n"
+    "The Riverton ferry service started in 1987 and Santos says it will run until at least 2030."
+    "\n\nEngineer Tomas Berg expects 250 cars an hour on the Harbour Bridge."
+)
+ES = (
+    "Se inaugura el Harbour Bridge en Riverton\n\n3 de marzo de 2025\n\n"
+    "La alcaldesa Maria Santos inauguró el Harbour Bridge en Riverton ante 4.000 invitados.\n\n"
+    "El puente costó 120 millones de euros y Northwind Steel suministró 8.500 toneladas de"
+    " acero.\n\n"
+    "Un estudio de Delft Consult propuso un puente por primera vez en 1986.\n\n"
+    "El servicio de ferry de Riverton empezó en {year} y Santos dice que funcionará hasta 2030"
+    " como mínimo.\n\n"
+    "El ingeniero Tomas Berg espera 250 coches por hora en el Harbour Bridge."
+)
+
+
+def _compare(year: str):
+    en, es = doc(EN), doc(ES.format(year=year), language="es")
+    return compare(en, extract(en), es, extract(es))
+
+
+def test_a_year_changed_to_one_the_reference_states_elsewhere_is_a_mismatch():
+    result = _compare("1986")
+    serious = [d for d in result.discrepancies if d.severity != "low"]
+    assert kinds(serious) == [("date_mismatch", "high")]
+    found = serious[0]
+    assert found.reference is not None and found.reference.text == "1987"
+    assert found.candidate is not None and found.candidate.text == "1986"
+    assert found.candidate.start == ES.format(year="1986").index("1986 y Santos")
+
+
+def test_the_faithful_translation_has_no_date_finding_above_low():
+    result = _compare("1987")
+    assert not [d for d in result.discrepancies if d.severity != "low"]
+
+
+def test_a_year_the_reference_only_infers_from_next_year_does_not_hide_a_change():
+    published = dt.date(2025, 3, 3)
+    en = dataclasses.replace(
+        doc(EN + "\n\nThe council will review the bridge tolls next year."), published=published
+    )
+    es = dataclasses.replace(
+        doc(
+            ES.format(year="2026")
+            + "\n\nEl ayuntamiento revisará los peajes del puente más adelante.",
+            language="es",
+        ),
+        published=published,
+    )
+    serious = [
+        d for d in compare(en, extract(en), es, extract(es)).discrepancies if d.severity != "low"
+    ]
+    assert [
+        (d.kind, d.reference.text if d.reference else "", d.candidate.text if d.candidate else "")
+        for d in serious
+    ] == [("date_mismatch", "1987", "2026")]
