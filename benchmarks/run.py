@@ -1,6 +1,6 @@
 """`make bench`: speed and detection-quality benchmarks, written to benchmarks/RESULTS.md.
 
-    python benchmarks/run.py [--quick] [--only speed|quality|realnews] [--out PATH]
+    python benchmarks/run.py [--quick] [--only speed|quality|realnews|stories] [--out PATH]
 
 `--quick` is a small run for smoke tests; it writes benchmarks/out/RESULTS-quick.md unless `--out`
 says otherwise, so it never replaces the measured RESULTS.md.
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks and write the results file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora, under a minute")
-    parser.add_argument("--only", choices=("speed", "quality", "realnews"))
+    parser.add_argument("--only", choices=("speed", "quality", "realnews", "stories"))
     parser.add_argument("--out", type=Path, help="results file (default: benchmarks/RESULTS.md)")
     args = parser.parse_args(argv)
     out = args.out or (QUICK_RESULTS if args.quick else RESULTS)
@@ -123,6 +123,14 @@ def main(argv: list[str] | None = None) -> int:
         sections.append(recognizers.run(quick=args.quick))
         sections.append(attribution.run(quick=args.quick))
         sections.append(disclosures.run(quick=args.quick))
+    if args.only in (None, "stories"):
+        from benchmarks import stories
+
+        print(
+            "stories: ECB+, SemEval, ITN, MEANTIME grouping, reposts, language ID ...",
+            file=sys.stderr,
+        )
+        sections.append(stories.run(quick=args.quick))
     if args.only is None and FUZZ_RESULTS.is_file():
         # The long fuzz run is its own command (`make fuzz`); its last figures are shown here.
         sections.append(FUZZ_RESULTS.read_text(encoding="utf-8"))

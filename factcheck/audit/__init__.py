@@ -32,7 +32,7 @@ from pathlib import Path
 from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerprint
 from factcheck.audit.dask_executor import DaskExecutor, open_dask
 from factcheck.audit.discover import discover
-from factcheck.audit.grouping import group_stories, signature
+from factcheck.audit.grouping import group_articles
 from factcheck.audit.progress import Progress, progress_for
 from factcheck.audit.stream import AuditStream, read_documents, read_pairs
 from factcheck.audit.work import Extracted, compare_group, extract_batch, file_sha256
@@ -326,7 +326,7 @@ def _run_audit(
         usable = [e for e in extracted if e.document is not None]
         errors += [AuditError(e.path, e.error or "unusable") for e in extracted if e.error]
 
-        groups_idx = group_stories([signature(e.facts) for e in usable])
+        groups_idx = group_articles([(e.document, e.facts) for e in usable if e.document])
         groups: list[StoryGroup] = []
         group_of: dict[str, int] = {}
         futures: list[Future] = []

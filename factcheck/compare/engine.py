@@ -94,7 +94,7 @@ def compare(
         *claims,
     ]
     verdict: Verdict = "discrepancies" if found else "consistent"
-    if different_story(ref, cand):
+    if different_story(reference, reference_facts, candidate, candidate_facts):
         # Too little in common for omissions and additions to mean anything; a conflict the
         # alignment still found (same sentence, same quote) is reported all the same.
         verdict = "different_story"

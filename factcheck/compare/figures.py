@@ -19,6 +19,7 @@ from factcheck.compare.align import Sentence, align_sentences
 from factcheck.compare.pairing import match_one, retold, same_words, sentence_pairs, trusted
 from factcheck.compare.quantities import (
     Quantity,
+    agree,
     conflict,
     currency_swapped,
     equivalent,
@@ -91,7 +92,14 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     ref_ids = {id(f) for f, _ in rq}
     ref_written, cand_written = _written_values(ref), _written_values(cand)
 
-    def carried(q: Quantity, pool: list[tuple[Fact, Quantity]], written: set[float]) -> bool:
+    monolingual = same_language(ref, cand)
+
+    def carried(
+        q: Quantity,
+        pool: list[tuple[Fact, Quantity]],
+        written: set[float],
+        fact: Fact | None = None,
+    ) -> bool:
         # A bare count may be a figure whose unit an extractor missed, and digits the extractor
         # did not take ("Flight 574", "9 months ago") still state a value: the value is enough.
         # But "21%" is not carried by "21 kilometres": two explicit units that differ.
@@ -100,12 +108,17 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             return True
         if any(equivalent(q, p) for _, p in pool):
             return True
+        # "at least 68 people" and "72 people" both hold: a bound the other figure about the
+        # same counted thing satisfies carries it.
+        if fact is not None and monolingual:
+            bounds = [(f, p) for f, p in pool if q.qualifier or p.qualifier]
+            if any(agree(q, p) and same_words(fact, f) for f, p in bounds):
+                return True
         return not same and q.value in written
 
     found: list[Discrepancy] = []
     used: set[int] = set()
     alignment = align_sentences(ref, cand)
-    monolingual = same_language(ref, cand)
     for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(
         alignment, ref.numbers, cand.numbers
     ):
@@ -172,7 +185,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     changed_to = [by_fact[i].value for i in used if i not in ref_ids]
     reported: list[float] = list(changed_from)
     for r, q in rq:
-        if id(r) in used or carried(q, cq, cand_written) or _list_position(ref_text, r):
+        if id(r) in used or carried(q, cq, cand_written, r) or _list_position(ref_text, r):
             continue
         if any(same_value(q.value, seen) for seen in reported):
             continue  # the same figure said twice is one finding
@@ -187,7 +200,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         )
     reported = list(changed_to)
     for c, q in cq:
-        if id(c) in used or carried(q, rq, ref_written) or _list_position(cand_text, c):
+        if id(c) in used or carried(q, rq, ref_written, c) or _list_position(cand_text, c):
             continue
         if any(same_value(q.value, seen) for seen in reported):
             continue

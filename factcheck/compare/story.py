@@ -1,73 +1,261 @@
-"""Whether two articles tell the same story at all.
+"""Whether two articles tell the same story: one score for `compare`'s verdict and audit grouping.
 
-Each article has distinctive items: the people and organisations it names (weighted by how often,
-`1 + ln(mentions)`), its figures with a unit or of 10 and more, and its day-precise dates (weight
-1 each). The overlap score is the weight the two articles share (for each shared item, the lower
-of its two weights) without the single heaviest shared item, divided by the lighter article's
-total weight, both without the heaviest shared item:
+An article is reduced to a profile of tokens that survive translation and rewriting:
 
-    overlap = (shared - heaviest) / min(total_reference - heaviest, total_candidate - heaviest)
+- `n:` the words of the names it gives (people, organisations, places), transliterated to ASCII
+  with anyascii so that "Путин" and "Putin" meet, and lower-cased;
+- `f:` its figures with their unit (or bare figures of 10 and more, years left to the dates);
+- `d:` its day-precise dates;
+- `w:<lang>:` its content words (stop words of stopwords-iso removed, cut to a stem-like prefix), which only ever
+  meet words of the same language.
 
-(1.0 when a side has nothing but that item.) Leaving out the heaviest shared item is what makes the score about the story rather than its
-main actor: two articles about different things a company did share that company, often many
-times, and nothing else. Below `SAME_STORY` the verdict is `different_story`.
+Two profiles are scored by the weight of the tokens they share over a length-normalised total:
+
+    similarity = shared / (lighter ** LIGHT * heavier ** (1 - LIGHT))
+
+The pair must share at least `MIN_SHARED` items (a name counts once, however many words it
+has). When nothing tells how rare a token is (two articles compared on their own), the main
+actor (the shared name that weighs most) is left out of the shared weight and of both totals:
+two articles about different things one company did share that company, often many times. In
+a folder its rarity says how much it tells. The score is scaled down for articles published more than `STORY_DAYS` apart. Mostly the
+lighter side counts (a one-sentence report inside a long article is the same story),
+but not only: a handful of common words shared with a long article is not enough. A token's
+weight is its kind's weight times its rarity: in an audit, how rare it is in the folder; in a
+pairwise `compare`, every token of a kind weighs the same.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
-from factcheck.compare.entities import Name, counterpart, names_of, written_in
-from factcheck.compare.side import Side
+from factcheck.models import Document, Fact
 
-SAME_STORY = 0.2
+# Below this similarity `compare`'s verdict is `different_story`.
+SAME_STORY = 0.1
 MIN_FIGURE = 10  # smaller bare counts are in every article
+YEARS = (1900, 2100)
+MIN_SHARED = 2  # pieces of evidence shared, main actor included (a name counts once)
+STORY_DAYS = 7  # articles further apart in publication count for less (see `in_time`)
+LIGHT = 0.75  # share of the normalisation that the lighter article carries
+STEM = 7  # content words are cut to this many characters: a cheap stem in every language
+KIND_WEIGHT = {"n": 2.0, "f": 1.5, "d": 1.5, "w": 1.0}
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_NAME_WORD = re.compile(r"[a-z0-9]{3,}")
 
 
-def _weight(name: Name) -> float:
-    return 1.0 + math.log(len(name.mentions))
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The story tokens of one article with how often each occurs."""
+
+    tokens: Mapping[str, int]
+    language: str | None
+    published: dt.date | None = None
+    names: tuple[tuple[str, ...], ...] = ()  # the name words of each distinct name
+    # each name word -> the index of the first name holding it (a name counts once)
+    name_of: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        found: dict[str, int] = {}
+        for index, name in enumerate(self.names):
+            for word in name:
+                found.setdefault(word, index)
+        object.__setattr__(self, "name_of", found)
 
 
-def _figures(side: Side) -> set[str]:
-    items: set[str] = set()
-    for fact in side.numbers:
-        if isinstance(fact.value, int | float) and (fact.unit or abs(fact.value) >= MIN_FIGURE):
-            items.add(f"n:{float(fact.value):g}")
-    for fact in side.dates:
-        if isinstance(fact.value, str) and len(fact.value) == 10:
-            items.add(f"d:{fact.value}")
-    return items
+def profile(document: Document, facts: Iterable[Fact]) -> Profile:
+    """The story profile of an article from its text and extracted facts."""
+    tokens: Counter[str] = Counter()
+    language = document.language
+    spans: list[tuple[int, int]] = []
+    names: dict[tuple[str, ...], None] = {}
+    for fact in facts:
+        if fact.kind in ("entity", "number", "date"):
+            spans.append((fact.start, fact.end))
+        if fact.kind == "entity":
+            words = _name_tokens(fact.text, language)
+            tokens.update(words)
+            names[words] = None
+        elif fact.kind == "number" and isinstance(fact.value, int | float):
+            token = _figure(fact)
+            if token:
+                tokens[token] += 1
+        elif fact.kind == "date" and isinstance(fact.value, str) and len(fact.value) == 10:
+            tokens[f"d:{fact.value}"] += 1
+    stop = _stop_words(language)
+    prefix = f"w:{language or '?'}:"
+    # Words inside names, figures and dates are already their tokens: counting them twice would
+    # let one name pass for two pieces of evidence.
+    text = _blank(document.text, spans)
+    tokens.update(
+        prefix + word[:STEM] for word in _WORD.findall(text.casefold()) if word not in stop
+    )
+    return Profile(tokens, language, document.published, tuple(names))
 
 
-def story_overlap(ref: Side, cand: Side) -> float | None:
-    """The overlap score of two articles (see the module docstring); None when neither has items."""
-    ref_names, cand_names = names_of(ref), names_of(cand)
-    ref_figures, cand_figures = _figures(ref), _figures(cand)
-    ref_total = sum(map(_weight, ref_names)) + len(ref_figures)
-    cand_total = sum(map(_weight, cand_names)) + len(cand_figures)
-    if not ref_total and not cand_total:
-        return None
-    # (shared weight, its weight in the reference, its weight in the candidate)
-    shared = [(1.0, 1.0, 1.0)] * len(ref_figures & cand_figures)
-    for name in ref_names:
-        other = counterpart(name, cand)
-        if other is not None:
-            ref_w, cand_w = _weight(name), _weight(other)
-            shared.append((min(ref_w, cand_w), ref_w, cand_w))
-        elif written_in(name, cand):
-            shared.append((1.0, _weight(name), 1.0))
-    if not shared:
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        if start >= at:
+            parts.append(text[at:start])
+            parts.append(" ")
+            at = end
+        else:
+            at = max(at, end)
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(text: str, language: str | None) -> tuple[str, ...]:
+    """The `n:` tokens of a name (cached: an audit meets the same names in many articles)."""
+    stop = _ascii_stop(language)
+    return tuple(f"n:{w}" for w in _name_words(text) if w not in stop)
+
+
+def _name_words(text: str) -> list[str]:
+    from anyascii import anyascii
+
+    return _NAME_WORD.findall(anyascii(text).lower())
+
+
+def _figure(fact: Fact) -> str | None:
+    value = float(fact.value)  # type: ignore[arg-type]
+    text = fact.text.strip()
+    if not fact.unit and text.isdigit() and len(text) == 4 and YEARS[0] <= value <= YEARS[1]:
+        return None  # a year: the dates speak for it
+    if fact.unit:
+        return f"f:{value:g}{fact.unit}"
+    return f"f:{value:g}" if abs(value) >= MIN_FIGURE else None
+
+
+@cache
+def _stop_words(language: str | None) -> frozenset[str]:
+    """The stop words of `language` (none for a language the stop-word lists do not cover)."""
+    import stopwordsiso
+
+    if not language or not stopwordsiso.has_lang(language):
+        return frozenset()
+    return frozenset(word.casefold() for word in stopwordsiso.stopwords(language))
+
+
+@cache
+def _ascii_stop(language: str | None) -> frozenset[str]:
+    """The stop words as name words are spelled ("der", "von", "de", "al"): not names."""
+    from anyascii import anyascii
+
+    return frozenset(anyascii(word).lower() for word in _stop_words(language))
+
+
+def kind_weight(token: str) -> float:
+    """A token's weight when nothing is known about how rare it is."""
+    return KIND_WEIGHT[token[0]]
+
+
+def similarity(
+    a: Profile,
+    b: Profile,
+    weight: Callable[[str], float] | None = None,
+    totals: Callable[[Profile, bool], float] | None = None,
+) -> float:
+    """How much of a story two profiles share, from 0 (nothing) to 1 (see the module docstring).
+
+    `weight` gives each token's weight from its rarity in a folder; without it (two articles on
+    their own) every token of a kind weighs the same and the main actor is left out. `totals`
+    may answer a profile's total weight (with or without its content words) from a cache.
+    """
+    drop_actor = weight is None
+    weigh = weight or kind_weight
+    # Content words only ever meet words of the same language: across languages they would
+    # only dilute what can be shared.
+    words = a.language is not None and a.language == b.language
+    total_a = totals(a, words) if totals else total_weight(a, weigh, words)
+    total_b = totals(b, words) if totals else total_weight(b, weigh, words)
+    if total_a <= 0 or total_b <= 0:
         return 0.0
-    heaviest = max(shared)
-    rest = min(ref_total - heaviest[1], cand_total - heaviest[2])
-    if rest <= 0:
-        return 1.0  # one side names nothing but the shared item: nothing says otherwise
-    return (sum(w for w, _, _ in shared) - heaviest[0]) / rest
+    shared = {
+        t: weigh(t) * _damped(min(a.tokens[t], b.tokens[t]))
+        for t in a.tokens.keys() & b.tokens.keys()
+        if words or t[0] != "w"
+    }
+    actor: set[str] = set()
+    if drop_actor:
+        main = max(a.names, key=lambda name: sum(shared.get(t, 0.0) for t in set(name)), default=())
+        actor = set(main) & shared.keys()
+    rest_a = total_a - sum(weigh(t) * _damped(a.tokens[t]) for t in actor)
+    rest_b = total_b - sum(weigh(t) * _damped(b.tokens[t]) for t in actor)
+    if rest_a <= 1e-9 or rest_b <= 1e-9:
+        return 1.0  # one side gives nothing but the shared actor: nothing says otherwise
+    # A name counts once however many of its words are shared (the first name holding a word
+    # stands for it).
+    named = {a.name_of.get(t, t) for t in shared if t[0] == "n" and t not in actor}
+    items = sum(1 for t in shared if t[0] != "n") + len(named)
+    if items < MIN_SHARED - (1 if actor else 0):
+        return 0.0
+    if drop_actor and not _facts_beyond(a, b, shared, actor):
+        # Two articles on one topic share its vocabulary; without rarity to tell topic words
+        # from story words, a second name, a figure or a date must say it is one story.
+        return 0.0
+    common = sum(w for t, w in shared.items() if t not in actor)
+    return length_normalised(common, rest_a, rest_b) * in_time(a, b)
 
 
-def different_story(ref: Side, cand: Side) -> bool:
+def length_normalised(common: float, total_a: float, total_b: float) -> float:
+    """The shared weight over the totals, the lighter side counting most (capped at 1)."""
+    lighter, heavier = sorted((total_a, total_b))
+    return min(1.0, common / (lighter**LIGHT * heavier ** (1 - LIGHT)))
+
+
+def _facts_beyond(a: Profile, b: Profile, shared: Mapping[str, float], actor: set[str]) -> bool:
+    """Whether the pair shares a name, figure or date besides the actor, or one side has none."""
+    if any(t[0] != "w" and t not in actor for t in shared):
+        return True
+    return not all(any(t[0] != "w" and t not in actor for t in p.tokens) for p in (a, b))
+
+
+def in_time(a: Profile, b: Profile) -> float:
+    """1 for articles published within `STORY_DAYS` of each other (or undated); less the further
+    apart they are: a story's coverage is bound in time, its topic is not."""
+    if a.published is None or b.published is None:
+        return 1.0
+    gap = abs((a.published - b.published).days)
+    return 1.0 if gap <= STORY_DAYS else STORY_DAYS / gap
+
+
+def total_weight(p: Profile, weight: Callable[[str], float], words: bool) -> float:
+    """The weight of a profile's tokens (without its content words when `words` is false)."""
+    return sum(weight(t) * _damped(n) for t, n in p.tokens.items() if words or t[0] != "w")
+
+
+def _damped(count: int) -> float:
+    """Repeating a token says a little more, not `count` times more."""
+    return 1.0 + math.log(count)
+
+
+def story_similarity(
+    reference: Document, reference_facts: Iterable[Fact], candidate: Document,
+    candidate_facts: Iterable[Fact],
+) -> float:  # fmt: skip
+    """The similarity of two articles compared on their own (no folder to tell rarity)."""
+    return similarity(profile(reference, reference_facts), profile(candidate, candidate_facts))
+
+
+def different_story(
+    reference: Document, reference_facts: Iterable[Fact], candidate: Document,
+    candidate_facts: Iterable[Fact],
+) -> bool:  # fmt: skip
     """Whether the two articles share too little to be compared fact by fact."""
-    if ref.document.text == cand.document.text:
+    if reference.text == candidate.text:
         return False
-    overlap = story_overlap(ref, cand)
-    return overlap is not None and overlap < SAME_STORY
+    ref, cand = profile(reference, reference_facts), profile(candidate, candidate_facts)
+    words = ref.language is not None and ref.language == cand.language
+    if not total_weight(ref, kind_weight, words) and not total_weight(cand, kind_weight, words):
+        return False  # nothing either side gives can be compared: nothing says they differ
+    return similarity(ref, cand) < SAME_STORY

@@ -1,60 +1,81 @@
-from factcheck.audit.grouping import group_stories, signature
-from factcheck.models import Fact
+"""Story grouping: scored pairs from an inverted index, average-link groups, no size cut."""
+
+from __future__ import annotations
+
+from factcheck.audit.grouping import group_articles, group_profiles
+from factcheck.compare.story import Profile
+from factcheck.extract.rules import extract
+from factcheck.models import Document
 
 
-def entity(name: str, kind: str = "org") -> Fact:
-    return Fact("entity", name, 0, len(name), value=name.lower(), entity_type=kind)
+def article(text: str, language: str = "en") -> tuple[Document, list]:
+    document = Document(path="a.txt", text=text, sha256="0", language=language)
+    return document, extract(document)
 
 
-def number(value: float, unit: str | None = None) -> Fact:
-    return Fact("number", str(value), 0, 1, value=value, unit=unit)
+QUAKE = (
+    "An earthquake of magnitude 6.8 struck Elazig province in eastern Turkey on 24 January 2020,"
+    " killing at least 41 people, the disaster agency AFAD said. Rescue teams searched"
+    " collapsed buildings in Sivrice through the night."
+)
+QUAKE_SHORT = "The Elazig earthquake in Sivrice killed 41 people, AFAD said on 24 January 2020."
+QUAKE_FR = (
+    "Un séisme de magnitude 6,8 a frappé la province d'Elazig le 24 janvier 2020 :"
+    " au moins 41 morts selon l'AFAD, et des secouristes fouillent les décombres à Sivrice."
+)
+FLOOD = (
+    "Floods in Jakarta forced 30,000 residents from their homes on 1 January 2020 after record"
+    " rainfall, governor Anies Baswedan said, as the Ciliwung river burst its banks."
+)
+ELECTION = (
+    "Voters in Taiwan re-elected president Tsai Ing-wen on 11 January 2020 with 57 percent,"
+    " defeating Han Kuo-yu of the Kuomintang in a record turnout."
+)
 
 
-def date(iso: str) -> Fact:
-    return Fact("date", iso, 0, 1, value=iso)
+def test_retellings_in_two_languages_and_a_one_line_report_group_together() -> None:
+    texts = [article(QUAKE), article(FLOOD), article(QUAKE_FR, "fr"), article(ELECTION)]
+    texts.append(article(QUAKE_SHORT))
+    assert group_articles(texts) == [[0, 2, 4], [1], [3]]
 
 
-def test_signature_keeps_distinctive_tokens_only():
-    sig = signature(
-        [
-            entity("Borneo Air"),
-            entity("Rina Halim", "person"),
-            entity("Jakarta", "place"),
-            number(3.0),
-            number(340.0),
-            number(12.0, "%"),
-            date("2026-03-12"),
-            date("2026"),
-        ]
-    )
-    assert sig == {"e:borneo air", "e:rina halim", "n:340", "n:12%", "d:2026-03-12"}
+def test_one_shared_name_is_not_enough() -> None:
+    a = Profile({"n:borneo": 1, "n:rina": 1, "f:340": 1}, "en", names=(("n:borneo",), ("n:rina",)))
+    b = Profile({"n:borneo": 1, "n:otto": 1, "f:55": 1}, "en", names=(("n:borneo",), ("n:otto",)))
+    assert group_profiles([a, b]) == [[0], [1]]
 
 
-def test_articles_sharing_a_story_group_and_others_stay_alone():
-    story_a = [
-        entity("Borneo Air"),
-        entity("Rina Halim", "person"),
-        number(340.0),
-        date("2026-03-12"),
+def test_a_story_told_by_hundreds_of_reposts_is_one_story() -> None:
+    # Every repost shares every token: no token is ever dropped for being in too many articles.
+    repost = {"n:borneo": 1, "n:rina": 1, "n:halim": 1, "f:340": 2, "d:2026-03-12": 1}
+    names = (("n:borneo",), ("n:rina", "n:halim"))
+    others = [
+        Profile({f"n:person{i}": 1, f"f:{1000 + i}": 1, "w:en:council": 1}, "en") for i in range(40)
     ]
-    story_b = [entity("Lyon Metro"), entity("Paul Vidal", "person"), number(12.0, "%")]
-    retelling_a = [entity("Borneo Air"), entity("Rina Halim", "person"), number(430.0)]
-    unrelated = [entity("Borneo Air"), entity("Otto Klein", "person"), number(7.0, "%")]
-    groups = group_stories([signature(f) for f in (story_a, story_b, retelling_a, unrelated)])
-    assert groups == [[0, 2], [1], [3]]
+    reposts = [Profile({**repost, f"w:en:desk{i}": 1}, "en", names=names) for i in range(300)]
+    groups = group_profiles(others + reposts)
+    assert [40 + i for i in range(300)] in groups
+    assert len(groups) == 41
 
 
-def test_one_shared_name_is_not_enough():
-    a = [entity("Borneo Air"), entity("Rina Halim", "person"), number(340.0)]
-    b = [entity("Borneo Air"), entity("Otto Klein", "person"), number(55.0)]
-    assert group_stories([signature(a), signature(b)]) == [[0], [1]]
+def test_one_article_resembling_two_stories_does_not_chain_them() -> None:
+    story_a = {"n:alpha": 1, "n:beta": 1, "f:11": 1, "d:2026-01-01": 1, "w:en:harbour": 1}
+    story_b = {"n:gamma": 1, "n:delta": 1, "f:22": 1, "d:2026-02-02": 1, "w:en:stadium": 1}
+    a = [Profile(dict(story_a, **{f"w:en:a{i}": 1}), "en") for i in range(5)]
+    b = [Profile(dict(story_b, **{f"w:en:b{i}": 1}), "en") for i in range(5)]
+    bridge = Profile({**story_a, **story_b}, "en")
+    groups = group_profiles([*a, *b, bridge])
+    assert [0, 1, 2, 3, 4] in groups or [0, 1, 2, 3, 4, 10] in groups
+    assert [5, 6, 7, 8, 9] in groups or [5, 6, 7, 8, 9, 10] in groups
 
 
-def test_tokens_in_a_large_share_of_the_folder_propose_no_pair():
-    # 200 articles all naming the same two agencies but otherwise unrelated
-    articles = [
-        signature([entity("Reuters"), entity("AFP"), entity(f"Person {i}", "person")])
-        for i in range(200)
-    ]
-    groups = group_stories(articles)
-    assert len(groups) == 200
+def test_a_figure_shared_by_chance_does_not_keep_an_article_from_its_story() -> None:
+    # The first article's rarest token is a figure two unrelated articles also give; the names
+    # and date of its story are in 30 articles, more than that figure's bound alone allows.
+    story = {"n:alpha": 1, "n:beta": 1, "d:2026-01-01": 1, "w:en:harbour": 1}
+    names = (("n:alpha",), ("n:beta",))
+    first = Profile({**story, "f:777": 1, "w:en:lead": 1}, "en", names=names)
+    rest = [Profile({**story, f"w:en:desk{i}": 1}, "en", names=names) for i in range(29)]
+    unrelated = [Profile({"f:777": 1, f"n:other{i}": 1, "d:2026-05-05": 1}, "en") for i in range(2)]
+    groups = group_profiles([first, *rest, *unrelated])
+    assert list(range(30)) in groups

@@ -85,7 +85,7 @@ def test_quotes_of_a_person_the_candidate_still_names_are_low_omissions():
         quote(ref, '"Nobody will pay a toll to cross it."', "Santos"),
         *mentions(ref, "Maria Santos", "person"),
     ]
-    cand = doc("The council met on Tuesday and nobody was quoted, Maria Santos included.")
+    cand = doc("The council met on Tuesday about the bridge toll; Maria Santos was not quoted.")
     cand_facts = mentions(cand, "Maria Santos", "person")
     result = compare(ref, ref_facts, cand, cand_facts)
     assert kinds(result.discrepancies) == [("missing_quote", "low"), ("missing_quote", "low")]

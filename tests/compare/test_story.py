@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factcheck.compare import compare
 from factcheck.compare.side import Side
-from factcheck.compare.story import SAME_STORY, story_overlap
+from factcheck.compare.story import SAME_STORY, story_similarity
 from tests.compare.helpers import doc, fact, mentions, quote
 
 BRIDGE = (
@@ -42,13 +42,17 @@ def _strike(text: str = STRIKE):
     ]
 
 
+def _score(ref, cand):
+    return story_similarity(ref.document, ref.facts, cand.document, cand.facts)
+
+
 def _sides(a, b):
     return Side.of("reference", a[0], a[1]), Side.of("candidate", b[0], b[1])
 
 
 def test_articles_sharing_only_their_main_company_are_different_stories():
     ref, cand = _sides(_bridge(), _strike())
-    assert story_overlap(ref, cand) == 0.0
+    assert _score(ref, cand) < SAME_STORY
     result = compare(ref.document, ref.facts, cand.document, cand.facts)
     assert result.verdict == "different_story"
     assert result.discrepancies == ()
@@ -67,7 +71,7 @@ def test_a_short_retelling_in_another_language_is_the_same_story():
         fact(d, "date", "3 mars 2025", value="2025-03-03", context="contrat signé"),
     ]
     ref, cand = _sides(_bridge(), (d, facts))
-    overlap = story_overlap(ref, cand)
+    overlap = _score(ref, cand)
     assert overlap is not None and overlap >= SAME_STORY
     assert compare(ref.document, ref.facts, d, facts).verdict == "discrepancies"  # Berg, 12M lost
 
@@ -85,14 +89,20 @@ def test_identical_texts_and_articles_without_names_are_never_different_stories(
     plain = doc("Nothing here names anyone.")
     assert compare(plain, [], plain, []).verdict == "consistent"
     ref, _ = _sides(_bridge(), _bridge())
-    assert story_overlap(ref, Side.of("candidate", plain, [])) == 0.0
+    assert _score(ref, Side.of("candidate", plain, [])) == 0.0
 
 
 def test_a_different_story_still_reports_a_conflict_it_can_align():
     # The strike and the bridge are different stories; the one sentence they share (the union
     # leader's meeting) states its length differently, and that conflict is still reported.
     meeting = " On 3 March 2025 Ana Duarte met the mayor for {} hours."
-    pickets = " Pickets were led by Ivo Rask, Uma Pell, Olga Brandt, Piet Aalders and Kai Moro."
+    pickets = (
+        " Pickets were led by Ivo Rask, Uma Pell, Olga Brandt, Piet Aalders and Kai Moro."
+        " The union wants a raise and threatens weekly stoppages across every plant until"
+        " management reopens wage talks; furnace crews voted overwhelmingly for the walkout."
+        " Customers were warned that deliveries of rolled coil could slip by several weeks,"
+        " and strikers collected donations outside the gates every evening."
+    )
     ref_doc, ref_facts = _strike(STRIKE + pickets + meeting.format(2))
     ref_facts += [
         *[
@@ -103,7 +113,13 @@ def test_a_different_story_still_reports_a_conflict_it_can_align():
         fact(ref_doc, "date", "3 March 2025", value="2025-03-03", context="met"),
         fact(ref_doc, "number", "2", value=2.0, context="hours"),
     ]
-    crew = " The crew included Rui Lobo, Ada Fenn, Max Orr, Lea Quist and Tor Vik."
+    crew = (
+        " The crew included Rui Lobo, Ada Fenn, Max Orr, Lea Quist and Tor Vik."
+        " Engineers expect the deck sections to be lifted into place before autumn storms,"
+        " and the crossing should open to traffic once inspectors approve the welds."
+        " Cyclists asked for a protected lane, which planners promised to study next spring,"
+        " while ferry operators fear losing passengers once commuters can drive across."
+    )
     cand_doc, cand_facts = _bridge(BRIDGE + crew + meeting.format(5))
     cand_facts += [
         *[
