@@ -28,6 +28,9 @@ class Request:
     prompt_version: str
     max_output_tokens: int = 4096
     temperature: float = 0
+    # The caller can cut its input in parts: a provider whose context or output limit is too
+    # small for it raises OversizeError at once instead of passing the request down the chain.
+    splittable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,12 @@ class Provider(Protocol):
     model: str
 
     async def complete(self, request: Request) -> Completion: ...
+
+
+async def context_window(provider: object) -> int | None:
+    """The context window `provider` reports (None when it has no way to know)."""
+    ask = getattr(provider, "context_window", None)
+    return await ask() if ask is not None else None
 
 
 def parse_output(text: str, schema: dict[str, Any], *, provider: str = "") -> dict[str, Any]:

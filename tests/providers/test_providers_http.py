@@ -8,8 +8,10 @@ import pytest
 
 from factcheck.errors import (
     BadRequestError,
+    FormatIgnoredError,
     FormatRefusedError,
     InvalidOutputError,
+    OutputTooLongError,
     TransientError,
 )
 from factcheck.providers.anthropic_provider import AnthropicProvider
@@ -105,15 +107,42 @@ async def test_openai_fenced_json_is_accepted(
         (text("Sure! Here are the facts."), "not JSON"),
         (ok({"answer": "x"}), "does not fit the schema.*'count' is a required property"),
         (text("[1, 2]"), "not an object"),
-        (Reply(content='{"answer": "x", "co', finish="length"), "cut off"),
     ],
 )
 async def test_openai_invalid_output_is_reported_with_the_reason(
     llm_server: FakeLLMServer, openai_provider: OpenAIProvider, reply: Reply, phrase: str
 ) -> None:
+    openai_provider.level = "json_object"  # the schema is in the prompt: a miss is the model's
     llm_server.script("openai", reply)
     with pytest.raises(InvalidOutputError, match=phrase):
         await openai_provider.complete(request())
+    assert openai_provider.level == "json_object"
+
+
+@pytest.mark.parametrize(
+    "reply", [text("Sure! Here are the facts."), ok({"answer": "x"}), text("[1, 2]")]
+)
+async def test_openai_a_200_ignoring_json_schema_steps_down(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider, reply: Reply
+) -> None:
+    llm_server.script("openai", reply, ok(GOOD))
+    with pytest.raises(FormatIgnoredError, match="json_schema output ignored, next: json_object"):
+        await openai_provider.complete(request())
+    assert openai_provider.level == "json_object"
+    assert (await openai_provider.complete(request())).data == GOOD
+    ignored, stepped = llm_server.requests("openai")
+    assert ignored.body["response_format"]["type"] == "json_schema"
+    assert stepped.body["response_format"]["type"] == "json_object"
+    assert '"count"' in stepped.body["messages"][0]["content"]  # the schema, in the prompt
+
+
+async def test_openai_an_answer_cut_at_the_output_limit_is_oversize_not_invalid(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider
+) -> None:
+    llm_server.script("openai", Reply(content='{"answer": "x", "co', finish="length"))
+    with pytest.raises(OutputTooLongError, match="cut off at the output token limit"):
+        await openai_provider.complete(request())
+    assert openai_provider.level == "json_schema"
 
 
 async def test_anthropic_uses_output_config_and_returns_validated_data(

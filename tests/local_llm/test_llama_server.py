@@ -1,0 +1,290 @@
+"""compare, extract and audit through a real llama.cpp server (marker local_llm, `make test-llm`).
+
+The model is tiny (Gemma 3 270M on CPU), so these tests check the plumbing, not its judgement:
+exit codes and no traceback; every request accounted for; the structured-output level the server
+accepted; model facts kept only where their evidence is in the article, the rest counted as
+dropped; an article longer than the server's context split to fit it; and no request allowed to
+wait past the deadline the chain item sets.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.load import load_document
+from tests.local_llm.conftest import MODEL_NAME, LlamaServer
+from tests.local_llm.recorder import Exchange
+
+pytestmark = pytest.mark.local_llm
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+DEADLINE = 240  # seconds per request: a small model on 2 shared cores is slow, never this slow
+
+
+def openai_spec(url: str, deadline: float = DEADLINE) -> str:
+    return f"openai:{MODEL_NAME}@{url}/v1;deadline={deadline:g},rules"
+
+
+def factcheck(
+    home: Path, *args: str, timeout: float = 1200
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run the CLI as a user would, in a clean home, with no vendor key in the environment."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("OPENAI_", "ANTHROPIC_", "FACTCHECK_"))
+    }
+    env.update(FACTCHECK_HOME=str(home), FACTCHECK_NO_DOTENV="1", NO_COLOR="1")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=home,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+    return done, time.monotonic() - started
+
+
+def assert_clean(done: subprocess.CompletedProcess[str], code: int = 0) -> None:
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert done.returncode == code, f"exit {done.returncode}:\n{done.stderr[-3000:]}"
+
+
+def chats(exchanges: list[Exchange]) -> list[Exchange]:
+    return [e for e in exchanges if e.path.endswith(("/chat/completions", "/messages"))]
+
+
+def is_extraction(exchange: Exchange) -> bool:
+    return "<article>" in exchange.text
+
+
+def answer_data(exchange: Exchange) -> dict[str, Any]:
+    """The JSON object the model answered with (OpenAI or Anthropic wire format)."""
+    answer = exchange.answer or {}
+    if "choices" in answer:
+        return json.loads(answer["choices"][0]["message"]["content"] or "{}")
+    for block in answer.get("content", []):
+        if block.get("type") == "tool_use":
+            return dict(block["input"])
+    return json.loads("".join(b.get("text", "") for b in answer.get("content", [])) or "{}")
+
+
+def article_piece(exchange: Exchange) -> str:
+    return exchange.text.split("<article>\n", 1)[1].rsplit("\n</article>", 1)[0]
+
+
+def squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- extract ----------------------------------------------------------------------------------
+
+
+def test_extract_keeps_grounded_model_facts_and_counts_the_rest(
+    llama: LlamaServer, tmp_path: Path
+) -> None:
+    path = EXAMPLES / "a1-reference-en.md"
+    mark = llama.recorder.mark()
+    done, _ = factcheck(
+        tmp_path,
+        "extract",
+        str(path),
+        "--format",
+        "json",
+        "--provider",
+        openai_spec(llama.recorder.url),
+    )
+    assert_clean(done)
+    report = json.loads(done.stdout)
+    run = report["run"]
+    sent = chats(llama.recorder.since(mark))
+    # Every HTTP request is counted, and the server took the strictest output level.
+    assert run["llm_calls"] == len(sent) >= 1
+    answered = [e for e in sent if e.status == 200]
+    assert answered, [e.status for e in sent]
+    assert {e.output_format for e in answered} == {"json_schema"}
+    assert not run["degraded"] and not run["fallbacks"], run
+
+    text = load_document(path).text
+    model_facts = [f for e in answered if is_extraction(e) for f in answer_data(e)["facts"]]
+    kept = [f for f in report["facts"] if (f["source"] or {}).get("kind") == "llm"]
+    for fact in kept:  # grounded: the fact points at the article's own characters
+        assert text[fact["start"] : fact["end"]] == fact["text"]
+    # Evidence copied exactly is never dropped; evidence found nowhere always is.
+    exact = [f for f in model_facts if f["evidence"].strip() and f["evidence"] in text]
+    absent = [
+        f for f in model_facts if squeezed(f["evidence"]).lower() not in squeezed(text).lower()
+    ]
+    assert len(absent) - _empty_or_unlocatable_margin(absent, text) <= run["dropped_facts"]
+    assert run["dropped_facts"] <= len(model_facts) - len(exact)
+    assert len(kept) <= len(model_facts) - run["dropped_facts"]
+    if not kept:  # then the run must say why: all dropped, or each one a twin of a rules fact
+        rules = [f for f in report["facts"] if (f["source"] or {}).get("kind") != "llm"]
+        for fact in exact:
+            start = text.index(fact["evidence"])
+            end = start + len(fact["evidence"])
+            assert any(r["start"] < end and start < r["end"] for r in rules), fact
+
+
+def _empty_or_unlocatable_margin(absent: list[dict[str, Any]], text: str) -> int:
+    """Absent evidence the grounder may still place (it forgives case, spacing and quote marks)."""
+    return sum(1 for f in absent if len(f["evidence"].strip()) >= 12 and f["evidence"][:12] in text)
+
+
+def test_article_longer_than_the_context_is_split_to_fit(
+    llama: LlamaServer, tmp_path: Path
+) -> None:
+    # Three example articles in a row: about 2,000 tokens of text, over the 2,048-token context
+    # once the instructions are added.
+    parts = [
+        load_document(EXAMPLES / name).text
+        for name in ("a1-reference-en.md", "a2-retelling-en.txt", "b4-retelling-en.md")
+    ]
+    article = tmp_path / "long.txt"
+    article.write_text("\n\n".join(parts), encoding="utf-8")
+    text = load_document(article).text
+    mark = llama.recorder.mark()
+    done, _ = factcheck(
+        tmp_path,
+        "extract",
+        str(article),
+        "--format",
+        "json",
+        "--provider",
+        openai_spec(llama.recorder.url),
+    )
+    assert_clean(done)
+    run = json.loads(done.stdout)["run"]
+    extractions = [e for e in chats(llama.recorder.since(mark)) if is_extraction(e)]
+    answered = [e for e in extractions if e.status == 200]
+    assert len(answered) >= 2, [e.status for e in extractions]
+    # The answered pieces are the article, in order, without a gap.
+    assert squeezed("".join(article_piece(e) for e in answered)) == squeezed(text)
+    for exchange in answered:
+        usage = (exchange.answer or {})["usage"]
+        assert usage["prompt_tokens"] + exchange.body["max_tokens"] <= llama.context
+    assert not run["degraded"] and not run["fallbacks"], run
+
+
+# --- compare and audit ------------------------------------------------------------------------
+
+
+def test_compare_two_examples_through_the_openai_wire(llama: LlamaServer, tmp_path: Path) -> None:
+    mark = llama.recorder.mark()
+    done, _ = factcheck(
+        tmp_path,
+        "compare",
+        str(EXAMPLES / "a1-reference-en.md"),
+        str(EXAMPLES / "a3-retelling-fr.md"),
+        "--format", "json", "--fail-on", "never",
+        "--provider", openai_spec(llama.recorder.url),
+    )  # fmt: skip
+    assert_clean(done)
+    report = json.loads(done.stdout)
+    run = report["run"]
+    sent = chats(llama.recorder.since(mark))
+    assert run["llm_calls"] == len(sent)
+    assert sum(is_extraction(e) for e in sent) >= 2  # both articles
+    assert all(e.seconds <= DEADLINE for e in sent)
+    assert not run["degraded"], run
+    judged = [e for e in sent if not is_extraction(e)]
+    for exchange in judged:  # the judge may only answer about the ids it was sent
+        schema = exchange.body["response_format"]["json_schema"]["schema"]
+        for part in ("quotes", "claims"):
+            ids = schema["properties"][part]["items"]["properties"]["id"].get("enum", [])
+            for verdict in answer_data(exchange)[part] if exchange.status == 200 else []:
+                assert verdict["id"] in ids
+
+
+def test_audit_of_the_examples(llama: LlamaServer, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.json", "README.md"))
+    mark = llama.recorder.mark()
+    done, _ = factcheck(
+        tmp_path,
+        "audit", str(folder), "--out", str(tmp_path / "report"), "--jobs", "2",
+        "--format", "json", "--provider", openai_spec(llama.recorder.url),
+    )  # fmt: skip
+    assert_clean(done)
+    run = json.loads(done.stdout)["run"]
+    sent = chats(llama.recorder.since(mark))
+    assert run["llm_calls"] == len(sent) >= 8  # at least one extraction per article
+    assert not run["degraded"], run
+    assert (tmp_path / "report" / "index.html").is_file()
+
+
+# --- Anthropic's Messages API on the same server ----------------------------------------------
+
+
+def _offers_messages(url: str) -> bool:
+    request = urllib.request.Request(
+        f"{url}/v1/messages",
+        data=json.dumps(
+            {"model": MODEL_NAME, "max_tokens": 4, "messages": [{"role": "user", "content": "Hi"}]}
+        ).encode(),
+        headers={"content-type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=120):
+            return True
+    except urllib.error.HTTPError as error:
+        return error.code != 404
+
+
+def test_compare_through_the_anthropic_wire(llama: LlamaServer, tmp_path: Path) -> None:
+    if not _offers_messages(llama.direct_url):
+        pytest.skip("this llama.cpp server has no /v1/messages (Anthropic Messages API)")
+    mark = llama.recorder.mark()
+    done, _ = factcheck(
+        tmp_path,
+        "compare",
+        str(EXAMPLES / "a1-reference-en.md"),
+        str(EXAMPLES / "a2-retelling-en.txt"),
+        "--format", "json", "--fail-on", "never",
+        "--provider", f"anthropic:{MODEL_NAME}@{llama.recorder.url};deadline={DEADLINE},rules",
+    )  # fmt: skip
+    assert_clean(done)
+    run = json.loads(done.stdout)["run"]
+    sent = chats(llama.recorder.since(mark))
+    assert run["llm_calls"] == len(sent) >= 2
+    answered = [e for e in sent if e.status == 200]
+    assert answered
+    assert not run["degraded"], run
+
+
+# --- deadline ---------------------------------------------------------------------------------
+
+
+def test_no_request_waits_past_its_deadline(llama: LlamaServer, tmp_path: Path) -> None:
+    deadline = 3
+    parts = [
+        load_document(EXAMPLES / name).text for name in ("a1-reference-en.md", "b4-retelling-en.md")
+    ]
+    article = tmp_path / "long.txt"
+    article.write_text("\n\n".join(parts), encoding="utf-8")
+    done, seconds = factcheck(
+        tmp_path, "extract", str(article), "--format", "json",
+        "--provider", openai_spec(llama.direct_url, deadline),
+    )  # fmt: skip
+    assert_clean(done)
+    run = json.loads(done.stdout)["run"]
+    # The server cannot answer that fast: the request is given up at its deadline, the provider
+    # rests, and the run ends on the rules, degraded and saying why, one deadline later.
+    assert run["degraded"], run
+    assert any("deadline" in f["reason"] for f in run["fallbacks"]), run
+    assert seconds < deadline + 20, seconds
