@@ -87,12 +87,9 @@ def halves(request: JudgeRequest) -> tuple[JudgeRequest, JudgeRequest]:
     """`request`'s items in two requests (quote pairs first), both with the same context."""
     pairs, claims = request.quote_pairs, request.claims
     middle = (len(pairs) + len(claims)) // 2
-    if middle <= len(pairs):
-        parts = ((pairs[:middle], ()), (pairs[middle:], claims))
-    else:
-        cut = middle - len(pairs)
-        parts = ((pairs, claims[:cut]), ((), claims[cut:]))
-    first, second = (dataclasses.replace(request, quote_pairs=p, claims=c) for p, c in parts)
+    cut = max(0, middle - len(pairs))  # how many claims go with the first half
+    first = dataclasses.replace(request, quote_pairs=pairs[:middle], claims=claims[:cut])
+    second = dataclasses.replace(request, quote_pairs=pairs[middle:], claims=claims[cut:])
     return first, second
 
 
