@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from factcheck.compare.judge import ClaimVerdict, JudgeRequest, JudgeResult, QuoteVerdict
-from factcheck.errors import OversizeError
+from factcheck.errors import ContextTooLongError, OversizeError
 from factcheck.models import Fact, Source
 
 if TYPE_CHECKING:
@@ -94,25 +94,39 @@ def halves(request: JudgeRequest) -> tuple[JudgeRequest, JudgeRequest]:
 
 
 async def judged(
-    provider: Provider, request: JudgeRequest, context_facts: int = MAX_CONTEXT_FACTS
+    provider: Provider,
+    request: JudgeRequest,
+    context_facts: int = MAX_CONTEXT_FACTS,
+    splittable: bool = True,
 ) -> list[Completion]:
-    """The answers for `request`: one, or one per part when it is too big for one request."""
+    """The answers for `request`: one, or one per part when it is too big for one request.
+
+    Too big for the context: the facts shown for context shrink first (they are most of the
+    prompt), then the items are split. An answer cut at the output limit: the items are split.
+    """
     items = len(request.quote_pairs) + len(request.claims)
-    splittable = items > 1 or context_facts > 0
     try:
         answer = await provider.complete(
             judge_request(request, context_facts=context_facts, splittable=splittable)
         )
-    except OversizeError:
+    except OversizeError as error:
         if not splittable:
             raise
+        smaller = context_facts // 2 if context_facts > 10 else 0
+        if (
+            isinstance(error, ContextTooLongError)
+            and smaller < context_facts
+            and (items == 1 or context_facts > 10)
+        ):
+            return await judged(provider, request, smaller)
         if items > 1:
             first, second = halves(request)
             parts = await asyncio.gather(
                 judged(provider, first, context_facts), judged(provider, second, context_facts)
             )
             return [*parts[0], *parts[1]]
-        return await judged(provider, request, context_facts // 2 if context_facts > 10 else 0)
+        # Nothing left to cut: the request goes down the chain like any other.
+        return await judged(provider, request, context_facts, splittable=False)
     return [answer]
 
 
