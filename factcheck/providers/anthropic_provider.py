@@ -11,9 +11,14 @@ from factcheck.errors import (
     FormatIgnoredError,
     FormatRefusedError,
     InvalidOutputError,
-    OutputTooLongError,
 )
-from factcheck.providers.base import Completion, Request, parse_output, validate_output
+from factcheck.providers.base import (
+    Completion,
+    Request,
+    cut_off,
+    parse_output,
+    validate_output,
+)
 from factcheck.providers.context import server_window
 from factcheck.providers.failures import (
     body_excerpt,
@@ -175,10 +180,9 @@ class AnthropicProvider:
             )
         stop = getattr(response, "stop_reason", None)
         if stop == "max_tokens":
-            raise OutputTooLongError(
-                f"the answer was cut off at the output token limit ({request.max_output_tokens})",
-                provider=self.name,
-            )
+            tool_used = any(getattr(b, "type", None) == "tool_use" for b in blocks)
+            text = "{" if tool_used else self._text(blocks)
+            raise cut_off(text, request.max_output_tokens, provider=self.name)
         if stop == "refusal":
             refusal = InvalidOutputError("the model refused to answer", provider=self.name)
             refusal.refused = True
@@ -201,12 +205,15 @@ class AnthropicProvider:
                 if isinstance(block.input, str):  # some proxies send the input as a JSON string
                     return parse_output(block.input, request.schema, provider=self.name)
                 return validate_output(block.input, request.schema, provider=self.name)
-        text = "".join(
+        return parse_output(self._text(blocks), request.schema, provider=self.name)
+
+    @staticmethod
+    def _text(blocks: list[Any]) -> str:
+        return "".join(
             str(getattr(block, "text", ""))
             for block in blocks
             if getattr(block, "type", None) == "text"
         )
-        return parse_output(text, request.schema, provider=self.name)
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""

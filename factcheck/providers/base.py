@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from factcheck.errors import InvalidOutputError
+from factcheck.errors import InvalidOutputError, OutputTooLongError, ProviderError
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,26 @@ def validate_output(data: object, schema: dict[str, Any], *, provider: str = "")
             provider=provider,
         )
     return data
+
+
+def starts_like_json(text: str) -> bool:
+    """Whether an answer (maybe cut off) begins as a JSON object would, fenced or not."""
+    return text.lstrip().startswith(("{", "```"))
+
+
+def cut_off(text: str, limit: int, *, provider: str) -> ProviderError:
+    """The error for an answer cut at the output limit: a JSON object cut short is too long
+    for one request (split the task); anything else is an answer in the wrong shape, which
+    more tokens would not mend."""
+    if starts_like_json(text):
+        return OutputTooLongError(
+            f"the answer was cut off at the output token limit ({limit})", provider=provider
+        )
+    snippet = " ".join(text.split())[:80]
+    return InvalidOutputError(
+        f"the answer is not JSON (cut off at the output token limit): {snippet!r}",
+        provider=provider,
+    )
 
 
 def _loads(text: str, provider: str) -> object:

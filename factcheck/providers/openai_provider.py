@@ -11,9 +11,14 @@ from factcheck.errors import (
     FormatIgnoredError,
     FormatRefusedError,
     InvalidOutputError,
-    OutputTooLongError,
 )
-from factcheck.providers.base import Completion, Request, parse_output, schema_instruction
+from factcheck.providers.base import (
+    Completion,
+    Request,
+    cut_off,
+    parse_output,
+    schema_instruction,
+)
 from factcheck.providers.context import server_window
 from factcheck.providers.failures import (
     body_excerpt,
@@ -193,12 +198,14 @@ class OpenAIProvider:
             )
         if getattr(message, "refusal", None):
             raise InvalidOutputError(f"the model refused: {message.refusal}", provider=self.name)
+        content = getattr(message, "content", None)
         if getattr(choice, "finish_reason", None) == "length":
-            raise OutputTooLongError(
-                f"the answer was cut off at the output token limit ({request.max_output_tokens})",
+            cut = cut_off(
+                content if isinstance(content, str) else "",
+                request.max_output_tokens,
                 provider=self.name,
             )
-        content = getattr(message, "content", None)
+            raise _Unfit(cut) if isinstance(cut, InvalidOutputError) else cut
         try:
             data = parse_output(
                 content if isinstance(content, str) else "", request.schema, provider=self.name
