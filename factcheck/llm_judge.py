@@ -13,7 +13,6 @@ halves, and a single item with fewer facts of context.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import dataclasses
 from collections.abc import Iterable
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.compare.judge import ClaimVerdict, JudgeRequest, JudgeResult, QuoteVerdict
 from factcheck.errors import ContextTooLongError, OversizeError
 from factcheck.models import Fact, Source
+from factcheck.providers.base import gather_or_cancel
 
 if TYPE_CHECKING:
     from factcheck.backend import Backend
@@ -121,7 +121,7 @@ async def judged(
             return await judged(provider, request, smaller)
         if items > 1:
             first, second = halves(request)
-            parts = await asyncio.gather(
+            parts = await gather_or_cancel(
                 judged(provider, first, context_facts), judged(provider, second, context_facts)
             )
             return [*parts[0], *parts[1]]

@@ -13,7 +13,6 @@ split in two and each half asked on its own, before any fallback.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import dataclasses
 import json
@@ -33,6 +32,7 @@ from factcheck.providers.base import (
     Provider,
     Request,
     context_window,
+    gather_or_cancel,
 )
 
 MAX_CHUNK_CHARS = 12_000  # about 3-4k tokens: well inside every supported model's context
@@ -198,7 +198,7 @@ async def llm_extract(document: Document, provider: Provider) -> LLMExtraction:
     """The model's grounded facts for `document` (one call per chunk, chunks in parallel)."""
     size = chunk_size(document, await context_window(provider))
     pieces = chunks(document.text, size)
-    parts = await asyncio.gather(
+    parts = await gather_or_cancel(
         *(_answered(document, offset, piece, provider) for offset, piece in pieces)
     )
     facts: list[Fact] = []
@@ -229,7 +229,7 @@ async def _answered(
         if not splittable:
             raise
         halves = chunks(piece, math.ceil(len(piece) / 2))
-        parts = await asyncio.gather(
+        parts = await gather_or_cancel(
             *(_answered(document, offset + at, half, provider) for at, half in halves)
         )
         return [answer for part in parts for answer in part]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 from factcheck.errors import InvalidOutputError, OutputTooLongError, ProviderError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,20 @@ class Provider(Protocol):
     model: str
 
     async def complete(self, request: Request) -> Completion: ...
+
+
+async def gather_or_cancel(*awaitables: Awaitable[T]) -> list[T]:
+    """Every result, in order; when one fails, the others are cancelled before the error goes
+    on. (asyncio.gather leaves them running: requests the run no longer waits for would still be
+    sent, counted and paid for after it ended.)"""
+    tasks = [asyncio.ensure_future(a) for a in awaitables]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 async def context_window(provider: object) -> int | None:

@@ -51,7 +51,8 @@ class Recorder:
 
     def __init__(self, port: int) -> None:
         self.target = port
-        self.log: list[Exchange] = []
+        self.log: list[Exchange] = []  # in the order the exchanges ended
+        self.arrived: list[str] = []  # the paths of the requests, in the order they came in
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
@@ -62,14 +63,24 @@ class Recorder:
     def url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
-    def mark(self) -> int:
-        """Where the log stands now: `since(mark)` lists what came after."""
-        return len(self.log)
-
-    def since(self, mark: int, suffix: str = "") -> list[Exchange]:
-        """Exchanges after `mark` whose path ends with `suffix`."""
+    def mark(self) -> tuple[int, int]:
+        """Where the log stands now: `since(mark)` and `arrivals(mark)` list what came after."""
         with self._lock:
-            return [e for e in self.log[mark:] if e.path.endswith(suffix)]
+            return len(self.log), len(self.arrived)
+
+    def since(self, mark: tuple[int, int], suffix: str = "") -> list[Exchange]:
+        """Exchanges ended after `mark` whose path ends with `suffix`."""
+        with self._lock:
+            return [e for e in self.log[mark[0] :] if e.path.endswith(suffix)]
+
+    def arrivals(self, mark: tuple[int, int], *suffixes: str) -> int:
+        """How many requests came in after `mark` (ended or not) on paths ending so."""
+        with self._lock:
+            return sum(1 for path in self.arrived[mark[1] :] if path.endswith(suffixes))
+
+    def arrive(self, path: str) -> None:
+        with self._lock:
+            self.arrived.append(path)
 
     def add(self, exchange: Exchange) -> None:
         with self._lock:
@@ -96,6 +107,7 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
         def _forward(self, method: str) -> None:
             length = int(self.headers.get("content-length") or 0)
             raw = self.rfile.read(length) if length else b""
+            recorder.arrive(self.path)
             started = time.monotonic()
             upstream = http.client.HTTPConnection("127.0.0.1", recorder.target, timeout=900)
             headers = {"content-type": self.headers.get("content-type") or "application/json"}

@@ -243,3 +243,27 @@ def test_anthropic_output_config_carries_no_item_limit_but_the_answer_is_still_h
     facts = native["output_config"]["format"]["schema"]["properties"]["facts"]
     assert "maxItems" not in facts
     assert run.fallbacks and "maxItems" not in json.dumps(native["output_config"])
+
+
+async def test_when_one_part_fails_its_siblings_are_cancelled_not_left_running() -> None:
+    import asyncio
+
+    from factcheck.errors import BadRequestError
+    from factcheck.providers.base import gather_or_cancel
+
+    finished: list[str] = []
+
+    async def slow() -> str:
+        await asyncio.sleep(5)
+        finished.append("slow")
+        return "slow"
+
+    async def failing() -> str:
+        await asyncio.sleep(0.01)
+        raise BadRequestError("refused", provider="p")
+
+    with pytest.raises(BadRequestError):  # the error itself, not an ExceptionGroup
+        await gather_or_cancel(slow(), failing())
+    await asyncio.sleep(0.05)
+    assert finished == []
+    assert await gather_or_cancel(asyncio.sleep(0, "a"), asyncio.sleep(0, "b")) == ["a", "b"]
