@@ -167,6 +167,38 @@ def test_extract_keeps_grounded_model_facts_and_counts_the_rest(
             assert any(r["start"] < end and start < r["end"] for r in rules), fact
 
 
+def assert_cut_answers_were_split(sent: list[Exchange]) -> None:
+    """An answer cut at the output limit is never asked again with a longer prompt (a re-ask
+    turn): its piece is split, so smaller pieces of it follow."""
+    for exchange in sent:
+        assert len(exchange.body["messages"]) == 2, "a re-ask was sent"
+    cut = [
+        e
+        for e in sent
+        if is_extraction(e)
+        and (e.answer or {}).get("choices", [{}])[0].get("finish_reason") == "length"
+    ]
+    for exchange in cut:
+        piece = squeezed(article_piece(exchange))
+        parts = [squeezed(article_piece(e)) for e in sent if is_extraction(e)]
+        assert any(p != piece and p in piece for p in parts), "a cut answer's piece was not split"
+
+
+def assert_used_or_said_why(run: dict[str, Any]) -> None:
+    """With this tiny model an LLM answer may be lost (its facts cut even on the smallest piece):
+    then the run must say so, name the cause, and carry on with the rules."""
+    if not run["degraded"]:
+        return
+    assert run["notices"] and run["fallbacks"], json.dumps(run)
+    for fallback in run["fallbacks"]:
+        assert fallback["to"] == "rules"
+        assert fallback["reason"].split(":")[0] in (
+            "output_too_long",
+            "context_too_long",
+            "invalid_output",
+        ), fallback
+
+
 def _empty_or_unlocatable_margin(absent: list[dict[str, Any]], text: str) -> int:
     """Absent evidence the grounder may still place (it forgives case, spacing and quote marks)."""
     return sum(1 for f in absent if len(f["evidence"].strip()) >= 12 and f["evidence"][:12] in text)
@@ -215,10 +247,18 @@ def test_compare_two_examples_through_the_openai_wire(llama: LlamaServer, home: 
     run = report["run"]
     sent = chats(llama.recorder.since(mark))
     assert run["llm_calls"] == llama.recorder.arrivals(mark, *CHAT_PATHS), run
-    # The reference was extracted by the test before (a cache hit); the candidate is asked.
-    assert run["cache_hits"] >= 1 and sum(is_extraction(e) for e in sent) >= 1
+    # The candidate asked; the reference asked too, or taken from the cache (the extract test
+    # asked it first).
+    pieces = [squeezed(article_piece(e)) for e in sent if is_extraction(e)]
+    reference, candidate = (
+        squeezed(load_document(EXAMPLES / name).text)
+        for name in ("a1-reference-en.md", "a3-retelling-fr.md")
+    )
+    assert any(piece in candidate for piece in pieces)
+    assert run["cache_hits"] >= 1 or any(piece in reference for piece in pieces)
     assert all(e.seconds <= DEADLINE for e in sent)
-    assert not run["degraded"], run
+    assert_cut_answers_were_split(sent)
+    assert_used_or_said_why(run)
     judged = [e for e in sent if not is_extraction(e)]
     for exchange in judged:  # the judge may only answer about the ids it was sent
         schema = exchange.body["response_format"]["json_schema"]["schema"]
@@ -246,7 +286,8 @@ def test_audit_of_the_examples(llama: LlamaServer, home: Path, tmp_path: Path) -
     assert run["llm_calls"] == llama.recorder.arrivals(mark, *CHAT_PATHS), run
     assert all(e.seconds <= DEADLINE for e in chats(llama.recorder.since(mark)))
     assert run["llm_calls"] + run["cache_hits"] >= 2  # each article asked, or cached before
-    assert not run["degraded"], run
+    assert_cut_answers_were_split(chats(llama.recorder.since(mark)))
+    assert_used_or_said_why(run)
     assert (tmp_path / "report" / "index.html").is_file()
 
 
