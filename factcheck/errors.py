@@ -17,10 +17,13 @@
         ├── AccessError             401/402/403/404 model: disable the provider for the run
         │   └── QuotaError          insufficient quota, spend or usage limit: disable too
         ├── UnavailableError        disabled or resting after failures: skipped, no request sent
-        ├── ContextTooLongError     400 context length: fall back (or split)
+        ├── OversizeError           the task is too big for one request: split it, else fall back
+        │   ├── ContextTooLongError 400 context length: the input does not fit
+        │   └── OutputTooLongError  the answer was cut at the output token limit
         ├── InvalidOutputError      not JSON, or fails the schema: one re-ask, then fall back
         ├── BadRequestError         any other 400: fail the request
         │   └── FormatRefusedError  the output format was refused; the provider stepped down
+        │       └── FormatIgnoredError  a 200 that ignored the schema; stepped down too
         └── AllBackendsFailedError  every backend in the chain failed (exit 3)
 
 Any other exception is a bug: the CLI exits with INTERNAL_ERROR_EXIT (4) after one line saying
@@ -187,12 +190,25 @@ class UnavailableError(ProviderError):
     """The provider was disabled or is resting earlier in this run: skipped without a request."""
 
 
-class ContextTooLongError(ProviderError):
-    """The input does not fit the model's context: fall back to the next provider."""
+class OversizeError(ProviderError):
+    """One request cannot hold the task. A caller that can cut its input in parts (the
+    extractor's article, the judge's items) asks with a splittable request and splits it;
+    otherwise the chain falls back to the next provider."""
+
+
+class ContextTooLongError(OversizeError):
+    """The input does not fit the model's context window."""
+
+
+class OutputTooLongError(OversizeError):
+    """The answer was cut off at the output token limit: asking again with a longer prompt would
+    only be cut again, a smaller part of the input is answered in full."""
 
 
 class InvalidOutputError(ProviderError):
     """The model's answer is not JSON or fails the schema: re-ask once, then fall back."""
+
+    refused = False  # the model declined to answer (not a format problem)
 
 
 class BadRequestError(ProviderError):
@@ -204,6 +220,12 @@ class BadRequestError(ProviderError):
 class FormatRefusedError(BadRequestError):
     """The server refused the structured-output format; the provider has stepped down to a
     plainer one, so the same request may be sent again at once."""
+
+
+class FormatIgnoredError(FormatRefusedError):
+    """The server answered 200 at a native structured-output level, but the answer does not fit
+    the schema: it ignored the format (a compatible server without that feature). The provider
+    has stepped down to a plainer level, which puts the schema in the prompt."""
 
 
 class AllBackendsFailedError(ProviderError):
@@ -221,7 +243,9 @@ _KIND_NAMES: dict[type, str] = {
     QuotaError: "quota",
     UnavailableError: "unavailable",
     FormatRefusedError: "format_refused",
+    FormatIgnoredError: "format_ignored",
     ContextTooLongError: "context_too_long",
+    OutputTooLongError: "output_too_long",
     InvalidOutputError: "invalid_output",
     BadRequestError: "bad_request",
     AllBackendsFailedError: "all_failed",

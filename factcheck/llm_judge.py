@@ -3,20 +3,33 @@
 The comparison engine hands over the quote pairs it could not decide (across languages, above
 all) and the candidate's claims; the model answers same/altered/different per pair and
 supported/contradicted/not_mentioned per claim. Items it leaves out stay with the rules.
+
+The answer's schema names the ids that were sent (an `enum`) and allows one verdict per item
+(`maxItems`), and the output budget grows with the number of items: a server that enforces the
+schema cannot let a small model invent ids or repeat verdicts until it runs out of tokens. A
+request too big for the server's context, or whose answer is cut, is split: the items in two
+halves, and a single item with fewer facts of context.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.compare.judge import ClaimVerdict, JudgeRequest, JudgeResult, QuoteVerdict
+from factcheck.errors import ContextTooLongError, OversizeError
 from factcheck.models import Fact, Source
+from factcheck.providers.base import gather_or_cancel
 
 if TYPE_CHECKING:
     from factcheck.backend import Backend
+    from factcheck.providers.base import Completion, Provider, Request
 
 MAX_CONTEXT_FACTS = 80  # per side: enough for the model to see the article's substance
+VERDICT_TOKENS = 80  # one verdict object: id, verdict and a one-sentence reason
+ANSWER_TOKENS = 64
 
 
 def _fact_line(fact: Fact) -> str:
@@ -31,12 +44,95 @@ def _fact_line(fact: Fact) -> str:
     return f"- {fact.kind}: {fact.text} = {value} {extra}".rstrip()
 
 
-def _facts_block(facts: Iterable[Fact]) -> str:
+def _facts_block(facts: Iterable[Fact], limit: int = MAX_CONTEXT_FACTS) -> str:
     chosen = [f for f in facts if f.kind in ("quote", "claim", "number", "date")]
-    return "\n".join(_fact_line(f) for f in chosen[:MAX_CONTEXT_FACTS]) or "(none)"
+    return "\n".join(_fact_line(f) for f in chosen[:limit]) or "(none)"
 
 
-def render_judge_prompt(request: JudgeRequest) -> tuple[str, str, str]:
+def judge_schema(pair_ids: list[str], claim_ids: list[str]) -> dict[str, Any]:
+    """The judge's answer schema for these items: only their ids, at most one verdict each."""
+    from factcheck.extract.llm import llm_schema
+
+    schema = copy.deepcopy(llm_schema("llm_judge"))
+    for part, ids in (("quotes", pair_ids), ("claims", claim_ids)):
+        array = schema["properties"][part]
+        array["maxItems"] = len(ids)
+        if ids:
+            array["items"]["properties"]["id"]["enum"] = ids
+    return schema
+
+
+def judge_request(
+    request: JudgeRequest, *, context_facts: int = MAX_CONTEXT_FACTS, splittable: bool = False
+) -> Request:
+    """The LLM request for one judge request, its schema and output budget sized to it."""
+    from factcheck.providers.base import Message, Request
+
+    system, user, prompt_id = render_judge_prompt(request, context_facts=context_facts)
+    items = len(request.quote_pairs) + len(request.claims)
+    return Request(
+        system=system,
+        messages=(Message("user", user),),
+        schema=judge_schema(
+            [pair.id for pair in request.quote_pairs], [item.id for item in request.claims]
+        ),
+        schema_name="judgement",
+        prompt_version=prompt_id,
+        max_output_tokens=ANSWER_TOKENS + items * VERDICT_TOKENS,
+        splittable=splittable,
+    )
+
+
+def halves(request: JudgeRequest) -> tuple[JudgeRequest, JudgeRequest]:
+    """`request`'s items in two requests (quote pairs first), both with the same context."""
+    pairs, claims = request.quote_pairs, request.claims
+    middle = (len(pairs) + len(claims)) // 2
+    cut = max(0, middle - len(pairs))  # how many claims go with the first half
+    first = dataclasses.replace(request, quote_pairs=pairs[:middle], claims=claims[:cut])
+    second = dataclasses.replace(request, quote_pairs=pairs[middle:], claims=claims[cut:])
+    return first, second
+
+
+async def judged(
+    provider: Provider,
+    request: JudgeRequest,
+    context_facts: int = MAX_CONTEXT_FACTS,
+    splittable: bool = True,
+) -> list[Completion]:
+    """The answers for `request`: one, or one per part when it is too big for one request.
+
+    Too big for the context: the facts shown for context shrink first (they are most of the
+    prompt), then the items are split. An answer cut at the output limit: the items are split.
+    """
+    items = len(request.quote_pairs) + len(request.claims)
+    try:
+        answer = await provider.complete(
+            judge_request(request, context_facts=context_facts, splittable=splittable)
+        )
+    except OversizeError as error:
+        if not splittable:
+            raise
+        smaller = context_facts // 2 if context_facts > 10 else 0
+        if (
+            isinstance(error, ContextTooLongError)
+            and smaller < context_facts
+            and (items == 1 or context_facts > 10)
+        ):
+            return await judged(provider, request, smaller)
+        if items > 1:
+            first, second = halves(request)
+            parts = await gather_or_cancel(
+                judged(provider, first, context_facts), judged(provider, second, context_facts)
+            )
+            return [*parts[0], *parts[1]]
+        # Nothing left to cut: the request goes down the chain like any other.
+        return await judged(provider, request, context_facts, splittable=False)
+    return [answer]
+
+
+def render_judge_prompt(
+    request: JudgeRequest, *, context_facts: int = MAX_CONTEXT_FACTS
+) -> tuple[str, str, str]:
     """(system, user, prompt id) for one judge request."""
     from factcheck.prompts import load_prompt
 
@@ -51,8 +147,8 @@ def render_judge_prompt(request: JudgeRequest) -> tuple[str, str, str]:
     system, user = prompt.render(
         reference_language=request.reference_language or "unknown",
         candidate_language=request.candidate_language or "unknown",
-        reference_facts=_facts_block(request.reference_facts),
-        candidate_facts=_facts_block(request.candidate_facts),
+        reference_facts=_facts_block(request.reference_facts, context_facts),
+        candidate_facts=_facts_block(request.candidate_facts, context_facts),
         quote_pairs=pairs or "(none)",
         claims=claims or "(none)",
     )
@@ -69,37 +165,25 @@ class LLMJudge:
         """Verdicts for the request's quote pairs and claims (empty when the LLM is down)."""
         if not (request.quote_pairs or request.claims) or not self.backend.llm_available():
             return JudgeResult()
-        from factcheck.extract.llm import llm_schema
-        from factcheck.providers.base import Message, Request
-
-        system, user, prompt_id = render_judge_prompt(request)
         chain = self.backend.chain
         assert chain is not None
-        completion = self.backend.call_llm(
-            chain.complete(
-                Request(
-                    system=system,
-                    messages=(Message("user", user),),
-                    schema=llm_schema("llm_judge"),
-                    schema_name="judgement",
-                    prompt_version=prompt_id,
-                )
-            )
-        )
-        if completion is None:
+        completions = self.backend.call_llm(judged(chain, request))
+        if not completions:
             return JudgeResult()
-        source = Source("llm", completion.provider, completion.model)
         pair_ids = {pair.id for pair in request.quote_pairs}
         claim_ids = {item.id for item in request.claims}
-        return JudgeResult(
-            quotes=tuple(
-                QuoteVerdict(v["id"], v["verdict"], v["reason"], source)
-                for v in completion.data["quotes"]
-                if v["id"] in pair_ids
-            ),
-            claims=tuple(
-                ClaimVerdict(v["id"], v["verdict"], v["reason"], source)
-                for v in completion.data["claims"]
-                if v["id"] in claim_ids
-            ),
-        )
+        quotes: dict[str, QuoteVerdict] = {}
+        claims: dict[str, ClaimVerdict] = {}
+        for completion in completions:
+            source = Source("llm", completion.provider, completion.model)
+            for v in completion.data["quotes"]:
+                if v["id"] in pair_ids:  # the first verdict on an id stands
+                    quotes.setdefault(
+                        v["id"], QuoteVerdict(v["id"], v["verdict"], v["reason"], source)
+                    )
+            for v in completion.data["claims"]:
+                if v["id"] in claim_ids:
+                    claims.setdefault(
+                        v["id"], ClaimVerdict(v["id"], v["verdict"], v["reason"], source)
+                    )
+        return JudgeResult(quotes=tuple(quotes.values()), claims=tuple(claims.values()))

@@ -3,25 +3,49 @@
 The rules extractor always runs; what the model finds is added on top (`merge`), never in place
 of it. A fact whose evidence cannot be found in the article is dropped and counted: a model may
 paraphrase, translate or invent, and a finding must always point at real text.
+
+Each request is sized to its chunk: the fact limit (`maxItems`, which a server that enforces the
+schema enforces while decoding) and the output tokens grow with the chunk's length, so a small
+model cannot loop inside valid JSON for minutes. Chunks are cut to fit the context window the
+server reports; a chunk that still does not fit, or whose answer is cut at the output limit, is
+split in two and each half asked on its own, before any fallback.
 """
 
 from __future__ import annotations
 
-import asyncio
+import copy
 import dataclasses
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from factcheck.errors import OversizeError
 from factcheck.extract.grounding import Grounder
 from factcheck.models import Document, Fact, Source
 from factcheck.prompts import load_prompt
-from factcheck.providers.base import Completion, Message, Provider, Request
+from factcheck.providers.base import (
+    Completion,
+    Message,
+    Provider,
+    Request,
+    context_window,
+    gather_or_cancel,
+)
 
 MAX_CHUNK_CHARS = 12_000  # about 3-4k tokens: well inside every supported model's context
 MAX_FACTS_PER_CHUNK = 60
+MIN_FACTS_PER_CHUNK = 4
+CHARS_PER_FACT = 120  # a news paragraph of 1,200 characters holds about ten checkable facts
+TOKENS_PER_FACT = 90  # one fact object with all its keys, evidence and English gloss
+ANSWER_TOKENS = 64  # the object around the facts, and slack
+# Characters per token when sizing chunks to a window: lower than English's 4 or so, so that
+# French, Indonesian or Arabic text is not under-counted. An error from the server corrects it.
+CHARS_PER_TOKEN = 3.5
+TEMPLATE_TOKENS = 40  # the chat template's own tokens around the messages
+MIN_SPLIT_CHARS = 400  # a chunk shorter than twice this is not split further
 
 
 @cache
@@ -59,23 +83,60 @@ def chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]
     return pieces
 
 
-def extraction_request(document: Document, piece: str) -> Request:
-    """The extraction request for one chunk of `document`."""
+def facts_limit(chars: int) -> int:
+    """How many facts a chunk of `chars` characters may yield (the schema's maxItems)."""
+    return max(MIN_FACTS_PER_CHUNK, min(MAX_FACTS_PER_CHUNK, math.ceil(chars / CHARS_PER_FACT)))
+
+
+def output_tokens(facts: int) -> int:
+    """The output budget for an answer of at most `facts` facts."""
+    return ANSWER_TOKENS + facts * TOKENS_PER_FACT
+
+
+@cache
+def _schema_with_limit(facts: int) -> dict[str, Any]:
+    schema = copy.deepcopy(llm_schema("llm_extract"))
+    schema["properties"]["facts"]["maxItems"] = facts
+    return schema
+
+
+def extraction_request(document: Document, piece: str, *, splittable: bool = False) -> Request:
+    """The extraction request for one chunk of `document`, sized to the chunk."""
     prompt = load_prompt("extract")
+    limit = facts_limit(len(piece))
     system, user = prompt.render(
         language=document.language or "unknown",
         title=document.title or "",
         published=document.published.isoformat() if document.published else "unknown",
         article=piece,
-        max_facts=str(MAX_FACTS_PER_CHUNK),
+        max_facts=str(limit),
     )
     return Request(
         system=system,
         messages=(Message("user", user),),
-        schema=llm_schema("llm_extract"),
+        schema=_schema_with_limit(limit),
         schema_name="facts",
         prompt_version=prompt.id,
+        max_output_tokens=output_tokens(limit),
+        splittable=splittable,
     )
+
+
+def chunk_size(document: Document, window: int | None) -> int:
+    """The longest chunk whose request (instructions, chunk, answer) fits `window` tokens."""
+    if window is None:
+        return MAX_CHUNK_CHARS
+    empty = extraction_request(document, "")
+    overhead = (
+        TEMPLATE_TOKENS
+        + (len(empty.system) + sum(len(m.content) for m in empty.messages)) / CHARS_PER_TOKEN
+    )
+    size = MAX_CHUNK_CHARS
+    while size > MIN_SPLIT_CHARS and (
+        overhead + size / CHARS_PER_TOKEN + output_tokens(facts_limit(size)) > window
+    ):
+        size = int(size * 0.85)
+    return size
 
 
 # The model's "disclosure" kind is the rules extractor's "disclaimer" fact, so that the two merge.
@@ -130,19 +191,49 @@ def _ground(
     return facts, dropped
 
 
+Answered = tuple[int, str, Completion]  # a chunk's offset, its text, the model's answer
+
+
 async def llm_extract(document: Document, provider: Provider) -> LLMExtraction:
     """The model's grounded facts for `document` (one call per chunk, chunks in parallel)."""
-    pieces = chunks(document.text, MAX_CHUNK_CHARS)
-    completions = await asyncio.gather(
-        *(provider.complete(extraction_request(document, piece)) for _, piece in pieces)
+    size = chunk_size(document, await context_window(provider))
+    pieces = chunks(document.text, size)
+    parts = await gather_or_cancel(
+        *(_answered(document, offset, piece, provider) for offset, piece in pieces)
     )
     facts: list[Fact] = []
     dropped = 0
-    for (offset, piece), completion in zip(pieces, completions, strict=True):
+    completions: list[Completion] = []
+    for offset, piece, completion in (answer for part in parts for answer in part):
         found, lost = _ground(document, offset, piece, completion)
         facts.extend(found)
         dropped += lost
+        completions.append(completion)
     return LLMExtraction(tuple(facts), dropped, tuple(completions))
+
+
+async def _answered(
+    document: Document, offset: int, piece: str, provider: Provider
+) -> list[Answered]:
+    """The answer for one chunk; for a chunk too big for one request, the answers of its parts.
+
+    Only a chunk long enough to be cut is sent as splittable: the shortest parts go down the
+    chain like any request, and fall back when even they do not fit.
+    """
+    splittable = len(piece) >= 2 * MIN_SPLIT_CHARS
+    try:
+        completion = await provider.complete(
+            extraction_request(document, piece, splittable=splittable)
+        )
+    except OversizeError:
+        if not splittable:
+            raise
+        halves = chunks(piece, math.ceil(len(piece) / 2))
+        parts = await gather_or_cancel(
+            *(_answered(document, offset + at, half, provider) for at, half in halves)
+        )
+        return [answer for part in parts for answer in part]
+    return [(offset, piece, completion)]
 
 
 def merge(rules_facts: list[Fact], llm_facts: tuple[Fact, ...] | list[Fact]) -> list[Fact]:

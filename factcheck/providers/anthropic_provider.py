@@ -6,8 +6,20 @@ import os
 import time
 from typing import Any
 
-from factcheck.errors import BadRequestError, FormatRefusedError, InvalidOutputError
-from factcheck.providers.base import Completion, Request, parse_output, validate_output
+from factcheck.errors import (
+    BadRequestError,
+    FormatIgnoredError,
+    FormatRefusedError,
+    InvalidOutputError,
+)
+from factcheck.providers.base import (
+    Completion,
+    Request,
+    cut_off,
+    parse_output,
+    validate_output,
+)
+from factcheck.providers.context import server_window
 from factcheck.providers.failures import (
     body_excerpt,
     from_status,
@@ -30,6 +42,16 @@ def _without_environment_headers(sdk: Any) -> dict[str, Any]:
         if ":" in line
     ]
     return {name: sdk.Omit() for name in names if name}
+
+
+def _without_item_limits(schema: Any) -> Any:
+    """`schema` without maxItems: Anthropic's structured outputs reject array length limits,
+    which the answer's validation still enforces."""
+    if isinstance(schema, dict):
+        return {k: _without_item_limits(v) for k, v in schema.items() if k != "maxItems"}
+    if isinstance(schema, list):
+        return [_without_item_limits(v) for v in schema]
+    return schema
 
 
 class AnthropicProvider:
@@ -57,6 +79,8 @@ class AnthropicProvider:
         self.base_url = base_url
         self._key = api_key
         self._sdk = anthropic
+        self._timeouts = timeouts
+        self._window: tuple[int | None] | None = None  # asked once, then remembered
         # Explicit key and URL: the SDK must not read ANTHROPIC_API_KEY or a profile itself.
         self._client = anthropic.AsyncAnthropic(
             api_key=api_key or PLACEHOLDER_KEY,
@@ -66,6 +90,15 @@ class AnthropicProvider:
             default_headers=_without_environment_headers(anthropic) if third_party else None,
         )
         self.mode = "output_config"  # switches to "tool" once when the API refuses output_config
+
+    async def context_window(self) -> int | None:
+        """The tokens the server's context holds, when the server says (llama.cpp)."""
+        if self._window is None:
+            window = await server_window(
+                self.base_url, self.model, key=self._key, timeouts=self._timeouts
+            )
+            self._window = (window,)
+        return self._window[0]
 
     async def complete(self, request: Request) -> Completion:
         """One HTTP request; the answer validated against the request's schema."""
@@ -80,6 +113,15 @@ class AnthropicProvider:
                 f"output_config refused, next: a forced tool ({error})",
                 provider=self.name,
                 status=error.status,
+            ) from None
+        except InvalidOutputError as error:
+            # A 200 whose text misses the schema output_config asked for: the server ignores
+            # output_config (a compatible server). A forced tool carries the schema instead.
+            if mode != "output_config" or error.refused:
+                raise
+            self.mode = "tool"
+            raise FormatIgnoredError(
+                f"output_config ignored, next: a forced tool ({error})", provider=self.name
             ) from None
 
     async def _call(self, request: Request, mode: str) -> Completion:
@@ -114,7 +156,7 @@ class AnthropicProvider:
         }
         if mode == "output_config":
             arguments["output_config"] = {
-                "format": {"type": "json_schema", "schema": request.schema}
+                "format": {"type": "json_schema", "schema": _without_item_limits(request.schema)}
             }
         else:
             arguments["tools"] = [
@@ -138,11 +180,13 @@ class AnthropicProvider:
             )
         stop = getattr(response, "stop_reason", None)
         if stop == "max_tokens":
-            raise InvalidOutputError(
-                "the answer was cut off at the output token limit", provider=self.name
-            )
+            tool_used = any(getattr(b, "type", None) == "tool_use" for b in blocks)
+            text = "{" if tool_used else self._text(blocks)
+            raise cut_off(text, request.max_output_tokens, provider=self.name)
         if stop == "refusal":
-            raise InvalidOutputError("the model refused to answer", provider=self.name)
+            refusal = InvalidOutputError("the model refused to answer", provider=self.name)
+            refusal.refused = True
+            raise refusal
         data = self._data(request, blocks)
         usage = getattr(response, "usage", None)
         return Completion(
@@ -161,12 +205,15 @@ class AnthropicProvider:
                 if isinstance(block.input, str):  # some proxies send the input as a JSON string
                     return parse_output(block.input, request.schema, provider=self.name)
                 return validate_output(block.input, request.schema, provider=self.name)
-        text = "".join(
+        return parse_output(self._text(blocks), request.schema, provider=self.name)
+
+    @staticmethod
+    def _text(blocks: list[Any]) -> str:
+        return "".join(
             str(getattr(block, "text", ""))
             for block in blocks
             if getattr(block, "type", None) == "text"
         )
-        return parse_output(text, request.schema, provider=self.name)
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
-from factcheck.errors import InvalidOutputError
+from factcheck.errors import InvalidOutputError, OutputTooLongError, ProviderError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,9 @@ class Request:
     prompt_version: str
     max_output_tokens: int = 4096
     temperature: float = 0
+    # The caller can cut its input in parts: a provider whose context or output limit is too
+    # small for it raises OversizeError at once instead of passing the request down the chain.
+    splittable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,26 @@ class Provider(Protocol):
     model: str
 
     async def complete(self, request: Request) -> Completion: ...
+
+
+async def gather_or_cancel(*awaitables: Awaitable[T]) -> list[T]:
+    """Every result, in order; when one fails, the others are cancelled before the error goes
+    on. (asyncio.gather leaves them running: requests the run no longer waits for would still be
+    sent, counted and paid for after it ended.)"""
+    tasks = [asyncio.ensure_future(a) for a in awaitables]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+async def context_window(provider: object) -> int | None:
+    """The context window `provider` reports (None when it has no way to know)."""
+    ask = getattr(provider, "context_window", None)
+    return await ask() if ask is not None else None
 
 
 def parse_output(text: str, schema: dict[str, Any], *, provider: str = "") -> dict[str, Any]:
@@ -75,6 +102,26 @@ def validate_output(data: object, schema: dict[str, Any], *, provider: str = "")
             provider=provider,
         )
     return data
+
+
+def starts_like_json(text: str) -> bool:
+    """Whether an answer (maybe cut off) begins as a JSON object would, fenced or not."""
+    return text.lstrip().startswith(("{", "```"))
+
+
+def cut_off(text: str, limit: int, *, provider: str) -> ProviderError:
+    """The error for an answer cut at the output limit: a JSON object cut short is too long
+    for one request (split the task); anything else is an answer in the wrong shape, which
+    more tokens would not mend."""
+    if starts_like_json(text):
+        return OutputTooLongError(
+            f"the answer was cut off at the output token limit ({limit})", provider=provider
+        )
+    snippet = " ".join(text.split())[:80]
+    return InvalidOutputError(
+        f"the answer is not JSON (cut off at the output token limit): {snippet!r}",
+        provider=provider,
+    )
 
 
 def _loads(text: str, provider: str) -> object:

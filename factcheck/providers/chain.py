@@ -61,6 +61,10 @@ class Chain:
         """The chain's answer (cached, or from the first provider that gives one)."""
         return await self._top.complete(request)
 
+    async def context_window(self) -> int | None:
+        """The context window of the first provider a request would go to, when it says."""
+        return await self._fallback.context_window()
+
     async def aclose(self) -> None:
         """Close every provider's HTTP connections."""
         await self._fallback.aclose()

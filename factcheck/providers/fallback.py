@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-from factcheck.errors import AllBackendsFailedError, ProviderError, UnavailableError
+from factcheck.errors import (
+    AllBackendsFailedError,
+    OversizeError,
+    ProviderError,
+    UnavailableError,
+)
 from factcheck.models import Fallback
-from factcheck.providers.base import Completion, Provider, Request
+from factcheck.providers.base import Completion, Provider, Request, context_window
 from factcheck.providers.health import ProviderHealth
 
 DEFAULT_CONCURRENCY = 8
@@ -64,6 +69,8 @@ class FallbackProvider:
                     health.failed(error)
                     if not error.fallback:
                         raise
+                    if isinstance(error, OversizeError) and request.splittable:
+                        raise  # the caller cuts its input in parts and asks this provider again
                     failures.append(error)
                     self.fallbacks.append(
                         Fallback(
@@ -77,6 +84,13 @@ class FallbackProvider:
                 health.succeeded()
                 return completion
         raise AllBackendsFailedError(failures)
+
+    async def context_window(self) -> int | None:
+        """The context window of the provider the next request goes to first, if it says."""
+        for index, provider in enumerate(self.providers):
+            if self.health[index].blocked() is None:
+                return await context_window(provider)
+        return None
 
     @property
     def disabled(self) -> set[int]:

@@ -11,7 +11,7 @@ import time
 from collections.abc import Mapping
 
 from factcheck.errors import ProviderError
-from factcheck.providers.base import Completion, Provider, Request
+from factcheck.providers.base import Completion, Provider, Request, context_window
 from factcheck.providers.prices import estimate_cost
 from factcheck.providers.store import Store
 from factcheck.providers.usage import Usage
@@ -74,6 +74,10 @@ class LoggedProvider:
         if self.prices is None:
             return estimate_cost(self.model, tokens_in, tokens_out)
         return estimate_cost(self.model, tokens_in, tokens_out, self.prices)
+
+    async def context_window(self) -> int | None:
+        """The inner provider's context window, when its server says."""
+        return await context_window(self.inner)
 
     async def aclose(self) -> None:
         """Close the inner provider."""

@@ -6,8 +6,20 @@ import time
 from typing import Any
 from urllib.parse import urlsplit
 
-from factcheck.errors import BadRequestError, FormatRefusedError, InvalidOutputError
-from factcheck.providers.base import Completion, Request, parse_output, schema_instruction
+from factcheck.errors import (
+    BadRequestError,
+    FormatIgnoredError,
+    FormatRefusedError,
+    InvalidOutputError,
+)
+from factcheck.providers.base import (
+    Completion,
+    Request,
+    cut_off,
+    parse_output,
+    schema_instruction,
+)
+from factcheck.providers.context import server_window
 from factcheck.providers.failures import (
     body_excerpt,
     from_status,
@@ -60,6 +72,8 @@ class OpenAIProvider:
         self.base_url = base_url
         self._key = api_key
         self._sdk = openai
+        self._timeouts = timeouts
+        self._window: tuple[int | None] | None = None  # asked once, then remembered
         # Explicit key and URL: the SDK must not pick OPENAI_API_KEY or OPENAI_BASE_URL itself.
         self._client = openai.AsyncOpenAI(
             api_key=api_key or PLACEHOLDER_KEY,
@@ -72,6 +86,15 @@ class OpenAIProvider:
         )
         self.level = LEVELS[0]  # the best level this backend has accepted (or not yet refused)
 
+    async def context_window(self) -> int | None:
+        """The tokens the server's context holds, when the server says (llama.cpp, vLLM)."""
+        if self._window is None:
+            window = await server_window(
+                self.base_url, self.model, key=self._key, timeouts=self._timeouts
+            )
+            self._window = (window,)
+        return self._window[0]
+
     async def complete(self, request: Request) -> Completion:
         """One HTTP request at the current output level; the answer validated against the schema."""
         level = self.level
@@ -80,13 +103,24 @@ class OpenAIProvider:
         except BadRequestError as error:
             if level == LEVELS[-1] or not says("format_refused", str(error)):
                 raise  # a 400 about anything else is not re-sent
-            if self.level == level:  # a parallel request may have stepped down already
-                self.level = LEVELS[LEVELS.index(level) + 1]
+            self._step_down(level)
             raise FormatRefusedError(
                 f"{level} output refused, next: {self.level} ({error})",
                 provider=self.name,
                 status=error.status,
             ) from None
+        except _SchemaIgnored as ignored:
+            # A 200 whose answer misses a schema the server was asked to enforce: it does not
+            # enforce it. The next level writes the schema into the prompt.
+            self._step_down(level)
+            raise FormatIgnoredError(
+                f"{level} output ignored, next: {self.level} ({ignored.error})",
+                provider=self.name,
+            ) from None
+
+    def _step_down(self, level: str) -> None:
+        if self.level == level:  # a parallel request may have stepped down already
+            self.level = LEVELS[LEVELS.index(level) + 1]
 
     async def _call(self, request: Request, level: str) -> Completion:
         sdk = self._sdk
@@ -108,7 +142,12 @@ class OpenAIProvider:
                 type(error).__name__, provider=self.name, secret=self._key
             ) from None
         latency = time.perf_counter() - started
-        return self._completion(request, response, latency)
+        try:
+            return self._completion(request, response, latency)
+        except _Unfit as unfit:
+            if level == "json_schema":
+                raise _SchemaIgnored(unfit.error) from None
+            raise unfit.error from None
 
     def _arguments(self, request: Request, level: str) -> dict[str, Any]:
         system = request.system if level == "json_schema" else schema_instruction(request)
@@ -159,14 +198,20 @@ class OpenAIProvider:
             )
         if getattr(message, "refusal", None):
             raise InvalidOutputError(f"the model refused: {message.refusal}", provider=self.name)
-        if getattr(choice, "finish_reason", None) == "length":
-            raise InvalidOutputError(
-                "the answer was cut off at the output token limit", provider=self.name
-            )
         content = getattr(message, "content", None)
-        data = parse_output(
-            content if isinstance(content, str) else "", request.schema, provider=self.name
-        )
+        if getattr(choice, "finish_reason", None) == "length":
+            cut = cut_off(
+                content if isinstance(content, str) else "",
+                request.max_output_tokens,
+                provider=self.name,
+            )
+            raise _Unfit(cut) if isinstance(cut, InvalidOutputError) else cut
+        try:
+            data = parse_output(
+                content if isinstance(content, str) else "", request.schema, provider=self.name
+            )
+        except InvalidOutputError as error:
+            raise _Unfit(error) from None
         usage = getattr(response, "usage", None)
         return Completion(
             data=data,
@@ -181,3 +226,15 @@ class OpenAIProvider:
     async def aclose(self) -> None:
         """Close the HTTP connections."""
         await self._client.close()
+
+
+class _Unfit(Exception):
+    """The answer is not JSON or misses the schema (carried to where the level is known)."""
+
+    def __init__(self, error: InvalidOutputError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _SchemaIgnored(_Unfit):
+    """An unfit answer at a level where the server was asked to enforce the schema."""

@@ -66,7 +66,13 @@ def _timeouts(record: ProviderKind, spec: ProviderSpec, env: Mapping[str, str]) 
                 raise ConfigError(f"{variable} must be seconds between 0 and 3600, got {raw!r}")
             values[name] = number
     values.update(dict(spec.seconds))
-    return dataclasses.replace(record.timeouts, **values)
+    limits = dataclasses.replace(record.timeouts, **values)
+    if "read_s" not in values and limits.read_s < limits.deadline_s:
+        # A whole answer arrives in one read: a read limit below the deadline would cut off
+        # every answer a slow server (a small model on CPU) takes longer to write, and the
+        # retry would start it over. Unless the user set one, reads wait up to the deadline.
+        limits = dataclasses.replace(limits, read_s=limits.deadline_s)
+    return limits
 
 
 def resolve(spec: ProviderSpec, env: Mapping[str, str]) -> Resolved:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from factcheck.errors import FormatRefusedError, InvalidOutputError, ProviderError, TransientError
-from factcheck.providers.base import Completion, Message, Provider, Request
+from factcheck.providers.base import Completion, Message, Provider, Request, context_window
 from factcheck.providers.health import ProviderHealth
 
 # Structured-output step-downs one request may take (json_schema -> json_object -> prompt).
@@ -123,6 +123,10 @@ class RetryingProvider:
             raise TransientError(
                 f"no answer within the request deadline ({self.deadline_s:g}s)", provider=self.name
             ) from None
+
+    async def context_window(self) -> int | None:
+        """The inner provider's context window, when its server says."""
+        return await context_window(self.inner)
 
     async def aclose(self) -> None:
         """Close the inner provider."""

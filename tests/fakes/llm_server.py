@@ -130,6 +130,10 @@ class FakeLLMServer:
         self.delay = 0.0  # latency added to every reply
         # Answers computed from the request when nothing is scripted: (route, body) -> Reply.
         self.responder: Callable[[str, dict[str, Any]], Reply | None] | None = None
+        # GET bodies by path, as a local server publishes them ("/props" for llama.cpp's n_ctx,
+        # "/v1/models" for vLLM's max_model_len); any other GET is a 404.
+        self.pages: dict[str, dict[str, Any]] = {}
+        self.gets: list[str] = []  # the paths asked with GET (kept apart from the journal)
         self._scripts: dict[tuple[str, str | None], deque[Reply]] = {}
         self._lock = threading.Lock()
         self.released = threading.Event()  # set on stop: hanging replies end then
@@ -254,6 +258,17 @@ def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
 
         def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
             pass
+
+        def do_GET(self) -> None:
+            path = self.path.split("?")[0]
+            server.gets.append(path)
+            page = server.pages.get(path)
+            data = json.dumps(page if page is not None else {"error": "not found"}).encode()
+            self.send_response(200 if page is not None else 404)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)

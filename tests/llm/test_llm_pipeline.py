@@ -210,12 +210,17 @@ def test_invalid_output_is_re_asked_once_then_the_next_provider_answers(llm_serv
     llm_server.responder = answer_like_a_model
     from tests.fakes.llm_server import text
 
-    llm_server.script("openai", text("Sure! Here are the facts: none."), text('{"facts": 3}'))
+    prose = text("Sure! Here are the facts: none.")
+    llm_server.script("openai", prose, prose, text('{"facts": 3}'))
     result = compare_files(
         *articles, settings_for(llm_server, "openai:flaky,anthropic:steady,rules")
     )
-    asked, re_asked, *later = llm_server.requests("openai")
-    # the first article: the question, one re-ask carrying the validation error, then Anthropic
+    native, asked, re_asked, *later = llm_server.requests("openai")
+    # the first article: prose where json_schema was asked means the server ignores it, so the
+    # provider steps down to json_object; there the question, one re-ask carrying the
+    # validation error, then Anthropic
+    assert native.body["response_format"]["type"] == "json_schema"
+    assert asked.body["response_format"]["type"] == "json_object"
     assert re_asked.body["messages"][: len(asked.body["messages"])] == asked.body["messages"]
     assert "not JSON" in json.dumps(re_asked.body["messages"][len(asked.body["messages"]) :])
     assert len(llm_server.requests("anthropic")) == 1

@@ -150,10 +150,14 @@ async def test_context_too_long_falls_back_without_retry(
 async def test_invalid_output_is_reasked_once_with_the_error(
     llm_server: FakeLLMServer, make_chain: ChainFactory
 ) -> None:
-    llm_server.script("anthropic", ok({"answer": "x"}), ok(GOOD))
+    # The first unfit answer comes where output_config asked for the schema: the server ignores
+    # it, so the provider switches to a forced tool. The tool's unfit answer is re-asked once.
+    llm_server.script("anthropic", ok({"answer": "x"}), ok({"answer": "x"}), ok(GOOD))
     chain = await make_chain(CHAIN)
     assert (await chain.complete(request())).data == GOOD
-    first, second = llm_server.requests("anthropic")
+    native, first, second = llm_server.requests("anthropic")
+    assert "output_config" in native.body and "output_config" not in first.body
+    assert first.body["tool_choice"]["type"] == "tool"
     assert len(second.body["messages"]) == len(first.body["messages"]) + 1
     feedback = second.body["messages"][-1]["content"]
     assert "'count' is a required property" in feedback
@@ -163,10 +167,11 @@ async def test_invalid_output_is_reasked_once_with_the_error(
 async def test_invalid_output_twice_falls_back(
     llm_server: FakeLLMServer, make_chain: ChainFactory
 ) -> None:
-    llm_server.script("anthropic", text("not json"), text("still not json"))
+    llm_server.script("anthropic", text("not json"), text("not json"), text("still not json"))
     chain = await make_chain(CHAIN)
     assert (await chain.complete(request())).provider == "openai"
-    assert len(llm_server.requests("anthropic")) == 2
+    # output_config ignored (switch to a tool), the tool's answer, its one re-ask
+    assert len(llm_server.requests("anthropic")) == 3
     assert chain.fallbacks[0].reason.startswith("invalid_output: the answer is not JSON")
 
 

@@ -179,6 +179,26 @@ def test_time_limits_come_from_the_spec_then_the_environment_then_the_kind() -> 
     assert resolved.timeouts.read_s == 45.0
     with pytest.raises(ConfigError, match=r"deadline= .* seconds"):
         parse_spec("openai:m;deadline=soon")
+
+
+def test_reads_wait_up_to_the_deadline_unless_a_read_limit_is_set() -> None:
+    # Against a real llama.cpp server a 240 s deadline with the kind's 60 s read limit cut every
+    # extraction of a small CPU model after 60 s and sent it again from the start, three times.
+    slow = resolve(parse_spec("openai:m@http://127.0.0.1:9/v1;deadline=240"), {})
+    assert slow.timeouts.read_s == 240.0
+    assert (
+        resolve(
+            parse_spec("openai:m@http://127.0.0.1:9/v1;deadline=240;read=30"), {}
+        ).timeouts.read_s
+        == 30.0
+    )
+    env = {"FACTCHECK_LLM_READ_TIMEOUT": "20"}
+    assert (
+        resolve(parse_spec("openai:m@http://127.0.0.1:9/v1;deadline=240"), env).timeouts.read_s
+        == 20.0
+    )
+    short = resolve(parse_spec("openai:m@http://127.0.0.1:9/v1;deadline=10"), {})
+    assert short.timeouts.read_s == KINDS["openai"].timeouts.read_s  # never below the kind's
     with pytest.raises(ConfigError, match="FACTCHECK_LLM_DEADLINE"):
         resolve(parse_spec("openai:m@http://127.0.0.1:9/v1"), {"FACTCHECK_LLM_DEADLINE": "-1"})
 

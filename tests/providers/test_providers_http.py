@@ -8,8 +8,10 @@ import pytest
 
 from factcheck.errors import (
     BadRequestError,
+    FormatIgnoredError,
     FormatRefusedError,
     InvalidOutputError,
+    OutputTooLongError,
     TransientError,
 )
 from factcheck.providers.anthropic_provider import AnthropicProvider
@@ -105,15 +107,42 @@ async def test_openai_fenced_json_is_accepted(
         (text("Sure! Here are the facts."), "not JSON"),
         (ok({"answer": "x"}), "does not fit the schema.*'count' is a required property"),
         (text("[1, 2]"), "not an object"),
-        (Reply(content='{"answer": "x", "co', finish="length"), "cut off"),
     ],
 )
 async def test_openai_invalid_output_is_reported_with_the_reason(
     llm_server: FakeLLMServer, openai_provider: OpenAIProvider, reply: Reply, phrase: str
 ) -> None:
+    openai_provider.level = "json_object"  # the schema is in the prompt: a miss is the model's
     llm_server.script("openai", reply)
     with pytest.raises(InvalidOutputError, match=phrase):
         await openai_provider.complete(request())
+    assert openai_provider.level == "json_object"
+
+
+@pytest.mark.parametrize(
+    "reply", [text("Sure! Here are the facts."), ok({"answer": "x"}), text("[1, 2]")]
+)
+async def test_openai_a_200_ignoring_json_schema_steps_down(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider, reply: Reply
+) -> None:
+    llm_server.script("openai", reply, ok(GOOD))
+    with pytest.raises(FormatIgnoredError, match="json_schema output ignored, next: json_object"):
+        await openai_provider.complete(request())
+    assert openai_provider.level == "json_object"
+    assert (await openai_provider.complete(request())).data == GOOD
+    ignored, stepped = llm_server.requests("openai")
+    assert ignored.body["response_format"]["type"] == "json_schema"
+    assert stepped.body["response_format"]["type"] == "json_object"
+    assert '"count"' in stepped.body["messages"][0]["content"]  # the schema, in the prompt
+
+
+async def test_openai_an_answer_cut_at_the_output_limit_is_oversize_not_invalid(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider
+) -> None:
+    llm_server.script("openai", Reply(content='{"answer": "x", "co', finish="length"))
+    with pytest.raises(OutputTooLongError, match="cut off at the output token limit"):
+        await openai_provider.complete(request())
+    assert openai_provider.level == "json_schema"
 
 
 async def test_anthropic_uses_output_config_and_returns_validated_data(
@@ -176,3 +205,47 @@ async def test_dropped_connection_and_timeout_are_transient(llm_server: FakeLLMS
             await provider.complete(request())
     finally:
         await provider.aclose()
+
+
+# What llama.cpp's server sent back when the model ignored the format and ran to the limit.
+PROSE_CUT = "Name a colour.<|im_end|>\n<|im_start|>admin\nName a colour.<|im_end|>\n<|im"
+
+
+async def test_openai_prose_cut_at_the_limit_where_json_schema_was_asked_steps_down(
+    llm_server: FakeLLMServer, openai_provider: OpenAIProvider
+) -> None:
+    llm_server.script("openai", Reply(content=PROSE_CUT, finish="length"))
+    with pytest.raises(FormatIgnoredError, match="not JSON"):
+        await openai_provider.complete(request())
+    assert openai_provider.level == "json_object"
+    llm_server.script("openai", Reply(content=PROSE_CUT, finish="length"))
+    with pytest.raises(InvalidOutputError, match="not JSON") as caught:
+        await openai_provider.complete(request())  # more tokens would not make it JSON
+    assert not isinstance(caught.value, OutputTooLongError)
+
+
+async def test_anthropic_prose_where_output_config_or_a_tool_was_asked(
+    llm_server: FakeLLMServer, anthropic_provider: AnthropicProvider
+) -> None:
+    """llama.cpp's /v1/messages answered both output_config and a forced tool with prose, cut at
+    max_tokens: the first steps down to the tool, the second is an invalid answer (re-asked once
+    by the retry layer, then the chain falls back), never a reason to split the task."""
+    llm_server.script("anthropic", Reply(content=PROSE_CUT, finish="max_tokens"))
+    with pytest.raises(FormatIgnoredError, match="output_config ignored, next: a forced tool"):
+        await anthropic_provider.complete(request())
+    assert anthropic_provider.mode == "tool"
+    llm_server.script("anthropic", Reply(content=PROSE_CUT, finish="max_tokens"))
+    with pytest.raises(InvalidOutputError, match="not JSON") as caught:
+        await anthropic_provider.complete(request())
+    assert not isinstance(caught.value, OutputTooLongError)
+    tool = llm_server.requests("anthropic")[-1].body
+    assert tool["tool_choice"] == {"type": "tool", "name": "facts"}
+
+
+async def test_anthropic_json_cut_at_the_limit_is_oversize(
+    llm_server: FakeLLMServer, anthropic_provider: AnthropicProvider
+) -> None:
+    llm_server.script("anthropic", Reply(content='{"answer": "x", "co', finish="max_tokens"))
+    with pytest.raises(OutputTooLongError):
+        await anthropic_provider.complete(request())
+    assert anthropic_provider.mode == "output_config"
