@@ -220,8 +220,8 @@ def test_day_month_without_any_anchor_has_no_value() -> None:
     ("language", "text", "context"),
     [
         ("fr", "Une start-up (IA) fondée en 2021 à San Francisco.", "fondée"),
-        ("id", "Soal rencana penutupan akses ChatGPT mulai 9 Juli 2024.", "penutupan akses"),
-        ("id", "Dilaporkan bahwa pada Selasa (25/6) OpenAI mulai mengirimkan email.", None),
+        ("id", "Soal rencana penutupan akses Jembatan Merah mulai 3 Maret 2025.", "penutupan akses"),
+        ("id", "Disebutkan bahwa pada Kamis (12/3) Telkomsel mulai mengirimkan email.", None),
     ],
 )
 def test_context_names_what_is_dated(language: str, text: str, context: str | None) -> None:

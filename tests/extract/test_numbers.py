@@ -232,7 +232,7 @@ def test_excluded_spans_are_skipped() -> None:
         ("fr", "Le plan créerait 500 emplois en France.", "emplois"),
         ("en", "The quake left 12 dead in the region.", "dead"),
         ("en", "The plan creates 500 jobs in Ohio.", "jobs"),
-        ("fr", "Un taux de chômage pouvant atteindre 20 % aux États-Unis.", "chômage"),
+        ("fr", "Une hausse du chômage pouvant atteindre 14 % en Wallonie.", "chômage"),
         ("id", "Perusahaan memecat 500 karyawan tahun ini.", "karyawan"),
         ("fr", "Dans les cinq prochaines années.", "années"),
     ],
