@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from rapidfuzz.fuzz import ratio
+
 from factcheck.compare.align import split_sentences
 from factcheck.compare.names import same_name
 from factcheck.compare.polarity import known, negations, negative_meaning
@@ -50,10 +52,7 @@ class _Sentence:
     start: int
     end: int
     tokens: tuple[tuple[str, int, int], ...]  # (word, start, end) in the document
-
-    @property
-    def folded(self) -> list[str]:
-        return [_fold(w) for w, _, _ in self.tokens]
+    folded: tuple[str, ...]  # the tokens' words as compared (`_fold`), computed once
 
 
 def _fold(word: str) -> str:
@@ -75,27 +74,37 @@ def _sentences(side: Side) -> list[_Sentence]:
     cached = side.memo.get("claim_sentences")
     if cached is None:
         text = side.document.text
-        cached = side.memo["claim_sentences"] = [
-            _Sentence(
-                start,
-                end,
-                tuple((m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)),
+        cached = side.memo["claim_sentences"] = []
+        for start, end in split_sentences(text):
+            tokens = tuple(
+                (m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)
             )
-            for start, end in split_sentences(text)
-        ]
+            cached.append(_Sentence(start, end, tokens, tuple(_fold(w) for w, _, _ in tokens)))
     return cached
 
 
 def _protected(side: Side) -> list[tuple[int, int]]:
-    """Spans whose words other findings compare: quotes, figures, dates."""
-    return sorted((f.start, f.end) for f in (*side.quotes, *side.numbers, *side.dates))
+    """Spans whose words other findings compare: quotes, figures, dates (found once per side)."""
+    found = side.memo.get("claim_protected")
+    if found is None:
+        facts = (*side.quotes, *side.numbers, *side.dates)
+        found = side.memo["claim_protected"] = sorted((f.start, f.end) for f in facts)
+    return found
+
+
+def _quoted(side: Side) -> list[tuple[int, int]]:
+    """The spans of the side's quotes (found once per side)."""
+    found = side.memo.get("claim_quoted")
+    if found is None:
+        found = side.memo["claim_quoted"] = sorted((f.start, f.end) for f in side.quotes)
+    return found
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _dice(a: list[str], b: list[str]) -> float:
+def _dice(a: Sequence[str], b: Sequence[str]) -> float:
     sa, sb = set(a), set(b)
     return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
 
@@ -133,8 +142,6 @@ def _best_partners(
 
 def _same_or_spelt(a: str, b: str) -> bool:
     """One name, or one name spelt two ways ("Daiwei", "Dawei")."""
-    from rapidfuzz.fuzz import ratio
-
     return same_name(a, b) or ratio(a.casefold(), b.casefold()) >= SPELLING
 
 
@@ -175,7 +182,7 @@ def _changes(
         if not (_all_names(old, i1) and _all_names(new, j1)):
             continue  # "US says the" for "Christmas": a rewrite, not one name for another
         gone = [w for w, _, _ in old if _fold(w) not in c.folded]
-        came = [w for w, _, _ in new if _fold(w) not in r.folded]
+        came = [w for w, _, _ in new if _fold(w) not in r.folded]  # tuples of a few dozen words
         if _acronym_for_words(gone, came):
             continue
         if gone and came and not any(_same_or_spelt(a, b) for a in gone for b in came):
@@ -196,8 +203,7 @@ def _negation_flipped(
     """Where the words one sentence changes hold a negation and the other's change holds none
     (nor a word of negative meaning), outside quotes, and the two sentences negate a different
     number of times: (i1, i2, j1, j2)."""
-    ref_quotes = _protected_quotes(ref)
-    cand_quotes = _protected_quotes(cand)
+    ref_quotes, cand_quotes = _quoted(ref), _quoted(cand)
     for op, i1, i2, j1, j2 in ops:
         if op == "equal":
             continue
@@ -224,10 +230,6 @@ def _negation_flipped(
     return None
 
 
-def _protected_quotes(side: Side) -> list[tuple[int, int]]:
-    return sorted((f.start, f.end) for f in side.quotes)
-
-
 def _finding(
     ref: Side,
     cand: Side,
@@ -236,16 +238,10 @@ def _finding(
     how: str,
 ) -> Discrepancy:
     before, after = _span(ref.document.text, old), _span(cand.document.text, new)
-    if how == "swap":
-        message = (
-            f"The candidate writes “{after.text}” where the same sentence of the reference "
-            f"writes “{before.text}”."
-        )
-    else:
-        message = (
-            f"The candidate writes “{after.text}” where the same sentence of the reference "
-            f"writes “{before.text}”: one of the two is negated."
-        )
+    message = (
+        f"The candidate writes “{after.text}” where the same sentence of the reference "
+        f"writes “{before.text}”" + (": one of the two is negated." if how == "negation" else ".")
+    )
     return Discrepancy(
         "contradicted_claim",
         severity("contradicted_claim", how),

@@ -93,6 +93,7 @@ _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The same labels inside a line: pages flatten e-mails and memo lists into one paragraph
 # ("… From: Roche, James To: Wynne, Michael Date: … Subj: 767 and DepSecDef …"). Only labels
 # that prose does not end with a colon ("an:", "de:", "da:" do, in German, French, Italian).
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]\w+\s+[a-z]")  # ". The council met": prose again
 _HEADER_INSIDE = re.compile(
     r"(?<![\w-])(?:from|to|cc|bcc|date|sent|subj|subject|re|fwd?|objet|asunto|betreff|oggetto|"
     r"onderwerp|perihal|kepada)\s*:",
@@ -280,7 +281,7 @@ def _in_header_field(text: str, start: int, at: int) -> bool:
     if not labels:
         return False
     between = text[labels[-1].end() : at]
-    return ";" not in between and not re.search(r"[.!?]\s+[A-Z]\w+\s+[a-z]", between)
+    return ";" not in between and not _SENTENCE_END.search(between)
 
 
 def _heading(line: str) -> bool:
