@@ -220,7 +220,11 @@ def test_day_month_without_any_anchor_has_no_value() -> None:
     ("language", "text", "context"),
     [
         ("fr", "Une start-up (IA) fondée en 2021 à San Francisco.", "fondée"),
-        ("id", "Soal rencana penutupan akses Jembatan Merah mulai 3 Maret 2025.", "penutupan akses"),
+        (
+            "id",
+            "Soal rencana penutupan akses Jembatan Merah mulai 3 Maret 2025.",
+            "penutupan akses",
+        ),
         ("id", "Disebutkan bahwa pada Kamis (12/3) Telkomsel mulai mengirimkan email.", None),
     ],
 )
