@@ -46,6 +46,30 @@ CREATE TABLE IF NOT EXISTS cache (
 """
 
 
+_BUSY_S = 30.0
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL once; it stays WAL for every later connection.
+
+    The switch needs the file to itself, and SQLite answers "database is locked" at once (without
+    waiting out the busy timeout) when another process opens or writes the new file at that moment,
+    so a lost race is retried with a growing pause until the busy timeout is spent.
+    """
+    deadline = time.monotonic() + _BUSY_S
+    pause = 0.005
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
 def default_path(env: Mapping[str, str] | None = None) -> Path:
     """$FACTCHECK_HOME/factcheck.sqlite3, else the same file in the user cache directory."""
     from factcheck.paths import state_dir
@@ -109,9 +133,8 @@ class Store:
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA journal_mode = WAL")
+            conn = sqlite3.connect(self.path, timeout=_BUSY_S, check_same_thread=False)
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.executescript(_SCHEMA)
             self._conn = conn
