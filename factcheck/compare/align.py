@@ -96,6 +96,7 @@ class Alignment:
     pairs: dict[int, tuple[int, str]] = field(default_factory=dict)  # ref index -> (cand, how)
     parallel: bool = False  # sentence for sentence (a translation, a light edit)
     translated: bool = False  # ... and sentence lengths keep the texts' ratio (`lengths`)
+    _retold: frozenset[int] | None = field(default=None, repr=False, compare=False)
 
     def sentence_of(self, sentences: list[Sentence], offset: int) -> Sentence | None:
         """The sentence holding character `offset`."""
@@ -115,7 +116,11 @@ class Alignment:
     def aligned_candidate(self, cand_offset: int) -> bool:
         """Whether the candidate sentence holding `cand_offset` retells a reference sentence."""
         cand = self.sentence_of(self.candidate, cand_offset)
-        return cand is not None and cand.index in {j for j, _ in self.pairs.values()}
+        if cand is None:
+            return False
+        if self._retold is None:  # `pairs` is final once `align` has returned
+            self._retold = frozenset(j for j, _ in self.pairs.values())
+        return cand.index in self._retold
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
