@@ -118,11 +118,12 @@ def to_markdown(figures: dict | None, command: str) -> str:
         + ".",
         "",
         "The rules backend compares quotes, dates, figures and names, and reads one kind of "
-        "claim: a sentence the summary copies from the article with a proper name swapped or a "
-        "negation flipped (`contradicted_claim`, medium). Omissions are low under the "
-        "precision-first policy, so a summary's natural omissions no longer count; what remains "
-        "flagged is precise but rare, because most SummEdits edits (antonyms, a common noun or a "
-        "colour changed, a summary sentence that rewrites rather than copies) leave every quote, "
+        "claim: a sentence the summary retells from the article with a proper name swapped, a "
+        "negation flipped or a word replaced by its opposite from a general word list "
+        "(`contradicted_claim`, medium). Omissions are low under the precision-first policy, so "
+        "a summary's natural omissions no longer count; what remains flagged is precise but "
+        "rare, because most SummEdits edits (a common noun or a colour changed, an antonym the "
+        "list lacks, a summary sentence that rewrites rather than copies) leave every quote, "
         "figure, date and name of the summary supported by the article. Near 50 is chance: "
         "claims in general need the LLM backend.",
         "",

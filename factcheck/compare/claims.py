@@ -1,18 +1,21 @@
 """Claims the rules can check: a sentence the candidate copies from the reference with a name
-swapped or a negation added or dropped.
+swapped, a negation added or dropped, or a word replaced by its opposite.
 
 Retellings in one language often keep a sentence nearly word for word. Where they do, the words
 they change say what changed: "U.K. activists dumped paint" retold as "U.S. activists dumped paint"
 gives the act to someone else; "the council approved the plan" retold as "the council did not
 approve the plan" says the opposite. Ordinary paraphrase changes common words ("protesters" for
 "activists", "spilled" for "dumped") and is not reported: only a proper name replaced by another
-name in the same place, or a negation that one sentence has and the other lacks, is. Words inside a
-quote, a figure or a date are left to the findings that compare those.
+name in the same place, a negation that one sentence has and the other lacks, or a word whose
+opposite (`opposites`) the other sentence has in the same phrase, is. Words inside a quote, a
+figure or a date are left to the findings that compare those.
 
 Only sentences that share at least half their words are compared (`MIN_OVERLAP`), within one
 language, and only a change of a few words with shared words on both sides: two independent
 reports rarely write the same sentence, so this check stays silent between them (no finding on
-the 136 Wikinews article-source pairs of `make bench`).
+the 136 Wikinews article-source pairs of `make bench`). A word and its opposite are looked for in
+looser retellings (a summary condensing a sentence: `OPPOSITE_OVERLAP`), but only with a word
+other than a stop word beside both: "illegally hiring her" and "the board fired her" are two acts.
 """
 
 from __future__ import annotations
@@ -27,9 +30,12 @@ from rapidfuzz.fuzz import ratio
 
 from factcheck.compare.align import split_sentences
 from factcheck.compare.names import same_name
+from factcheck.compare.opposites import known as opposites_known
+from factcheck.compare.opposites import opposite
 from factcheck.compare.polarity import known, negations, negative_meaning
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, same_language
+from factcheck.compare.story import stop_words
 from factcheck.models import Discrepancy, Evidence
 
 MIN_OVERLAP = 0.5  # Dice share of words two sentences need to be the same sentence retold
@@ -37,6 +43,8 @@ MIN_WORDS = 6  # a sentence this short is too generic to be a copy ("The vote wa
 NEGATION_OVERLAP = (
     0.7  # a negation flip needs a closer copy: independent reports negate in paraphrase
 )
+OPPOSITE_OVERLAP = 0.35  # a word and its opposite in sentences sharing this share of their words
+NEIGHBOURS = 2  # ... and a word (not a stop word) this close to both
 MAX_NEGATED = 6  # words on either side of a change holding a negation; more is a rewrite
 MAX_CHANGE = 3  # words on each side of one change: a longer change is a rewrite, not a swap
 SPELLING = 80  # rapidfuzz ratio above which two names are one name spelt two ways
@@ -44,6 +52,10 @@ INDEX_LETTERS = 4  # words this long find the reference sentences worth comparin
 RARE_SENTENCES = 8  # ... when in at most this many sentences (or a 20th of the article)
 SHORTLIST = 3  # reference sentences sharing the most such words, compared in full
 
+_MEANING = {
+    "negation": ": one of the two is negated.",
+    "opposite": ": the two words say the opposite.",
+}
 _TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*")
 
 
@@ -110,7 +122,7 @@ def _dice(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def _best_partners(
-    ref: list[_Sentence], cand: list[_Sentence]
+    ref: list[_Sentence], cand: list[_Sentence], least: float = MIN_OVERLAP
 ) -> list[tuple[_Sentence, _Sentence]]:
     """Each candidate sentence with the reference sentence it copies, if any. Candidates come
     from the words the two share that are rare in the reference (a copy shares many), so a long
@@ -135,7 +147,7 @@ def _best_partners(
         scored = [(_dice(words, ref[i].folded), i) for i, _ in hits.most_common(SHORTLIST)]
         if scored:
             score, i = max(scored)
-            if score >= MIN_OVERLAP:
+            if score >= least:
                 pairs.append((ref[i], sentence))
     return pairs
 
@@ -155,14 +167,52 @@ def _span(text: str, tokens: tuple[tuple[str, int, int], ...]) -> Evidence:
 
 
 def claim_findings(ref: Side, cand: Side) -> list[Discrepancy]:
-    """Sentences copied with a name swapped or a negation flipped (one language only)."""
+    """Sentences copied with a name swapped, a negation flipped or a word replaced by its
+    opposite (one language only)."""
     if not same_language(ref, cand):
         return []
     protected = _protected(cand)
     found: list[Discrepancy] = []
-    for r, c in _best_partners(_sentences(ref), _sentences(cand)):
+    rs, cs = _sentences(ref), _sentences(cand)
+    for r, c in _best_partners(rs, cs):
         found.extend(_changes(ref, cand, r, c, protected))
+    if opposites_known(ref.language):
+        for r, c in _best_partners(rs, cs, OPPOSITE_OVERLAP):
+            found.extend(_opposite(ref, cand, r, c, protected))
     return found
+
+
+def _opposite(
+    ref: Side, cand: Side, r: _Sentence, c: _Sentence, protected: list[tuple[int, int]]
+) -> list[Discrepancy]:
+    """A word only the reference sentence has and a word only the candidate's has, of opposite
+    meaning ("sales fell" / "sales rose"), outside quotes, figures and dates."""
+    ref_quotes = _quoted(ref)
+    gone = [
+        (w, t) for w, t in zip(r.folded, r.tokens, strict=True)
+        if w not in c.folded and not _inside(ref_quotes, t[1], t[2])
+    ]  # fmt: skip
+    came = [
+        (w, t) for w, t in zip(c.folded, c.tokens, strict=True)
+        if w not in r.folded and not _inside(protected, t[1], t[2])
+    ]  # fmt: skip
+    hit = opposite([w for w, _ in gone], [w for w, _ in came], r.folded, c.folded, ref.language)
+    if hit is None:
+        return []
+    i, j = r.folded.index(hit[0]), c.folded.index(hit[1])
+    if not _same_neighbours(r.folded, i, c.folded, j, stop_words(ref.language)):
+        return []  # "illegally hiring her" / "the board fired her": two acts, not one retold
+    return [_finding(ref, cand, (r.tokens[i],), (c.tokens[j],), "opposite")]
+
+
+def _same_neighbours(
+    a: Sequence[str], i: int, b: Sequence[str], j: int, stop: frozenset[str]
+) -> bool:
+    """Whether a word other than a stop word stands within `NEIGHBOURS` words of position `i`
+    of `a` and of position `j` of `b`: the two words sit in one phrase, retold."""
+    near_a = {w for w in a[max(i - NEIGHBOURS, 0) : i + NEIGHBOURS + 1] if w not in stop}
+    near_b = {w for w in b[max(j - NEIGHBOURS, 0) : j + NEIGHBOURS + 1] if w not in stop}
+    return bool((near_a & near_b) - {a[i], b[j]})
 
 
 def _changes(
@@ -240,7 +290,7 @@ def _finding(
     before, after = _span(ref.document.text, old), _span(cand.document.text, new)
     message = (
         f"The candidate writes “{after.text}” where the same sentence of the reference "
-        f"writes “{before.text}”" + (": one of the two is negated." if how == "negation" else ".")
+        f"writes “{before.text}”" + _MEANING.get(how, ".")
     )
     return Discrepancy(
         "contradicted_claim",

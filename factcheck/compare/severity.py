@@ -37,6 +37,7 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | contradicted_claim | default | high | the judge found the reference says otherwise |
 | contradicted_claim | swap | medium | a sentence copied nearly word for word with one proper name replaced by another ("U.K. activists" retold as "U.S. activists"): the act given to someone else, but the rules read words, not meaning |
 | contradicted_claim | negation | medium | a sentence copied nearly word for word whose main clause is negated on one side only |
+| contradicted_claim | opposite | medium | a sentence copied nearly word for word with one word replaced by its opposite ("exports rose" retold as "exports fell", "legal" as "illegal") |
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ SEVERITY: dict[tuple[DiscrepancyKind, str], Severity] = {
     ("contradicted_claim", "default"): "high",
     ("contradicted_claim", "swap"): "medium",
     ("contradicted_claim", "negation"): "medium",
+    ("contradicted_claim", "opposite"): "medium",
 }
 
 

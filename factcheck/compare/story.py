@@ -87,7 +87,7 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
                 tokens[token] += 1
         elif fact.kind == "date" and isinstance(fact.value, str) and len(fact.value) == 10:
             tokens[f"d:{fact.value}"] += 1
-    stop = _stop_words(language)
+    stop = stop_words(language)
     prefix = f"w:{language or '?'}:"
     # Words inside names, figures and dates are already their tokens: counting them twice would
     # let one name pass for two pieces of evidence.
@@ -137,7 +137,7 @@ def _figure(fact: Fact) -> str | None:
 
 
 @cache
-def _stop_words(language: str | None) -> frozenset[str]:
+def stop_words(language: str | None) -> frozenset[str]:
     """The stop words of `language` (none for a language the stop-word lists do not cover)."""
     import stopwordsiso
 
@@ -151,7 +151,7 @@ def _ascii_stop(language: str | None) -> frozenset[str]:
     """The stop words as name words are spelled ("der", "von", "de", "al"): not names."""
     from anyascii import anyascii
 
-    return frozenset(anyascii(word).lower() for word in _stop_words(language))
+    return frozenset(anyascii(word).lower() for word in stop_words(language))
 
 
 def kind_weight(token: str) -> float:
