@@ -32,7 +32,7 @@ REQUIRED_FILES = (
     "factcheck/py.typed",
     "factcheck/schemas/report.schema.json",
     "factcheck/schemas/audit.schema.json",
-    "factcheck/prompts/extract.prompt",
+    "factcheck/llm/prompts/extract.prompt",
 )
 REQUIRED_DEPENDENCIES = ("lxml_html_clean", "trafilatura", "typer")
 

@@ -46,8 +46,8 @@ class Backend:
     """Extracts facts and compares documents for one run, and accounts for what it did."""
 
     def __init__(self, settings: Settings) -> None:
-        from factcheck.providers.chain import build_provider
-        from factcheck.providers.spec import default_chain, parse_chain
+        from factcheck.llm.providers.chain import build_provider
+        from factcheck.llm.providers.spec import default_chain, parse_chain
 
         self.settings = settings
         specs = (
@@ -65,7 +65,7 @@ class Backend:
         self._answered = 0  # ... that got an answer (from a provider or the cache)
         self.chain = None
         if any(spec.kind != "rules" for spec in specs):
-            from factcheck.providers.store import Store, default_path
+            from factcheck.llm.providers.store import Store, default_path
 
             self._store = Store(default_path(settings.env))
             self.chain = build_provider(
@@ -141,7 +141,7 @@ class Backend:
         facts = rules_extract(document)
         if not self.llm_available():
             return facts
-        from factcheck.extract.llm import llm_extract, merge
+        from factcheck.llm.extract import llm_extract, merge
 
         assert self.chain is not None
         found = self.call_llm(llm_extract(document, self.chain))
@@ -163,7 +163,7 @@ class Backend:
 
         judge = None
         if self.llm_available():
-            from factcheck.llm_judge import LLMJudge
+            from factcheck.llm.judge import LLMJudge
 
             judge = LLMJudge(self)
         return compare(reference, reference_facts, candidate, candidate_facts, judge=judge)

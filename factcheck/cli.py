@@ -497,8 +497,8 @@ def config(provider: ProviderOpt = None) -> None:
         ANTHROPIC_API_KEY = "..."
     """
     from factcheck.config import resolve, user_config_path
+    from factcheck.llm.providers.env import load_env
     from factcheck.paths import state_path
-    from factcheck.providers.env import load_env
     from factcheck.providers_view import chain_labels
     from factcheck.report.names import visible
 

@@ -151,7 +151,7 @@ def _dotenv_names(env: Mapping[str, str]) -> set[str]:
 def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
     """The run's settings and, per setting, where its value came from: 'flag', 'environment',
     '.env', 'config file' or 'default'."""
-    from factcheck.providers.env import load_env
+    from factcheck.llm.providers.env import load_env
 
     env = load_env()
     from_dotenv = _dotenv_names(env)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from factcheck.config import Settings
-from factcheck.providers.spec import ProviderSpec
+from factcheck.llm.providers.spec import ProviderSpec
 from factcheck.report.console import render
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def _specs(settings: Settings) -> list[ProviderSpec]:
-    from factcheck.providers.spec import default_chain, parse_chain
+    from factcheck.llm.providers.spec import default_chain, parse_chain
 
     return parse_chain(settings.providers) if settings.providers else default_chain(settings.env)
 
@@ -37,8 +37,8 @@ def providers_report(
     """`show_providers`'s text, and the labels of the backends whose ping failed."""
     from rich.table import Table
 
-    from factcheck.providers.chain import ping as ping_all
-    from factcheck.providers.chain import status
+    from factcheck.llm.providers.chain import ping as ping_all
+    from factcheck.llm.providers.chain import status
 
     specs = _specs(settings)
     rows = status(specs, settings.env)
@@ -80,7 +80,7 @@ def providers_report(
             for notice in row.notices:
                 console.print(notice)
         if not any(row.name != "rules" for row in rows):
-            from factcheck.providers.registry import KINDS
+            from factcheck.llm.providers.registry import KINDS
 
             keys = [k.key_variable for k in KINDS.values() if k.in_default_chain and k.key_variable]
             console.print(
@@ -101,7 +101,7 @@ def show_log(
     `env` names (the run's resolved environment: `.env` and the config file's [env] included)."""
     from rich.table import Table
 
-    from factcheck.providers.store import Store, default_path
+    from factcheck.llm.providers.store import Store, default_path
 
     store = Store(default_path(env))
     try:

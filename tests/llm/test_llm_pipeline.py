@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-import factcheck.extract.llm as llm_module
+import factcheck.llm.extract as llm_module
 from factcheck.cli import run
 from factcheck.config import Settings
 from factcheck.pipeline import compare_files

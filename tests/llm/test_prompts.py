@@ -1,6 +1,6 @@
 import pytest
 
-from factcheck.prompts import load_prompt
+from factcheck.llm.prompts import load_prompt
 
 
 @pytest.mark.parametrize("name", ["extract", "judge"])

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.compare.judge import ClaimVerdict, JudgeRequest, JudgeResult, QuoteVerdict
 from factcheck.errors import ContextTooLongError, OversizeError
+from factcheck.llm.providers.base import gather_or_cancel
 from factcheck.models import Fact, Source
-from factcheck.providers.base import gather_or_cancel
 
 if TYPE_CHECKING:
     from factcheck.backend import Backend
-    from factcheck.providers.base import Completion, Provider, Request
+    from factcheck.llm.providers.base import Completion, Provider, Request
 
 MAX_CONTEXT_FACTS = 80  # per side: enough for the model to see the article's substance
 VERDICT_TOKENS = 80  # one verdict object: id, verdict and a one-sentence reason
@@ -51,9 +51,9 @@ def _facts_block(facts: Iterable[Fact], limit: int = MAX_CONTEXT_FACTS) -> str:
 
 def judge_schema(pair_ids: list[str], claim_ids: list[str]) -> dict[str, Any]:
     """The judge's answer schema for these items: only their ids, at most one verdict each."""
-    from factcheck.extract.llm import llm_schema
+    from factcheck.llm.prompts import load_schema
 
-    schema = copy.deepcopy(llm_schema("llm_judge"))
+    schema = copy.deepcopy(load_schema("judge"))
     for part, ids in (("quotes", pair_ids), ("claims", claim_ids)):
         array = schema["properties"][part]
         array["maxItems"] = len(ids)
@@ -66,7 +66,7 @@ def judge_request(
     request: JudgeRequest, *, context_facts: int = MAX_CONTEXT_FACTS, splittable: bool = False
 ) -> Request:
     """The LLM request for one judge request, its schema and output budget sized to it."""
-    from factcheck.providers.base import Message, Request
+    from factcheck.llm.providers.base import Message, Request
 
     system, user, prompt_id = render_judge_prompt(request, context_facts=context_facts)
     items = len(request.quote_pairs) + len(request.claims)
@@ -134,7 +134,7 @@ def render_judge_prompt(
     request: JudgeRequest, *, context_facts: int = MAX_CONTEXT_FACTS
 ) -> tuple[str, str, str]:
     """(system, user, prompt id) for one judge request."""
-    from factcheck.prompts import load_prompt
+    from factcheck.llm.prompts import load_prompt
 
     prompt = load_prompt("judge")
     pairs = "\n".join(

@@ -1,4 +1,4 @@
-"""LLM prompt templates: versioned files shipped inside the package.
+"""LLM prompt templates and the JSON Schemas of their answers, side by side in the package.
 
 Each template file holds a `version:` line, then a `## system` and a `## user` section written in
 `string.Template` syntax. Rendering uses `substitute`, so a missing variable fails loudly instead
@@ -7,10 +7,12 @@ of sending a prompt with a hole in it. The version is part of every LLM cache ke
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from string import Template
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -43,3 +45,10 @@ def load_prompt(name: str) -> Prompt:
     if not version or not user:
         raise ValueError(f"prompt {name!r} needs a version line and system and user sections")
     return Prompt(name, version, Template(system.strip()), Template(user.strip()))
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema that prompt `name`'s answers must fit (e.g. "extract", "judge")."""
+    path = resources.files(__package__).joinpath(f"{name}.schema.json")
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -3,13 +3,13 @@
 Importing this package imports no SDK: each provider imports its own when it is built.
 """
 
-from factcheck.providers.base import Completion, Message, Provider, Request
-from factcheck.providers.chain import Chain, ProviderStatus, build_provider, ping, status
-from factcheck.providers.env import load_env
-from factcheck.providers.registry import KINDS, ProviderKind, Timeouts
-from factcheck.providers.spec import ProviderSpec, default_chain, parse_chain
-from factcheck.providers.store import Store
-from factcheck.providers.usage import Usage
+from factcheck.llm.providers.base import Completion, Message, Provider, Request
+from factcheck.llm.providers.chain import Chain, ProviderStatus, build_provider, ping, status
+from factcheck.llm.providers.env import load_env
+from factcheck.llm.providers.registry import KINDS, ProviderKind, Timeouts
+from factcheck.llm.providers.spec import ProviderSpec, default_chain, parse_chain
+from factcheck.llm.providers.store import Store
+from factcheck.llm.providers.usage import Usage
 
 __all__ = [
     "KINDS",

@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from factcheck.errors import OversizeError
 from factcheck.extract.grounding import Grounder
-from factcheck.models import Document, Fact, Source
-from factcheck.prompts import load_prompt
-from factcheck.providers.base import (
+from factcheck.llm.prompts import load_prompt, load_schema
+from factcheck.llm.providers.base import (
     Completion,
     Message,
     Provider,
@@ -34,6 +31,7 @@ from factcheck.providers.base import (
     context_window,
     gather_or_cancel,
 )
+from factcheck.models import Document, Fact, Source
 
 MAX_CHUNK_CHARS = 12_000  # about 3-4k tokens: well inside every supported model's context
 MAX_FACTS_PER_CHUNK = 60
@@ -46,13 +44,6 @@ ANSWER_TOKENS = 64  # the object around the facts, and slack
 CHARS_PER_TOKEN = 3.5
 TEMPLATE_TOKENS = 40  # the chat template's own tokens around the messages
 MIN_SPLIT_CHARS = 400  # a chunk shorter than twice this is not split further
-
-
-@cache
-def llm_schema(name: str) -> dict[str, Any]:
-    """A packaged JSON Schema for LLM answers ("llm_extract", "llm_judge")."""
-    path = resources.files("factcheck.schemas").joinpath(f"{name}.schema.json")
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -95,7 +86,7 @@ def output_tokens(facts: int) -> int:
 
 @cache
 def _schema_with_limit(facts: int) -> dict[str, Any]:
-    schema = copy.deepcopy(llm_schema("llm_extract"))
+    schema = copy.deepcopy(load_schema("extract"))
     schema["properties"]["facts"]["maxItems"] = facts
     return schema
 

@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.errors import ConfigError, FormatRefusedError, ProviderError
+from factcheck.llm.providers.base import Completion, Message, Provider, Request
+from factcheck.llm.providers.fallback import FallbackProvider
+from factcheck.llm.providers.health import ProviderHealth
+from factcheck.llm.providers.logged import LoggedProvider
+from factcheck.llm.providers.registry import OFFLINE
+from factcheck.llm.providers.resolve import Resolved, missing_key_message, resolve
+from factcheck.llm.providers.retry import MAX_STEP_DOWNS, RetryingProvider
+from factcheck.llm.providers.spec import ProviderSpec
+from factcheck.llm.providers.store import CachedProvider, Store
+from factcheck.llm.providers.usage import Usage
 from factcheck.models import Fallback
-from factcheck.providers.base import Completion, Message, Provider, Request
-from factcheck.providers.fallback import FallbackProvider
-from factcheck.providers.health import ProviderHealth
-from factcheck.providers.logged import LoggedProvider
-from factcheck.providers.registry import OFFLINE
-from factcheck.providers.resolve import Resolved, missing_key_message, resolve
-from factcheck.providers.retry import MAX_STEP_DOWNS, RetryingProvider
-from factcheck.providers.spec import ProviderSpec
-from factcheck.providers.store import CachedProvider, Store
-from factcheck.providers.usage import Usage
 
 
 class Chain:
