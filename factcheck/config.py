@@ -48,6 +48,7 @@ class Settings:
     use_cache: bool = True
     jobs: int = 0  # 0 = one per core
     env: Mapping[str, str] = field(default_factory=dict)
+    prompts: Path | None = None  # a folder whose NAME.prompt files replace the packaged ones
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

@@ -170,7 +170,7 @@ def extract_all(
     """
     backend_id = f"rules:{rules_fingerprint()}"
     if backend is not None:
-        backend_id += "+" + ",".join(backend.backends)
+        backend_id += "+" + backend.identity
     cache = (
         ExtractionCache(state_dir(settings.env) / "extractions.sqlite3")
         if settings.use_cache
