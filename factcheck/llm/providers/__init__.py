@@ -7,6 +7,7 @@ from factcheck.llm.providers.base import Completion, Message, Provider, Request
 from factcheck.llm.providers.chain import Chain, ProviderStatus, build_provider, ping, status
 from factcheck.llm.providers.env import load_env
 from factcheck.llm.providers.registry import KINDS, ProviderKind, Timeouts
+from factcheck.llm.providers.scripted import ScriptedProvider
 from factcheck.llm.providers.spec import ProviderSpec, default_chain, parse_chain
 from factcheck.llm.providers.store import Store
 from factcheck.llm.providers.usage import Usage
@@ -21,6 +22,7 @@ __all__ = [
     "ProviderSpec",
     "ProviderStatus",
     "Request",
+    "ScriptedProvider",
     "Store",
     "Timeouts",
     "Usage",
