@@ -32,16 +32,25 @@ def show_providers(settings: Settings, *, ping: bool = False, color: bool | None
 
 
 def providers_report(
-    settings: Settings, *, ping: bool = False, color: bool | None = None
+    settings: Settings,
+    *,
+    ping: bool = False,
+    color: bool | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[str, list[str]]:
-    """`show_providers`'s text, and the labels of the backends whose ping failed."""
+    """`show_providers`'s text, and the labels of the backends whose ping failed; `sources`
+    says where each setting came from (`config.resolve`)."""
     from rich.table import Table
 
+    from factcheck.llm.prompts import load_prompts
     from factcheck.llm.providers.chain import ping as ping_all
     from factcheck.llm.providers.chain import status
+    from factcheck.report.names import visible
 
     specs = _specs(settings)
     rows = status(specs, settings.env)
+    prompts = visible(load_prompts(settings.prompts).describe())
+    origin = (sources or {}).get("prompts")
     pings = (
         {label: (ok, detail) for label, ok, detail in asyncio.run(ping_all(specs, settings.env))}
         if ping
@@ -89,6 +98,8 @@ def providers_report(
             )
         elif specs[-1].kind != "rules":
             console.print("The chain does not end with 'rules': if every LLM fails, runs exit 3.")
+        line = f"Prompts: {prompts}" + (f"  ({origin})" if origin else "")
+        console.print(line, markup=False, highlight=False, soft_wrap=True)  # a path stays whole
 
     failed = [label for label, (ok, _) in pings.items() if not ok]
     return render(draw, width=None, color=color), failed

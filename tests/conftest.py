@@ -33,6 +33,7 @@ def _isolated_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
         *provider_variables,
         *TIMEOUT_VARIABLES.values(),
         "FACTCHECK_PROVIDERS",
+        "FACTCHECK_PROMPTS",
         # What the SDKs read from the environment by themselves.
         "OPENAI_ORG_ID",
         "OPENAI_PROJECT_ID",

@@ -23,10 +23,10 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from factcheck.config import PROMPTS_VARIABLE
 from factcheck.errors import UsageError
 
 PROMPT_NAMES = ("extract", "judge")
-PROMPTS_VARIABLE = "FACTCHECK_PROMPTS"
 _SUFFIX = ".prompt"
 _MAX_BYTES = 200_000  # a template is a page or two; anything this large is not one
 
@@ -102,6 +102,15 @@ class Prompts:
         """The names of the templates that come from the user's folder."""
         return tuple(name for name, prompt in self.by_name.items() if prompt.digest)
 
+    def describe(self) -> str:
+        """Where the templates come from, for `factcheck config` and `factcheck providers`."""
+        if self.folder is None:
+            return "packaged"
+        mine = [f"{name}{_SUFFIX}" for name in self.overridden()]
+        rest = [f"{name}{_SUFFIX}" for name in self.by_name if name not in self.overridden()]
+        taken = f"{', '.join(mine)} from there" if mine else "no .prompt file there"
+        return f"{self.folder} ({taken}; packaged: {', '.join(rest) or 'none'})"
+
 
 def load_prompts(folder: Path | None = None) -> Prompts:
     """The run's templates; with `folder`, each `NAME.prompt` there replaces the packaged one.
@@ -115,7 +124,10 @@ def load_prompts(folder: Path | None = None) -> Prompts:
         return Prompts(by_name)
     if not folder.is_dir():
         state = "is not a folder" if folder.exists() else "not found"
-        raise UsageError(f"{folder}: prompts folder {state} (named by {PROMPTS_VARIABLE})")
+        raise UsageError(
+            f"{folder}: prompts folder {state} (named by {PROMPTS_VARIABLE} or 'prompts' in the "
+            "config file)"
+        )
     try:
         files = sorted(folder.glob(f"*{_SUFFIX}"))
     except OSError as error:
