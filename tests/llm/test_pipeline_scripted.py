@@ -246,6 +246,26 @@ def test_an_answer_that_misses_the_schema_is_re_asked_then_the_rules_carry_on(ar
     assert result.run.fallbacks and "invalid_output" in result.run.fallbacks[0].reason
 
 
+def test_an_audit_asks_the_scripted_model_once_per_article_from_its_workers(tmp_path):
+    from factcheck.audit import run_audit
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"bridge-{n}.md").write_text(REFERENCE.replace("4.5", f"4.{5 + n}"), "utf-8")
+        (folder / f"pont-{n}.md").write_text(
+            CANDIDATE.replace("12 mars", f"1{2 + n} mars"), "utf-8"
+        )
+    model = ScriptedProvider(respond=like_a_model)
+    done = run_audit(
+        folder, Settings(providers="rules", jobs=4), out=tmp_path / "out", provider=model
+    )
+    assert len(model.asked("facts")) == 6  # one request per article, none twice
+    assert done.result.run.backends == ("scripted:script", "rules")
+    assert not done.result.run.degraded and not done.result.errors
+    assert done.result.run.llm_calls == len(model.requests)
+
+
 def test_the_scripted_provider_validates_and_says_when_its_script_is_used_up():
     request = Request(
         system="s",
