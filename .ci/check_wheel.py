@@ -32,7 +32,10 @@ REQUIRED_FILES = (
     "factcheck/py.typed",
     "factcheck/schemas/report.schema.json",
     "factcheck/schemas/audit.schema.json",
-    "factcheck/prompts/extract.prompt",
+    "factcheck/llm/prompts/extract.prompt",
+    "factcheck/llm/prompts/extract.schema.json",
+    "factcheck/llm/prompts/judge.prompt",
+    "factcheck/llm/prompts/judge.schema.json",
 )
 REQUIRED_DEPENDENCIES = ("lxml_html_clean", "trafilatura", "typer")
 

@@ -1,130 +1,76 @@
-"""The fact backend of one run: the rules extractor, plus the LLM chain when one is configured.
+"""The fact backend of one run: the rules extractor, plus the LLM session when one is configured.
 
-The rules extractor always runs. With an LLM chain, the model's grounded facts are merged on top
-and an LLM judge settles what rules cannot (quotes across languages, claims). When every LLM
-fails, a chain that ends with `rules` completes degraded (and says so); a chain without `rules`
-raises, which the CLI turns into exit code 3.
+The rules extractor always runs. With an LLM, the model's grounded facts are merged on top and an
+LLM judge settles what rules cannot (quotes across languages, claims); both go through the run's
+`LLMSession` (factcheck/llm/session.py), which owns the chain, its event loop, what failed and
+what it cost. When every LLM fails, a chain that ends with `rules` completes degraded (and says
+so); a chain without `rules` raises, which the CLI turns into exit code 3.
 
-LLM calls are coroutines; they run on one event loop in a background thread, so the synchronous
-pipeline (and worker threads of an audit) can call them while the loop overlaps their waits.
+`Backend(settings, provider=...)` runs a provider handed in by the caller in place of the
+configured LLM providers: a test or an application can script the model in-process.
 """
 
 from __future__ import annotations
 
-import asyncio
 import threading
-from collections.abc import Coroutine
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING
 
 from factcheck.config import Settings
-from factcheck.errors import BadRequestError, ProviderError
 from factcheck.extract.rules import extract as rules_extract
 from factcheck.models import Comparison, Document, Fact, RunInfo
 
-T = TypeVar("T")
-
-
-class _LoopThread:
-    """An asyncio loop running in a daemon thread; `run` blocks the caller until a coroutine ends."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self._thread.start()
-
-    def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
-
-    def stop(self) -> None:
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join()
-        self.loop.close()
+if TYPE_CHECKING:
+    from factcheck.llm.providers.base import Provider
+    from factcheck.llm.session import LLMSession
 
 
 class Backend:
     """Extracts facts and compares documents for one run, and accounts for what it did."""
 
-    def __init__(self, settings: Settings) -> None:
-        from factcheck.providers.chain import build_provider
-        from factcheck.providers.spec import default_chain, parse_chain
+    def __init__(self, settings: Settings, provider: Provider | None = None) -> None:
+        from factcheck.llm.prompts import load_prompts
+        from factcheck.llm.providers.spec import default_chain, parse_chain
+        from factcheck.llm.session import open_session
 
         self.settings = settings
         specs = (
             parse_chain(settings.providers) if settings.providers else default_chain(settings.env)
         )
-        self.backends = tuple(spec.label for spec in specs)
-        self.ends_with_rules = specs[-1].kind == "rules"
-        self._store = None
-        self._loop: _LoopThread | None = None
+        # Read before any work: a bad prompts folder is a usage error, not a failed request.
+        self.prompts = load_prompts(settings.prompts)
         self._lock = threading.Lock()
-        self._dropped = 0
         self._notices: list[str] = []
-        self._llm_down = False
-        self._asked = 0  # LLM requests of this run (extractions, judgements)
-        self._answered = 0  # ... that got an answer (from a provider or the cache)
-        self.chain = None
-        if any(spec.kind != "rules" for spec in specs):
-            from factcheck.providers.store import Store, default_path
-
-            self._store = Store(default_path(settings.env))
-            self.chain = build_provider(
-                specs,
-                env=settings.env,
-                store=self._store,
-                use_cache=settings.use_cache,
-                concurrency=max(settings.jobs, 8),
-            )
-            self._loop = _LoopThread()
-            self._notices.extend(self.chain.notices if self.chain is not None else ())
+        self.llm: LLMSession | None = open_session(settings, specs, self.prompts, provider=provider)
+        self.backends = (
+            self.llm.chain.backends if self.llm is not None else tuple(s.label for s in specs)
+        )
 
     @property
     def uses_llm(self) -> bool:
-        return self.chain is not None
+        return self.llm is not None
+
+    @property
+    def identity(self) -> str:
+        """What produced this run's facts: the backends, and the prompts when an LLM is asked.
+        Caches of extracted facts key on it."""
+        if self.llm is None:
+            return ",".join(self.backends)
+        return ",".join(self.backends) + ";" + ",".join(self.prompts.ids)
 
     def llm_available(self) -> bool:
-        """Whether the LLM chain is configured and some provider of it may be asked now.
-
-        After every provider failed one request, later documents skip the LLM at once while
-        each provider is disabled or resting; once a rest is over, the LLM is tried again.
-        """
-        if self.chain is None:
-            return False
-        if not self._llm_down:
-            return True
-        return any(health.blocked() is None for health in self.chain.health)
-
-    def call_llm(self, coroutine: Coroutine[Any, Any, T]) -> T | None:
-        """Run one LLM coroutine; None when the chain failed and `rules` may carry on alone."""
-        assert self._loop is not None
-        with self._lock:
-            self._asked += 1
-        try:
-            answer = self._loop.run(coroutine)
-        except BadRequestError as error:  # the request itself is wrong: report it, keep going
-            self._notice(f"an LLM request was refused ({error}); rules findings stand")
-            if not self.ends_with_rules:
-                raise
-            return None
-        except ProviderError as error:
-            if not self.ends_with_rules:
-                raise
-            with self._lock:
-                self._llm_down = True  # some results of this run come from the rules alone
-            self._notice(
-                f"every LLM provider failed; results come from the offline rules only ({error})"
-            )
-            return None
-        with self._lock:
-            self._answered += 1
-        return answer
+        """Whether the LLM is configured and some provider of it may be asked now."""
+        return self.llm is not None and self.llm.available()
 
     @property
     def degraded(self) -> bool:
         """Whether the run asked the LLM and used none of its answers (or lost it for good)."""
-        return self._llm_down or (self._asked > 0 and self._answered == 0)
+        return self.llm is not None and self.llm.degraded
 
     def _notice(self, text: str) -> None:
+        if self.llm is not None:  # one list, in the order things happened
+            self.llm.notice(text)
+            return
         with self._lock:
             if text not in self._notices:
                 self._notices.append(text)
@@ -139,17 +85,12 @@ class Backend:
                 "so only figures, numeric dates, Latin-script names and quotes were read"
             )
         facts = rules_extract(document)
-        if not self.llm_available():
+        if self.llm is None:
             return facts
-        from factcheck.extract.llm import llm_extract, merge
+        from factcheck.llm.extract import LLMExtractor, merge
 
-        assert self.chain is not None
-        found = self.call_llm(llm_extract(document, self.chain))
-        if found is None:
-            return facts
-        with self._lock:
-            self._dropped += found.dropped
-        return merge(facts, found.facts)
+        found = LLMExtractor(self.llm).extract(document)
+        return facts if found is None else merge(facts, found)
 
     def compare_facts(
         self,
@@ -162,10 +103,10 @@ class Backend:
         from factcheck.compare import compare
 
         judge = None
-        if self.llm_available():
-            from factcheck.llm_judge import LLMJudge
+        if self.llm is not None and self.llm.available():
+            from factcheck.llm.judge import LLMJudge
 
-            judge = LLMJudge(self)
+            judge = LLMJudge(self.llm)
         return compare(reference, reference_facts, candidate, candidate_facts, judge=judge)
 
     def compare(self, reference: Document, candidate: Document) -> Comparison:
@@ -176,30 +117,27 @@ class Backend:
 
     def run_info(self, seconds: float) -> RunInfo:
         """What this run did so far."""
-        usage = self.chain.usage if self.chain is not None else None
+        llm = self.llm
+        usage = llm.usage if llm is not None else None
+        with self._lock:
+            notices = llm.notices if llm is not None else tuple(self._notices)
         return RunInfo(
             backends=self.backends,
             llm_calls=usage.llm_calls if usage else 0,
             cache_hits=usage.cache_hits if usage else 0,
             input_tokens=usage.input_tokens if usage else 0,
             output_tokens=usage.output_tokens if usage else 0,
-            fallbacks=tuple(self.chain.fallbacks) if self.chain is not None else (),
+            fallbacks=llm.fallbacks if llm is not None else (),
             degraded=self.degraded,
-            dropped_facts=self._dropped,
-            notices=tuple(self._notices),
+            dropped_facts=llm.dropped if llm is not None else 0,
+            notices=notices,
             seconds=round(seconds, 3),
         )
 
     def close(self) -> None:
-        """Close HTTP connections, stop the loop, close the store."""
-        if self._loop is not None:
-            if self.chain is not None:
-                self._loop.run(self.chain.aclose())
-            self._loop.stop()
-            self._loop = None
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        """Close the LLM session (HTTP connections, event loop, store)."""
+        if self.llm is not None:
+            self.llm.close()
 
     def __enter__(self) -> Backend:
         return self
@@ -213,6 +151,6 @@ class Backend:
         self.close()
 
 
-def open_backend(settings: Settings) -> Backend:
-    """The backend the settings ask for."""
-    return Backend(settings)
+def open_backend(settings: Settings, provider: Provider | None = None) -> Backend:
+    """The backend the settings ask for (with `provider` in place of the configured LLMs)."""
+    return Backend(settings, provider)

@@ -463,9 +463,11 @@ def providers(
 ) -> None:
     """Show the configured backends, their fallback order, and which keys are missing."""
     _chatter(quiet, verbose)
+    from factcheck.config import resolve
     from factcheck.providers_view import providers_report
 
-    text, failed = providers_report(_settings(provider), ping=ping, color=_color())
+    settings, sources = resolve(providers=provider)
+    text, failed = providers_report(settings, ping=ping, color=_color(), sources=sources)
     sys.stdout.write(text)
     if failed:
         raise ProviderPingError(f"ping failed: {', '.join(failed)}")
@@ -493,12 +495,14 @@ def config(provider: ProviderOpt = None) -> None:
         max_bytes = 5000000
         jobs = 4
         cache = true
+        prompts = "~/my-prompts"
         [env]
         ANTHROPIC_API_KEY = "..."
     """
     from factcheck.config import resolve, user_config_path
+    from factcheck.llm.prompts import load_prompts
+    from factcheck.llm.providers.env import load_env
     from factcheck.paths import state_path
-    from factcheck.providers.env import load_env
     from factcheck.providers_view import chain_labels
     from factcheck.report.names import visible
 
@@ -513,6 +517,7 @@ def config(provider: ProviderOpt = None) -> None:
         f"jobs:        {settings.jobs or 'one per core'}  ({sources['jobs']})",
         f"cache:       {'on' if settings.use_cache else 'off'}  ({sources['use_cache']})",
         f"state:       {visible(str(state_path(settings.env)))}  ({sources['home']})",
+        f"prompts:     {visible(load_prompts(settings.prompts).describe())}  ({sources['prompts']})",
         "precedence:  flags > environment > .env > config file > defaults",
     ]
     sys.stdout.write("\n".join(lines) + "\n")

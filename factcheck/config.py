@@ -11,6 +11,7 @@ folder (`factcheck config` prints where). It holds defaults a user does not want
     max_bytes = 5000000                               # as --max-bytes
     jobs = 4                                          # as audit --jobs (0 = one per core)
     cache = true                                      # false = as --no-cache
+    prompts = "~/factcheck-prompts"                   # as FACTCHECK_PROMPTS (relative: to this file)
 
     [env]                                             # provider keys and URLs, as in .env
     ANTHROPIC_API_KEY = "..."
@@ -33,6 +34,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 FORMATS = ("terminal", "json", "markdown", "html")
 FAIL_ON = ("high", "medium", "low", "never")
 CONFIG_VARIABLE = "FACTCHECK_CONFIG"
+PROMPTS_VARIABLE = "FACTCHECK_PROMPTS"  # a folder whose NAME.prompt files replace the packaged
 # A config file is a few lines; anything this large is not one.
 _CONFIG_MAX_BYTES = 1_000_000
 
@@ -48,6 +50,7 @@ class Settings:
     use_cache: bool = True
     jobs: int = 0  # 0 = one per core
     env: Mapping[str, str] = field(default_factory=dict)
+    prompts: Path | None = None  # a folder whose NAME.prompt files replace the packaged ones
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -75,6 +78,7 @@ class UserConfig:
     max_bytes: int | None = None
     jobs: int | None = None
     cache: bool | None = None
+    prompts: Path | None = None
     env: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -84,6 +88,7 @@ _KEYS: dict[str, tuple[type, str]] = {
     "max_bytes": (int, "a positive number of bytes"),
     "jobs": (int, "a number of workers, 0 = one per core"),
     "cache": (bool, "true or false"),
+    "prompts": (str, "a folder of .prompt files"),
 }
 
 
@@ -135,11 +140,14 @@ def _config_from_table(path: Path, table: dict[str, Any]) -> UserConfig:
         if isinstance(value, int) and value < (1 if key == "max_bytes" else 0):
             raise UsageError(f"{path}: {key} must be {meaning}, got {value!r}")
         values[key] = value
+    if "prompts" in values:  # a relative folder is beside the file, wherever factcheck runs
+        values["prompts"] = path.parent / Path(values["prompts"]).expanduser()
     env = table.get("env", {})
     if not isinstance(env, dict) or not all(isinstance(v, str) for v in env.values()):
         raise UsageError(f'{path}: [env] must hold NAME = "value" lines')
-    if "FACTCHECK_PROVIDERS" in env:
-        raise UsageError(f"{path}: set the chain with the top-level key 'providers', not in [env]")
+    for name, key in (("FACTCHECK_PROVIDERS", "providers"), (PROMPTS_VARIABLE, "prompts")):
+        if name in env:
+            raise UsageError(f"{path}: set {name} with the top-level key '{key}', not in [env]")
     return UserConfig(path=path, env=dict(env), **values)
 
 
@@ -151,7 +159,7 @@ def _dotenv_names(env: Mapping[str, str]) -> set[str]:
 def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
     """The run's settings and, per setting, where its value came from: 'flag', 'environment',
     '.env', 'config file' or 'default'."""
-    from factcheck.providers.env import load_env
+    from factcheck.llm.providers.env import load_env
 
     env = load_env()
     from_dotenv = _dotenv_names(env)
@@ -167,6 +175,7 @@ def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
     chain = env.get("FACTCHECK_PROVIDERS")
+    prompts = env.get(PROMPTS_VARIABLE)
     layered: dict[str, list[tuple[str, object]]] = {
         "providers": [
             ("environment" if "FACTCHECK_PROVIDERS" not in from_dotenv else ".env", chain or None),
@@ -175,6 +184,13 @@ def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
         "max_bytes": [("config file", config.max_bytes)],
         "jobs": [("config file", config.jobs)],
         "use_cache": [("config file", config.cache)],
+        "prompts": [
+            (
+                _origin(PROMPTS_VARIABLE, env, from_dotenv, from_config),
+                Path(prompts).expanduser() if prompts else None,
+            ),
+            ("config file", config.prompts),
+        ],
     }
     for name, layers in layered.items():
         if name in flags:

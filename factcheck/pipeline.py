@@ -11,10 +11,14 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.models import Comparison, Document, Fact, RunInfo
+
+if TYPE_CHECKING:
+    from factcheck.llm.providers.base import Provider
 
 STDIN = "-"
 _log = logging.getLogger(__name__)
@@ -38,15 +42,18 @@ def load(path: str | os.PathLike[str], settings: Settings) -> Document:
 
 
 def extract_file(
-    path: str | os.PathLike[str], settings: Settings | None = None
+    path: str | os.PathLike[str],
+    settings: Settings | None = None,
+    *,
+    provider: Provider | None = None,
 ) -> tuple[Document, list[Fact], RunInfo]:
-    """The facts of one article, and how the run went."""
+    """The facts of one article, and how the run went (`provider`: see `Backend`)."""
     from factcheck.backend import open_backend
 
     settings = settings or Settings()
     started = time.perf_counter()
     document = load(path, settings)
-    with open_backend(settings) as backend:
+    with open_backend(settings, provider) as backend:
         _log.info("backends: %s", ", ".join(backend.backends))
         facts = backend.extract(document)
         run = backend.run_info(time.perf_counter() - started)
@@ -59,8 +66,12 @@ def compare_files(
     reference: str | os.PathLike[str],
     candidate: str | os.PathLike[str],
     settings: Settings | None = None,
+    *,
+    provider: Provider | None = None,
 ) -> Comparison:
-    """Compare a candidate article with its reference (the source it retells)."""
+    """Compare a candidate article with its reference (the source it retells).
+
+    `provider` replaces the configured LLM providers (e.g. a ScriptedProvider in tests)."""
     from factcheck.backend import open_backend
 
     if str(reference) == STDIN and str(candidate) == STDIN:
@@ -69,7 +80,7 @@ def compare_files(
     started = time.perf_counter()
     ref_doc = load(reference, settings)
     cand_doc = load(candidate, settings)
-    with open_backend(settings) as backend:
+    with open_backend(settings, provider) as backend:
         _log.info("backends: %s", ", ".join(backend.backends))
         comparison = backend.compare(ref_doc, cand_doc)
         run = backend.run_info(time.perf_counter() - started)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from factcheck.config import Settings
-from factcheck.providers.spec import ProviderSpec
+from factcheck.llm.providers.spec import ProviderSpec
 from factcheck.report.console import render
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def _specs(settings: Settings) -> list[ProviderSpec]:
-    from factcheck.providers.spec import default_chain, parse_chain
+    from factcheck.llm.providers.spec import default_chain, parse_chain
 
     return parse_chain(settings.providers) if settings.providers else default_chain(settings.env)
 
@@ -32,16 +32,25 @@ def show_providers(settings: Settings, *, ping: bool = False, color: bool | None
 
 
 def providers_report(
-    settings: Settings, *, ping: bool = False, color: bool | None = None
+    settings: Settings,
+    *,
+    ping: bool = False,
+    color: bool | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[str, list[str]]:
-    """`show_providers`'s text, and the labels of the backends whose ping failed."""
+    """`show_providers`'s text, and the labels of the backends whose ping failed; `sources`
+    says where each setting came from (`config.resolve`)."""
     from rich.table import Table
 
-    from factcheck.providers.chain import ping as ping_all
-    from factcheck.providers.chain import status
+    from factcheck.llm.prompts import load_prompts
+    from factcheck.llm.providers.chain import ping as ping_all
+    from factcheck.llm.providers.chain import status
+    from factcheck.report.names import visible
 
     specs = _specs(settings)
     rows = status(specs, settings.env)
+    prompts = visible(load_prompts(settings.prompts).describe())
+    origin = (sources or {}).get("prompts")
     pings = (
         {label: (ok, detail) for label, ok, detail in asyncio.run(ping_all(specs, settings.env))}
         if ping
@@ -80,7 +89,7 @@ def providers_report(
             for notice in row.notices:
                 console.print(notice)
         if not any(row.name != "rules" for row in rows):
-            from factcheck.providers.registry import KINDS
+            from factcheck.llm.providers.registry import KINDS
 
             keys = [k.key_variable for k in KINDS.values() if k.in_default_chain and k.key_variable]
             console.print(
@@ -89,6 +98,8 @@ def providers_report(
             )
         elif specs[-1].kind != "rules":
             console.print("The chain does not end with 'rules': if every LLM fails, runs exit 3.")
+        line = f"Prompts: {prompts}" + (f"  ({origin})" if origin else "")
+        console.print(line, markup=False, highlight=False, soft_wrap=True)  # a path stays whole
 
     failed = [label for label, (ok, _) in pings.items() if not ok]
     return render(draw, width=None, color=color), failed
@@ -101,7 +112,7 @@ def show_log(
     `env` names (the run's resolved environment: `.env` and the config file's [env] included)."""
     from rich.table import Table
 
-    from factcheck.providers.store import Store, default_path
+    from factcheck.llm.providers.store import Store, default_path
 
     store = Store(default_path(env))
     try:

@@ -20,8 +20,8 @@ def _isolated_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     monkeypatch.setenv("FACTCHECK_HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    from factcheck.providers.registry import KINDS
-    from factcheck.providers.resolve import TIMEOUT_VARIABLES
+    from factcheck.llm.providers.registry import KINDS
+    from factcheck.llm.providers.resolve import TIMEOUT_VARIABLES
 
     provider_variables = [
         name
@@ -33,6 +33,7 @@ def _isolated_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
         *provider_variables,
         *TIMEOUT_VARIABLES.values(),
         "FACTCHECK_PROVIDERS",
+        "FACTCHECK_PROMPTS",
         # What the SDKs read from the environment by themselves.
         "OPENAI_ORG_ID",
         "OPENAI_PROJECT_ID",

@@ -184,7 +184,7 @@ def test_help_is_fast_to_import_and_loads_no_llm_sdk():
 
 
 def test_log_shows_recent_attempts_and_totals(capsys):
-    from factcheck.providers.store import Store, default_path
+    from factcheck.llm.providers.store import Store, default_path
 
     store = Store(default_path())
     store.log_attempt(

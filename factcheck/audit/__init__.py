@@ -28,6 +28,7 @@ from concurrent.futures import (
 )
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerprint
 from factcheck.audit.dask_executor import DaskExecutor, open_dask
@@ -50,6 +51,9 @@ from factcheck.models import (
     StoryGroup,
 )
 from factcheck.paths import state_dir
+
+if TYPE_CHECKING:
+    from factcheck.llm.providers.base import Provider
 
 BATCH = 16
 _log = logging.getLogger(__name__)
@@ -170,7 +174,7 @@ def extract_all(
     """
     backend_id = f"rules:{rules_fingerprint()}"
     if backend is not None:
-        backend_id += "+" + ",".join(backend.backends)
+        backend_id += "+" + backend.identity
     cache = (
         ExtractionCache(state_dir(settings.env) / "extractions.sqlite3")
         if settings.use_cache
@@ -247,13 +251,15 @@ def run_audit(
     write_reports: bool = True,
     executor: str = "local",
     scheduler: str | None = None,
+    provider: Provider | None = None,
 ) -> AuditRun:
     """Audit `folder` and write its reports; one bad file is an error entry, never the end.
 
     `write_reports=False` writes no file at all (`audit --format json` without `--out`): the
     JSON then has no pair report paths, and `out_dir` is where the reports would have gone.
     `executor="dask"` runs the tasks on Dask: a LocalCluster of `settings.worker_count`
-    processes, or the cluster at `scheduler`; the result is the local executor's.
+    processes, or the cluster at `scheduler`; the result is the local executor's. `provider`
+    replaces the configured LLM providers (see `Backend`).
     """
     if executor not in EXECUTORS:
         raise UsageError(f"--executor must be one of {', '.join(EXECUTORS)}, got {executor!r}")
@@ -276,6 +282,7 @@ def run_audit(
             write_reports=write_reports,
             kind=executor,
             scheduler=scheduler,
+            provider=provider,
         )
 
 
@@ -293,6 +300,7 @@ def _run_audit(
     write_reports: bool,
     kind: str,
     scheduler: str | None,
+    provider: Provider | None = None,
 ) -> AuditRun:
     from factcheck.files import write_text_atomic
     from factcheck.report import (
@@ -310,7 +318,7 @@ def _run_audit(
     chosen = {str(p.resolve()) for p in references}
 
     with (
-        open_backend(settings) as backend,
+        open_backend(settings, provider) as backend,
         _executor(settings.worker_count, backend, kind, scheduler) as executor,
         AuditStream(stream_dir) as stream,
     ):

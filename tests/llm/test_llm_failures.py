@@ -225,7 +225,7 @@ def test_a_judge_failure_stays_in_the_run_record_of_compare_files(
     llm_server: FakeLLMServer, articles, monkeypatch
 ) -> None:
     from factcheck.errors import ExtractionError
-    from factcheck.llm_judge import LLMJudge
+    from factcheck.llm.judge import LLMJudge
 
     def broken(self, request):  # type: ignore[no-untyped-def]
         raise ExtractionError("the judge's answer could not be used")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from factcheck.compare.judge import ClaimItem, JudgeRequest
 from factcheck.errors import ContextTooLongError, OutputTooLongError
-from factcheck.llm_judge import judged
+from factcheck.llm.judge import judged
+from factcheck.llm.providers.base import Completion, Request
 from factcheck.models import Fact
-from factcheck.providers.base import Completion, Request
 
 
 def _claim(i: int) -> Fact:

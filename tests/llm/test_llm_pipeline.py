@@ -1,4 +1,6 @@
-"""LLM extraction and judgement end to end, against the loopback fake server with real SDKs."""
+"""LLM runs end to end against the loopback fake server with the real SDKs: what goes over the
+wire (output formats, re-asks, fallbacks, the cache). What the pipeline does with the answers is
+tested with an in-process scripted model in test_pipeline_scripted.py."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from typing import Any
 
 import pytest
 
-import factcheck.extract.llm as llm_module
 from factcheck.cli import run
 from factcheck.config import Settings
 from factcheck.pipeline import compare_files
@@ -123,18 +124,6 @@ def settings_for(server: FakeLLMServer, chain: str) -> Settings:
     return Settings(providers=chain, env=env)
 
 
-def test_grounded_facts_are_kept_ungrounded_dropped_and_counted(llm_server, articles):
-    llm_server.responder = answer_like_a_model
-    result = compare_files(*articles, settings_for(llm_server, "openai:fake-model,rules"))
-    llm_claims = [f for f in result.candidate_facts if f.source.extractor == "llm"]
-    assert [f.text for f in llm_claims] == ["Le pont ne rouvrira jamais."]
-    claim = llm_claims[0]
-    assert result.candidate.text[claim.start : claim.end] == claim.text
-    assert (claim.source.provider, claim.source.model) == ("openai", "fake-model")
-    assert result.run.dropped_facts == 2  # one invented claim per article
-    assert result.run.backends == ("openai:fake-model", "rules")
-
-
 def test_one_extraction_per_article_at_most_one_judgement_and_none_on_a_cached_rerun(
     llm_server, articles
 ):
@@ -151,59 +140,6 @@ def test_one_extraction_per_article_at_most_one_judgement_and_none_on_a_cached_r
     assert llm_server.requests("openai") == calls  # no HTTP request at all
     assert again.run.llm_calls == 0 and again.run.cache_hits == len(calls)
     assert again.discrepancies == first.discrepancies
-
-
-def test_the_judge_adds_a_contradicted_claim_with_its_llm_source(llm_server, articles):
-    llm_server.responder = answer_like_a_model
-    result = compare_files(*articles, settings_for(llm_server, "openai:fake-model,rules"))
-    contradicted = [d for d in result.discrepancies if d.kind == "contradicted_claim"]
-    assert contradicted, [d.kind for d in result.discrepancies]
-    assert contradicted[0].candidate is not None
-    assert contradicted[0].candidate.text == "Le pont ne rouvrira jamais."
-    assert contradicted[0].source.extractor == "llm"
-
-
-def test_an_article_telling_the_model_to_report_nothing_changes_no_rules_finding(
-    llm_server, articles
-):
-    offline = compare_files(*articles, Settings(providers="rules"))
-    # The model obeys the injected sentence: no facts, every item judged fine.
-    llm_server.responder = lambda route, body: ok(
-        {"facts": []} if "<article>" in _user_text(route, body) else {"quotes": [], "claims": []}
-    )
-    online = compare_files(*articles, settings_for(llm_server, "openai:fake-model,rules"))
-    rules_findings = [d for d in online.discrepancies if d.source.extractor == "rules"]
-    assert rules_findings == list(offline.discrepancies)
-    assert any(d.kind == "empty_quote" for d in rules_findings)
-
-
-def test_long_articles_are_chunked_and_offsets_point_into_the_whole_document(
-    llm_server, tmp_path, monkeypatch
-):
-    monkeypatch.setattr(llm_module, "MAX_CHUNK_CHARS", 400)
-    paragraphs = [
-        f"Paragraph {i}: the council approved budget line number {i * 7}." for i in range(40)
-    ]
-    article = tmp_path / "long.txt"
-    article.write_text("\n\n".join(paragraphs), encoding="utf-8")
-
-    def last_paragraph_of_chunk(route, body):
-        chunk = _article(_user_text(route, body))
-        return ok({"facts": [_fact("claim", chunk.strip().split("\n\n")[-1])]})
-
-    llm_server.responder = last_paragraph_of_chunk
-    from factcheck.pipeline import extract_file
-
-    document, facts, run_info = extract_file(article, settings_for(llm_server, "openai:m,rules"))
-    claims = [f for f in facts if f.kind == "claim"]
-    chunk_count = len(llm_module.chunks(document.text, 400))
-    assert chunk_count > 5
-    assert len(llm_server.requests("openai")) == chunk_count
-    assert len(claims) == chunk_count
-    for claim in claims:
-        assert document.text[claim.start : claim.end] == claim.text
-    assert claims[-1].text == paragraphs[-1]
-    assert run_info.dropped_facts == 0
 
 
 def test_invalid_output_is_re_asked_once_then_the_next_provider_answers(llm_server, articles):
@@ -286,85 +222,3 @@ def test_a_chain_without_rules_exits_3_when_every_llm_fails(
     assert code == 3
     assert "every configured backend failed" in err and KEY not in err
     assert len(err.strip().splitlines()) == 1
-
-
-def test_a_claim_the_reference_does_not_mention_is_unsupported(llm_server, articles):
-    def not_mentioned(route, body):
-        user = _user_text(route, body)
-        if "<article>" in user:
-            return answer_like_a_model(route, body)
-        ids = [
-            line.split(":", 1)[0]
-            for line in user.splitlines()
-            if line[:1] == "c" and ":" in line[:4]
-        ]
-        verdicts = [
-            {"id": i, "verdict": "not_mentioned", "reason": "Not in the source."} for i in ids
-        ]
-        return ok({"quotes": [], "claims": verdicts})
-
-    llm_server.responder = not_mentioned
-    result = compare_files(*articles, settings_for(llm_server, "openai:fake-model,rules"))
-    unsupported = [d for d in result.discrepancies if d.kind == "unsupported_claim"]
-    assert [d.candidate.text for d in unsupported if d.candidate] == ["Le pont ne rouvrira jamais."]
-    assert unsupported[0].source.extractor == "llm"
-
-
-DISCLOSED = """---
-title: Port Alder ferme le pont Quayside
-date: 2026-03-12
-lang: fr
----
-PORT ALDER, 12 mars 2026 - La ville de Port Alder a fermé jeudi le pont Quayside.
-
-Cet article a été traduit automatiquement.
-
-Texte préparé par Hermès, l'assistant de notre rédaction.
-"""
-
-
-def _disclosure(evidence: str, kind: str | None) -> dict[str, Any]:
-    return {**_fact("disclosure", evidence), "gloss_en": None, "disclosure": kind}
-
-
-def test_llm_disclosures_are_grounded_merged_with_the_rules_and_flagged(llm_server, tmp_path):
-    reference, candidate = tmp_path / "ref.md", tmp_path / "cand.md"
-    reference.write_text(REFERENCE, encoding="utf-8")
-    candidate.write_text(DISCLOSED, encoding="utf-8")
-
-    def disclosures(route, body):
-        if "<article>" not in _user_text(route, body):
-            return ok({"quotes": [], "claims": []})
-        if "Hermès" not in _article(_user_text(route, body)):
-            return ok({"facts": []})
-        return ok(
-            {
-                "facts": [
-                    # the rules found this one too: one fact, the rules' own
-                    _disclosure("Cet article a été traduit automatiquement.", "machine_translated"),
-                    # only the model reads "Hermès" as an AI assistant
-                    _disclosure(
-                        "Texte préparé par Hermès, l'assistant de notre rédaction.", "ai_written"
-                    ),
-                    _disclosure("Cette phrase n'est dans aucun article.", "ai_written"),
-                    _disclosure("La ville de Port Alder a fermé jeudi le pont Quayside.", None),
-                ]
-            }
-        )
-
-    llm_server.responder = disclosures
-    result = compare_files(
-        reference, candidate, settings_for(llm_server, "openai:fake-model,rules")
-    )
-    found = [f for f in result.candidate_facts if f.kind == "disclaimer"]
-    assert [(f.text, f.disclosure, f.source.extractor) for f in found] == [
-        ("Cet article a été traduit automatiquement.", "machine_translated", "rules"),
-        ("Texte préparé par Hermès, l'assistant de notre rédaction.", "ai_written", "llm"),
-    ]
-    assert [(f.document, f.disclosure) for f in result.flags] == [
-        ("candidate", "machine_translated"),
-        ("candidate", "ai_written"),
-    ]
-    assert result.run.dropped_facts == 2  # the invented one, and the one without a kind
-    doc = json.loads(RENDERERS["json"](result))
-    assert [f["disclosure"] for f in doc["flags"]] == ["machine_translated", "ai_written"]

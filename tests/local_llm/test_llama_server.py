@@ -178,7 +178,7 @@ def assert_cut_answers_were_split(sent: list[Exchange]) -> None:
         if is_extraction(e)
         and (e.answer or {}).get("choices", [{}])[0].get("finish_reason") == "length"
     ]
-    from factcheck.extract.llm import MIN_SPLIT_CHARS
+    from factcheck.llm.extract import MIN_SPLIT_CHARS
 
     for exchange in cut:
         if len(article_piece(exchange)) < 2 * MIN_SPLIT_CHARS:
@@ -212,8 +212,8 @@ async def test_llama_cpp_context_errors_are_recognised(llama: LlamaServer) -> No
     """A request over the window, sent as nothing can split it, gets llama.cpp's own error,
     which must read as a context-size error (fall back), not as a bad request (fail)."""
     from factcheck.errors import ContextTooLongError
-    from factcheck.providers.base import Message, Request
-    from factcheck.providers.openai_provider import OpenAIProvider
+    from factcheck.llm.providers.base import Message, Request
+    from factcheck.llm.providers.openai_provider import OpenAIProvider
 
     provider = OpenAIProvider(MODEL_NAME, base_url=f"{llama.direct_url}/v1", third_party=True)
     words = " ".join(f"word{i}" for i in range(3 * llama.context))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.providers.base import Message, Request
-from factcheck.providers.chain import Chain, build_provider
-from factcheck.providers.spec import parse_chain
-from factcheck.providers.store import Store
+from factcheck.llm.providers.base import Message, Request
+from factcheck.llm.providers.chain import Chain, build_provider
+from factcheck.llm.providers.spec import parse_chain
+from factcheck.llm.providers.store import Store
 from tests.fakes.llm_server import FakeLLMServer, llm_server
 
 __all__ = ["llm_server"]

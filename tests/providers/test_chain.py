@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from factcheck.errors import ConfigError
-from factcheck.providers.chain import build_provider, ping, status
-from factcheck.providers.spec import parse_chain
-from factcheck.providers.store import Store
+from factcheck.llm.providers.chain import build_provider, ping, status
+from factcheck.llm.providers.spec import parse_chain
+from factcheck.llm.providers.store import Store
 from tests.fakes.llm_server import FakeLLMServer, error
 from tests.providers.conftest import fake_key
 
@@ -69,7 +69,7 @@ async def test_ping_without_a_key_says_which_variable(llm_server: FakeLLMServer)
 
 def test_importing_the_package_imports_no_sdk() -> None:
     code = (
-        "import sys, factcheck.providers, factcheck.providers.chain;"
+        "import sys, factcheck.llm.providers, factcheck.llm.providers.chain;"
         "print(sorted(m for m in ('openai', 'anthropic', 'tenacity', 'jsonschema')"
         " if m in sys.modules))"
     )

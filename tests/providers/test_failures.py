@@ -13,7 +13,7 @@ from factcheck.errors import (
     QuotaError,
     TransientError,
 )
-from factcheck.providers.failures import error_fields, from_status, retry_after
+from factcheck.llm.providers.failures import error_fields, from_status, retry_after
 
 # Anthropic's answer once a workspace reaches the spend limit its owner set (a 400, not a 429).
 SPEND_LIMIT = {

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from factcheck.errors import AllBackendsFailedError, BadRequestError, ProviderError
-from factcheck.providers.base import Completion
+from factcheck.llm.providers.base import Completion
 from tests.fakes.llm_server import FakeLLMServer, Reply, drop, error, ok, text
 from tests.providers.conftest import GOOD, ChainFactory, Clock, request
 

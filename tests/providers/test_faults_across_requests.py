@@ -12,7 +12,7 @@ import time
 import pytest
 
 from factcheck.errors import AllBackendsFailedError, BadRequestError
-from factcheck.providers.store import Store
+from factcheck.llm.providers.store import Store
 from tests.fakes.llm_server import (
     FakeLLMServer,
     Reply,

@@ -17,7 +17,7 @@ from factcheck.errors import (
     TransientError,
     UnavailableError,
 )
-from factcheck.providers.health import ProviderHealth
+from factcheck.llm.providers.health import ProviderHealth
 from tests.fakes.llm_server import FakeLLMServer, hang, ok
 from tests.providers.conftest import GOOD, ChainFactory, Clock, request
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from factcheck.errors import ConfigError
-from factcheck.providers.chain import build_provider, status
-from factcheck.providers.registry import KINDS
-from factcheck.providers.resolve import resolve
-from factcheck.providers.spec import ProviderSpec, default_chain, parse_chain, parse_spec
-from factcheck.providers.store import Store
+from factcheck.llm.providers.chain import build_provider, status
+from factcheck.llm.providers.registry import KINDS
+from factcheck.llm.providers.resolve import resolve
+from factcheck.llm.providers.spec import ProviderSpec, default_chain, parse_chain, parse_spec
+from factcheck.llm.providers.store import Store
 from tests.fakes.llm_server import FakeLLMServer
 from tests.providers.conftest import GOOD, fake_key, request
 

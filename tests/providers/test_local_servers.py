@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.extract import llm as llm_module
+from factcheck.llm import extract as llm_module
 from factcheck.pipeline import compare_files, extract_file
 from tests.fakes.llm_server import FakeLLMServer, Reply, error, llm_server, ok
 from tests.llm.test_llm_pipeline import _article, _fact, _user_text, settings_for
@@ -249,7 +249,7 @@ async def test_when_one_part_fails_its_siblings_are_cancelled_not_left_running()
     import asyncio
 
     from factcheck.errors import BadRequestError
-    from factcheck.providers.base import gather_or_cancel
+    from factcheck.llm.providers.base import gather_or_cancel
 
     finished: list[str] = []
 

@@ -14,9 +14,9 @@ from factcheck.errors import (
     OutputTooLongError,
     TransientError,
 )
-from factcheck.providers.anthropic_provider import AnthropicProvider
-from factcheck.providers.openai_provider import OpenAIProvider
-from factcheck.providers.registry import Timeouts
+from factcheck.llm.providers.anthropic_provider import AnthropicProvider
+from factcheck.llm.providers.openai_provider import OpenAIProvider
+from factcheck.llm.providers.registry import Timeouts
 from tests.fakes.llm_server import FakeLLMServer, Reply, drop, error, ok, text
 from tests.providers.conftest import GOOD, SCHEMA, fake_key, request
 

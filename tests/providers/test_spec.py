@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import ConfigError
-from factcheck.providers.env import load_env
-from factcheck.providers.spec import ProviderSpec, default_chain, parse_chain
+from factcheck.llm.providers.env import load_env
+from factcheck.llm.providers.spec import ProviderSpec, default_chain, parse_chain
 
 
 def test_full_chain_parses_in_order() -> None:

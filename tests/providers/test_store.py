@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import AllBackendsFailedError
-from factcheck.providers.base import Completion
-from factcheck.providers.store import Store, cache_key, default_path
+from factcheck.llm.providers.base import Completion
+from factcheck.llm.providers.store import Store, cache_key, default_path
 from tests.fakes.llm_server import FakeLLMServer, error, ok
 from tests.providers.conftest import GOOD, ChainFactory, fake_key, request
 
@@ -158,7 +158,7 @@ def test_concurrent_writers_on_separate_connections(tmp_path: Path) -> None:
 
 
 def test_cost_estimate_knows_dated_snapshots_and_not_unknown_models() -> None:
-    from factcheck.providers.prices import estimate_cost
+    from factcheck.llm.providers.prices import estimate_cost
 
     assert estimate_cost("gpt-5-mini", 1_000_000, 0) == pytest.approx(0.25)
     assert estimate_cost("gpt-5-mini-2025-08-07", 0, 1_000_000) == pytest.approx(2.0)

@@ -10,9 +10,9 @@ from factcheck.errors import (
     ProviderError,
     UnavailableError,
 )
+from factcheck.llm.providers.base import Completion, Provider, Request, context_window
+from factcheck.llm.providers.health import ProviderHealth
 from factcheck.models import Fallback
-from factcheck.providers.base import Completion, Provider, Request, context_window
-from factcheck.providers.health import ProviderHealth
 
 DEFAULT_CONCURRENCY = 8
 

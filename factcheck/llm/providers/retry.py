@@ -14,8 +14,8 @@ import time
 from collections.abc import Awaitable, Callable
 
 from factcheck.errors import FormatRefusedError, InvalidOutputError, ProviderError, TransientError
-from factcheck.providers.base import Completion, Message, Provider, Request, context_window
-from factcheck.providers.health import ProviderHealth
+from factcheck.llm.providers.base import Completion, Message, Provider, Request, context_window
+from factcheck.llm.providers.health import ProviderHealth
 
 # Structured-output step-downs one request may take (json_schema -> json_object -> prompt).
 MAX_STEP_DOWNS = 2

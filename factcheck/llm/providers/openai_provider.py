@@ -12,22 +12,22 @@ from factcheck.errors import (
     FormatRefusedError,
     InvalidOutputError,
 )
-from factcheck.providers.base import (
+from factcheck.llm.providers.base import (
     Completion,
     Request,
     cut_off,
     parse_output,
     schema_instruction,
 )
-from factcheck.providers.context import server_window
-from factcheck.providers.failures import (
+from factcheck.llm.providers.context import server_window
+from factcheck.llm.providers.failures import (
     body_excerpt,
     from_status,
     from_transport,
     not_a_model_response,
     says,
 )
-from factcheck.providers.registry import Timeouts
+from factcheck.llm.providers.registry import Timeouts
 
 # Structured-output levels, best first; a compatible server that rejects one gets the next.
 LEVELS = ("json_schema", "json_object", "prompt")

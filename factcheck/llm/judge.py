@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.compare.judge import ClaimVerdict, JudgeRequest, JudgeResult, QuoteVerdict
 from factcheck.errors import ContextTooLongError, OversizeError
+from factcheck.llm.providers.base import gather_or_cancel
 from factcheck.models import Fact, Source
-from factcheck.providers.base import gather_or_cancel
 
 if TYPE_CHECKING:
-    from factcheck.backend import Backend
-    from factcheck.providers.base import Completion, Provider, Request
+    from factcheck.llm.prompts import Prompt, Prompts
+    from factcheck.llm.providers.base import Completion, Provider, Request
+    from factcheck.llm.session import LLMSession
 
 MAX_CONTEXT_FACTS = 80  # per side: enough for the model to see the article's substance
 VERDICT_TOKENS = 80  # one verdict object: id, verdict and a one-sentence reason
@@ -51,9 +52,9 @@ def _facts_block(facts: Iterable[Fact], limit: int = MAX_CONTEXT_FACTS) -> str:
 
 def judge_schema(pair_ids: list[str], claim_ids: list[str]) -> dict[str, Any]:
     """The judge's answer schema for these items: only their ids, at most one verdict each."""
-    from factcheck.extract.llm import llm_schema
+    from factcheck.llm.prompts import load_schema
 
-    schema = copy.deepcopy(llm_schema("llm_judge"))
+    schema = copy.deepcopy(load_schema("judge"))
     for part, ids in (("quotes", pair_ids), ("claims", claim_ids)):
         array = schema["properties"][part]
         array["maxItems"] = len(ids)
@@ -63,12 +64,18 @@ def judge_schema(pair_ids: list[str], claim_ids: list[str]) -> dict[str, Any]:
 
 
 def judge_request(
-    request: JudgeRequest, *, context_facts: int = MAX_CONTEXT_FACTS, splittable: bool = False
+    request: JudgeRequest,
+    *,
+    context_facts: int = MAX_CONTEXT_FACTS,
+    splittable: bool = False,
+    prompt: Prompt | None = None,
 ) -> Request:
     """The LLM request for one judge request, its schema and output budget sized to it."""
-    from factcheck.providers.base import Message, Request
+    from factcheck.llm.providers.base import Message, Request
 
-    system, user, prompt_id = render_judge_prompt(request, context_facts=context_facts)
+    system, user, prompt_id = render_judge_prompt(
+        request, context_facts=context_facts, prompt=prompt
+    )
     items = len(request.quote_pairs) + len(request.claims)
     return Request(
         system=system,
@@ -98,6 +105,7 @@ async def judged(
     request: JudgeRequest,
     context_facts: int = MAX_CONTEXT_FACTS,
     splittable: bool = True,
+    prompts: Prompts | None = None,
 ) -> list[Completion]:
     """The answers for `request`: one, or one per part when it is too big for one request.
 
@@ -107,7 +115,12 @@ async def judged(
     items = len(request.quote_pairs) + len(request.claims)
     try:
         answer = await provider.complete(
-            judge_request(request, context_facts=context_facts, splittable=splittable)
+            judge_request(
+                request,
+                context_facts=context_facts,
+                splittable=splittable,
+                prompt=prompts["judge"] if prompts is not None else None,
+            )
         )
     except OversizeError as error:
         if not splittable:
@@ -118,25 +131,26 @@ async def judged(
             and smaller < context_facts
             and (items == 1 or context_facts > 10)
         ):
-            return await judged(provider, request, smaller)
+            return await judged(provider, request, smaller, prompts=prompts)
         if items > 1:
             first, second = halves(request)
             parts = await gather_or_cancel(
-                judged(provider, first, context_facts), judged(provider, second, context_facts)
+                judged(provider, first, context_facts, prompts=prompts),
+                judged(provider, second, context_facts, prompts=prompts),
             )
             return [*parts[0], *parts[1]]
         # Nothing left to cut: the request goes down the chain like any other.
-        return await judged(provider, request, context_facts, splittable=False)
+        return await judged(provider, request, context_facts, splittable=False, prompts=prompts)
     return [answer]
 
 
 def render_judge_prompt(
-    request: JudgeRequest, *, context_facts: int = MAX_CONTEXT_FACTS
+    request: JudgeRequest, *, context_facts: int = MAX_CONTEXT_FACTS, prompt: Prompt | None = None
 ) -> tuple[str, str, str]:
     """(system, user, prompt id) for one judge request."""
-    from factcheck.prompts import load_prompt
+    from factcheck.llm.prompts import load_prompt
 
-    prompt = load_prompt("judge")
+    prompt = prompt or load_prompt("judge")
     pairs = "\n".join(
         f"{pair.id}: REFERENCE quote by {pair.reference.speaker or 'unattributed'}: "
         f"«{pair.reference.value}» | CANDIDATE quote by "
@@ -156,18 +170,17 @@ def render_judge_prompt(
 
 
 class LLMJudge:
-    """A `Judge` backed by the run's LLM chain."""
+    """A `Judge` asking the model through the run's LLM session."""
 
-    def __init__(self, backend: Backend) -> None:
-        self.backend = backend
+    def __init__(self, session: LLMSession) -> None:
+        self.session = session
 
     def judge(self, request: JudgeRequest) -> JudgeResult:
         """Verdicts for the request's quote pairs and claims (empty when the LLM is down)."""
-        if not (request.quote_pairs or request.claims) or not self.backend.llm_available():
+        if not (request.quote_pairs or request.claims) or not self.session.available():
             return JudgeResult()
-        chain = self.backend.chain
-        assert chain is not None
-        completions = self.backend.call_llm(judged(chain, request))
+        session = self.session
+        completions = session.run(judged(session.chain, request, prompts=session.prompts))
         if not completions:
             return JudgeResult()
         pair_ids = {pair.id for pair in request.quote_pairs}

@@ -32,7 +32,7 @@ ACCESS_STATUSES = frozenset({401, 402, 403, 404})
 def phrases(failure: str) -> tuple[str, ...]:
     """The lower-case phrases that prove `failure` ("quota_exhausted", "context_too_long",
     "format_refused"), from data/failures.json."""
-    path = resources.files("factcheck.providers").joinpath("data/failures.json")
+    path = resources.files("factcheck.llm.providers").joinpath("data/failures.json")
     return tuple(json.loads(path.read_text(encoding="utf-8"))[failure])
 
 

@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import OversizeError
 from factcheck.extract.grounding import Grounder
-from factcheck.models import Document, Fact, Source
-from factcheck.prompts import load_prompt
-from factcheck.providers.base import (
+from factcheck.llm.prompts import Prompt, Prompts, load_prompt, load_schema
+from factcheck.llm.providers.base import (
     Completion,
     Message,
     Provider,
@@ -34,6 +31,10 @@ from factcheck.providers.base import (
     context_window,
     gather_or_cancel,
 )
+
+if TYPE_CHECKING:
+    from factcheck.llm.session import LLMSession
+from factcheck.models import Document, Fact, Source
 
 MAX_CHUNK_CHARS = 12_000  # about 3-4k tokens: well inside every supported model's context
 MAX_FACTS_PER_CHUNK = 60
@@ -46,13 +47,6 @@ ANSWER_TOKENS = 64  # the object around the facts, and slack
 CHARS_PER_TOKEN = 3.5
 TEMPLATE_TOKENS = 40  # the chat template's own tokens around the messages
 MIN_SPLIT_CHARS = 400  # a chunk shorter than twice this is not split further
-
-
-@cache
-def llm_schema(name: str) -> dict[str, Any]:
-    """A packaged JSON Schema for LLM answers ("llm_extract", "llm_judge")."""
-    path = resources.files("factcheck.schemas").joinpath(f"{name}.schema.json")
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -95,14 +89,16 @@ def output_tokens(facts: int) -> int:
 
 @cache
 def _schema_with_limit(facts: int) -> dict[str, Any]:
-    schema = copy.deepcopy(llm_schema("llm_extract"))
+    schema = copy.deepcopy(load_schema("extract"))
     schema["properties"]["facts"]["maxItems"] = facts
     return schema
 
 
-def extraction_request(document: Document, piece: str, *, splittable: bool = False) -> Request:
+def extraction_request(
+    document: Document, piece: str, *, splittable: bool = False, prompt: Prompt | None = None
+) -> Request:
     """The extraction request for one chunk of `document`, sized to the chunk."""
-    prompt = load_prompt("extract")
+    prompt = prompt or load_prompt("extract")
     limit = facts_limit(len(piece))
     system, user = prompt.render(
         language=document.language or "unknown",
@@ -122,11 +118,11 @@ def extraction_request(document: Document, piece: str, *, splittable: bool = Fal
     )
 
 
-def chunk_size(document: Document, window: int | None) -> int:
+def chunk_size(document: Document, window: int | None, prompt: Prompt | None = None) -> int:
     """The longest chunk whose request (instructions, chunk, answer) fits `window` tokens."""
     if window is None:
         return MAX_CHUNK_CHARS
-    empty = extraction_request(document, "")
+    empty = extraction_request(document, "", prompt=prompt)
     overhead = (
         TEMPLATE_TOKENS
         + (len(empty.system) + sum(len(m.content) for m in empty.messages)) / CHARS_PER_TOKEN
@@ -194,12 +190,15 @@ def _ground(
 Answered = tuple[int, str, Completion]  # a chunk's offset, its text, the model's answer
 
 
-async def llm_extract(document: Document, provider: Provider) -> LLMExtraction:
+async def llm_extract(
+    document: Document, provider: Provider, prompts: Prompts | None = None
+) -> LLMExtraction:
     """The model's grounded facts for `document` (one call per chunk, chunks in parallel)."""
-    size = chunk_size(document, await context_window(provider))
+    prompt = prompts["extract"] if prompts is not None else load_prompt("extract")
+    size = chunk_size(document, await context_window(provider), prompt)
     pieces = chunks(document.text, size)
     parts = await gather_or_cancel(
-        *(_answered(document, offset, piece, provider) for offset, piece in pieces)
+        *(_answered(document, offset, piece, provider, prompt) for offset, piece in pieces)
     )
     facts: list[Fact] = []
     dropped = 0
@@ -213,7 +212,7 @@ async def llm_extract(document: Document, provider: Provider) -> LLMExtraction:
 
 
 async def _answered(
-    document: Document, offset: int, piece: str, provider: Provider
+    document: Document, offset: int, piece: str, provider: Provider, prompt: Prompt
 ) -> list[Answered]:
     """The answer for one chunk; for a chunk too big for one request, the answers of its parts.
 
@@ -223,17 +222,35 @@ async def _answered(
     splittable = len(piece) >= 2 * MIN_SPLIT_CHARS
     try:
         completion = await provider.complete(
-            extraction_request(document, piece, splittable=splittable)
+            extraction_request(document, piece, splittable=splittable, prompt=prompt)
         )
     except OversizeError:
         if not splittable:
             raise
         halves = chunks(piece, math.ceil(len(piece) / 2))
         parts = await gather_or_cancel(
-            *(_answered(document, offset + at, half, provider) for at, half in halves)
+            *(_answered(document, offset + at, half, provider, prompt) for at, half in halves)
         )
         return [answer for part in parts for answer in part]
     return [(offset, piece, completion)]
+
+
+class LLMExtractor:
+    """The model's grounded facts of a document, asked through the run's LLM session."""
+
+    def __init__(self, session: LLMSession) -> None:
+        self.session = session
+
+    def extract(self, document: Document) -> tuple[Fact, ...] | None:
+        """The grounded facts (the ungrounded ones counted); None when the LLM gave nothing."""
+        if not self.session.available():
+            return None
+        session = self.session
+        found = session.run(llm_extract(document, session.chain, session.prompts))
+        if found is None:
+            return None
+        session.count_dropped(found.dropped)
+        return found.facts
 
 
 def merge(rules_facts: list[Fact], llm_facts: tuple[Fact, ...] | list[Fact]) -> list[Fact]:

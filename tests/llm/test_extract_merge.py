@@ -1,4 +1,4 @@
-from factcheck.extract.llm import chunks, merge
+from factcheck.llm.extract import chunks, merge
 from factcheck.models import Fact, Source
 
 LLM = Source("llm", "openai", "gpt-5-mini")

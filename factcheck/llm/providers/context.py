@@ -14,7 +14,7 @@ import json
 import urllib.request
 from urllib.parse import urlsplit, urlunsplit
 
-from factcheck.providers.registry import Timeouts
+from factcheck.llm.providers.registry import Timeouts
 
 OFFICIAL_HOSTS = frozenset({"api.openai.com", "api.anthropic.com"})
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from factcheck.errors import ConfigError, hide_url_credentials
-from factcheck.providers.registry import KINDS, OFFLINE, kind_names
+from factcheck.llm.providers.registry import KINDS, OFFLINE, kind_names
 
 EXAMPLE = (
     "anthropic:claude-haiku-4-5,openai:gpt-5-mini,openai:llama3.1@http://localhost:11434/v1,rules"

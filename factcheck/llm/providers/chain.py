@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.errors import ConfigError, FormatRefusedError, ProviderError
+from factcheck.llm.providers.base import Completion, Message, Provider, Request
+from factcheck.llm.providers.fallback import FallbackProvider
+from factcheck.llm.providers.health import ProviderHealth
+from factcheck.llm.providers.logged import LoggedProvider
+from factcheck.llm.providers.registry import OFFLINE, Timeouts
+from factcheck.llm.providers.resolve import Resolved, missing_key_message, resolve
+from factcheck.llm.providers.retry import MAX_STEP_DOWNS, RetryingProvider
+from factcheck.llm.providers.spec import ProviderSpec
+from factcheck.llm.providers.store import CachedProvider, Store
+from factcheck.llm.providers.usage import Usage
 from factcheck.models import Fallback
-from factcheck.providers.base import Completion, Message, Provider, Request
-from factcheck.providers.fallback import FallbackProvider
-from factcheck.providers.health import ProviderHealth
-from factcheck.providers.logged import LoggedProvider
-from factcheck.providers.registry import OFFLINE
-from factcheck.providers.resolve import Resolved, missing_key_message, resolve
-from factcheck.providers.retry import MAX_STEP_DOWNS, RetryingProvider
-from factcheck.providers.spec import ProviderSpec
-from factcheck.providers.store import CachedProvider, Store
-from factcheck.providers.usage import Usage
 
 
 class Chain:
@@ -89,6 +89,16 @@ def provider_for(resolved: Resolved) -> Provider:
     return resolved.record.factory(resolved)
 
 
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One LLM provider of a chain, as the chain wraps it: its label, prices and deadline."""
+
+    label: str
+    provider: Provider
+    prices: Mapping[str, tuple[float, float]] = dataclasses.field(default_factory=dict)
+    deadline_s: float = Timeouts().deadline_s
+
+
 def build_provider(
     specs: list[ProviderSpec],
     *,
@@ -102,27 +112,61 @@ def build_provider(
     llm_specs = [s for s in specs if s.kind != OFFLINE]
     if not llm_specs:
         return None
-    usage = Usage()
-    options = dict(retry_options or {})
-    clock = options.get("clock", time.monotonic)
-    members: list[Provider] = []
-    health: list[ProviderHealth] = []
+    members: list[Member] = []
     notices: list[str] = []
     for spec in llm_specs:
         resolved = resolve(spec, env)
         notices.extend(resolved.notices)
-        logged = LoggedProvider(provider_for(resolved), store, usage, resolved.record.prices)
-        health.append(ProviderHealth(spec.label, clock=clock))
-        member_options = {"deadline_s": resolved.timeouts.deadline_s, **options}
         members.append(
-            RetryingProvider(logged, label=spec.label, health=health[-1], **member_options)
+            Member(
+                spec.label,
+                provider_for(resolved),
+                resolved.record.prices,
+                resolved.timeouts.deadline_s,
+            )
         )
-    then = OFFLINE if any(s.kind == OFFLINE for s in specs) else None
-    fallback = FallbackProvider(members, then=then, concurrency=concurrency, health=health)
+    return compose(
+        members,
+        then_rules=any(s.kind == OFFLINE for s in specs),
+        store=store,
+        use_cache=use_cache,
+        retry_options=retry_options,
+        concurrency=concurrency,
+        notices=tuple(notices),
+    )
+
+
+def compose(
+    members: list[Member],
+    *,
+    then_rules: bool,
+    store: Store | None,
+    use_cache: bool = True,
+    retry_options: Mapping[str, Any] | None = None,
+    concurrency: int = 8,
+    notices: tuple[str, ...] = (),
+) -> Chain:
+    """Providers already built (from specs, or handed in by a caller) wrapped as one chain:
+    each logged and retried with its own health, then fallback, then the cache."""
+    usage = Usage()
+    options = dict(retry_options or {})
+    clock = options.get("clock", time.monotonic)
+    wrapped: list[Provider] = []
+    health: list[ProviderHealth] = []
+    for member in members:
+        logged = LoggedProvider(member.provider, store, usage, member.prices)
+        health.append(ProviderHealth(member.label, clock=clock))
+        member_options = {"deadline_s": member.deadline_s, **options}
+        wrapped.append(
+            RetryingProvider(logged, label=member.label, health=health[-1], **member_options)
+        )
+    then = OFFLINE if then_rules else None
+    fallback = FallbackProvider(wrapped, then=then, concurrency=concurrency, health=health)
     top: Provider = fallback
     if store is not None:
         top = CachedProvider(fallback, store, enabled=use_cache, usage=usage)
-    return Chain(top, fallback, usage, [s.label for s in specs], tuple(notices))
+    labels = [m.label for m in members] + ([OFFLINE] if then_rules else [])
+    return Chain(top, fallback, usage, labels, notices)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from factcheck.errors import ConfigError
-from factcheck.providers.registry import KINDS, ProviderKind, Timeouts
-from factcheck.providers.spec import ProviderSpec, split_credentials
+from factcheck.llm.providers.registry import KINDS, ProviderKind, Timeouts
+from factcheck.llm.providers.spec import ProviderSpec, split_credentials
 
 # Environment variables that set every provider's time limits (a spec's own options win).
 TIMEOUT_VARIABLES = {

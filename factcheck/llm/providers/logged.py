@@ -11,10 +11,10 @@ import time
 from collections.abc import Mapping
 
 from factcheck.errors import ProviderError
-from factcheck.providers.base import Completion, Provider, Request, context_window
-from factcheck.providers.prices import estimate_cost
-from factcheck.providers.store import Store
-from factcheck.providers.usage import Usage
+from factcheck.llm.providers.base import Completion, Provider, Request, context_window
+from factcheck.llm.providers.prices import estimate_cost
+from factcheck.llm.providers.store import Store
+from factcheck.llm.providers.usage import Usage
 
 
 class LoggedProvider:

@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from factcheck.providers.prices import ANTHROPIC_PRICES, OPENAI_PRICES
+from factcheck.llm.providers.prices import ANTHROPIC_PRICES, OPENAI_PRICES
 
 if TYPE_CHECKING:
-    from factcheck.providers.base import Provider
-    from factcheck.providers.resolve import Resolved
+    from factcheck.llm.providers.base import Provider
+    from factcheck.llm.providers.resolve import Resolved
 
 # A resolved chain item (URL, key, time limits) -> a provider speaking that wire format
 Factory = Callable[["Resolved"], "Provider"]
@@ -46,13 +46,13 @@ class ProviderKind:
 
 
 def _openai_wire(item: Resolved) -> Provider:
-    from factcheck.providers.openai_provider import OpenAIProvider  # the SDK only when used
+    from factcheck.llm.providers.openai_provider import OpenAIProvider  # the SDK only when used
 
     return _built(OpenAIProvider, item)
 
 
 def _anthropic_wire(item: Resolved) -> Provider:
-    from factcheck.providers.anthropic_provider import AnthropicProvider
+    from factcheck.llm.providers.anthropic_provider import AnthropicProvider
 
     return _built(AnthropicProvider, item)
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.providers.base import Completion, Provider, Request
-from factcheck.providers.usage import Usage
+from factcheck.llm.providers.base import Completion, Provider, Request
+from factcheck.llm.providers.usage import Usage
 
 FILENAME = "factcheck.sqlite3"
 _SCHEMA = """
