@@ -74,6 +74,9 @@ class GeminiProvider:
         from google import genai
         from google.genai import errors, types
 
+        # `third_party` needs nothing here: unlike the other SDKs, google-genai adds no account
+        # headers from the environment (only its version), so nothing has to be held back.
+        del third_party
         timeouts = timeouts or Timeouts()
         self.name = name
         self.model = model
@@ -135,13 +138,7 @@ class GeminiProvider:
         try:
             response = await self._client.aio.models.generate_content(
                 model=self.model,
-                contents=[
-                    {
-                        "role": "model" if m.role == "assistant" else "user",
-                        "parts": [{"text": m.content}],
-                    }
-                    for m in request.messages
-                ],
+                contents=self._contents(request),
                 config=self._config(request, level),
             )
         except self._errors.APIError as error:
@@ -160,6 +157,15 @@ class GeminiProvider:
                 type(error).__name__, provider=self.name, secret=self._key
             ) from None
         return self._completion(request, response, time.perf_counter() - started)
+
+    def _contents(self, request: Request) -> Any:
+        """The conversation as Gemini's turns: the model speaks as "model", not "assistant"."""
+        content = self._types.Content
+        part = self._types.Part
+        return [
+            content(role="model" if m.role == "assistant" else "user", parts=[part(text=m.content)])
+            for m in request.messages
+        ]
 
     def _config(self, request: Request, level: str) -> Any:
         types = self._types
