@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,13 @@ from factcheck.providers.registry import KINDS
 from factcheck.providers.resolve import resolve
 from factcheck.providers.spec import default_chain, parse_chain, parse_spec
 from factcheck.providers.store import Store
-from tests.fakes.llm_server import FakeLLMServer, gemini_error
+from tests.fakes.llm_server import (
+    FakeLLMServer,
+    gemini_bad_key,
+    gemini_daily_quota,
+    gemini_error,
+    hang,
+)
 from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model
 from tests.providers.conftest import GOOD, request
 
@@ -187,3 +194,66 @@ def test_a_compare_through_gemini_keeps_grounded_facts_and_leaks_no_key(
     assert any(p.suffix == ".sqlite3" for p in written)
     for path in written:
         assert GEMINI_CANARY.encode() not in path.read_bytes(), path
+
+
+def _point_at(server: FakeLLMServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GEMINI_API_KEY", GEMINI_CANARY)
+    monkeypatch.setenv("GEMINI_BASE_URL", server.gemini_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-proj-" + "x" * 24)
+    monkeypatch.setenv("OPENAI_BASE_URL", server.openai_url)
+
+
+def test_a_hung_gemini_costs_one_deadline_per_run(
+    llm_server: FakeLLMServer, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    llm_server.responder = answer_like_a_model
+    llm_server.script("gemini", *[hang()] * 20)
+    _point_at(llm_server, monkeypatch)
+    monkeypatch.setenv("FACTCHECK_LLM_DEADLINE", "2")
+    reference, candidate = tmp_path / "ref.md", tmp_path / "cand.md"
+    reference.write_text(REFERENCE, encoding="utf-8")
+    candidate.write_text(CANDIDATE, encoding="utf-8")
+    from google import genai  # noqa: F401  (its import time is not what is measured)
+
+    started = time.perf_counter()
+    code = run(
+        ["compare", str(reference), str(candidate), "--format", "json", "--fail-on", "never",
+         "--provider", "gemini,openai:gpt-5-mini,rules"]
+    )  # fmt: skip
+    elapsed = time.perf_counter() - started
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and not report["run"]["degraded"]
+    assert llm_server.counts()["gemini"] == 1 and llm_server.counts()["openai"] >= 2
+    assert elapsed < 2 + 10, elapsed
+    assert "no answer within the request deadline (2s)" in report["run"]["fallbacks"][0]["reason"]
+
+
+@pytest.mark.parametrize(
+    "reply", [gemini_bad_key(), gemini_daily_quota()], ids=["key not valid", "daily quota"]
+)
+def test_an_audit_with_8_workers_sends_a_dead_gemini_exactly_one_request(
+    llm_server: FakeLLMServer, tmp_path: Path, capsys, monkeypatch, reply
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"bridge-{n}.md").write_text(REFERENCE.replace("4.5", f"4.{5 + n}"), "utf-8")
+        (folder / f"pont-{n}.md").write_text(
+            CANDIDATE.replace("12 mars", f"1{2 + n} mars"), "utf-8"
+        )
+    llm_server.responder = answer_like_a_model
+    llm_server.script("gemini", *[reply] * 50)
+    llm_server.delay = 0.02
+    _point_at(llm_server, monkeypatch)
+    out = tmp_path / "audit"
+    code = run(
+        ["audit", str(folder), "--jobs", "8", "--out", str(out), "--format", "json",
+         "--provider", "gemini,openai:gpt-5-mini,rules"]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    report = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert llm_server.counts()["gemini"] == 1
+    assert llm_server.counts()["openai"] >= 6  # at least one extraction per article
+    assert not report["run"]["degraded"]
+    assert [f["disabled"] for f in report["run"]["fallbacks"]] == [True]
+    assert GEMINI_CANARY not in (out / "audit.json").read_text(encoding="utf-8")
