@@ -41,7 +41,8 @@ from collections.abc import Mapping
 # The user information of a URL (user:password@ or token@), e.g. in an OPENAI_BASE_URL.
 _URL_CREDENTIALS = re.compile(r"(?<=://)[^/\s@?#]+@")
 _KEY_SHAPES = re.compile(
-    r"(sk-ant-[A-Za-z0-9_\-*]{6,}|sk-(?:proj-)?[A-Za-z0-9_\-*]{6,}|(?:Bearer\s+)[A-Za-z0-9._\-*]{8,})"
+    r"(sk-ant-[A-Za-z0-9_\-*]{6,}|sk-(?:proj-)?[A-Za-z0-9_\-*]{6,}|(?:Bearer\s+)[A-Za-z0-9._\-*]{8,}"
+    r"|AIza[A-Za-z0-9_\-]{30,})"  # Google API keys (Gemini)
 )
 
 

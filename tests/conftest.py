@@ -41,6 +41,14 @@ def _isolated_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
         "ANTHROPIC_AUTH_TOKEN",
         "ANTHROPIC_CUSTOM_HEADERS",
         "ANTHROPIC_PROFILE",
+        "GOOGLE_API_KEY",
+        "GOOGLE_GEMINI_BASE_URL",
+        "GOOGLE_GENAI_API_VERSION",
+        "GOOGLE_GENAI_USE_VERTEXAI",
+        "GOOGLE_GENAI_USE_ENTERPRISE",
+        "GOOGLE_GENAI_HTTP_CLIENT",
+        "GOOGLE_CLOUD_PROJECT",
+        "GOOGLE_CLOUD_LOCATION",
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("FACTCHECK_NO_DOTENV", "1")

@@ -175,7 +175,7 @@ def test_help_is_fast_to_import_and_loads_no_llm_sdk():
         "import sys\n"
         "from factcheck.cli import run\n"
         "code = run(['--help'])\n"
-        "heavy = [m for m in ('openai', 'anthropic', 'dateparser', 'lingua', 'trafilatura') if m in sys.modules]\n"
+        "heavy = [m for m in ('openai', 'anthropic', 'google.genai', 'dateparser', 'lingua', 'trafilatura') if m in sys.modules]\n"
         "print(code, heavy)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

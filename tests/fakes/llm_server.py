@@ -1,7 +1,8 @@
-"""A loopback fake LLM server speaking the OpenAI and Anthropic wire formats.
+"""A loopback fake LLM server speaking the OpenAI, Anthropic and Gemini wire formats.
 
 Real SDKs are pointed at it through base_url. Each route ("openai" for /v1/chat/completions,
-"anthropic" for /v1/messages) plays a scripted sequence of replies, optionally per model, then
+"anthropic" for /v1/messages, "gemini" for /v1beta/models/MODEL:generateContent) plays a
+scripted sequence of replies, optionally per model, then
 falls back to a default success. Every request lands in `journal`; `counts()` tallies them per
 route. Besides well-formed answers and errors it can send what real deployments send on a bad
 day: a 200 whose body is not JSON, a proxy's HTML page, the vendors' real spend-limit bodies,
@@ -11,6 +12,7 @@ and a reply that never comes (`hang`, released when the server stops).
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections import Counter, deque
@@ -22,6 +24,16 @@ from typing import Any
 import pytest
 
 ROUTES = {"/v1/chat/completions": "openai", "/v1/messages": "anthropic"}
+# Gemini names the model in the path: POST /v1beta/models/{model}:generateContent
+GEMINI_PATH = re.compile(r"^/v1beta/models/(?P<model>[^/:]+):generateContent$")
+
+
+def route_of(path: str) -> tuple[str, str | None]:
+    """(route, model named in the path) for a request path without its query."""
+    found = GEMINI_PATH.match(path)
+    if found:
+        return "gemini", found["model"]
+    return ROUTES.get(path, "unknown"), None
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,8 @@ class Reply:
     raw: bytes | None = None  # send these bytes as the body instead of a wire-format JSON body
     content_type: str = "application/json"
     hang: bool = False  # never answer (until the server stops)
+    details: tuple[dict[str, Any], ...] = ()  # Gemini: google.rpc.Status details of an error
+    blocked: str | None = None  # Gemini: promptFeedback.blockReason (the prompt was refused)
 
 
 def ok(data: dict[str, Any], **kw: Any) -> Reply:
@@ -107,6 +121,93 @@ def openai_quota() -> Reply:
     )
 
 
+# Gemini's error bodies (google.rpc.Status): `error_type` carries the status name.
+def gemini_error(
+    status: int, rpc_status: str, message: str, *details: dict[str, Any], **kw: Any
+) -> Reply:
+    """An error in Gemini's own shape: {"error": {"code", "message", "status", "details"}}."""
+    return Reply(status=status, error_type=rpc_status, message=message, details=details, **kw)
+
+
+def quota_failure(quota_id: str, metric: str) -> dict[str, Any]:
+    """A google.rpc.QuotaFailure detail naming the quota that ran out."""
+    return {
+        "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+        "violations": [
+            {
+                "quotaMetric": metric,
+                "quotaId": quota_id,
+                "quotaDimensions": {"location": "global", "model": "gemini-2.5-flash"},
+                "quotaValue": "10",
+            }
+        ],
+    }
+
+
+def retry_info(delay: str) -> dict[str, Any]:
+    """A google.rpc.RetryInfo detail ("38s")."""
+    return {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": delay}
+
+
+GEMINI_QUOTA_MESSAGE = (
+    "You exceeded your current quota, please check your plan and billing details. For more "
+    "information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits."
+)
+
+
+def gemini_rate_limit(delay: str = "7s") -> Reply:
+    """Gemini's per-minute limit: a 429 RESOURCE_EXHAUSTED worded like a quota error, whose
+    details name a per-minute quota and say when to retry."""
+    return gemini_error(
+        429,
+        "RESOURCE_EXHAUSTED",
+        GEMINI_QUOTA_MESSAGE,
+        quota_failure(
+            "GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+            "generativelanguage.googleapis.com/generate_content_free_tier_requests",
+        ),
+        retry_info(delay),
+    )
+
+
+def gemini_daily_quota() -> Reply:
+    """Gemini's per-day quota used up: the same 429, a per-day quota in its details."""
+    return gemini_error(
+        429,
+        "RESOURCE_EXHAUSTED",
+        GEMINI_QUOTA_MESSAGE,
+        quota_failure(
+            "GenerateRequestsPerDayPerProjectPerModel-FreeTier",
+            "generativelanguage.googleapis.com/generate_content_free_tier_requests",
+        ),
+    )
+
+
+def gemini_credits_depleted() -> Reply:
+    """Gemini once a prepaid project has no credit left: a 429 without quota details."""
+    return gemini_error(
+        429,
+        "RESOURCE_EXHAUSTED",
+        "Your prepayment credits are depleted. Please go to AI Studio to manage your project "
+        "and billing.",
+    )
+
+
+def gemini_bad_key() -> Reply:
+    """Gemini's answer to a wrong or revoked API key: a 400, not a 401."""
+    return gemini_error(
+        400,
+        "INVALID_ARGUMENT",
+        "API key not valid. Please pass a valid API key.",
+        {
+            "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+            "reason": "API_KEY_INVALID",
+            "domain": "googleapis.com",
+            "metadata": {"service": "generativelanguage.googleapis.com"},
+        },
+    )
+
+
 @dataclass(frozen=True)
 class Received:
     """One request as the server saw it."""
@@ -115,10 +216,11 @@ class Received:
     path: str
     headers: dict[str, str]
     body: dict[str, Any]
+    path_model: str | None = None  # Gemini names the model in the path, not the body
 
     @property
     def model(self) -> str:
-        return str(self.body.get("model"))
+        return self.path_model or str(self.body.get("model"))
 
 
 class FakeLLMServer:
@@ -156,6 +258,10 @@ class FakeLLMServer:
     def anthropic_url(self) -> str:
         return self.base
 
+    @property
+    def gemini_url(self) -> str:
+        return self.base
+
     def start(self) -> FakeLLMServer:
         self._thread.start()
         return self
@@ -171,7 +277,7 @@ class FakeLLMServer:
             self._scripts.setdefault((route, model), deque()).extend(replies)
 
     def counts(self) -> Counter[str]:
-        """How many requests reached each route ("openai", "anthropic")."""
+        """How many requests reached each route ("openai", "anthropic", "gemini")."""
         return Counter(r.route for r in self.journal)
 
     def requests(self, route: str | None = None, model: str | None = None) -> list[Received]:
@@ -252,6 +358,36 @@ def _anthropic_body(reply: Reply, model: str) -> dict[str, Any]:
     }
 
 
+def _gemini_body(reply: Reply, model: str) -> dict[str, Any]:
+    if reply.status != 200:
+        error: dict[str, Any] = {
+            "code": reply.status,
+            "message": reply.message,
+            "status": reply.error_type,
+        }
+        if reply.details:
+            error["details"] = list(reply.details)
+        return {"error": error}
+    usage = {"promptTokenCount": 180, "candidatesTokenCount": 35, "totalTokenCount": 215}
+    if reply.blocked is not None:
+        return {"promptFeedback": {"blockReason": reply.blocked}, "usageMetadata": usage}
+    return {
+        "candidates": [
+            {
+                "content": {"parts": [{"text": reply.content or ""}], "role": "model"},
+                "finishReason": reply.finish or "STOP",
+                "index": 0,
+            }
+        ],
+        "usageMetadata": usage,
+        "modelVersion": model,
+        "responseId": "fake-response",
+    }
+
+
+_BODIES = {"anthropic": _anthropic_body, "gemini": _gemini_body}
+
+
 def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -274,11 +410,11 @@ def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("content-length") or 0)
             raw = self.rfile.read(length)
             body = json.loads(raw or b"{}")
-            route = ROUTES.get(self.path.split("?")[0], "unknown")
-            server.journal.append(
-                Received(route, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
-            )
-            reply = server.next_reply(route, body.get("model"), body)
+            route, path_model = route_of(self.path.split("?")[0])
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            server.journal.append(Received(route, self.path, headers, body, path_model))
+            model = path_model or body.get("model")
+            reply = server.next_reply(route, model, body)
             if reply.delay or server.delay:
                 time.sleep(reply.delay + server.delay)
             if reply.hang:
@@ -288,12 +424,7 @@ def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 self.connection.close()
                 return
-            model = str(body.get("model"))
-            payload = (
-                _anthropic_body(reply, model)
-                if route == "anthropic"
-                else _openai_body(reply, model)
-            )
+            payload = _BODIES.get(route, _openai_body)(reply, str(model))
             data = reply.raw if reply.raw is not None else json.dumps(payload).encode()
             try:
                 self.send_response(reply.status)

@@ -47,6 +47,13 @@ CLAIMS = ("Le pont ne rouvrira jamais.", "closed the Quayside bridge on Thursday
 
 
 def _user_text(route: str, body: dict[str, Any]) -> str:
+    if route == "gemini":  # {"contents": [{"role": "user", "parts": [{"text": ...}]}]}
+        return "\n".join(
+            part.get("text", "")
+            for turn in body.get("contents", [])
+            if turn.get("role") == "user"
+            for part in turn.get("parts", [])
+        )
     return "\n".join(
         m["content"] if isinstance(m["content"], str) else json.dumps(m["content"])
         for m in body.get("messages", [])

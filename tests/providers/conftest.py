@@ -82,6 +82,8 @@ async def make_chain(
             "OPENAI_API_KEY": fake_key("proj-"),
             "ANTHROPIC_BASE_URL": llm_server.anthropic_url,
             "OPENAI_BASE_URL": llm_server.openai_url,
+            "GEMINI_API_KEY": fake_key("gem-"),
+            "GEMINI_BASE_URL": llm_server.gemini_url,
         }
         options = {"sleep": clock.sleep, "clock": clock, **retry}
         chain = build_provider(

@@ -70,7 +70,7 @@ async def test_ping_without_a_key_says_which_variable(llm_server: FakeLLMServer)
 def test_importing_the_package_imports_no_sdk() -> None:
     code = (
         "import sys, factcheck.llm.providers, factcheck.llm.providers.chain;"
-        "print(sorted(m for m in ('openai', 'anthropic', 'tenacity', 'jsonschema')"
+        "print(sorted(m for m in ('openai', 'anthropic', 'google.genai', 'tenacity', 'jsonschema')"
         " if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

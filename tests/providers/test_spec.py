@@ -34,7 +34,7 @@ def test_kind_alone_gets_the_default_model() -> None:
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
-        ("gemini:pro", "unknown provider 'gemini'"),
+        ("bard:pro", "unknown provider 'bard'"),
         ("", "empty provider"),
         ("anthropic,,rules", "empty provider"),
         ("openai:", "empty model name"),

@@ -24,8 +24,23 @@ OPENAI_PRICES: dict[str, tuple[float, float]] = {
     "gpt-4o": (2.50, 10.00),
     "gpt-4o-mini": (0.15, 0.60),
 }
+# Google's paid-tier text rates for prompts up to 200k tokens (thinking billed as output), as
+# Google's pricing page (ai.google.dev/gemini-api/docs/pricing) gave them on 2026-10-07.
+# Models whose rate changes on a date (the Gemini 3.8 Flash launch price) are left out.
+GEMINI_PRICES: dict[str, tuple[float, float]] = {
+    "gemini-2.5-flash": (0.30, 2.50),
+    "gemini-2.5-flash-lite": (0.10, 0.40),
+    "gemini-2.5-pro": (1.25, 10.00),
+    "gemini-3.1-pro-preview": (2.00, 12.00),
+    "gemini-3.5-flash": (1.50, 9.00),
+    "gemini-3.5-flash-lite": (0.30, 2.50),
+}
 # Every known price, for callers that only have a model name.
-PRICES_PER_MTOK: dict[str, tuple[float, float]] = {**ANTHROPIC_PRICES, **OPENAI_PRICES}
+PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
+    **ANTHROPIC_PRICES,
+    **OPENAI_PRICES,
+    **GEMINI_PRICES,
+}
 
 
 def estimate_cost(

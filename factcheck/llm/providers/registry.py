@@ -1,7 +1,8 @@
 """Every provider kind as one record: how to build it, its default model, variables and prices.
 
 Nothing else in the package names the kinds. Adding a service that speaks an existing wire format
-(OpenAI's chat completions, Anthropic's Messages API) is one entry here plus its tests.
+(OpenAI's chat completions, Anthropic's Messages API, Gemini's generateContent) is one entry
+here plus its tests; a new wire format is a provider class plus its entry.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from factcheck.llm.providers.prices import ANTHROPIC_PRICES, OPENAI_PRICES
+from factcheck.llm.providers.prices import ANTHROPIC_PRICES, GEMINI_PRICES, OPENAI_PRICES
 
 if TYPE_CHECKING:
     from factcheck.llm.providers.base import Provider
@@ -57,6 +58,12 @@ def _anthropic_wire(item: Resolved) -> Provider:
     return _built(AnthropicProvider, item)
 
 
+def _gemini_wire(item: Resolved) -> Provider:
+    from factcheck.llm.providers.gemini_provider import GeminiProvider
+
+    return _built(GeminiProvider, item)
+
+
 def _built(provider_class: Any, item: Resolved) -> Provider:
     """One provider of a wire format, from a resolved chain item."""
     assert item.spec.model is not None
@@ -93,6 +100,18 @@ KINDS: dict[str, ProviderKind] = {
             base_url_variable="OPENAI_BASE_URL",
             default_base_url="https://api.openai.com/v1",
             prices=OPENAI_PRICES,
+            in_default_chain=True,
+        ),
+        ProviderKind(
+            name="gemini",
+            factory=_gemini_wire,
+            default_model="gemini-2.5-flash",
+            # Only GEMINI_API_KEY: the SDK's GOOGLE_API_KEY may be a key for other Google
+            # services; name it with `gemini;key=GOOGLE_API_KEY` to use it.
+            key_variable="GEMINI_API_KEY",
+            base_url_variable="GEMINI_BASE_URL",
+            default_base_url="https://generativelanguage.googleapis.com",
+            prices=GEMINI_PRICES,
             in_default_chain=True,
         ),
         ProviderKind(
