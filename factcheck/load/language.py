@@ -148,7 +148,7 @@ def _word_script(word: str) -> str:
 def _script(words: list[str]) -> str:
     """The script the text is written in: the commonest, but Latin yields to a third."""
     counts = Counter(_word_script(w) for w in words)
-    top, n = counts.most_common(1)[0]
+    top = counts.most_common(1)[0][0]
     others = [(c, s) for s, c in counts.items() if s != "LATIN"]
     if top == "LATIN" and others:
         count, script = max(others)

@@ -60,7 +60,9 @@ def test_malaysian_spelling_is_malay_and_read_with_indonesian_data() -> None:
 
 
 def test_indonesian_spelling_is_indonesian() -> None:
-    text = "Polisi mengatakan korban dibawa ke rumah sakit setelah kecelakaan itu karena luka parah."
+    text = (
+        "Polisi mengatakan korban dibawa ke rumah sakit setelah kecelakaan itu karena luka parah."
+    )
     assert detect_language(text) == "id"
 
 
