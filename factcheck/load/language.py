@@ -129,7 +129,7 @@ def detect_language(text: str) -> str | None:
     if script != "LATIN":
         sample = _LATIN_RUN.sub(" ", sample)
         words = [w for w in words if _word_script(w) == script]
-    candidates = _candidates(script, words)
+    candidates = _without_missing_letters(_candidates(script, words), words)
     values = _detector(candidates).compute_language_confidence_values(sample)
     wider = _script_languages(script)
     if (not values or values[0].value <= 0) and candidates != wider:
@@ -176,6 +176,21 @@ def _candidates(script: str, words: list[str]) -> frozenset[Language]:
     return frozenset(by_code[code] for code in chosen)
 
 
+def _without_missing_letters(
+    candidates: frozenset[Language], words: list[str]
+) -> frozenset[Language]:
+    """The candidates, less those whose frequent letters a text of some length never writes."""
+    letters = set("".join(words).lower())
+    if sum(len(w) for w in words) < _data()["frequent_letters_from"]:
+        return candidates
+    kept = frozenset(
+        language
+        for language in candidates
+        if letters & set(_data()["frequent_letters"].get(_lingua_code(language), letters))
+    )
+    return kept if len(kept) >= 2 else candidates
+
+
 @cache
 def _script_languages(script: str) -> frozenset[Language]:
     from lingua import Language
@@ -196,12 +211,12 @@ def _by_code() -> dict[str, Language]:
 
 @cache
 def _stopword_lists() -> dict[str, frozenset[str]]:
-    """Per detector language with a stopwordsiso list, that list."""
+    """Per Latin-script detector language with a stopwordsiso list, that list."""
     import stopwordsiso
 
     filed_as = _data()["stopword_lists"]
     lists = {}
-    for code in _by_code():
+    for code in sorted(_lingua_code(language) for language in _script_languages("LATIN")):
         listed = filed_as.get(code, code)
         if stopwordsiso.has_lang(listed):
             lists[code] = frozenset(stopwordsiso.stopwords(listed))

@@ -78,6 +78,21 @@ def test_near_neighbours(expected: str, text: str) -> None:
     assert detect_language(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "uk",
+            "Дуже радує те, що з кожним роком нові посібники стають більш цікавими і потрібними.",
+        ),
+        ("kk", "Қала әкімдігі келесі жылы үш ауданда жаңа мектептер ашатынын хабарлады."),
+        ("sr", "Градска управа је саопштила да ће главна улица бити затворена две недеље."),
+    ],
+)
+def test_cyrillic_languages_by_their_frequent_letters(expected: str, text: str) -> None:
+    assert detect_language(text) == expected
+
+
 def test_urdu_after_english_boilerplate_is_urdu() -> None:
     text = "Daily News Online Home / Archives: وزیر اعظم نے کہا کہ سڑک دو ہفتے بند رہے گی۔"
     assert detect_language(text) == "ur"
