@@ -42,6 +42,8 @@ _NARROW_TO = 5
 _COVERED = 0.15
 # ...and whose share is at least this part of the best list's share.
 _NEAR = 0.4
+# A letter written by at most this many stopword lists points to those languages.
+_RARE_LETTER_WRITERS = 3
 # A script other than Latin holding at least this share of the words is the text's script.
 _OTHER_SCRIPT = 1 / 3
 _WORD = re.compile(r"[^\W\d_]+")
@@ -173,7 +175,7 @@ def _candidates(script: str, words: list[str]) -> frozenset[Language]:
     if len(chosen) < 2:  # lingua decides between two languages at least
         chosen = ranked[:2]
     by_code = _by_code()
-    return frozenset(by_code[code] for code in chosen)
+    return frozenset(by_code[code] for code in {*chosen, *_writers_of_rare_letters(words)})
 
 
 def _without_missing_letters(
@@ -221,6 +223,31 @@ def _stopword_lists() -> dict[str, frozenset[str]]:
         if stopwordsiso.has_lang(listed):
             lists[code] = frozenset(stopwordsiso.stopwords(listed))
     return lists
+
+
+@cache
+def _letter_writers() -> dict[str, frozenset[str]]:
+    """Each letter beyond a-z that few Latin-script stopword lists write -> those languages
+    (ı ş ğ: Turkish; ő ű: Hungarian; ř ů: Czech): a text writing one is put to them too, however
+    few of its words the lists hold."""
+    writers: dict[str, set[str]] = {}
+    for code, listed in _stopword_lists().items():
+        for letter in set("".join(listed)):
+            if letter.isalpha() and not ("a" <= letter <= "z"):
+                writers.setdefault(letter, set()).add(code)
+    return {
+        letter: frozenset(codes)
+        for letter, codes in writers.items()
+        if len(codes) <= _RARE_LETTER_WRITERS
+    }
+
+
+def _writers_of_rare_letters(words: list[str]) -> set[str]:
+    writers = _letter_writers()
+    found: set[str] = set()
+    for letter in set("".join(words).casefold()):
+        found |= writers.get(letter, frozenset())
+    return found
 
 
 def _stopword_shares(words: list[str]) -> dict[str, float]:
