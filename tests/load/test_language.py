@@ -135,3 +135,11 @@ def test_no_letters_means_no_language(text: str) -> None:
 )
 def test_language_tags(tag: object, code: str | None) -> None:
     assert normalise_language_tag(tag) == code
+
+
+def test_a_rare_letter_keeps_its_language_among_the_candidates() -> None:
+    # The stopword lists hold none of these Turkish words; ı, ş and ğ point to Turkish.
+    text = (
+        "İzmir'de fırtına: 3 yaralı. İzmir'in Karşıyaka ilçesinde şiddetli fırtına çatıları uçurdu."
+    )
+    assert detect_language(text) == "tr"
