@@ -9,15 +9,18 @@ one-off run), so the work is to put few candidates to it without losing the righ
   names, brands or boilerplate, so another script holding a third of the words wins, and its
   text is read without the Latin words.
 - Cyrillic, Arabic and Devanagari text goes to the few languages of its script; any other script
-  to every language (lingua's own letter rules leave one or two languages there).
+  to every language (lingua's own letter rules leave one or two languages there). A text of some
+  length that writes none of a language's frequent letters (Kazakh ә ғ қ ң ө ұ ү һ, Ukrainian
+  і ї є ґ...) is not put to that language: lingua's trigrams alone took Ukrainian for Kazakh.
 - Latin-script text is narrowed by stopwords (stopwordsiso): the languages whose lists cover most
-  of its words. Text that no list covers well goes to every Latin-script language.
-- Among the answers whose confidence is within `CLOSE` of the best, an extraction language wins,
-  then the one with the most stopwords no other close answer has: lingua's trigrams hesitate
-  between near neighbours (Czech/Slovak, Hindi/Marathi, Ukrainian/Kazakh, Malay/Indonesian),
-  where the common little words differ.
+  of its words, plus the languages of any letter few lists write (ı ş ğ, ő, ř ů). Text that no
+  list covers well goes to every Latin-script language.
+- Among the answers whose confidence is within `CLOSE` of the best, an extraction language wins.
 
-Malay is reported as Malay; the rules read it with the Indonesian data (`reading_language`).
+Malay and Indonesian are one language written to two standards, which lingua's n-grams do not
+tell apart: the answer is Malay when the text writes more Malaysian forms than Indonesian ones
+(data/malay_indonesian.json), else Indonesian; the rules read both with the Indonesian data
+(`reading_language`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -298,9 +301,10 @@ def _lingua_code(language: Language) -> str:
     return language.iso_code_639_1.name.lower()
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _detector(languages: frozenset[Language]) -> LanguageDetector:
-    """Built once per candidate set; lingua shares each language's model between detectors."""
+    """Built once per candidate set (cheap: lingua shares each language's model between
+    detectors, and a folder meets a few hundred sets at most)."""
     from lingua import LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
