@@ -13,7 +13,7 @@ from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment, Qu
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, is_empty_quote, same_language, words
 from factcheck.extract.rules.entities import title_modifiers
-from factcheck.extract.rules.quotes_lexicon import lexicon
+from factcheck.extract.rules.quotes_lexicon import single_word_roles
 from factcheck.models import RULES, Discrepancy, Fact
 
 FRAGMENT_WORDS = 4  # an unattributed quote shorter than this is a term or a scare quote
@@ -124,9 +124,9 @@ def role_only(speaker: str) -> bool:
     role phrase may name someone else, whose surname must not stand for its speaker)."""
     if "'s " in speaker or "’s " in speaker:
         return True
-    roles = lexicon(None).roles
+    roles = single_word_roles()
     words = speaker.split()
-    return bool(words) and all(roles.fullmatch(w) or w in title_modifiers() for w in words)
+    return bool(words) and all(w.lower() in roles or w in title_modifiers() for w in words)
 
 
 def _altered(ref: Side, cand: Side, match: QuoteMatch) -> str | None:

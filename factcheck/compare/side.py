@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from factcheck.compare.names import NameSet
+from factcheck.load.language import reading_language
 from factcheck.models import Document, Evidence, Fact
 
 YEARS = (1800, 2100)
@@ -105,7 +106,8 @@ class Side:
 
     @property
     def language(self) -> str | None:
-        return self.document.language
+        """The language whose word lists read this side (Malay reads as Indonesian)."""
+        return reading_language(self.document.language)
 
     def evidence(self, fact: Fact) -> Evidence:
         """The evidence of `fact`, always a true slice of the document text."""

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from factcheck.load.language import reading_language
 from factcheck.models import Document, Fact
 
 # Below this similarity `compare`'s verdict is `different_story`.
@@ -71,7 +72,7 @@ class Profile:
 def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     """The story profile of an article from its text and extracted facts."""
     tokens: Counter[str] = Counter()
-    language = document.language
+    language = reading_language(document.language)  # Malay and Indonesian share their words
     spans: list[tuple[int, int]] = []
     names: dict[tuple[str, ...], None] = {}
     for fact in facts:

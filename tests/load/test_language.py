@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.load import detect_language
-from factcheck.load.language import is_supported, normalise_language_tag
+from factcheck.load.language import is_supported, normalise_language_tag, reading_language
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_languages_without_extraction_data_are_named(expected: str, text: str) -
     assert not is_supported(expected)
 
 
-def test_a_long_article_in_our_languages_is_read_by_the_small_detector() -> None:
+def test_a_long_article_is_read() -> None:
     text = "The city council said on Tuesday that the main road will be closed for two weeks. " * 5
     assert detect_language(text) == "en"
 
@@ -48,8 +48,54 @@ def test_a_long_article_in_our_languages_is_read_by_the_small_detector() -> None
 @pytest.mark.parametrize(
     "text", ["Saya tidak tahu.", "Dia bilang tidak tahu.", "Kami sudah makan."]
 )
-def test_short_indonesian_is_indonesian_never_malay(text: str) -> None:
+def test_malay_indonesian_without_a_marker_is_indonesian(text: str) -> None:
     assert detect_language(text) == "id"
+
+
+def test_malaysian_spelling_is_malay_and_read_with_indonesian_data() -> None:
+    text = "Polis berkata mangsa dibawa ke hospital selepas kemalangan itu kerana cedera parah."
+    assert detect_language(text) == "ms"
+    assert reading_language("ms") == "id"
+    assert is_supported("ms")
+
+
+def test_indonesian_spelling_is_indonesian() -> None:
+    text = (
+        "Polisi mengatakan korban dibawa ke rumah sakit setelah kecelakaan itu karena luka parah."
+    )
+    assert detect_language(text) == "id"
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("cs", "Příprava trvala déle, než jsme čekali."),
+        ("uk", "Міська рада повідомила, що головну вулицю закриють на два тижні."),
+        ("hi", "नगर निगम ने कहा कि मुख्य सड़क दो सप्ताह तक बंद रहेगी।"),
+    ],
+)
+def test_near_neighbours(expected: str, text: str) -> None:
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        (
+            "uk",
+            "Дуже радує те, що з кожним роком нові посібники стають більш цікавими і потрібними.",
+        ),
+        ("kk", "Қала әкімдігі келесі жылы үш ауданда жаңа мектептер ашатынын хабарлады."),
+        ("sr", "Градска управа је саопштила да ће главна улица бити затворена две недеље."),
+    ],
+)
+def test_cyrillic_languages_by_their_frequent_letters(expected: str, text: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_urdu_after_english_boilerplate_is_urdu() -> None:
+    text = "Daily News Online Home / Archives: وزیر اعظم نے کہا کہ سڑک دو ہفتے بند رہے گی۔"
+    assert detect_language(text) == "ur"
 
 
 def test_arabic_with_latin_product_names_is_arabic() -> None:
@@ -74,7 +120,9 @@ def test_no_letters_means_no_language(text: str) -> None:
         ("fr-FR", "fr"),
         ("id_ID", "id"),
         ("in", "id"),
-        ("ms", "id"),
+        ("ms", "ms"),
+        ("ms-MY", "ms"),
+        ("Malay", "ms"),
         ("ara", "ar"),
         ("Arabic", "ar"),
         ("EN", "en"),
@@ -87,3 +135,11 @@ def test_no_letters_means_no_language(text: str) -> None:
 )
 def test_language_tags(tag: object, code: str | None) -> None:
     assert normalise_language_tag(tag) == code
+
+
+def test_a_rare_letter_keeps_its_language_among_the_candidates() -> None:
+    # The stopword lists hold none of these Turkish words; ı, ş and ğ point to Turkish.
+    text = (
+        "İzmir'de fırtına: 3 yaralı. İzmir'in Karşıyaka ilçesinde şiddetli fırtına çatıları uçurdu."
+    )
+    assert detect_language(text) == "tr"

@@ -6,12 +6,18 @@ module runs them in an order that lets numbers skip the years already inside dat
 
 from __future__ import annotations
 
+import dataclasses
+
 from factcheck.extract.rules import dates, disclaimers, entities, numbers, quotes
+from factcheck.load.language import reading_language
 from factcheck.models import Document, Fact
 
 
 def extract(document: Document) -> list[Fact]:
     """Every rule-based fact of `document`, sorted by position."""
+    reading = reading_language(document.language)
+    if reading != document.language:  # Malay is read with the Indonesian data
+        document = dataclasses.replace(document, language=reading)
     found_dates = dates.find_dates(document)
     taken = [(f.start, f.end) for f in found_dates]
     facts = [

@@ -28,7 +28,9 @@ class SayFinder:
     """Finds reporting phrases; groups: pv (pronoun verb), src (according to), v (say-verb).
 
     One big alternation tried at every position costs milliseconds per article, so phrases are
-    filed under their first word and only tried where that word starts.
+    filed under their first word and only tried where that word starts. A word's pattern is
+    compiled the first time the word is met: compiling all of them (the `regex` module parses in
+    Python) cost a one-off `compare` about half of its run, for words most texts never write.
     """
 
     def __init__(self, entries: dict[str, list[tuple[str, str]]]) -> None:
@@ -37,18 +39,27 @@ class SayFinder:
             for phrase, pattern in phrases:
                 for key in _keys(phrase):
                     by_key.setdefault(key, {}).setdefault(group, []).append((phrase, pattern))
-        self._patterns = {
-            key: regex.compile(
-                "|".join(f"(?P<{g}>{_alternation(groups.get(g, []))})" for g in _GROUPS),
-                regex.IGNORECASE,
-            )
+        self._sources = {
+            key: "|".join(f"(?P<{g}>{_alternation(groups.get(g, []))})" for g in _GROUPS)
             for key, groups in by_key.items()
         }
+        self._compiled: dict[str, regex.Pattern[str]] = {}
+
+    def _pattern(self, word: str) -> regex.Pattern[str] | None:
+        """The compiled phrases that start with `word` (lowercased), or None."""
+        pattern = self._compiled.get(word)
+        if pattern is None:
+            source = self._sources.get(word)
+            if source is None:
+                return None
+            # Two threads may both compile a word: the same pattern, so either result serves.
+            pattern = self._compiled[word] = regex.compile(source, regex.IGNORECASE)
+        return pattern
 
     def match(self, s: str, pos: int) -> regex.Match[str] | None:
         """The reporting phrase starting exactly at `pos`, if any."""
         word = _WORDS.match(s, pos)
-        pattern = self._patterns.get(word.group().lower()) if word else None
+        pattern = self._pattern(word.group().lower()) if word else None
         return pattern.match(s, pos) if pattern else None
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match[str]]:
@@ -57,7 +68,7 @@ class SayFinder:
         found: list[regex.Match[str]] = []
         after = pos
         for word in _WORDS.finditer(s, pos, end):
-            pattern = self._patterns.get(word.group().lower())
+            pattern = self._pattern(word.group().lower())
             if pattern is None or word.start() < after:
                 continue
             hit = pattern.match(s, word.start(), end)
@@ -70,7 +81,7 @@ class SayFinder:
         """The first reporting phrase in s[pos:endpos]."""
         end = len(s) if endpos is None else endpos
         for word in _WORDS.finditer(s, pos, end):
-            pattern = self._patterns.get(word.group().lower())
+            pattern = self._pattern(word.group().lower())
             hit = pattern.match(s, word.start(), end) if pattern else None
             if hit is not None:
                 return hit
@@ -136,6 +147,20 @@ def _alternation(entries: list[tuple[str, str]]) -> str:
     # Longest phrase first so "a-t-il déclaré" wins over shorter overlapping entries.
     ordered = sorted(set(entries), key=lambda e: -len(e[0]))
     return "|".join(pattern for _, pattern in ordered) or r"(?!)"
+
+
+@functools.cache
+def single_word_roles() -> frozenset[str]:
+    """Every language's one-word roles, lowercased ("spokesman", "porte-parole", "juru bicara"
+    is two words and not here): what `lexicon(None).roles` fully matches in one word, without
+    compiling every language's phrases."""
+    words: set[str] = set()
+    for entry in table()["languages"].values():
+        for role in entry["roles"]:
+            if len(role.split()) == 1:
+                bare = role.rstrip(_TATWEEL).lower()
+                words.update({bare, bare + _TATWEEL} if role.endswith(_TATWEEL) else {bare})
+    return frozenset(words)
 
 
 @functools.cache
