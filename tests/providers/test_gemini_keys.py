@@ -14,12 +14,12 @@ import pytest
 from factcheck.cli import run
 from factcheck.config import Settings
 from factcheck.errors import redact
-from factcheck.pipeline import compare_files
 from factcheck.llm.providers.chain import build_provider
 from factcheck.llm.providers.registry import KINDS
 from factcheck.llm.providers.resolve import resolve
 from factcheck.llm.providers.spec import default_chain, parse_chain, parse_spec
 from factcheck.llm.providers.store import Store
+from factcheck.pipeline import compare_files
 from tests.fakes.llm_server import (
     FakeLLMServer,
     gemini_bad_key,
