@@ -84,12 +84,14 @@ class Backend:
                 f"text in language '{document.language}': the rules have no word lists for it, "
                 "so only figures, numeric dates, Latin-script names and quotes were read"
             )
-        facts = rules_extract(document)
         if self.llm is None:
-            return facts
+            return rules_extract(document)
         from factcheck.llm.extract import LLMExtractor, merge
 
-        found = LLMExtractor(self.llm).extract(document)
+        extractor = LLMExtractor(self.llm)
+        pending = extractor.start(document)  # the request waits while the rules read
+        facts = rules_extract(document)
+        found = extractor.finish(pending)
         return facts if found is None else merge(facts, found)
 
     def compare_facts(

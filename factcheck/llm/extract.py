@@ -31,10 +31,12 @@ from factcheck.llm.providers.base import (
     context_window,
     gather_or_cancel,
 )
+from factcheck.models import Document, Fact, Source
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from factcheck.llm.session import LLMSession
-from factcheck.models import Document, Fact, Source
 
 MAX_CHUNK_CHARS = 12_000  # about 3-4k tokens: well inside every supported model's context
 MAX_FACTS_PER_CHUNK = 60
@@ -243,13 +245,24 @@ class LLMExtractor:
 
     def extract(self, document: Document) -> tuple[Fact, ...] | None:
         """The grounded facts (the ungrounded ones counted); None when the LLM gave nothing."""
+        return self.finish(self.start(document))
+
+    def start(self, document: Document) -> Future[LLMExtraction] | None:
+        """Send the request for `document` off (None when the LLM may not be asked now), so
+        that its wait overlaps other work such as the rules' extraction."""
         if not self.session.available():
             return None
         session = self.session
-        found = session.run(llm_extract(document, session.chain, session.prompts))
+        return session.start(llm_extract(document, session.chain, session.prompts))
+
+    def finish(self, pending: Future[LLMExtraction] | None) -> tuple[Fact, ...] | None:
+        """The grounded facts of a started request; None when the LLM gave nothing."""
+        if pending is None:
+            return None
+        found = self.session.wait(pending)
         if found is None:
             return None
-        session.count_dropped(found.dropped)
+        self.session.count_dropped(found.dropped)
         return found.facts
 
 

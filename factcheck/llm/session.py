@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Coroutine
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.errors import BadRequestError, ProviderError
@@ -39,7 +40,12 @@ class _LoopThread:
         self._thread.start()
 
     def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
+        return self.submit(coroutine).result()
+
+    def submit(self, coroutine: Coroutine[Any, Any, T]) -> Future[T]:
+        """Start `coroutine` on the loop and return at once (its request leaves while the
+        caller goes on with other work)."""
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
 
     def stop(self) -> None:
         self.loop.call_soon_threadsafe(self.loop.stop)
@@ -108,13 +114,22 @@ class LLMSession:
 
     def run(self, coroutine: Coroutine[Any, Any, T]) -> T | None:
         """Run one LLM coroutine; None when the chain failed and `rules` may carry on alone."""
+        return self.wait(self.start(coroutine))
+
+    def start(self, coroutine: Coroutine[Any, Any, T]) -> Future[T]:
+        """Send one LLM coroutine off without waiting for it; `wait` collects its answer."""
         if self._loop is None:
             coroutine.close()
             raise RuntimeError("the LLM session is closed")
         with self._lock:
             self._asked += 1
+        return self._loop.submit(coroutine)
+
+    def wait(self, pending: Future[T]) -> T | None:
+        """The answer of a started coroutine; None when the chain failed and `rules` may carry
+        on alone (as `run`)."""
         try:
-            answer = self._loop.run(coroutine)
+            answer = pending.result()
         except BadRequestError as error:  # the request itself is wrong: report it, keep going
             self.notice(f"an LLM request was refused ({error}); rules findings stand")
             if not self.ends_with_rules:
