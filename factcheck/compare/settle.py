@@ -158,7 +158,11 @@ def _glued() -> tuple[re.Pattern[str], dict[str, float]]:
         for letters, factor in by_language.items()
     }
     alternation = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
-    return re.compile(rf"(\d+(?:[.,]\d+)*)({alternation})(?!\w)", re.IGNORECASE), scales
+    # A match starts only where a number starts, and its digits never give back what they took
+    # (possessive): on a 30,000-character run of "1,234,567.89..." the plain pattern retried
+    # from every digit and backtracked over the whole run each time (quadratic: minutes).
+    number = r"(?<!\d)(?<!\d[.,])(\d++(?:[.,]\d++)*+)"
+    return re.compile(rf"{number}({alternation})(?!\w)", re.IGNORECASE), scales
 
 
 def glued_values(text: str) -> set[float]:

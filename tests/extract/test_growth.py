@@ -18,6 +18,7 @@ import pytest
 
 from factcheck.compare.align import sentences_of
 from factcheck.compare.quantities import quantity
+from factcheck.compare.settle import glued_values
 from factcheck.compare.side import Side
 from factcheck.extract.rules.dates import find_dates
 from factcheck.extract.rules.dates_data import normalise, tokens
@@ -218,3 +219,17 @@ def test_alignment_grows_linearly(make: Make) -> None:
         for text in (make(2_000), make(SMALL), make(LARGE))
     }
     _assert_linear(run, make)
+
+
+WRITTEN: dict[str, Make] = {
+    "one run of grouped digits": lambda n: _repeat("1,234,567.89", n),
+    "grouped digits with a scale letter": lambda n: _units("1,234,567.8m ", n),
+    "digits glued to letters": lambda n: _repeat("12bn3", n),
+}
+
+
+@pytest.mark.parametrize("make", WRITTEN.values(), ids=WRITTEN.keys())
+def test_values_written_in_digits_grow_linearly(make: Make) -> None:
+    # Every value written in a text is read when figures are compared ("70m", "1,500");
+    # the fuzzer once found a run of grouped digits that took minutes (issue 16).
+    _assert_linear(lambda document: glued_values(document.text), make)
