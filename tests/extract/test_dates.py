@@ -212,8 +212,9 @@ def test_day_month_without_year_takes_the_nearest_year() -> None:
     assert (fact.text, fact.value) == ("25 juillet", "2025-07-25")
 
 
-def test_day_month_without_any_anchor_has_no_value() -> None:
-    assert only("Le vote a eu lieu le 25 juillet à Paris.", "fr").value is None
+def test_day_month_without_any_anchor_keeps_day_and_month_without_a_year() -> None:
+    fact = only("Le vote a eu lieu le 25 juillet à Paris.", "fr")
+    assert (fact.value, fact.granularity, fact.anchor) == ("--07-25", "day", None)
 
 
 @pytest.mark.parametrize(
@@ -361,7 +362,7 @@ def test_every_language_has_date_words_that_are_read(language: str) -> None:
 
 def test_a_year_elsewhere_in_the_text_lends_no_year() -> None:
     text = "The band formed in 1968. On Dec. 10 they played in Paris."
-    assert [(f.text, f.value) for f in dates(text, "en")] == [("1968", "1968"), ("Dec. 10", None)]
+    assert [(f.text, f.value) for f in dates(text, "en")] == [("1968", "1968"), ("Dec. 10", "--12-10")]
 
 
 def test_a_year_in_the_same_sentence_lends_its_year() -> None:

@@ -27,6 +27,10 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _BLANKS = " \t"
+# "+41 79 217 3446", "+33 (0)1 23 45 67 89": an international number, none of it a figure
+_INTERNATIONAL_PHONE = re.compile(
+    r"\+\d{1,3}(?:[ \u00a0.-]?\(\d{1,4}\)\d{0,5}|[ \u00a0.-]\d{1,5}){2,8}(?![\d.,]\d)"
+)
 _PHONE = re.compile(r"0\d{1,4}(?:[ \u00a0]\d{2,4}){1,6}(?!\d)")
 _NO_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _BULLETS = "-*•–"  # a list marker is these after blanks, then blanks ("  - 2) ...")
@@ -36,6 +40,13 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 IDENTIFIER_DIGITS = 5
+HOURS = 24  # a whole number up to this before "p.m." or "Uhr" is an hour
+LABEL_WINDOW = 24  # characters read before a figure for "page", "§", "Flight"
+HOUSE_DIGITS = 4  # a house number has at most this many digits
+# after a number alone: a heading's period and capital, or the next heading's number
+_ALONE_BEFORE = re.compile(r"(?:\A|[.!?\n])[ \t]*(?:\d{1,3}[ \t]+)?\Z")
+_MINUTES_BEFORE = re.compile(r"\d[ \t]?h[ \t]?\Z")  # "15 h 30": the 30 is minutes
+_ALONE_AFTER = re.compile(r"\.[ \t]+[^\W\d_]*[A-Z]|[ \t]+\d{1,3}\.[ \t]")
 QUALIFIER_WINDOW = 40  # characters read before (or after) a figure for "at least", "environ"
 QUALIFIER_WORDS = 4  # the longest bound phrase ("no fewer than", "ما لا يقل عن")
 _OPENING = "([{«“\"'‘„"  # "(about US$1.4 billion)": the bracket is not part of the word
@@ -194,10 +205,17 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
 
 
 def _not_prose(norm: str) -> list[tuple[int, int]]:
-    """Spans of links, e-mail addresses and HTML tags ("font-size:80%" is no percentage)."""
+    """Spans of links, e-mail addresses, international phone numbers and HTML tags
+    ("font-size:80%" is no percentage)."""
     spans = [m.span() for m in _LINK.finditer(norm)] if ("http" in norm or "www." in norm) else []
     if "<" in norm:
         spans += [m.span() for m in _TAG.finditer(norm)]
+    plus = norm.find("+")
+    while plus != -1:
+        m = _INTERNATIONAL_PHONE.match(norm, plus)
+        if m:
+            spans.append(m.span())
+        plus = norm.find("+", plus + 1)
     at = norm.find("@")
     while at != -1:  # scanning for "@" first is far cheaper than trying the pattern everywhere
         m = _EMAIL.search(norm, max(0, at - 64), at + 256)
@@ -236,6 +254,8 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         return True
     if _identifier(raw, norm, start, end):
         return True
+    if raw.isdigit() and _names_something(raw, norm, start, end, pats):
+        return True
     if raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100:
         following = _NEXT_WORD.match(norm, end)
         # "2024 karyawan" counts people; "ANTARA 2024", "2024." and "2024 OpenAI" are years
@@ -249,6 +269,33 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         if any(ch.isupper() for ch in name) and name.lower() not in stopwords():
             return True  # "Claude 3", "iPhone 15", "Windows 11"
     return False
+
+
+def _names_something(raw: str, norm: str, start: int, end: int, pats: Patterns) -> bool:
+    """Whole digits that label rather than count, told by the words around them: an hour ("3
+    p.m.", "à 15 heures"), a labelled item ("page 16", "§ 6250", "station 13"), a house number
+    ("12 Downing Street"), or a number that makes up a sentence alone (a page number between
+    two clauses of a scanned text, "hereto. 18. Entire Agreement")."""
+    if len(raw) == 2 and _MINUTES_BEFORE.search(norm, max(0, start - 4), start):
+        return True
+    if int(raw) <= HOURS and (
+        pats.clock_after.match(norm, end)
+        or (pats.time_before.search(norm, max(0, start - 16), start) and pats.time_after.match(norm, end))
+    ):
+        return True
+    if pats.label_before.search(norm, max(0, start - LABEL_WINDOW), start):
+        return True
+    if len(raw) <= HOUSE_DIGITS and pats.street_after.match(norm, end):
+        return True
+    return _alone(norm, start, end)
+
+
+def _alone(norm: str, start: int, end: int) -> bool:
+    """Whether digits stand between a sentence's end and the next one (or a numbered heading)
+    with no word: "... hereto. 18. Entire Agreement", "... copies. 14 10. USL's ..."."""
+    if not _ALONE_BEFORE.search(norm, max(0, start - 8), start):
+        return False
+    return bool(_ALONE_AFTER.match(norm, end))
 
 
 def _list_marker(norm: str, start: int, after: int) -> bool:

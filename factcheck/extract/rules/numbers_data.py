@@ -66,6 +66,9 @@ class Patterns:
     range_opener: re.Pattern[str]
     time_before: re.Pattern[str]
     time_after: re.Pattern[str]
+    clock_after: re.Pattern[str]  # "p.m.", "Uhr" after an hour: a time of day
+    label_before: re.Pattern[str]  # "page ", "§ ", "Flight ", "station 12-": an identifier follows
+    street_after: re.Pattern[str]  # " Downing Street", " rue de Rivoli": a house number before
     context_skip: frozenset[str]
     qualifier_after: re.Pattern[str] | None  # "'den fazla" right after the figure (Turkish)
     qualifier_kinds: dict[str, str]  # phrase -> "min" | "max" | "approx"
@@ -136,6 +139,8 @@ def patterns(language: str | None) -> Patterns:
         rf"|(?P<pct>{pct_before}))\s?\Z"
     )
     time_before = _alternation(data["time_before"])
+    labels = _alternation(list(_merged(data["labels"], own)))
+    streets = _alternation(list(_merged(data["streets"], own))) or "(?!)"
     before, after = (_qualifiers(data["qualifiers"][side], langs) for side in ("before", "after"))
     fraction_words = _alternation(list(fractions)) or "(?!)"
     return Patterns(
@@ -162,6 +167,16 @@ def patterns(language: str | None) -> Patterns:
         ),
         time_before=re.compile(rf"(?<!\w)(?:{time_before})\s*\Z", re.IGNORECASE),
         time_after=re.compile(rf"\s*(?:{_alternation(data['time_after'])})(?!\w)", re.IGNORECASE),
+        clock_after=re.compile(
+            rf"\s*(?:(?:{_alternation(data['clock_after'])})(?!\w)|h\s?[0-5]\d(?!\d))", re.IGNORECASE
+        ),
+        # "pages 14-16": the second end of a labelled range is an identifier too
+        label_before=re.compile(
+            rf"(?<!\w)(?:{labels})\s*(?:\d+\s*[-–]\s*)?\Z", re.IGNORECASE
+        ),
+        street_after=re.compile(
+            rf"(?:\s+[A-Z][\w'’-]*){{0,3}}\s+(?i:{streets})(?!\w)"
+        ),
         context_skip=frozenset(w.replace("\u2019", "'") for w in data["context_skip"]),
         qualifier_after=re.compile(
             rf"(?:['’][^\W\d_]{{1,4}})?\s+(?P<q>{_alternation(list(after))})(?!\w)",
