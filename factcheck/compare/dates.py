@@ -84,7 +84,10 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             for c in c_facts
             if id(c) not in used
             and (str(c.value) not in elsewhere or surplus[str(c.value)] > 0)
-            and not any(str(r.value).startswith(str(c.value)) or compatible(r, c) for r in r_facts)
+            and not any(
+                str(r.value).startswith(str(c.value)) or (_is_range(r) and compatible(r, c))
+                for r in r_facts
+            )
             and not (_is_year(c) and str(c.value) in r_written)
         ]
 
@@ -168,6 +171,11 @@ def _explicit(dates: list[Fact]) -> list[str]:
 def _surplus(ref_values: list[str], cand_values: list[str]) -> Counter[str]:
     """How many more times the candidate states each date than the reference does."""
     return Counter(cand_values) - Counter(ref_values)
+
+
+def _is_range(fact: Fact) -> bool:
+    """A range of days ("7-9 December"): a day inside it is no other date."""
+    return "/" in str(fact.value)
 
 
 def _is_year(fact: Fact) -> bool:

@@ -70,7 +70,9 @@ def _written_values(side: Side) -> set[float]:
     if cached is None:
         cached = _valuesfacts_in(side.document.text) | glued_values(side.document.text)
         cached |= {
-            float(d.value[:4]) for d in side.dates if isinstance(d.value, str) and d.value[:4].isdigit()
+            float(d.value[:4])
+            for d in side.dates
+            if isinstance(d.value, str) and d.value[:4].isdigit()
         }
         side.memo["written_values"] = cached
     return cached

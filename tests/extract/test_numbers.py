@@ -667,3 +667,49 @@ def test_a_turkish_capital_dotted_i_in_a_scale_word_is_read() -> None:
     assert [(f.text, f.value) for f in extract(document) if f.kind == "number"] == [
         ("5 BİN", 5000.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The hearing resumed after 3 p.m. on the second floor."),
+        ("en", "See page 16 and section 6250 of the code."),
+        ("en", "The statute (§ 6250-6270) was cited."),
+        ("en", "He waited in room 13 for the bus."),
+        ("en", "The office is at 12 Downing Street in London."),
+        ("en", "Call +41 79 217 3446 for details."),
+        ("en", "the parties hereto. 18. Entire Agreement. The text"),
+        ("en", "their own copies. 14 10. Representations of the parties"),
+        ("fr", "La séance reprend à 15 h 30 au siège."),
+        ("fr", "Le bureau est au 8 rue de la Paix."),
+        ("fr", "Voir l'article 5 et la page 12 du rapport."),
+        ("es", "Según el artículo 27 de la ley."),
+        ("de", "Der Termin beginnt um 10 Uhr im Rathaus."),
+        ("id", "Hal itu diatur dalam pasal 28 undang-undang."),
+        ("es", "La empresa lo hace desde principios de los 90."),
+        ("fr", "Le groupe a dominé les années 80 sans rival."),
+        ("es", "Tiene un alcance de 16 .400 km."),  # a figure cut by a stray space
+    ],
+)
+def test_numbers_that_name_rather_than_count_are_no_figures(language: str, text: str) -> None:
+    assert numbers(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("en", "He left. 18 people were hurt in the blast.", 18.0),
+        ("en", "The report runs to 16 pages.", 16.0),
+        ("en", "Prices rose +12.5% last year.", 12.5),
+        ("fr", "Les négociations ont duré 15 heures.", 15.0),
+        ("en", "3 stations closed after the storm.", 3.0),
+        ("es", "Los 90 pasajeros salieron ilesos.", 90.0),
+    ],
+)
+def test_counts_beside_those_words_stay_figures(language: str, text: str, value: float) -> None:
+    assert [f.value for f in numbers(text, language)] == [value]
+
+
+def test_a_verb_that_may_also_label_still_takes_its_count() -> None:
+    found = numbers("The jet will seat 200 to 300 people and number 5,000 staff.", "en")
+    assert [f.value for f in found] == [200.0, 300.0, 5000.0]

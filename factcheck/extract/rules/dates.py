@@ -367,7 +367,11 @@ def _join_months(found: list[Found], norm: str, pats: Patterns) -> list[Found]:
         first = joined[-1] if joined else None
         if first is not None and _spans_months(first, item, norm, pats):
             year = first.year if first.year is not None else item.year
-            if year is not None and item.year is not None and (item.month or 0) < (first.month or 0):
+            if (
+                year is not None
+                and item.year is not None
+                and (item.month or 0) < (first.month or 0)
+            ):
                 year = item.year - 1  # "30 December to 2 January 2005": the first is 2004
             joined[-1] = replace(
                 first,

@@ -339,9 +339,7 @@ def patterns(language: str | None) -> Patterns:
             rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?!\w)(?:\s*,?\s*(?:of\s+)?{YEAR})?",
             flags,
         ),
-        day_range_opener=re.compile(
-            rf"(?<!\w)(?:{_alternation(days['openers'])})\s+\Z", flags
-        ),
+        day_range_opener=re.compile(rf"(?<!\w)(?:{_alternation(days['openers'])})\s+\Z", flags),
         day_range_joiner=re.compile(rf"\s*(?:{day_joiners})\s*", flags),
         pair_joiners=frozenset(key(w) for w in days["pair_joiners"]),
         month_year=re.compile(

@@ -57,6 +57,7 @@ _WORD = re.compile(
 )  # a run of this many digits with no separator is a number of something
 _GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
 _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
+_CUT_GROUP = re.compile(r" [.,]\d{3}(?!\d)")  # "16 .400": a figure cut by a stray space
 _DECADE = re.compile(r"['’]?s(?!\w)")
 _DECADE_BEFORE = re.compile(r"['’]\Z")
 _SENTENCE_END = '.!?\n:;"“”«»'
@@ -280,14 +281,29 @@ def _names_something(raw: str, norm: str, start: int, end: int, pats: Patterns) 
         return True
     if int(raw) <= HOURS and (
         pats.clock_after.match(norm, end)
-        or (pats.time_before.search(norm, max(0, start - 16), start) and pats.time_after.match(norm, end))
+        or (
+            pats.time_before.search(norm, max(0, start - 16), start)
+            and pats.time_after.match(norm, end)
+        )
     ):
         return True
     if pats.label_before.search(norm, max(0, start - LABEL_WINDOW), start):
         return True
+    if _decade(raw, norm, start, end, pats):
+        return True
     if len(raw) <= HOUSE_DIGITS and pats.street_after.match(norm, end):
         return True
     return _alone(norm, start, end)
+
+
+def _decade(raw: str, norm: str, start: int, end: int, pats: Patterns) -> bool:
+    """ "los años 90", "les années 80", "principios de los 90.": a decade, not ninety things."""
+    if len(raw) != 2 or raw[1] != "0":
+        return False
+    window = max(0, start - LABEL_WINDOW)
+    if pats.decade_word.search(norm, window, start):
+        return True
+    return bool(pats.decade_article.search(norm, window, start)) and not _NEXT_WORD.match(norm, end)
 
 
 def _alone(norm: str, start: int, end: int) -> bool:
@@ -326,8 +342,8 @@ def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
     compact = raw.translate(_NO_SPACES)
     if compact != raw and compact[:1] == "0" and compact[1:2].isdigit():
         return True  # "021 345 678": a phone number grouped by spaces
-    before, after = norm[max(0, start - 5) : start], norm[end : end + 3]
-    if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after):
+    before, after = norm[max(0, start - 5) : start], norm[end : end + 5]
+    if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after) or _CUT_GROUP.match(after):
         return True
     if raw.isdigit() and len(raw) == 2 and _DECADE_BEFORE.search(before):
         return True  # "the '90s", "gli anni '90"

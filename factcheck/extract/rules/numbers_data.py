@@ -69,6 +69,8 @@ class Patterns:
     clock_after: re.Pattern[str]  # "p.m.", "Uhr" after an hour: a time of day
     label_before: re.Pattern[str]  # "page ", "§ ", "Flight ", "station 12-": an identifier follows
     street_after: re.Pattern[str]  # " Downing Street", " rue de Rivoli": a house number before
+    decade_word: re.Pattern[str]  # "años ", "années ": a decade follows ("los años 90")
+    decade_article: re.Pattern[str]  # "los ": a decade when no word follows ("de los 90.")
     context_skip: frozenset[str]
     qualifier_after: re.Pattern[str] | None  # "'den fazla" right after the figure (Turkish)
     qualifier_kinds: dict[str, str]  # phrase -> "min" | "max" | "approx"
@@ -140,7 +142,10 @@ def patterns(language: str | None) -> Patterns:
     )
     time_before = _alternation(data["time_before"])
     labels = _alternation(list(_merged(data["labels"], own)))
-    streets = _alternation(list(_merged(data["streets"], own))) or "(?!)"
+    after_name = _alternation(list(_merged(data["streets_after_name"], own))) or "(?!)"
+    before_name = _alternation(list(_merged(data["streets_before_name"], own))) or "(?!)"
+    decade_words = _alternation(list(_merged(data["decades"]["words"], own))) or "(?!)"
+    decade_articles = _alternation(list(_merged(data["decades"]["articles"], own))) or "(?!)"
     before, after = (_qualifiers(data["qualifiers"][side], langs) for side in ("before", "after"))
     fraction_words = _alternation(list(fractions)) or "(?!)"
     return Patterns(
@@ -168,15 +173,17 @@ def patterns(language: str | None) -> Patterns:
         time_before=re.compile(rf"(?<!\w)(?:{time_before})\s*\Z", re.IGNORECASE),
         time_after=re.compile(rf"\s*(?:{_alternation(data['time_after'])})(?!\w)", re.IGNORECASE),
         clock_after=re.compile(
-            rf"\s*(?:(?:{_alternation(data['clock_after'])})(?!\w)|h\s?[0-5]\d(?!\d))", re.IGNORECASE
+            rf"\s*(?:(?:{_alternation(data['clock_after'])})(?!\w)|h\s?[0-5]\d(?!\d))",
+            re.IGNORECASE,
         ),
         # "pages 14-16": the second end of a labelled range is an identifier too
-        label_before=re.compile(
-            rf"(?<!\w)(?:{labels})\s*(?:\d+\s*[-–]\s*)?\Z", re.IGNORECASE
-        ),
+        label_before=re.compile(rf"(?<!\w)(?:{labels})\s*(?:\d+\s*[-–]\s*)?\Z", re.IGNORECASE),
         street_after=re.compile(
-            rf"(?:\s+[A-Z][\w'’-]*){{0,3}}\s+(?i:{streets})(?!\w)"
+            rf"(?:\s+[A-Z][\w'’-]*){{1,3}}\s+(?i:{after_name})(?!\w)"
+            rf"|\s+(?i:{before_name})\s+(?:(?i:de|du|des|de la)\s+|d['’])?[A-Z]"
         ),
+        decade_word=re.compile(rf"(?<!\w)(?:{decade_words})\s+\Z", re.IGNORECASE),
+        decade_article=re.compile(rf"(?<!\w)(?:{decade_articles})\s+\Z", re.IGNORECASE),
         context_skip=frozenset(w.replace("\u2019", "'") for w in data["context_skip"]),
         qualifier_after=re.compile(
             rf"(?:['’][^\W\d_]{{1,4}})?\s+(?P<q>{_alternation(list(after))})(?!\w)",
