@@ -676,3 +676,17 @@ def test_two_days_joined_by_and_without_between_are_not_a_range() -> None:
 def test_a_numeric_day_and_month_without_a_year_stays_unresolved() -> None:
     # "8/9" is 8 September or August 9: without a year nothing says which
     assert only("The return legs are on 8/9 at home.", "en").value is None
+
+
+def test_turkish_writes_the_year_before_the_month() -> None:
+    fact = only("2017 Nisan'da Ankara'ya döndü.", "tr")
+    assert (fact.text, fact.value, fact.granularity) == ("2017 Nisan", "2017-04", "month")
+
+
+def test_a_year_before_a_month_is_no_month_date_in_english() -> None:
+    assert [f.value for f in dates("In 2017 April was cold.", "en")] == ["2017"]
+
+
+def test_a_day_and_month_joined_by_a_spaced_dash() -> None:
+    fact = only("سأعود يوم 2- أكتوبر", "ar", dt.date(2016, 11, 7))
+    assert (fact.text, fact.value) == ("2- أكتوبر", "2016-10-02")

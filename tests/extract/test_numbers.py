@@ -713,3 +713,27 @@ def test_counts_beside_those_words_stay_figures(language: str, text: str, value:
 def test_a_verb_that_may_also_label_still_takes_its_count() -> None:
     found = numbers("The jet will seat 200 to 300 people and number 5,000 staff.", "en")
     assert [f.value for f in found] == [200.0, 300.0, 5000.0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value", "unit"),
+    [
+        ("en", "Support fell 5 percentage points.", "5 percentage points", 5.0, "%"),
+        ("de", "Die Quote sank um 15 Prozentpunkte.", "15 Prozentpunkte", 15.0, "%"),
+        ("es", "El paro bajó 2 puntos porcentuales.", "2 puntos porcentuales", 2.0, "%"),
+        ("ar", "ارتفعت الأسعار بنسبة 10 خلال العام.", "بنسبة 10", 10.0, "%"),
+        ("en", "They lost 75 USD million last year.", "75 USD million", 75e6, "USD"),
+        ("fr", "Le contrat vaut 16,4 millions de $CAD.", "16,4 millions de $CAD", 16.4e6, "CAD"),
+    ],
+)
+def test_percent_points_rates_and_late_scales(
+    language: str, text: str, phrase: str, value: float, unit: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.unit) == (phrase, unit)
+    assert math.isclose(float(fact.value or 0), value)
+
+
+def test_the_currency_written_before_a_figure_is_its_own() -> None:
+    found = numbers("The rate was rmb 10 usd 20 at the counter.", "en")
+    assert [(f.value, f.unit) for f in found] == [(10.0, "CNY"), (20.0, "USD")]

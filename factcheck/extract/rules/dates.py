@@ -257,6 +257,15 @@ def _month_year(m: re.Match[str], pats: Patterns, language: str | None) -> Found
     return _month_match(m, pats, None, rank=2) if _ok_case(m, "mon", language) else None
 
 
+def _year_month(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    """ "2017 Nisan'da": the year first, as Turkish writes a month."""
+    if not _ok_case(m, "mon", language):
+        return None
+    month = pats.months[key(m["mon"])]
+    end = m.end("mon")  # the case ending ("'da") is not part of the date
+    return Found(m.start(), end, 2, int(m["y"]), month, precision="month", explicit_year=True)
+
+
 def _year_after_word(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     # the year alone is the date: "en 2021" and "pada 2021" must compare equal
     return Found(m.start("y"), m.end("y"), 3, int(m["y"]), precision="year", explicit_year=True)
@@ -334,6 +343,7 @@ _HANDLERS: dict[str, _Handler] = {
     "day_range": _day_range,
     "month_day_range": _month_day_range,
     "month_year": _month_year,
+    "year_month": _year_month,
     "year_after_word": _year_after_word,
     "relative_phrase": _relative_phrase,
     "last_weekday": _last_weekday,

@@ -150,7 +150,7 @@ def digit_led(after: str, four: bool) -> tuple[str, ...]:
         if after != ".":
             wanted.add("dashed")
     if four:
-        wanted.add("year_range")
+        wanted |= {"year_range", "year_month"}
         if after:
             wanted.add("iso")
         if after and after != ".":
@@ -172,6 +172,7 @@ class Patterns:
         "ago",
         "year_range",
         "year_dashed",
+        "year_month",
     )
 
     months: dict[str, int]
@@ -198,6 +199,7 @@ class Patterns:
     day_range_joiner: re.Pattern[str]  # "-", " to ", " au " between two dates: one range
     pair_joiners: frozenset[str]  # "and", "et": a range only after an opener
     month_year: re.Pattern[str]
+    year_month: re.Pattern[str]  # "2017 Nisan'da", in the languages that write the year first
     year_after_word: re.Pattern[str]
     weekday_numeric: re.Pattern[str]
     weekday_before: re.Pattern[str]
@@ -276,13 +278,13 @@ def patterns(language: str | None) -> Patterns:
         # "01-Mar-08", "9/Jul/2024": a dateline's day, month abbreviation and year; "2-Oct"
         dashed=re.compile(
             NOT_AFTER_WORD
-            + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<mon>{_alternation(list(months))})"
+            + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?P<sep>[-/]) ?(?P<mon>{_alternation(list(months))})"
             r"\.?(?:(?P=sep)(?P<y>(?:1[89]|2[01])\d\d|\d\d))?(?![\w/-])",
             flags,
         ),
         # "Oct-2", "Oct/2", "Sep-23-2020", "Dec-2018"
         month_dashed=re.compile(
-            rf"(?<!\w)(?P<mon>{_alternation(list(months))})\.?(?P<sep>[-/])"
+            rf"(?<!\w)(?P<mon>{_alternation(list(months))})\.?(?P<sep>[-/]) ?"
             r"(?:(?P<d>[0-3]?\d)(?:(?P=sep)(?P<y>(?:1[89]|2[01])\d\d))?|(?P<y3>(?:1[89]|2[01])\d\d))"
             r"(?![\w/-])(?![.,]\d)",
             flags,
@@ -344,6 +346,13 @@ def patterns(language: str | None) -> Patterns:
         pair_joiners=frozenset(key(w) for w in days["pair_joiners"]),
         month_year=re.compile(
             rf"(?<!\w){month_pair}(?:,?\s+(?:(?:{connectors})\s+)?{YEAR}|{SHORT_YEAR})", flags
+        ),
+        year_month=re.compile(
+            NOT_AFTER_WORD
+            + rf"{YEAR}\s+(?P<mon>{_alternation(list(months))})(?:['’][^\W\d_]+)?(?!\w)"
+            if language in data["year_month_languages"]
+            else "(?!)",
+            flags,
         ),
         year_after_word=re.compile(
             rf"(?<!\w)(?:{_alternation(data['year_words'])})(?:\s+|-){YEAR}(?!\s*%)", flags

@@ -178,7 +178,8 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
         return None
     raw = m["num"]
     unit = _unit(m, prefix, pats)
-    scale = pats.scales[key(m["scale"])] if m["scale"] else None
+    written_scale = m["scale"] or m["late_scale"]
+    scale = pats.scales[key(written_scale)] if written_scale else None
     if m["glued"]:
         if len(m["glued"]) == 1 and unit in (None, "%"):
             return None  # "5m" is five metres; "$5m" is five million dollars
@@ -229,6 +230,8 @@ def _not_prose(norm: str) -> list[tuple[int, int]]:
 def _unit(m: re.Match[str], prefix: re.Match[str] | None, pats: Patterns) -> str | None:
     if m["pct"] or (prefix and prefix["pct"]):
         return "%"
+    if prefix and prefix["cur"]:  # "rmb 10 usd 20": the code before is this figure's
+        return pats.currency_before[key(prefix["cur"])]
     if m["cur"]:
         return pats.currency_after[key(m["cur"])]
     if m["gcur"]:

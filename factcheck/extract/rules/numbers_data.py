@@ -129,7 +129,9 @@ def patterns(language: str | None) -> Patterns:
         rf"|(?P<words>{word_run}){end})"
         rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))}){ending}(?!\w))?"
         rf"(?:\s*(?P<pct>{_alternation(percent)})(?!\w)"
-        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))}){ending}(?!\w))?"
+        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))}){ending}(?!\w)"
+        # "75 USD million": a scale may follow the currency code too
+        rf"(?:\s*(?P<late_scale>{_alternation(list(scales))}){ending}(?!\w))?)?"
     )
     # "%" may follow a word ("göre% 18"); a percent word ("yüzde 25") may not
     pct_before = "|".join(
