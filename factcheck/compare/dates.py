@@ -26,6 +26,8 @@ DAY = len("2024-07-09")
 YEAR = len("2024")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20|21)\d\d(?!\d)")
 DATELINE = 200  # characters: a date this early that is the publication date is metadata
+_STAMP_AFTER = re.compile(r"[ \t,|–-]{0,3}\d{1,2}:\d\d(?!\d)")  # "2004 8:16 PM", "2004-7:07AM"
+_STAMP_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?[ \t,]*\Z", re.IGNORECASE)
 DATELINE_LINE = 40  # characters: a line this short that holds the first date is a dateline
 
 
@@ -36,14 +38,20 @@ def _resolved(side: Side) -> list[Fact]:
 def _metadata(side: Side, fact: Fact) -> bool:
     """A dateline: the article's first date, at its top, and its own publication date; or,
     when the publication date is not known, that date alone on a short line of its own
-    ("Updated 4/9/2007 6:04 PM", "April 10, 2007-7:07AM")."""
+    ("Updated 4/9/2007 6:04 PM", "April 10, 2007-7:07AM"). A date stamped with a clock time
+    anywhere ("Saturday November 13, 2004 8:16 PM AP Photo", "26.11.2004 16:43", "updated
+    1:32 pm December 28, 2004") is a page's timestamp too: prose dates an event with "at"."""
+    text = side.document.text
+    if _STAMP_AFTER.match(text, fact.end) or _STAMP_BEFORE.search(
+        text, max(0, fact.start - 16), fact.start
+    ):
+        return True
     published = side.document.published
     first = min((d.start for d in side.dates), default=-1)
     if fact.start != first or fact.start >= DATELINE:
         return False
     if published is not None:
         return str(fact.value) == published.isoformat()
-    text = side.document.text
     start = text.rfind("\n", 0, fact.start) + 1
     end = text.find("\n", fact.start)
     return len(text[start : end if end >= 0 else len(text)].strip()) <= DATELINE_LINE
@@ -127,6 +135,8 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         value = str(r.value)
         if id(r) in used or value in reported or any(compatible(r, c) for c in cand_dates):
             continue
+        if _metadata(ref, r):
+            continue  # the reference's own dateline is no fact of the story
         reported.add(value)
         what = f" {excerpt(r.context, 40)}" if r.context else " an event"
         vague = next((c for c in relative if same_words(r, c)), None)

@@ -123,3 +123,17 @@ def test_a_year_inferred_from_the_publication_date_agrees_on_day_and_month():
     assert [f.value for f in facts if f.kind == "date"] == ["2005-12-08"]  # the nearest year
     result = compare(ref, extract(ref), cand, facts)
     assert [d for d in result.discrepancies if "date" in d.kind] == []
+
+
+def test_a_date_stamped_with_a_clock_time_is_a_page_timestamp_not_a_fact():
+    story = "Rebels freed two hostages in the north, officials said."
+    stamped = f"Hostages freed\n\nSaturday November 13, 2004 8:16 PM AP Photo\n\n{story}"
+    result = _pair(story, stamped)
+    assert [d for d in result.discrepancies if "date" in d.kind] == []
+
+
+def test_a_dated_event_in_prose_is_still_an_added_date():
+    story = "Rebels freed two hostages in the north, officials said."
+    dated = "Rebels freed two hostages in the north on November 13, 2004, officials said."
+    result = _pair(story, dated)
+    assert [d.kind for d in result.discrepancies if "date" in d.kind] == ["added_date"]
