@@ -737,3 +737,17 @@ def test_percent_points_rates_and_late_scales(
 def test_the_currency_written_before_a_figure_is_its_own() -> None:
     found = numbers("The rate was rmb 10 usd 20 at the counter.", "en")
     assert [(f.value, f.unit) for f in found] == [(10.0, "CNY"), (20.0, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Telephone: 41 22 791 2510",
+        "Mobile phone: 41 79 475 5558",
+        "Maputo office + 258 - 1 - 497949.",
+        "Tel. (Jakarta) 021 345 6789",
+        "Use version 4.0 or above.",
+    ],
+)
+def test_phone_numbers_and_labelled_decimals_are_no_figures(text: str) -> None:
+    assert numbers(text, "en") == []

@@ -29,7 +29,7 @@ _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _BLANKS = " \t"
 # "+41 79 217 3446", "+33 (0)1 23 45 67 89": an international number, none of it a figure
 _INTERNATIONAL_PHONE = re.compile(
-    r"\+\d{1,3}(?:[ \u00a0.-]?\(\d{1,4}\)\d{0,5}|[ \u00a0.-]\d{1,5}){2,8}(?![\d.,]\d)"
+    r"(?<![\w.])\+ ?\d{1,3}(?: ?[ \u00a0.-]? ?\(\d{1,4}\)\d{0,5}|(?: ?[\u00a0.-] ?| )\d{1,6}){2,8}(?![\d.,]\d)"
 )
 _PHONE = re.compile(r"0\d{1,4}(?:[ \u00a0]\d{2,4}){1,6}(?!\d)")
 _NO_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
@@ -79,7 +79,8 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
     norm = normalise(text)
     pats = patterns(document.language)
     mask = bytearray(len(text))
-    for start, end in [*exclude, *_not_prose(norm)]:
+    phones = [m.span("num") for m in pats.phone.finditer(norm)]
+    for start, end in [*exclude, *_not_prose(norm), *phones]:
         mask[start:end] = b"\x01" * (end - start)
     figures: list[_Figure] = []
     index = tokens(norm)
@@ -258,6 +259,8 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         return True
     if _identifier(raw, norm, start, end):
         return True
+    if pats.label_before.search(norm, max(0, start - LABEL_WINDOW), start):
+        return True  # "page 16", "§ 6250", "version 4.0"
     if raw.isdigit() and _names_something(raw, norm, start, end, pats):
         return True
     if raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100:
@@ -277,8 +280,7 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
 
 def _names_something(raw: str, norm: str, start: int, end: int, pats: Patterns) -> bool:
     """Whole digits that label rather than count, told by the words around them: an hour ("3
-    p.m.", "à 15 heures"), a labelled item ("page 16", "§ 6250", "station 13"), a house number
-    ("12 Downing Street"), or a number that makes up a sentence alone (a page number between
+    p.m.", "à 15 heures"), a decade ("los años 90"), a house number ("12 Downing Street"), or a number that makes up a sentence alone (a page number between
     two clauses of a scanned text, "hereto. 18. Entire Agreement")."""
     if len(raw) == 2 and _MINUTES_BEFORE.search(norm, max(0, start - 4), start):
         return True
@@ -289,8 +291,6 @@ def _names_something(raw: str, norm: str, start: int, end: int, pats: Patterns) 
             and pats.time_after.match(norm, end)
         )
     ):
-        return True
-    if pats.label_before.search(norm, max(0, start - LABEL_WINDOW), start):
         return True
     if _decade(raw, norm, start, end, pats):
         return True

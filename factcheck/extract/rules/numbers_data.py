@@ -69,6 +69,7 @@ class Patterns:
     clock_after: re.Pattern[str]  # "p.m.", "Uhr" after an hour: a time of day
     label_before: re.Pattern[str]  # "page ", "§ ", "Flight ", "station 12-": an identifier follows
     street_after: re.Pattern[str]  # " Downing Street", " rue de Rivoli": a house number before
+    phone: re.Pattern[str]  # "Telephone: 41 22 791 2510": the number after a phone label
     decade_word: re.Pattern[str]  # "años ", "années ": a decade follows ("los años 90")
     decade_article: re.Pattern[str]  # "los ": a decade when no word follows ("de los 90.")
     context_skip: frozenset[str]
@@ -183,6 +184,12 @@ def patterns(language: str | None) -> Patterns:
         street_after=re.compile(
             rf"(?:\s+[A-Z][\w'’-]*){{1,3}}\s+(?i:{after_name})(?!\w)"
             rf"|\s+(?i:{before_name})\s+(?:(?i:de|du|des|de la)\s+|d['’])?[A-Z]"
+        ),
+        phone=re.compile(
+            rf"(?<!\w)(?:{_alternation(list(_merged(data['phone_labels'], own)))})(?!\w)\.?"
+            r"[ \t]*(?:\([^()\n]{0,20}\))?[ \t]*:?[ \t]*"
+            r"(?P<num>\+?[ \t]?\(?\d[\d \t\u00a0.()/–-]{4,40}\d)",
+            re.IGNORECASE,
         ),
         decade_word=re.compile(rf"(?<!\w)(?:{decade_words})\s+\Z", re.IGNORECASE),
         decade_article=re.compile(rf"(?<!\w)(?:{decade_articles})\s+\Z", re.IGNORECASE),
