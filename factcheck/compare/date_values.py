@@ -100,7 +100,12 @@ def values_compatible(a: str, b: str, a_inferred: bool = False, b_inferred: bool
     sa, sb = stretch(a), stretch(b)
     if sa is None or sb is None:
         return False
-    if sa.year_less or sb.year_less or a_inferred or b_inferred:
+    if not (sa.is_range or sb.is_range or sa.year_less or sb.year_less):
+        # two plain values: one inside the other as written (above), or, when a year was
+        # inferred, the same day or month of another year; a week ("next week") never
+        # stands in for a day
+        return (a_inferred or b_inferred) and _same_in_year(a, b)
+    if a_inferred or b_inferred or sa.year_less or sb.year_less:
         ya, yb = _without_year(sa), _without_year(sb)
         if ya is None or yb is None:
             return False  # a year against a day with no year: the year is not given
@@ -108,6 +113,13 @@ def values_compatible(a: str, b: str, a_inferred: bool = False, b_inferred: bool
     if sa.is_range and sb.is_range:
         return sa.first == sb.first and sa.last == sb.last
     return sa.first <= sb.last and sb.first <= sa.last
+
+
+def _same_in_year(a: str, b: str) -> bool:
+    """Whether two days or months ("2005-03-12", "2004-03") name one day or month of the year."""
+    if not (_DAY.match(a) or _MONTH.match(a)) or not (_DAY.match(b) or _MONTH.match(b)):
+        return False
+    return a[5:].startswith(b[5:]) or b[5:].startswith(a[5:])
 
 
 def precision(value: str) -> str:

@@ -54,3 +54,8 @@ def test_an_inferred_year_agrees_on_day_and_month_alone() -> None:
 )
 def test_precision(value: str, expected: str) -> None:
     assert precision(value) == expected
+
+
+def test_a_week_never_stands_in_for_a_day() -> None:
+    assert not values_compatible("2026-W12", "2026-03-20")
+    assert not values_compatible("2026-W12", "2026-03-20", b_inferred=True)
