@@ -25,6 +25,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _TAG = re.compile(r"<[^<>\n]{1,2000}>")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_VERSION = re.compile(r"\d+\.\d{1,2}")  # "4.0", "10.4": a number a label may name
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _BLANKS = " \t"
 # "+41 79 217 3446", "+33 (0)1 23 45 67 89": an international number, none of it a figure
@@ -79,13 +80,19 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
     norm = normalise(text)
     pats = patterns(document.language)
     mask = bytearray(len(text))
-    phones = [m.span("num") for m in pats.phone.finditer(norm)]
+    index = tokens(norm)
+    anchored = index.at(pats.anchors)
+    # "Telephone: 41 22 791 2510": tried only where a phone label stands
+    phones = [
+        m.span("num")
+        for pos, names in anchored
+        if "phone" in names and (m := pats.phone.match(norm, pos))
+    ]
     for start, end in [*exclude, *_not_prose(norm), *phones]:
         mask[start:end] = b"\x01" * (end - start)
     figures: list[_Figure] = []
-    index = tokens(norm)
     starts = list(index.digits)
-    for pos, names in index.at(pats.anchors):
+    for pos, names in anchored:
         if "fraction" in names and (m := pats.fraction.match(norm, pos)):
             if _PERIOD.search(norm, max(0, pos - 12), pos):
                 continue  # "the first half of 2025" is a period, not a share
@@ -259,8 +266,9 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         return True
     if _identifier(raw, norm, start, end):
         return True
-    if pats.label_before.search(norm, max(0, start - LABEL_WINDOW), start):
-        return True  # "page 16", "§ 6250", "version 4.0"
+    labelled = raw.isdigit() or _VERSION.fullmatch(raw)  # "version 4.0", not "nr. 22,240,260"
+    if labelled and _previous_token(norm, start, through_range=True) in pats.labels:
+        return True  # "page 16", "§ 6250", "pages 14-16", "version 4.0"
     if raw.isdigit() and _names_something(raw, norm, start, end, pats):
         return True
     if raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100:
@@ -287,8 +295,8 @@ def _names_something(raw: str, norm: str, start: int, end: int, pats: Patterns) 
     if int(raw) <= HOURS and (
         pats.clock_after.match(norm, end)
         or (
-            pats.time_before.search(norm, max(0, start - 16), start)
-            and pats.time_after.match(norm, end)
+            pats.time_after.match(norm, end)
+            and pats.time_before.search(norm, max(0, start - 16), start)
         )
     ):
         return True
@@ -303,10 +311,35 @@ def _decade(raw: str, norm: str, start: int, end: int, pats: Patterns) -> bool:
     """ "los años 90", "les années 80", "principios de los 90.": a decade, not ninety things."""
     if len(raw) != 2 or raw[1] != "0":
         return False
-    window = max(0, start - LABEL_WINDOW)
-    if pats.decade_word.search(norm, window, start):
+    word = _previous_token(norm, start)
+    if word in pats.decade_words:
         return True
-    return bool(pats.decade_article.search(norm, window, start)) and not _NEXT_WORD.match(norm, end)
+    return word in pats.decade_articles and not _NEXT_WORD.match(norm, end)
+
+
+def _previous_token(norm: str, start: int, through_range: bool = False) -> str:
+    """The word or sign right before a number at `start` ("page", "§", "n°"), lowercased and
+    stripped of an opening bracket and an elided article; with `through_range`, read past the first end of a range
+    ("pages 14-" before 16). Read backwards, a few characters at most."""
+    i = start
+    while i and norm[i - 1] in _BLANKS:
+        i -= 1
+    if through_range and i and norm[i - 1] in "-–":
+        j = i - 1
+        while j and norm[j - 1] in _BLANKS:
+            j -= 1
+        k = j
+        while k and norm[k - 1].isdigit():
+            k -= 1
+        if k < j:
+            i = k
+            while i and norm[i - 1] in _BLANKS:
+                i -= 1
+    end = i
+    while i and end - i < LABEL_WINDOW and not norm[i - 1].isspace() and not norm[i - 1].isdigit():
+        i -= 1
+    # "l'article 5", "dell'articolo 5": the elided article is not part of the word
+    return key(norm[i:end].lstrip(_OPENING)).rsplit("'", 1)[-1]
 
 
 def _alone(norm: str, start: int, end: int) -> bool:
