@@ -137,3 +137,21 @@ def test_a_dated_event_in_prose_is_still_an_added_date():
     dated = "Rebels freed two hostages in the north on November 13, 2004, officials said."
     result = _pair(story, dated)
     assert [d.kind for d in result.discrepancies if "date" in d.kind] == ["added_date"]
+
+
+CUSCO_ES = (
+    "Los líderes de doce naciones se reunieron en Cusco {when} para fundar la comunidad"
+    " sudamericana."
+)
+
+
+def test_across_languages_a_changed_end_day_is_a_mismatch_and_a_day_inside_is_not():
+    en = doc(SUMMIT.format(when="7-9 December 2004"))
+    changed = doc(
+        CUSCO_ES.format(when="del 7 al 10 de diciembre de 2004"), language="es", path="c.txt"
+    )
+    result = compare(en, extract(en), changed, extract(changed))
+    assert [d.kind for d in result.discrepancies if "date" in d.kind] == ["date_mismatch"]
+    inside = doc(CUSCO_ES.format(when="el 8 de diciembre de 2004"), language="es", path="c.txt")
+    result = compare(en, extract(en), inside, extract(inside))
+    assert [d for d in result.discrepancies if "date" in d.kind] == []
