@@ -4,7 +4,10 @@ A figure is digits in the document's locale ("1.234,5" in Indonesian, "1,234.5" 
 "1 234,5" in French) or spelled-out words ("dua puluh", "cinq"), with an optional currency
 before it and an optional scale word, percent word or currency after it. Years inside dates
 (the `exclude` spans), product names (GPT-5, Claude 3), list markers, times of day, URLs and
-HTML attributes are not figures.
+HTML attributes are not figures; nor are numbers the words around them show to name rather than
+count: a labelled item ("page 16", "§ 6250", "Flight 574"), an hour ("3 p.m."), a house or a
+telephone number, a decade ("los años 90"), or a number standing alone between two sentences
+(a page number in a scanned text).
 """
 
 from __future__ import annotations
