@@ -112,8 +112,10 @@ class Fact:
     """One fact found in a document, with its verbatim evidence span.
 
     `value` is the normalised value: the words inside the marks for a quote (empty string for an
-    empty quote), an ISO date ("2024-07-09", "2024-W28", "2024-07" or "2024") for a date or None when a
-    relative date could not be resolved, a float for a number, a canonical key for an entity, the
+    empty quote), an ISO 8601 date for a date ("2024-07-09", "2024-W28", "2024-07" or "2024"; a
+    range of days as an interval, "2024-07-09/2024-07-11"; a day and month whose year nothing
+    gives as "--07-09", or "--07-09/--07-11") or None when a relative date could not be resolved,
+    a float for a number, a canonical key for an entity, the
     claim itself for a claim, the language of the statement for a disclaimer (whose kind of AI
     use is `disclosure`).
     """
@@ -137,11 +139,12 @@ class Fact:
     # number: what it counts, one key across languages ("dead" for killed, tewas, morts, قتلى;
     # "injured", "missing", "displaced", "arrested", "jobs", "people"), None when no word says
     counted: str | None = None
-    # date: "day", "week", "month" or "year" (the precision `value` is written at)
+    # date: "day", "week", "month" or "year" (the precision `value` is written at; a range of
+    # days is "day")
     granularity: str | None = None
     # date: where its year or day came from: "text" (written in the phrase), "published" (the
     # publication date), "sentence" (a dated phrase of the same sentence), "previous" (the date
-    # before it: "the next day"); None when the date could not be resolved
+    # before it: "the next day"); None when the date or its year could not be resolved
     anchor: str | None = None
 
     @property

@@ -1,7 +1,8 @@
 """Dates: a change needs the same event in aligned sentences; an omission or addition a value.
 
 A date of one side is carried by the other when a compatible date (same day, or one inside the
-other: "2024-07" and "2024-07-09") is written there. A mismatch needs aligned sentences, dates of
+other: "2024-07" and "2024-07-09", a day inside a range of days, the same day and month when a
+year was not written: `date_values`) is written there. A mismatch needs aligned sentences, dates of
 one precision, neither settled by the aligned sentence, the candidate's date stated nowhere else
 in the reference, and (between independent reports) the same event words. A dateline is the
 article's publication date: metadata, never compared. A date inferred from "Thursday" enters a
@@ -15,6 +16,7 @@ import re
 from collections import Counter
 
 from factcheck.compare.align import align_sentences
+from factcheck.compare.date_values import compatible, precision
 from factcheck.compare.pairing import match_one, retold, same_words, sentence_pairs, trusted
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, same_language
@@ -24,12 +26,9 @@ DAY = len("2024-07-09")
 YEAR = len("2024")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20|21)\d\d(?!\d)")
 DATELINE = 200  # characters: a date this early that is the publication date is metadata
+_STAMP_AFTER = re.compile(r"[ \t,|–-]{0,3}\d{1,2}:\d\d(?!\d)")  # "2004 8:16 PM", "2004-7:07AM"
+_STAMP_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?[ \t,]*\Z", re.IGNORECASE)
 DATELINE_LINE = 40  # characters: a line this short that holds the first date is a dateline
-
-
-def _compatible(a: str, b: str) -> bool:
-    """Whether two ISO dates can be the same day ("2024-07" and "2024-07-09" can)."""
-    return a.startswith(b) or b.startswith(a)
 
 
 def _resolved(side: Side) -> list[Fact]:
@@ -39,14 +38,20 @@ def _resolved(side: Side) -> list[Fact]:
 def _metadata(side: Side, fact: Fact) -> bool:
     """A dateline: the article's first date, at its top, and its own publication date; or,
     when the publication date is not known, that date alone on a short line of its own
-    ("Updated 4/9/2007 6:04 PM", "April 10, 2007-7:07AM")."""
+    ("Updated 4/9/2007 6:04 PM", "April 10, 2007-7:07AM"). A date stamped with a clock time
+    anywhere ("Saturday November 13, 2004 8:16 PM AP Photo", "26.11.2004 16:43", "updated
+    1:32 pm December 28, 2004") is a page's timestamp too: prose dates an event with "at"."""
+    text = side.document.text
+    if _STAMP_AFTER.match(text, fact.end) or _STAMP_BEFORE.search(
+        text, max(0, fact.start - 16), fact.start
+    ):
+        return True
     published = side.document.published
     first = min((d.start for d in side.dates), default=-1)
     if fact.start != first or fact.start >= DATELINE:
         return False
     if published is not None:
         return str(fact.value) == published.isoformat()
-    text = side.document.text
     start = text.rfind("\n", 0, fact.start) + 1
     end = text.find("\n", fact.start)
     return len(text[start : end if end >= 0 else len(text)].strip()) <= DATELINE_LINE
@@ -56,7 +61,6 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     """Changed, missing and added dates (unresolved relative dates are skipped)."""
     ref_dates, cand_dates = _resolved(ref), _resolved(cand)
     ref_values = [str(d.value) for d in ref_dates]
-    cand_values = [str(d.value) for d in cand_dates]
     alignment = align_sentences(ref, cand)
     found: list[Discrepancy] = []
     used: set[int] = set()
@@ -77,7 +81,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         r_left = [
             r
             for r in r_facts
-            if not any(_compatible(str(r.value), str(c.value)) for c in c_facts)
+            if not any(compatible(r, c) for c in c_facts)
             and not (_is_year(r) and str(r.value) in c_written)
         ]
         # A coarser date elsewhere ("June 2005", "this year") does not settle a day; the very
@@ -88,7 +92,10 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             for c in c_facts
             if id(c) not in used
             and (str(c.value) not in elsewhere or surplus[str(c.value)] > 0)
-            and not any(str(r.value).startswith(str(c.value)) for r in r_facts)
+            and not any(
+                str(r.value).startswith(str(c.value)) or (_is_range(r) and compatible(r, c))
+                for r in r_facts
+            )
             and not (_is_year(c) and str(c.value) in r_written)
         ]
 
@@ -99,7 +106,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             # routinely published on another day.
             if _metadata(ref, r) or _metadata(cand, c):
                 return False
-            if len(str(r.value)) != len(str(c.value)):
+            if precision(str(r.value)) != precision(str(c.value)):
                 return False
             if (r.relative or c.relative) and not _clearly_apart(str(r.value), str(c.value)):
                 return False
@@ -107,7 +114,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
                 return trusted(alignment, how, monolingual and same_words(r, c), True, kept)
             # Across languages event words cannot be compared: two days (an inferred one only
             # when clearly apart, above), in sentences anchored on shared names and figures.
-            return len(str(r.value)) == DAY and how == "anchored"
+            return precision(str(r.value)) == "day" and how == "anchored"
 
         for r, c in match_one(r_left, c_left, related, same_words):
             used.update((id(r), id(c)))
@@ -126,8 +133,10 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     reported: set[str] = set()
     for r in ref_dates:
         value = str(r.value)
-        if id(r) in used or value in reported or any(_compatible(value, v) for v in cand_values):
+        if id(r) in used or value in reported or any(compatible(r, c) for c in cand_dates):
             continue
+        if _metadata(ref, r):
+            continue  # the reference's own dateline is no fact of the story
         reported.add(value)
         what = f" {excerpt(r.context, 40)}" if r.context else " an event"
         vague = next((c for c in relative if same_words(r, c)), None)
@@ -144,7 +153,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     reported = set()
     for c in cand_dates:
         value = str(c.value)
-        if id(c) in used or value in reported or any(_compatible(value, v) for v in ref_values):
+        if id(c) in used or value in reported or any(compatible(c, r) for r in ref_dates):
             continue
         if _metadata(cand, c):
             continue
@@ -174,6 +183,11 @@ def _surplus(ref_values: list[str], cand_values: list[str]) -> Counter[str]:
     return Counter(cand_values) - Counter(ref_values)
 
 
+def _is_range(fact: Fact) -> bool:
+    """A range of days ("7-9 December"): a day inside it is no other date."""
+    return "/" in str(fact.value)
+
+
 def _is_year(fact: Fact) -> bool:
     return len(str(fact.value)) == YEAR
 
@@ -195,6 +209,8 @@ def _clearly_apart(a: str, b: str) -> bool:
 def _added_date_case(fact: Fact, value: str, retold: bool) -> str:
     if fact.relative:
         return "relative"
+    if value.startswith("--"):
+        return "year_less"
     if not retold:
         return "background"
     return "year" if len(value) == 4 else "default"

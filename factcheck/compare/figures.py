@@ -26,6 +26,7 @@ from factcheck.compare.quantities import (
     quantity,
     same_magnitude,
     same_value,
+    to_precision,
 )
 from factcheck.compare.settle import Placed, glued_values, readings_of, unsettled
 from factcheck.compare.severity import severity
@@ -69,7 +70,9 @@ def _written_values(side: Side) -> set[float]:
     if cached is None:
         cached = _valuesfacts_in(side.document.text) | glued_values(side.document.text)
         cached |= {
-            float(str(d.value)[:4]) for d in side.dates if isinstance(d.value, str) and d.value
+            float(d.value[:4])
+            for d in side.dates
+            if isinstance(d.value, str) and d.value[:4].isdigit()
         }
         side.memo["written_values"] = cached
     return cached
@@ -105,6 +108,9 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         # But "21%" is not carried by "21 kilometres": two explicit units that differ.
         same = [p for _, p in pool if same_value(q.value, p.value)]
         if any(equivalent(q, p) or _loose_unit(q, p) for p in same):
+            return True
+        # "China with 8.44" beside "China 8%": one figure written to fewer digits
+        if any(_loose_unit(q, p) and to_precision(q, p) for _, p in pool):
             return True
         if any(equivalent(q, p) for _, p in pool):
             return True

@@ -27,6 +27,8 @@ MAGNITUDE = 10  # loosely typed figures this many times apart are not one figure
 CONVERSION = 0.05  # relative slack on a unit conversion (both sides rounded, often coarsely)
 
 _WORDS_BEFORE = re.compile(r"([^\d\n]{0,40})\Z")
+_DIGIT_RUN = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)  # what a scale word multiplies a written figure by
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,9 @@ class Quantity:
     base: float  # value in the family's base unit
     qualifier: Qualifier | None
     worded: bool = False  # the family comes from a measure word ("miles"), not a symbol
+    # the precision the figure is written to: 0.01 for "8.44", 1 for "8", 100,000 for "3.2
+    # million"; None when it cannot be read off the text (spelled-out figures)
+    step: float | None = None
 
 
 @functools.cache
@@ -101,15 +106,54 @@ def quantity(fact: Fact, text: str) -> Quantity | None:
         return None
     value = float(fact.value)
     family, base = "count", value
+    step = written_step(fact.text, value)
     if fact.unit:
         family = fact.unit
     else:
         measure = _measure_after(text, fact.end) or _measures().get((fact.context or "").casefold())
         if measure:
             return Quantity(
-                value, measure[0], value * measure[1], qualifier_before(text, fact.start), True
+                value,
+                measure[0],
+                value * measure[1],
+                qualifier_before(text, fact.start),
+                True,
+                step,
             )
-    return Quantity(value, family, base, qualifier_before(text, fact.start))
+    return Quantity(value, family, base, qualifier_before(text, fact.start), step=step)
+
+
+def written_step(text: str, value: float) -> float | None:
+    """The precision of a figure as written: one unit of its last written digit, times the
+    scale word after it ("8.44": 0.01; "3.2 million": 100,000; "300": 1). Trailing zeros of a
+    whole number count as written ("300" is not "about 300"); None without digits."""
+    m = _DIGIT_RUN.search(text)
+    if m is None or value == 0:
+        return None
+    for reading, decimals in _readings(m.group(0)):
+        if reading == 0:
+            continue
+        factor = value / reading
+        for scale in _SCALES:
+            if math.isclose(factor, scale, rel_tol=1e-9):
+                return scale * 10.0**-decimals
+    return None
+
+
+def _readings(raw: str) -> list[tuple[float, int]]:
+    """A digit run read with its last separator as a decimal mark and as a thousands group:
+    (value, digits after the decimal mark)."""
+    compact = re.sub(r"[\u00a0\u202f ]", "", raw)
+    marks = [i for i, ch in enumerate(compact) if ch in ".,"]
+    if not marks:
+        return [(float(compact), 0)]
+    last = marks[-1]
+    whole = re.sub(r"[.,]", "", compact[:last])
+    tail = compact[last + 1 :]
+    readings = [(float(f"{whole or 0}.{tail}"), len(tail))]
+    if len(tail) == 3:
+        readings.append((float(whole + tail), 0))
+    return readings
 
 
 def _close(a: float, b: float, tolerance: float) -> bool:
@@ -118,11 +162,27 @@ def _close(a: float, b: float, tolerance: float) -> bool:
 
 def _rounded(a: Quantity, b: Quantity) -> bool:
     """Whether one value is the other written with fewer digits: "88.93 %" and "89 %",
-    "11.5bn" and "11.47 billion" ("1,000" and "1,400" are not: the gap is over `ROUNDING`)."""
+    "11.5bn" and "11.47 billion", "8%" and "8.44", "3.2 million" and "3,150,000" ("1,000" and
+    "1,400" are not: the gap is over `ROUNDING`, and "1,000" is written to the unit)."""
+    if to_precision(a, b):
+        return True
     if not _close(a.value, b.value, ROUNDING):
         return False
     digits = min(_significant(a.value), _significant(b.value))
     return _round(a.value, digits) == _round(b.value, digits)
+
+
+def to_precision(a: Quantity, b: Quantity) -> bool:
+    """Whether the more precisely written figure, rounded to the precision the other is written
+    to, gives the other ("8%" and "8.44": 8.44 is 8 to the unit)."""
+    if a.step is None or b.step is None or a.step == b.step:
+        return False
+    coarse, fine = (a, b) if a.step > b.step else (b, a)
+    assert coarse.step is not None
+    gap, half = abs(coarse.value - fine.value), coarse.step / 2
+    if math.isclose(gap, half, rel_tol=1e-9):
+        return abs(coarse.value) > abs(fine.value)  # half rounds up: 3.15 is 3.2, not 3.1
+    return gap < half
 
 
 def _significant(value: float) -> int:
@@ -226,7 +286,7 @@ def _word_or_count(a: Quantity, b: Quantity) -> bool:
 
 
 def _as_count(q: Quantity) -> Quantity:
-    return Quantity(q.value, "count", q.value, q.qualifier)
+    return Quantity(q.value, "count", q.value, q.qualifier, step=q.step)
 
 
 def same_value(a: float, b: float) -> bool:

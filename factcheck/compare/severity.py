@@ -18,9 +18,9 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | missing_quote | default | low | a quote dropped or paraphrased; its speaker still appears |
 | altered_quote | default | high | same quote, words (or, across languages, meaning) changed |
 | misattributed_quote | default | high | same words, another named speaker |
-| date_mismatch | default | high | the same event, in aligned sentences, dated differently (between independent reports, or a sentence a copy in one language rewrote: with the same event words; a date inferred from "Monday" only when days apart; a dateline is metadata, never compared) |
+| date_mismatch | default | high | the same event, in aligned sentences, dated differently (between independent reports, or a sentence a copy in one language rewrote: with the same event words; a date inferred from "Monday" only when days apart; a dateline, or a date stamped with a clock time, is metadata, never compared; a day inside a range of days, or the same day and month where a year was inferred or not written, agrees; two ranges agree only end for end) |
 | missing_date | default | low | a date the candidate does not give |
-| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding, conversion or bound (in a translation also a sum whose amount changed with its currency; between independent reports, or in a sentence a copy in one language rewrote: a bare count needs the same counted noun; between independent reports two sentences that each give several figures must share one) |
+| number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding (to the precision the other is written to: "8%" holds 8.44, "3.2 million" holds 3,150,000), conversion or bound (in a translation also a sum whose amount changed with its currency; between independent reports, or in a sentence a copy in one language rewrote: a bare count needs the same counted noun; between independent reports two sentences that each give several figures must share one) |
 | missing_number | default | low | a figure the candidate does not give (a position in a numbered list, "1 Matthew Hayden, 2 ...", is no figure) |
 | missing_entity | default | low | a name the candidate does not give |
 | added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice (across languages: only a person it quotes in words the reference does not carry) |
@@ -32,6 +32,7 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | added_date | default | medium | a day or month the reference does not give, in a sentence both articles tell |
 | added_date | year | low | a bare year: background more often than a claim about the event |
 | added_date | relative | low | a day we inferred from "Monday" or "yesterday": the inference may be what is wrong |
+| added_date | year_less | low | a day and month whose year neither the phrase, its sentence nor the publication date gives (an undated page, a fixture list): which day it is stays open |
 | added_date | background | low | a date in material the reference does not cover at all (background, a page footer) |
 | unsupported_claim | default | medium | the judge found no support in the reference |
 | contradicted_claim | default | high | the judge found the reference says otherwise |
@@ -65,6 +66,7 @@ SEVERITY: dict[tuple[DiscrepancyKind, str], Severity] = {
     ("added_date", "default"): "medium",
     ("added_date", "year"): "low",
     ("added_date", "relative"): "low",
+    ("added_date", "year_less"): "low",
     ("added_date", "background"): "low",
     ("unsupported_claim", "default"): "medium",
     ("contradicted_claim", "default"): "high",

@@ -84,3 +84,74 @@ def test_a_dateline_is_metadata_even_when_the_publication_date_is_unknown():
     found = compare(ref, extract(ref), cand, extract(cand)).discrepancies
     # Published the next day: neither a changed date nor a date the reference does not give.
     assert not [d for d in found if d.kind in ("date_mismatch", "added_date")]
+
+
+def _pair(reference: str, candidate: str):
+    ref, cand = doc(reference), doc(candidate, path="candidate.txt")
+    return compare(ref, extract(ref), cand, extract(cand))
+
+
+SUMMIT = "Leaders of twelve nations met in Cusco on {when} to found the South American community."
+
+
+def test_a_range_whose_end_day_changed_is_a_date_mismatch():
+    result = _pair(
+        SUMMIT.format(when="7-9 December 2004"), SUMMIT.format(when="7-10 December 2004")
+    )
+    assert kinds(result.discrepancies) == [("date_mismatch", "high")]
+    found = result.discrepancies[0]
+    assert found.reference is not None and found.reference.text == "7-9 December 2004"
+    assert found.candidate is not None and found.candidate.text == "7-10 December 2004"
+
+
+def test_a_day_inside_the_range_is_no_finding():
+    result = _pair(SUMMIT.format(when="7-9 December 2004"), SUMMIT.format(when="8 December 2004"))
+    assert [d for d in result.discrepancies if d.kind.endswith("date")] == []
+
+
+def test_a_day_without_its_year_agrees_with_the_dated_day():
+    result = _pair(SUMMIT.format(when="December 8, 2004"), SUMMIT.format(when="8 December"))
+    assert [d for d in result.discrepancies if "date" in d.kind] == []
+
+
+def test_a_year_inferred_from_the_publication_date_agrees_on_day_and_month():
+    ref = doc(SUMMIT.format(when="December 8, 2004"))
+    cand = dataclasses.replace(
+        doc(SUMMIT.format(when="8 December"), path="candidate.txt"), published=dt.date(2005, 8, 1)
+    )
+    facts = extract(cand)
+    assert [f.value for f in facts if f.kind == "date"] == ["2005-12-08"]  # the nearest year
+    result = compare(ref, extract(ref), cand, facts)
+    assert [d for d in result.discrepancies if "date" in d.kind] == []
+
+
+def test_a_date_stamped_with_a_clock_time_is_a_page_timestamp_not_a_fact():
+    story = "Rebels freed two hostages in the north, officials said."
+    stamped = f"Hostages freed\n\nSaturday November 13, 2004 8:16 PM AP Photo\n\n{story}"
+    result = _pair(story, stamped)
+    assert [d for d in result.discrepancies if "date" in d.kind] == []
+
+
+def test_a_dated_event_in_prose_is_still_an_added_date():
+    story = "Rebels freed two hostages in the north, officials said."
+    dated = "Rebels freed two hostages in the north on November 13, 2004, officials said."
+    result = _pair(story, dated)
+    assert [d.kind for d in result.discrepancies if "date" in d.kind] == ["added_date"]
+
+
+CUSCO_ES = (
+    "Los líderes de doce naciones se reunieron en Cusco {when} para fundar la comunidad"
+    " sudamericana."
+)
+
+
+def test_across_languages_a_changed_end_day_is_a_mismatch_and_a_day_inside_is_not():
+    en = doc(SUMMIT.format(when="7-9 December 2004"))
+    changed = doc(
+        CUSCO_ES.format(when="del 7 al 10 de diciembre de 2004"), language="es", path="c.txt"
+    )
+    result = compare(en, extract(en), changed, extract(changed))
+    assert [d.kind for d in result.discrepancies if "date" in d.kind] == ["date_mismatch"]
+    inside = doc(CUSCO_ES.format(when="el 8 de diciembre de 2004"), language="es", path="c.txt")
+    result = compare(en, extract(en), inside, extract(inside))
+    assert [d for d in result.discrepancies if "date" in d.kind] == []

@@ -12,6 +12,8 @@ from factcheck.compare.quantities import (
     qualifier_before,
     quantity,
     same_amount,
+    to_precision,
+    written_step,
 )
 from tests.compare.helpers import doc, fact
 
@@ -105,3 +107,49 @@ def test_a_sum_under_another_currency_symbol_is_one_amount_unless_the_amount_cha
     # Not two currencies, or a figure ten times over (misread, not changed): neither.
     assert not currency_swapped(q(12e6, "USD"), q(62e6, "USD"))
     assert not currency_swapped(q(12e6, "USD"), q(12e9, "EUR"))
+
+
+def _written(text: str, value: float, unit: str | None = None, before: str = "") -> Quantity:
+    document = doc(f"{before}{text} were counted.")
+    found = quantity(fact(document, "number", text, value=value, unit=unit), document.text)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step"),
+    [
+        ("8.44", 8.44, 0.01),
+        ("8", 8.0, 1.0),
+        ("3.2 million", 3.2e6, 1e5),
+        ("3,150,000", 3.15e6, 1.0),
+    ],
+)
+def test_the_precision_a_figure_is_written_to(text: str, value: float, step: float):
+    assert written_step(text, value) == pytest.approx(step)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("8", 8.0, "%"), ("8.44", 8.44, "%")),  # a share rounded to the unit
+        (("3.2 million", 3.2e6, None), ("3,150,000", 3.15e6, None)),  # half rounds up
+        (("about 300", 300.0, None), ("296", 296.0, None)),  # an estimate
+    ],
+)
+def test_a_figure_rounded_to_the_precision_written_agrees(a: tuple, b: tuple):
+    first = _written(a[0].removeprefix("about "), a[1], a[2], "about " if "about" in a[0] else "")
+    second = _written(*b)
+    assert agree(first, second) and not conflict(first, second)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("23", 23.0), ("23.5", 23.5)),  # 23.5 rounds to 24, not 23
+        (("4.3 billion", 4.3e9), ("4.2 billion", 4.2e9)),  # one decimal, changed
+        (("1,000", 1000.0), ("1,400", 1400.0)),
+    ],
+)
+def test_a_figure_off_by_more_than_its_rounding_does_not_agree(a: tuple, b: tuple):
+    assert not to_precision(_written(*a), _written(*b))

@@ -212,8 +212,9 @@ def test_day_month_without_year_takes_the_nearest_year() -> None:
     assert (fact.text, fact.value) == ("25 juillet", "2025-07-25")
 
 
-def test_day_month_without_any_anchor_has_no_value() -> None:
-    assert only("Le vote a eu lieu le 25 juillet à Paris.", "fr").value is None
+def test_day_month_without_any_anchor_keeps_day_and_month_without_a_year() -> None:
+    fact = only("Le vote a eu lieu le 25 juillet à Paris.", "fr")
+    assert (fact.value, fact.granularity, fact.anchor) == ("--07-25", "day", None)
 
 
 @pytest.mark.parametrize(
@@ -361,7 +362,10 @@ def test_every_language_has_date_words_that_are_read(language: str) -> None:
 
 def test_a_year_elsewhere_in_the_text_lends_no_year() -> None:
     text = "The band formed in 1968. On Dec. 10 they played in Paris."
-    assert [(f.text, f.value) for f in dates(text, "en")] == [("1968", "1968"), ("Dec. 10", None)]
+    assert [(f.text, f.value) for f in dates(text, "en")] == [
+        ("1968", "1968"),
+        ("Dec. 10", "--12-10"),
+    ]
 
 
 def test_a_year_in_the_same_sentence_lends_its_year() -> None:
@@ -593,3 +597,96 @@ def test_short_years_after_a_month_only_when_no_count_follows(
     language: str, text: str, dated: list[tuple[str, str]]
 ) -> None:
     assert [(f.text, f.value) for f in dates(text, language, MONDAY)] == dated
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        (
+            "en",
+            "The rebels held him on April 20-21, 2001 in the hills.",
+            "April 20-21, 2001",
+            "2001-04-20/2001-04-21",
+        ),
+        (
+            "en",
+            "The summit met on 7-9 December 2004 in Lima.",
+            "7-9 December 2004",
+            "2004-12-07/2004-12-09",
+        ),
+        (
+            "en",
+            "Talks ran between 7 and 9 December 2004.",
+            "7 and 9 December 2004",
+            "2004-12-07/2004-12-09",
+        ),
+        (
+            "fr",
+            "Le salon se tient du 20 au 21 avril 2001 à Lyon.",
+            "20 au 21 avril 2001",
+            "2001-04-20/2001-04-21",
+        ),
+        (
+            "es",
+            "La cumbre fue del 7 al 9 de diciembre de 2004.",
+            "7 al 9 de diciembre de 2004",
+            "2004-12-07/2004-12-09",
+        ),
+        (
+            "de",
+            "Die Messe läuft vom 7. bis 9. Dezember 2004.",
+            "7. bis 9. Dezember 2004",
+            "2004-12-07/2004-12-09",
+        ),
+        (
+            "it",
+            "Il vertice si è svolto dal 7 al 9 dicembre 2004.",
+            "7 al 9 dicembre 2004",
+            "2004-12-07/2004-12-09",
+        ),
+        (
+            "en",
+            "The fair runs from 30 April to 2 May 2005.",
+            "30 April to 2 May 2005",
+            "2005-04-30/2005-05-02",
+        ),
+    ],
+)
+def test_a_range_of_days_is_one_date_with_both_ends(
+    language: str, text: str, phrase: str, value: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.granularity, fact.anchor) == (phrase, value, "day", "text")
+
+
+def test_a_range_of_days_without_a_year_takes_the_publication_year() -> None:
+    fact = only("The summit was held between 7-9 December in Lima.", "en", dt.date(2004, 12, 10))
+    assert (fact.value, fact.anchor) == ("2004-12-07/2004-12-09", "published")
+
+
+def test_a_range_of_days_with_no_year_anywhere_keeps_its_days() -> None:
+    assert only("The summit was held 7-9 December in Lima.", "en").value == "--12-07/--12-09"
+
+
+def test_two_days_joined_by_and_without_between_are_not_a_range() -> None:
+    found = dates("They met on 7 and 9 December 2004.", "en")
+    assert [f.value for f in found] == ["2004-12-09"]
+
+
+def test_a_numeric_day_and_month_without_a_year_stays_unresolved() -> None:
+    # "8/9" is 8 September or August 9: without a year nothing says which
+    assert only("The return legs are on 8/9 at home.", "en").value is None
+
+
+def test_turkish_writes_the_year_before_the_month() -> None:
+    fact = only("2017 Nisan'da Ankara'ya döndü.", "tr")
+    assert (fact.text, fact.value, fact.granularity) == ("2017 Nisan", "2017-04", "month")
+
+
+def test_a_year_before_a_month_is_no_month_date_in_english() -> None:
+    assert [f.value for f in dates("In 2017 April was cold.", "en")] == ["2017"]
+
+
+def test_a_day_and_month_joined_by_a_spaced_dash() -> None:
+    fact = only("سأعود يوم 2- أكتوبر", "ar", dt.date(2016, 11, 7))
+    assert (fact.text, fact.value) == ("2- أكتوبر", "2016-10-02")

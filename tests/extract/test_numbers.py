@@ -667,3 +667,87 @@ def test_a_turkish_capital_dotted_i_in_a_scale_word_is_read() -> None:
     assert [(f.text, f.value) for f in extract(document) if f.kind == "number"] == [
         ("5 BİN", 5000.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The hearing resumed after 3 p.m. on the second floor."),
+        ("en", "See page 16 and section 6250 of the code."),
+        ("en", "The statute (§ 6250-6270) was cited."),
+        ("en", "He waited in room 13 for the bus."),
+        ("en", "The office is at 12 Downing Street in London."),
+        ("en", "Call +41 79 217 3446 for details."),
+        ("en", "the parties hereto. 18. Entire Agreement. The text"),
+        ("en", "their own copies. 14 10. Representations of the parties"),
+        ("fr", "La séance reprend à 15 h 30 au siège."),
+        ("fr", "Le bureau est au 8 rue de la Paix."),
+        ("fr", "Voir l'article 5 et la page 12 du rapport."),
+        ("es", "Según el artículo 27 de la ley."),
+        ("de", "Der Termin beginnt um 10 Uhr im Rathaus."),
+        ("id", "Hal itu diatur dalam pasal 28 undang-undang."),
+        ("es", "La empresa lo hace desde principios de los 90."),
+        ("fr", "Le groupe a dominé les années 80 sans rival."),
+        ("es", "Tiene un alcance de 16 .400 km."),  # a figure cut by a stray space
+    ],
+)
+def test_numbers_that_name_rather_than_count_are_no_figures(language: str, text: str) -> None:
+    assert numbers(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("en", "He left. 18 people were hurt in the blast.", 18.0),
+        ("en", "The report runs to 16 pages.", 16.0),
+        ("en", "Prices rose +12.5% last year.", 12.5),
+        ("fr", "Les négociations ont duré 15 heures.", 15.0),
+        ("en", "3 stations closed after the storm.", 3.0),
+        ("es", "Los 90 pasajeros salieron ilesos.", 90.0),
+    ],
+)
+def test_counts_beside_those_words_stay_figures(language: str, text: str, value: float) -> None:
+    assert [f.value for f in numbers(text, language)] == [value]
+
+
+def test_a_verb_that_may_also_label_still_takes_its_count() -> None:
+    found = numbers("The jet will seat 200 to 300 people and number 5,000 staff.", "en")
+    assert [f.value for f in found] == [200.0, 300.0, 5000.0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value", "unit"),
+    [
+        ("en", "Support fell 5 percentage points.", "5 percentage points", 5.0, "%"),
+        ("de", "Die Quote sank um 15 Prozentpunkte.", "15 Prozentpunkte", 15.0, "%"),
+        ("es", "El paro bajó 2 puntos porcentuales.", "2 puntos porcentuales", 2.0, "%"),
+        ("ar", "ارتفعت الأسعار بنسبة 10 خلال العام.", "بنسبة 10", 10.0, "%"),
+        ("en", "They lost 75 USD million last year.", "75 USD million", 75e6, "USD"),
+        ("fr", "Le contrat vaut 16,4 millions de $CAD.", "16,4 millions de $CAD", 16.4e6, "CAD"),
+    ],
+)
+def test_percent_points_rates_and_late_scales(
+    language: str, text: str, phrase: str, value: float, unit: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.unit) == (phrase, unit)
+    assert math.isclose(float(fact.value or 0), value)
+
+
+def test_the_currency_written_before_a_figure_is_its_own() -> None:
+    found = numbers("The rate was rmb 10 usd 20 at the counter.", "en")
+    assert [(f.value, f.unit) for f in found] == [(10.0, "CNY"), (20.0, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Telephone: 41 22 791 2510",
+        "Mobile phone: 41 79 475 5558",
+        "Maputo office + 258 - 1 - 497949.",
+        "Tel. (Jakarta) 021 345 6789",
+        "Use version 4.0 or above.",
+    ],
+)
+def test_phone_numbers_and_labelled_decimals_are_no_figures(text: str) -> None:
+    assert numbers(text, "en") == []

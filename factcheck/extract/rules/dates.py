@@ -42,7 +42,7 @@ def find_dates(document: Document) -> list[Fact]:
     pats = patterns(document.language)
     language = document.language
     candidates = [_with_weekday(norm, pats, f, language) for f in _candidates(norm, pats, language)]
-    found = _choose(candidates)
+    found = _join_months(_choose(candidates), norm, pats)
     skip = frozenset(pats.months)
     breaks = Breaks(norm, found)
     dated = Dated([f for f in found if f.explicit_year and f.year is not None], breaks)
@@ -225,8 +225,45 @@ def _month_day(m: re.Match[str], pats: Patterns, language: str | None) -> Found 
     return _month_match(m, pats, int(m["d"]))
 
 
+def _day_range(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    """ "7-9 December", "del 7 al 9 de diciembre", "vom 7. bis 9. Dezember": one date, two days."""
+    if not _ok_case(m, "mon", language) or not _range_joined(m, pats):
+        return None
+    found = _month_match(m, pats, int(m["d1"]), rank=0)
+    return replace(found, until=(found.month, int(m["d"]))) if found.month else None
+
+
+def _month_day_range(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    """ "April 20-21, 2001", "December 28th and 29th" after "between": one date, two days."""
+    if not m["mon"][0].isupper() and (language != "en" or not _ok_case(m, "mon", language)):
+        return None
+    if not _range_joined(m, pats):
+        return None
+    found = _month_match(m, pats, int(m["d1"]), rank=0)
+    return replace(found, until=(found.month, int(m["d"]))) if found.month else None
+
+
+def _range_joined(m: re.Match[str], pats: Patterns) -> bool:
+    """Whether two days joined by `join` make a range: the second is later, and "and" ("et",
+    "y") joins a range only after "between" ("entre"): "on 7 and 9 December" lists two days."""
+    if not int(m["d1"]) < int(m["d"]) <= 31:
+        return False
+    if key(m["join"]) not in pats.pair_joiners:
+        return True
+    return pats.day_range_opener.search(m.string, max(0, m.start() - 16), m.start()) is not None
+
+
 def _month_year(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     return _month_match(m, pats, None, rank=2) if _ok_case(m, "mon", language) else None
+
+
+def _year_month(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    """ "2017 Nisan'da": the year first, as Turkish writes a month."""
+    if not _ok_case(m, "mon", language):
+        return None
+    month = pats.months[key(m["mon"])]
+    end = m.end("mon")  # the case ending ("'da") is not part of the date
+    return Found(m.start(), end, 2, int(m["y"]), month, precision="month", explicit_year=True)
 
 
 def _year_after_word(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
@@ -303,7 +340,10 @@ _HANDLERS: dict[str, _Handler] = {
     "weekday_numeric": _weekday_numeric,
     "day_month": _day_month,
     "month_day": _month_day,
+    "day_range": _day_range,
+    "month_day_range": _month_day_range,
     "month_year": _month_year,
+    "year_month": _year_month,
     "year_after_word": _year_after_word,
     "relative_phrase": _relative_phrase,
     "last_weekday": _last_weekday,
@@ -327,6 +367,46 @@ def _choose(candidates: list[Found]) -> list[Found]:
         chosen.append(item)
     chosen.sort(key=lambda f: f.start)
     return chosen
+
+
+def _join_months(found: list[Found], norm: str, pats: Patterns) -> list[Found]:
+    """Join two dated days that a joiner links into one range across months ("30 April to 2
+    May", "December 30, 2004 - January 2, 2005"); "and" only after "between"."""
+    joined: list[Found] = []
+    for item in found:
+        first = joined[-1] if joined else None
+        if first is not None and _spans_months(first, item, norm, pats):
+            year = first.year if first.year is not None else item.year
+            if (
+                year is not None
+                and item.year is not None
+                and (item.month or 0) < (first.month or 0)
+            ):
+                year = item.year - 1  # "30 December to 2 January 2005": the first is 2004
+            joined[-1] = replace(
+                first,
+                end=item.end,
+                year=year,
+                explicit_year=first.explicit_year or item.explicit_year,
+                until=(item.month or 0, item.day or 0),
+            )
+            continue
+        joined.append(item)
+    return joined
+
+
+def _spans_months(first: Found, second: Found, norm: str, pats: Patterns) -> bool:
+    days = (first, second)
+    if any(f.relative or f.day is None or f.month is None or f.until for f in days):
+        return False
+    if first.month == second.month or (first.year and second.year and second.year - first.year > 1):
+        return False
+    m = pats.day_range_joiner.fullmatch(norm, first.end, second.start)
+    if m is None or first.end == second.start:
+        return False
+    if key(norm[first.end : second.start]) in pats.pair_joiners:
+        return pats.day_range_opener.search(norm, max(0, first.start - 16), first.start) is not None
+    return True
 
 
 def _with_weekday(norm: str, pats: Patterns, item: Found, language: str | None) -> Found:

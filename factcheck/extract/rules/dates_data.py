@@ -144,13 +144,13 @@ def anchor_table(groups: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
 @functools.cache
 def digit_led(after: str, four: bool) -> tuple[str, ...]:
     """The digit-led pattern names worth trying at a run followed by `after`."""
-    wanted = {"day_month", "ago"}
+    wanted = {"day_month", "day_range", "ago"}
     if after:  # one of "/", ".", "-"
         wanted |= {"numeric", "numeric_day_month"} if after in "/." else {"numeric"}
         if after != ".":
             wanted.add("dashed")
     if four:
-        wanted.add("year_range")
+        wanted |= {"year_range", "year_month"}
         if after:
             wanted.add("iso")
         if after and after != ".":
@@ -168,9 +168,11 @@ class Patterns:
         "numeric_day_month",
         "dashed",
         "day_month",
+        "day_range",
         "ago",
         "year_range",
         "year_dashed",
+        "year_month",
     )
 
     months: dict[str, int]
@@ -191,7 +193,13 @@ class Patterns:
     year_opener: re.Pattern[str]
     day_month: re.Pattern[str]
     month_day: re.Pattern[str]
+    day_range: re.Pattern[str]  # "7-9 December", "del 7 al 9 de diciembre"
+    month_day_range: re.Pattern[str]  # "April 20-21, 2001"
+    day_range_opener: re.Pattern[str]  # "between " before the first day
+    day_range_joiner: re.Pattern[str]  # "-", " to ", " au " between two dates: one range
+    pair_joiners: frozenset[str]  # "and", "et": a range only after an opener
     month_year: re.Pattern[str]
+    year_month: re.Pattern[str]  # "2017 Nisan'da", in the languages that write the year first
     year_after_word: re.Pattern[str]
     weekday_numeric: re.Pattern[str]
     weekday_before: re.Pattern[str]
@@ -233,10 +241,13 @@ def patterns(language: str | None) -> Patterns:
     suffixes = _alternation(data["ordinal_suffixes"])
     connectors = _alternation(data["day_month_connectors"])
     ranges = data["year_range"]
+    days = data["day_range"]
+    day_joiners = _alternation([*days["joiners"], *days["pair_joiners"]])
     anchors = anchor_table(
         {
             "month_dashed": list(months),
             "month_day": list(months),
+            "month_day_range": list(months),
             "month_year": list(months),
             "weekday_numeric": list(weekdays),
             "last_weekday": [*weekdays, *last["before"]],
@@ -267,13 +278,13 @@ def patterns(language: str | None) -> Patterns:
         # "01-Mar-08", "9/Jul/2024": a dateline's day, month abbreviation and year; "2-Oct"
         dashed=re.compile(
             NOT_AFTER_WORD
-            + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<mon>{_alternation(list(months))})"
+            + rf"(?<![.,/-])(?P<d>[0-3]?\d)(?P<sep>[-/]) ?(?P<mon>{_alternation(list(months))})"
             r"\.?(?:(?P=sep)(?P<y>(?:1[89]|2[01])\d\d|\d\d))?(?![\w/-])",
             flags,
         ),
         # "Oct-2", "Oct/2", "Sep-23-2020", "Dec-2018"
         month_dashed=re.compile(
-            rf"(?<!\w)(?P<mon>{_alternation(list(months))})\.?(?P<sep>[-/])"
+            rf"(?<!\w)(?P<mon>{_alternation(list(months))})\.?(?P<sep>[-/]) ?"
             r"(?:(?P<d>[0-3]?\d)(?:(?P=sep)(?P<y>(?:1[89]|2[01])\d\d))?|(?P<y3>(?:1[89]|2[01])\d\d))"
             r"(?![\w/-])(?![.,]\d)",
             flags,
@@ -318,8 +329,30 @@ def patterns(language: str | None) -> Patterns:
             rf"(?:\s*,?\s*(?:of\s+)?{YEAR})?",
             flags,
         ),
+        day_range=re.compile(
+            NOT_AFTER_WORD + r"(?<![.,/$€£¥-])(?<![$€£¥] )"
+            rf"(?P<d1>[0-3]?\d)(?:{suffixes})?\s*(?P<join>{day_joiners})\s*"
+            rf"(?P<d>[0-3]?\d)(?:{suffixes})?\s*(?:(?:{connectors})\s+)?{month_pair}"
+            rf"(?:,?\s*(?:(?:de|del|of|van)\s+)?{YEAR})?",
+            flags,
+        ),
+        month_day_range=re.compile(
+            rf"(?<!\w){month}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?P<join>{day_joiners})\s*"
+            rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?!\w)(?:\s*,?\s*(?:of\s+)?{YEAR})?",
+            flags,
+        ),
+        day_range_opener=re.compile(rf"(?<!\w)(?:{_alternation(days['openers'])})\s+\Z", flags),
+        day_range_joiner=re.compile(rf"\s*(?:{day_joiners})\s*", flags),
+        pair_joiners=frozenset(key(w) for w in days["pair_joiners"]),
         month_year=re.compile(
             rf"(?<!\w){month_pair}(?:,?\s+(?:(?:{connectors})\s+)?{YEAR}|{SHORT_YEAR})", flags
+        ),
+        year_month=re.compile(
+            NOT_AFTER_WORD
+            + rf"{YEAR}\s+(?P<mon>{_alternation(list(months))})(?:['’][^\W\d_]+)?(?!\w)"
+            if language in data["year_month_languages"]
+            else "(?!)",
+            flags,
         ),
         year_after_word=re.compile(
             rf"(?<!\w)(?:{_alternation(data['year_words'])})(?:\s+|-){YEAR}(?!\s*%)", flags

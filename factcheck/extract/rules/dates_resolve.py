@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 Precision = Literal["day", "week", "month", "year"]
+LEAP = 2000  # a leap year: "--02-29" is a day some year has
 PIVOT = 40  # two-digit years below it are this century's ("08" 2008), the others the last's
 _SENTENCE_BREAK = re.compile(r"[.!?。؟]\s+|\n")
 
@@ -33,6 +34,9 @@ class Found:
     last_weekday: bool = False  # "Selasa lalu": strictly before publication
     chained: int = 0  # "le lendemain" +1, "la veille" -1: from the previous date in the text
     explicit_year: bool = False
+    # a range of days ("7-9 December"): its last day as (month, day), in the start's year or
+    # the next one when the month comes round ("30 December to 2 January")
+    until: tuple[int, int] | None = None
 
 
 def iso(day: dt.date, precision: Precision) -> str:
@@ -229,10 +233,14 @@ def resolve(
             near, anchor = _anchor(item, dated, published)
             year = year_for(item.month, item.day, item.weekday, near) if near else None
         if year is None:
-            return _UNRESOLVED
+            # "8/9" without a year may be 8 September or August 9: only a named month is sure
+            named = any(ch.isalpha() for ch in text[item.start : item.end])
+            return _year_less(item) if named else _UNRESOLVED
         day = safe_date(year, item.month or 1, item.day or 1)
         if day is None:
             return _UNRESOLVED
+        if item.until is not None:
+            return _range(day, item.until, anchor)
         return _Resolved(iso(day, item.precision), _at_day(day, item), anchor)
     if item.chained:
         if previous is None:
@@ -251,6 +259,32 @@ def resolve(
         return _Resolved(iso(parsed, item.precision), _at_day(parsed, item), "published")
     day = shift(published, **item.units)
     return _Resolved(iso(day, item.precision), _at_day(day, item), "published")
+
+
+def _year_less(item: Found) -> _Resolved:
+    """A day and month whose year nothing gives ("on Jan. 26" in an undated page): the
+    year-less ISO form "--01-26" ("--12-07/--12-09" for a range), so that it still agrees with
+    "January 26, 2005" elsewhere. Nothing else is known without a year."""
+    if item.month is None or item.day is None or safe_date(LEAP, item.month, item.day) is None:
+        return _UNRESOLVED
+    value = f"--{item.month:02d}-{item.day:02d}"
+    if item.until is not None:
+        month, day = item.until
+        if safe_date(LEAP, month, day) is None:
+            return _UNRESOLVED
+        value += f"/--{month:02d}-{day:02d}"
+    return _Resolved(value, None, None)
+
+
+def _range(first: dt.date, until: tuple[int, int], anchor: str | None) -> _Resolved:
+    """A range of days as an ISO interval ("2001-04-20/2001-04-21"); its last day is what a
+    following "the next day" counts from."""
+    month, day = until
+    year = first.year + (1 if (month, day) < (first.month, first.day) else 0)
+    last = safe_date(year, month, day)
+    if last is None or last <= first:
+        return _Resolved(first.isoformat(), first, anchor)
+    return _Resolved(f"{first.isoformat()}/{last.isoformat()}", last, anchor)
 
 
 def _at_day(day: dt.date, item: Found) -> dt.date | None:

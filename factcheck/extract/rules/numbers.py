@@ -4,7 +4,10 @@ A figure is digits in the document's locale ("1.234,5" in Indonesian, "1,234.5" 
 "1 234,5" in French) or spelled-out words ("dua puluh", "cinq"), with an optional currency
 before it and an optional scale word, percent word or currency after it. Years inside dates
 (the `exclude` spans), product names (GPT-5, Claude 3), list markers, times of day, URLs and
-HTML attributes are not figures.
+HTML attributes are not figures; nor are numbers the words around them show to name rather than
+count: a labelled item ("page 16", "§ 6250", "Flight 574"), an hour ("3 p.m."), a house or a
+telephone number, a decade ("los años 90"), or a number standing alone between two sentences
+(a page number in a scanned text).
 """
 
 from __future__ import annotations
@@ -25,8 +28,13 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _TAG = re.compile(r"<[^<>\n]{1,2000}>")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_VERSION = re.compile(r"\d+\.\d{1,2}")  # "4.0", "10.4": a number a label may name
 _TIME_SHAPE = re.compile(r"\d{1,2}[.:]\d\d")
 _BLANKS = " \t"
+# "+41 79 217 3446", "+33 (0)1 23 45 67 89": an international number, none of it a figure
+_INTERNATIONAL_PHONE = re.compile(
+    r"(?<![\w.])\+ ?\d{1,3}(?: ?[ \u00a0.-]? ?\(\d{1,4}\)\d{0,5}|(?: ?[\u00a0.-] ?| )\d{1,6}){2,8}(?![\d.,]\d)"
+)
 _PHONE = re.compile(r"0\d{1,4}(?:[ \u00a0]\d{2,4}){1,6}(?!\d)")
 _NO_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _BULLETS = "-*•–"  # a list marker is these after blanks, then blanks ("  - 2) ...")
@@ -36,6 +44,13 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 IDENTIFIER_DIGITS = 5
+HOURS = 24  # a whole number up to this before "p.m." or "Uhr" is an hour
+LABEL_WINDOW = 24  # characters read before a figure for "page", "§", "Flight"
+HOUSE_DIGITS = 4  # a house number has at most this many digits
+# after a number alone: a heading's period and capital, or the next heading's number
+_ALONE_BEFORE = re.compile(r"(?:\A|[.!?\n])[ \t]*(?:\d{1,3}[ \t]+)?\Z")
+_MINUTES_BEFORE = re.compile(r"\d[ \t]?h[ \t]?\Z")  # "15 h 30": the 30 is minutes
+_ALONE_AFTER = re.compile(r"\.[ \t]+[^\W\d_]*[A-Z]|[ \t]+\d{1,3}\.[ \t]")
 QUALIFIER_WINDOW = 40  # characters read before (or after) a figure for "at least", "environ"
 QUALIFIER_WORDS = 4  # the longest bound phrase ("no fewer than", "ما لا يقل عن")
 _OPENING = "([{«“\"'‘„"  # "(about US$1.4 billion)": the bracket is not part of the word
@@ -46,6 +61,7 @@ _WORD = re.compile(
 )  # a run of this many digits with no separator is a number of something
 _GLUED_BEFORE = re.compile(r"\d[+/#]\Z|\b0\d+[ -]\Z")
 _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
+_CUT_GROUP = re.compile(r" [.,]\d{3}(?!\d)")  # "16 .400": a figure cut by a stray space
 _DECADE = re.compile(r"['’]?s(?!\w)")
 _DECADE_BEFORE = re.compile(r"['’]\Z")
 _SENTENCE_END = '.!?\n:;"“”«»'
@@ -67,12 +83,19 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
     norm = normalise(text)
     pats = patterns(document.language)
     mask = bytearray(len(text))
-    for start, end in [*exclude, *_not_prose(norm)]:
+    index = tokens(norm)
+    anchored = index.at(pats.anchors)
+    # "Telephone: 41 22 791 2510": tried only where a phone label stands
+    phones = [
+        m.span("num")
+        for pos, names in anchored
+        if "phone" in names and (m := pats.phone.match(norm, pos))
+    ]
+    for start, end in [*exclude, *_not_prose(norm), *phones]:
         mask[start:end] = b"\x01" * (end - start)
     figures: list[_Figure] = []
-    index = tokens(norm)
     starts = list(index.digits)
-    for pos, names in index.at(pats.anchors):
+    for pos, names in anchored:
         if "fraction" in names and (m := pats.fraction.match(norm, pos)):
             if _PERIOD.search(norm, max(0, pos - 12), pos):
                 continue  # "the first half of 2025" is a period, not a share
@@ -166,7 +189,8 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
         return None
     raw = m["num"]
     unit = _unit(m, prefix, pats)
-    scale = pats.scales[key(m["scale"])] if m["scale"] else None
+    written_scale = m["scale"] or m["late_scale"]
+    scale = pats.scales[key(written_scale)] if written_scale else None
     if m["glued"]:
         if len(m["glued"]) == 1 and unit in (None, "%"):
             return None  # "5m" is five metres; "$5m" is five million dollars
@@ -194,10 +218,17 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
 
 
 def _not_prose(norm: str) -> list[tuple[int, int]]:
-    """Spans of links, e-mail addresses and HTML tags ("font-size:80%" is no percentage)."""
+    """Spans of links, e-mail addresses, international phone numbers and HTML tags
+    ("font-size:80%" is no percentage)."""
     spans = [m.span() for m in _LINK.finditer(norm)] if ("http" in norm or "www." in norm) else []
     if "<" in norm:
         spans += [m.span() for m in _TAG.finditer(norm)]
+    plus = norm.find("+")
+    while plus != -1:
+        m = _INTERNATIONAL_PHONE.match(norm, plus)
+        if m:
+            spans.append(m.span())
+        plus = norm.find("+", plus + 1)
     at = norm.find("@")
     while at != -1:  # scanning for "@" first is far cheaper than trying the pattern everywhere
         m = _EMAIL.search(norm, max(0, at - 64), at + 256)
@@ -210,6 +241,8 @@ def _not_prose(norm: str) -> list[tuple[int, int]]:
 def _unit(m: re.Match[str], prefix: re.Match[str] | None, pats: Patterns) -> str | None:
     if m["pct"] or (prefix and prefix["pct"]):
         return "%"
+    if prefix and prefix["cur"]:  # "rmb 10 usd 20": the code before is this figure's
+        return pats.currency_before[key(prefix["cur"])]
     if m["cur"]:
         return pats.currency_after[key(m["cur"])]
     if m["gcur"]:
@@ -236,6 +269,11 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         return True
     if _identifier(raw, norm, start, end):
         return True
+    labelled = raw.isdigit() or _VERSION.fullmatch(raw)  # "version 4.0", not "nr. 22,240,260"
+    if labelled and _previous_token(norm, start, through_range=True) in pats.labels:
+        return True  # "page 16", "§ 6250", "pages 14-16", "version 4.0"
+    if raw.isdigit() and _names_something(raw, norm, start, end, pats):
+        return True
     if raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100:
         following = _NEXT_WORD.match(norm, end)
         # "2024 karyawan" counts people; "ANTARA 2024", "2024." and "2024 OpenAI" are years
@@ -249,6 +287,70 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         if any(ch.isupper() for ch in name) and name.lower() not in stopwords():
             return True  # "Claude 3", "iPhone 15", "Windows 11"
     return False
+
+
+def _names_something(raw: str, norm: str, start: int, end: int, pats: Patterns) -> bool:
+    """Whole digits that label rather than count, told by the words around them: an hour ("3
+    p.m.", "à 15 heures"), a decade ("los años 90"), a house number ("12 Downing Street"), or a number that makes up a sentence alone (a page number between
+    two clauses of a scanned text, "hereto. 18. Entire Agreement")."""
+    if len(raw) == 2 and _MINUTES_BEFORE.search(norm, max(0, start - 4), start):
+        return True
+    if int(raw) <= HOURS and (
+        pats.clock_after.match(norm, end)
+        or (
+            pats.time_after.match(norm, end)
+            and pats.time_before.search(norm, max(0, start - 16), start)
+        )
+    ):
+        return True
+    if _decade(raw, norm, start, end, pats):
+        return True
+    if len(raw) <= HOUSE_DIGITS and pats.street_after.match(norm, end):
+        return True
+    return _alone(norm, start, end)
+
+
+def _decade(raw: str, norm: str, start: int, end: int, pats: Patterns) -> bool:
+    """ "los años 90", "les années 80", "principios de los 90.": a decade, not ninety things."""
+    if len(raw) != 2 or raw[1] != "0":
+        return False
+    word = _previous_token(norm, start)
+    if word in pats.decade_words:
+        return True
+    return word in pats.decade_articles and not _NEXT_WORD.match(norm, end)
+
+
+def _previous_token(norm: str, start: int, through_range: bool = False) -> str:
+    """The word or sign right before a number at `start` ("page", "§", "n°"), lowercased and
+    stripped of an opening bracket and an elided article; with `through_range`, read past the first end of a range
+    ("pages 14-" before 16). Read backwards, a few characters at most."""
+    i = start
+    while i and norm[i - 1] in _BLANKS:
+        i -= 1
+    if through_range and i and norm[i - 1] in "-–":
+        j = i - 1
+        while j and norm[j - 1] in _BLANKS:
+            j -= 1
+        k = j
+        while k and norm[k - 1].isdigit():
+            k -= 1
+        if k < j:
+            i = k
+            while i and norm[i - 1] in _BLANKS:
+                i -= 1
+    end = i
+    while i and end - i < LABEL_WINDOW and not norm[i - 1].isspace() and not norm[i - 1].isdigit():
+        i -= 1
+    # "l'article 5", "dell'articolo 5": the elided article is not part of the word
+    return key(norm[i:end].lstrip(_OPENING)).rsplit("'", 1)[-1]
+
+
+def _alone(norm: str, start: int, end: int) -> bool:
+    """Whether digits stand between a sentence's end and the next one (or a numbered heading)
+    with no word: "... hereto. 18. Entire Agreement", "... copies. 14 10. USL's ..."."""
+    if not _ALONE_BEFORE.search(norm, max(0, start - 8), start):
+        return False
+    return bool(_ALONE_AFTER.match(norm, end))
 
 
 def _list_marker(norm: str, start: int, after: int) -> bool:
@@ -279,8 +381,8 @@ def _identifier(raw: str, norm: str, start: int, end: int) -> bool:
     compact = raw.translate(_NO_SPACES)
     if compact != raw and compact[:1] == "0" and compact[1:2].isdigit():
         return True  # "021 345 678": a phone number grouped by spaces
-    before, after = norm[max(0, start - 5) : start], norm[end : end + 3]
-    if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after):
+    before, after = norm[max(0, start - 5) : start], norm[end : end + 5]
+    if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after) or _CUT_GROUP.match(after):
         return True
     if raw.isdigit() and len(raw) == 2 and _DECADE_BEFORE.search(before):
         return True  # "the '90s", "gli anni '90"

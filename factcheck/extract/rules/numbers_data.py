@@ -66,6 +66,12 @@ class Patterns:
     range_opener: re.Pattern[str]
     time_before: re.Pattern[str]
     time_after: re.Pattern[str]
+    clock_after: re.Pattern[str]  # "p.m.", "Uhr" after an hour: a time of day
+    labels: frozenset[str]  # "page", "§", "flight" right before a number: an identifier
+    street_after: re.Pattern[str]  # " Downing Street", " rue de Rivoli": a house number before
+    phone: re.Pattern[str]  # "Telephone: 41 22 791 2510": the number after a phone label
+    decade_words: frozenset[str]  # "años", "années": a decade follows ("los años 90")
+    decade_articles: frozenset[str]  # "los": a decade when no word follows ("de los 90.")
     context_skip: frozenset[str]
     qualifier_after: re.Pattern[str] | None  # "'den fazla" right after the figure (Turkish)
     qualifier_kinds: dict[str, str]  # phrase -> "min" | "max" | "approx"
@@ -124,7 +130,9 @@ def patterns(language: str | None) -> Patterns:
         rf"|(?P<words>{word_run}){end})"
         rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))}){ending}(?!\w))?"
         rf"(?:\s*(?P<pct>{_alternation(percent)})(?!\w)"
-        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))}){ending}(?!\w))?"
+        rf"|\s*(?:(?:{connectors})\s*)?(?P<cur>{_alternation(list(cur_after))}){ending}(?!\w)"
+        # "75 USD million": a scale may follow the currency code too
+        rf"(?:\s*(?P<late_scale>{_alternation(list(scales))}){ending}(?!\w))?)?"
     )
     # "%" may follow a word ("göre% 18"); a percent word ("yüzde 25") may not
     pct_before = "|".join(
@@ -136,13 +144,18 @@ def patterns(language: str | None) -> Patterns:
         rf"|(?P<pct>{pct_before}))\s?\Z"
     )
     time_before = _alternation(data["time_before"])
+    phone_labels = list(_merged(data["phone_labels"], own))
+    after_name = _alternation(list(_merged(data["streets_after_name"], own))) or "(?!)"
+    before_name = _alternation(list(_merged(data["streets_before_name"], own))) or "(?!)"
     before, after = (_qualifiers(data["qualifiers"][side], langs) for side in ("before", "after"))
     fraction_words = _alternation(list(fractions)) or "(?!)"
     return Patterns(
         figure=re.compile(figure, re.IGNORECASE),
         prefix=re.compile(prefix, re.IGNORECASE),
         boundary=re.compile(rf"{NOT_AFTER_WORD}(?<![.,/:@#=&?%$€£¥])(?<![^\W\d_]-)(?<![^\W\d_]\.)"),
-        anchors=anchor_table({"figure": list(words), "fraction": list(fractions)}),
+        anchors=anchor_table(
+            {"figure": list(words), "fraction": list(fractions), "phone": phone_labels}
+        ),
         # Not in a compound ("a third-party app")
         fraction=re.compile(rf"(?<!\w)(?:{fraction_words})(?!\w|-\w)", re.IGNORECASE),
         scales=scales,
@@ -162,6 +175,24 @@ def patterns(language: str | None) -> Patterns:
         ),
         time_before=re.compile(rf"(?<!\w)(?:{time_before})\s*\Z", re.IGNORECASE),
         time_after=re.compile(rf"\s*(?:{_alternation(data['time_after'])})(?!\w)", re.IGNORECASE),
+        clock_after=re.compile(
+            rf"\s*(?:(?:{_alternation(data['clock_after'])})(?!\w)|h\s?[0-5]\d(?!\d))",
+            re.IGNORECASE,
+        ),
+        # "pages 14-16": the second end of a labelled range is an identifier too
+        labels=frozenset(_merged(data["labels"], own)),
+        street_after=re.compile(
+            rf"(?:\s+[A-Z][\w'’-]*){{1,3}}\s+(?i:{after_name})(?!\w)"
+            rf"|\s+(?i:{before_name})\s+(?:(?i:de|du|des|de la)\s+|d['’])?[A-Z]"
+        ),
+        phone=re.compile(
+            rf"(?<!\w)(?:{_alternation(phone_labels)})(?!\w)\.?"
+            r"[ \t]*(?:\([^()\n]{0,20}\))?[ \t]*:?[ \t]*"
+            r"(?P<num>\+?[ \t]?\(?\d[\d \t\u00a0.()/–-]{4,40}\d)",
+            re.IGNORECASE,
+        ),
+        decade_words=frozenset(_merged(data["decades"]["words"], own)),
+        decade_articles=frozenset(_merged(data["decades"]["articles"], own)),
         context_skip=frozenset(w.replace("\u2019", "'") for w in data["context_skip"]),
         qualifier_after=re.compile(
             rf"(?:['’][^\W\d_]{{1,4}})?\s+(?P<q>{_alternation(list(after))})(?!\w)",
