@@ -310,8 +310,9 @@ def _complete(words: str, cword: int) -> list[str]:
     env = dict(os.environ, _FACTCHECK_COMPLETE="complete_bash", COMP_WORDS=words)
     env["COMP_CWORD"] = str(cword)
     done = subprocess.run(
-        [sys.executable, "-m", "factcheck"], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-m", "factcheck"], env=env, capture_output=True, text=True
     )
+    assert done.returncode == 0, done.stderr
     return done.stdout.split()
 
 
@@ -322,11 +323,12 @@ def test_shell_completion_completes_commands_and_options():
         "terminal", "json", "markdown", "html", "all",
     ]  # fmt: skip
     assert _complete("factcheck audit --fail-on m", 3) == ["medium"]
-    script = subprocess.run(
+    shown = subprocess.run(
         [sys.executable, "-m", "factcheck", "--show-completion", "bash"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    assert "_FACTCHECK_COMPLETE=complete_bash" in script and "complete " in script
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert "_FACTCHECK_COMPLETE=complete_bash" in shown.stdout and "complete " in shown.stdout
 
 
 # --open
