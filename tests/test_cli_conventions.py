@@ -323,9 +323,11 @@ def test_shell_completion_completes_commands_and_options():
         "terminal", "json", "markdown", "html", "all",
     ]  # fmt: skip
     assert _complete("factcheck audit --fail-on m", 3) == ["medium"]
+    # The shell is the one the user runs (found from the parent process, else $SHELL): a test
+    # run with no shell above it (setsid, a CI runner) names it.
     shown = subprocess.run(
-        [sys.executable, "-m", "factcheck", "--show-completion", "bash"],
-        capture_output=True, text=True,
+        [sys.executable, "-m", "factcheck", "--show-completion"],
+        env=dict(os.environ, SHELL="/bin/bash"), capture_output=True, text=True,
     )  # fmt: skip
     assert shown.returncode == 0, shown.stderr
     assert "_FACTCHECK_COMPLETE=complete_bash" in shown.stdout and "complete " in shown.stdout
