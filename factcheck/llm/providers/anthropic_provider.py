@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from typing import Any
@@ -71,25 +72,32 @@ class AnthropicProvider:
         timeouts: Timeouts | None = None,
         third_party: bool = False,
     ) -> None:
-        import anthropic
-
-        timeouts = timeouts or Timeouts()
         self.name = name
         self.model = model
         self.base_url = base_url
         self._key = api_key
-        self._sdk = anthropic
-        self._timeouts = timeouts
+        self._timeouts = timeouts or Timeouts()
+        self._third_party = third_party
         self._window: tuple[int | None] | None = None  # asked once, then remembered
-        # Explicit key and URL: the SDK must not read ANTHROPIC_API_KEY or a profile itself.
-        self._client = anthropic.AsyncAnthropic(
-            api_key=api_key or PLACEHOLDER_KEY,
-            base_url=base_url,
-            max_retries=0,
-            timeout=anthropic.Timeout(timeouts.read_s, connect=timeouts.connect_s),
-            default_headers=_without_environment_headers(anthropic) if third_party else None,
-        )
         self.mode = "output_config"  # switches to "tool" once when the API refuses output_config
+
+    @property
+    def _sdk(self) -> Any:
+        import anthropic  # on the first request, not when the chain is built
+
+        return anthropic
+
+    @functools.cached_property
+    def _client(self) -> Any:
+        anthropic = self._sdk
+        # Explicit key and URL: the SDK must not read ANTHROPIC_API_KEY or a profile itself.
+        return anthropic.AsyncAnthropic(
+            api_key=self._key or PLACEHOLDER_KEY,
+            base_url=self.base_url,
+            max_retries=0,
+            timeout=anthropic.Timeout(self._timeouts.read_s, connect=self._timeouts.connect_s),
+            default_headers=_without_environment_headers(anthropic) if self._third_party else None,
+        )
 
     async def context_window(self) -> int | None:
         """The tokens the server's context holds, when the server says (llama.cpp)."""
@@ -217,4 +225,5 @@ class AnthropicProvider:
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""
-        await self._client.close()
+        if "_client" in self.__dict__:  # built by a request
+            await self._client.close()

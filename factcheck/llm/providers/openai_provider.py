@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import Any
 from urllib.parse import urlsplit
@@ -64,27 +65,34 @@ class OpenAIProvider:
         timeouts: Timeouts | None = None,
         third_party: bool = False,
     ) -> None:
-        import openai
-
-        timeouts = timeouts or Timeouts()
         self.name = name
         self.model = model
         self.base_url = base_url
         self._key = api_key
-        self._sdk = openai
-        self._timeouts = timeouts
+        self._timeouts = timeouts or Timeouts()
+        self._third_party = third_party
         self._window: tuple[int | None] | None = None  # asked once, then remembered
+        self.level = LEVELS[0]  # the best level this backend has accepted (or not yet refused)
+
+    @property
+    def _sdk(self) -> Any:
+        import openai  # on the first request, not when the chain is built: a run answered
+
+        return openai  # from the cache never pays for importing the SDK
+
+    @functools.cached_property
+    def _client(self) -> Any:
+        openai = self._sdk
         # Explicit key and URL: the SDK must not pick OPENAI_API_KEY or OPENAI_BASE_URL itself.
-        self._client = openai.AsyncOpenAI(
-            api_key=api_key or PLACEHOLDER_KEY,
-            base_url=base_url,
+        return openai.AsyncOpenAI(
+            api_key=self._key or PLACEHOLDER_KEY,
+            base_url=self.base_url,
             max_retries=0,
-            timeout=openai.Timeout(timeouts.read_s, connect=timeouts.connect_s),
+            timeout=openai.Timeout(self._timeouts.read_s, connect=self._timeouts.connect_s),
             # The SDK adds OPENAI_ORG_ID and OPENAI_PROJECT_ID from the environment: they
             # identify an OpenAI account and have no business at a third party's URL.
-            default_headers=_account_headers_omitted(openai) if third_party else None,
+            default_headers=_account_headers_omitted(openai) if self._third_party else None,
         )
-        self.level = LEVELS[0]  # the best level this backend has accepted (or not yet refused)
 
     async def context_window(self) -> int | None:
         """The tokens the server's context holds, when the server says (llama.cpp, vLLM)."""
@@ -225,7 +233,8 @@ class OpenAIProvider:
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""
-        await self._client.close()
+        if "_client" in self.__dict__:  # built by a request
+            await self._client.close()
 
 
 class _Unfit(Exception):
