@@ -30,8 +30,8 @@ class Backend:
 
     def __init__(self, settings: Settings, provider: Provider | None = None) -> None:
         from factcheck.llm.prompts import load_prompts
+        from factcheck.llm.providers.registry import OFFLINE
         from factcheck.llm.providers.spec import default_chain, parse_chain
-        from factcheck.llm.session import open_session
 
         self.settings = settings
         specs = (
@@ -41,7 +41,11 @@ class Backend:
         self.prompts = load_prompts(settings.prompts)
         self._lock = threading.Lock()
         self._notices: list[str] = []
-        self.llm: LLMSession | None = open_session(settings, specs, self.prompts, provider=provider)
+        self.llm: LLMSession | None = None
+        if provider is not None or any(spec.kind != OFFLINE for spec in specs):
+            from factcheck.llm.session import open_session  # asyncio, the chain: LLM runs only
+
+            self.llm = open_session(settings, specs, self.prompts, provider=provider)
         self.backends = (
             self.llm.chain.backends if self.llm is not None else tuple(s.label for s in specs)
         )
