@@ -306,7 +306,19 @@ def _present(name: Name, side: Side) -> bool:
         or _loosely_written(name, side)
         or _acronym_written(name, side)
         or _transliterated_written(name, side)
+        or _compound_present(name, side)
     )
+
+
+def _compound_present(name: Name, side: Side) -> bool:
+    """ "the Boeing-Air Force deal" joins two names by a hyphen: present when each part is."""
+    display = name.display
+    if "-" not in display or " " not in display:
+        return False
+    parts = [p.strip() for p in display.split("-")]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    return all(len(p) >= MIN_WRITTEN and _is_written(p, side) for p in parts)
 
 
 def _transliterated_written(name: Name, side: Side) -> bool:

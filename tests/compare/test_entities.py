@@ -253,3 +253,17 @@ def test_an_acronym_counts_each_part_of_a_hyphenated_word():
     ]
     result = compare(ref, ref_facts, cand, cand_facts)
     assert [d.message for d in result.discrepancies if "entity" in d.kind] == []
+
+
+def test_two_names_joined_by_a_hyphen_are_present_when_each_part_is():
+    ref = doc("The Boeing-Air Force lease was signed. The Boeing-Air Force deal drew fire.")
+    cand = doc("Boeing and the Air Force signed the lease on Monday.")
+    ref_facts = mentions(ref, "Boeing-Air Force", "org")
+    cand_facts = [*mentions(cand, "Boeing", "org"), *mentions(cand, "Air Force", "org")]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.message for d in result.discrepancies if d.kind == "missing_entity"] == []
+    lost = doc("The lease was signed by Boeing on Monday.")
+    result = compare(ref, ref_facts, lost, mentions(lost, "Boeing", "org"))
+    assert [d.kind for d in result.discrepancies if d.kind == "missing_entity"] == [
+        "missing_entity"
+    ]

@@ -101,6 +101,8 @@ def _sentence_initial(text: str, start: int) -> bool:
     if i < 0:
         return True
     c = text[i]
+    if c == "." and i >= 1 and text[i - 1].isupper() and (i < 2 or not text[i - 2].isalpha()):
+        return False  # the period of an initial ("George W. Bush", "U.S. Army")
     return c in _ENDERS or (ord(c) > 0x2000 and not c.isalnum() and c not in "’”»)")
 
 
