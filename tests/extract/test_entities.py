@@ -289,3 +289,13 @@ def test_abstract_nouns_make_a_capitalised_phrase_no_person() -> None:
     assert found["Suggested Registry Configuration"][1] == "other"
     assert found["Republican Convention"][1] == "org"
     assert all(kind != "person" for _, kind in found.values())
+
+
+def test_a_title_or_rank_without_a_name_is_no_entity() -> None:
+    text = (
+        "The Assistant Attorney General wrote to Army Spc. Joseph Darby, and the Assistant "
+        "Secretary replied."
+    )
+    found = names(text)
+    assert not {"General", "Assistant Secretary", "Spc", "Assistant Attorney General"} & set(found)
+    assert found["Joseph Darby"] == ("joseph darby", "person")

@@ -40,6 +40,8 @@ def find_entities(document: Document) -> list[Fact]:
     for whole in pieces:
         for part in _split_at_titles(whole, table):
             piece, forced = _strip_titles(part, table)
+            if all(_title_alone(t.text, table) for t in piece):
+                continue  # "General" (of "Assistant Attorney General"), "Assistant Secretary"
             for kept in _keep(piece, known, document.language == "de"):
                 mentions.append(_mention(text, kept, table, forced))
     mentions.extend(_non_latin_mentions(text))
@@ -227,6 +229,11 @@ def _after_organisation(piece: list[Token], table: EntityData) -> int:
         if all(titlecase(t.text) and t.text not in table.org_words for t in rest):
             return i + 1
     return 0
+
+
+def _title_alone(word: str, table: EntityData) -> bool:
+    """A title, rank or title word with no name after it."""
+    return _title_word(word, table) or word in _modifiers() or word in _ranks()
 
 
 def _title_word(word: str, table: EntityData) -> bool:
