@@ -684,9 +684,40 @@ _SPEAKS_AFTER = r"(?:\s*,[^,.;:\"“”]{1,80},)?\s+(?:has\s+|had\s+|also\s+)?" 
 _SPEAKS_BEFORE = r"\b(?:" + _SPEECH + r"|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+"
 # Head nouns of organisations: a name ending in one is not a person however it is cued.
 _ORG_HEADS = frozenset(
-    "University College Institute School Company Corporation Corp Inc Group Airlines Airways "
-    "Agency Ministry Department Council Committee Commission Bank Foundation Association "
-    "Center Centre Control Office Force Forces Party Union Times News Post Journal".split()
+    [
+        "University",
+        "College",
+        "Institute",
+        "School",
+        "Company",
+        "Corporation",
+        "Corp",
+        "Inc",
+        "Group",
+        "Airlines",
+        "Airways",
+        "Agency",
+        "Ministry",
+        "Department",
+        "Council",
+        "Committee",
+        "Commission",
+        "Bank",
+        "Foundation",
+        "Association",
+        "Center",
+        "Centre",
+        "Control",
+        "Office",
+        "Force",
+        "Forces",
+        "Party",
+        "Union",
+        "Times",
+        "News",
+        "Post",
+        "Journal",
+    ]
 )
 
 
