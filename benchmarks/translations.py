@@ -568,6 +568,14 @@ def _speaks(text: str, span: Span, lang: str) -> bool:
     )
 
 
+def _beside(span: Span, quote: Quote, marks: Sequence[Quote], paragraph: Span) -> bool:
+    """No other quotation stands between the name and the quote, and a name after the quote
+    does not introduce the next one ("… estado. " Bob Riley dijo que "Decir…" is Riley's)."""
+    if span[1] <= quote.open:
+        return not any(span[1] <= q.open and q.close < quote.open for q in marks)
+    return not any(quote.close < q.open < paragraph[1] for q in marks)
+
+
 def speaker_edit(
     text: str, persons: dict[str, list[str]], rng: random.Random, lang: str = "en"
 ) -> Edit | None:
@@ -579,12 +587,16 @@ def speaker_edit(
     called him "a visionary"").
     """
     options = []
+    marks = find_quotes(text)
     # One or two words in marks ("Lion", "paraurti", "altibajos") name a thing or keep a term
     # at a distance: nobody is quoted, so giving them to someone else misattributes nothing.
     for quote in usable_quotes(text, min_words=SPEAKER_MIN_WORDS):
         first, last = _paragraph(text, quote.open), _paragraph(text, quote.close)
         around = [(first[0], quote.open), (quote.close + 1, last[1])]
-        named = {pid: _occurrences(text, forms, around) for pid, forms in persons.items()}
+        named = {
+            pid: [s for s in _occurrences(text, forms, around) if _beside(s, quote, marks, last)]
+            for pid, forms in persons.items()
+        }
         named = {pid: spans for pid, spans in named.items() if spans}
         if len(named) != 1:
             continue  # no name, or several: the speaker is not clear

@@ -378,3 +378,16 @@ def test_sections_say_they_were_skipped_when_the_corpus_is_absent(tmp_path: Path
     assert load_realnews(tmp_path / "load.py") is None
     for text in (tr.to_markdown(None, "cmd"), wn.to_markdown(None, "cmd")):
         assert text.startswith("## ") and "Skipped:" in text and "../shared/realnews" in text
+
+
+def test_a_name_that_introduces_the_next_quote_is_not_the_speaker_of_the_one_before() -> None:
+    persons = {"p1": ["Bob Riley", "Riley"], "p2": ["Tim Cook", "Cook"]}
+    text = (
+        "Tim Cook dirige Apple.\n\n"
+        'Un grupo publicó una declaración donde dicen que "vamos a cuestionar la decisión".'
+        ' Bob Riley, el gobernador, dijo que "decir esto es quedarse corto".'
+    )
+    edit = tr.speaker_edit(text, persons, _rng(), "es")
+    assert edit is not None
+    start, end = edit.targets[-1]  # the quote Riley introduces, never the one before
+    assert edit.text[start:end] == '"decir esto es quedarse corto"'

@@ -267,3 +267,33 @@ def test_two_names_joined_by_a_hyphen_are_present_when_each_part_is():
     assert [d.kind for d in result.discrepancies if d.kind == "missing_entity"] == [
         "missing_entity"
     ]
+
+
+def test_a_name_inside_an_acronym_definition_is_present_where_the_acronym_is():
+    shared = "Riverton Council voted on the pension plan on Monday; Maria Santos defended it. "
+    ref = doc(
+        shared + "The American Association of Retired Persons (AARP) agreed. Later the"
+        " talks with Incra, the land institute, began."
+    )
+    cand = doc(
+        shared + "AARP, the seniors lobby, agreed. Members of Incra (Instituto Nacional de"
+        " Colonização e Reforma Agrária) were expected. The Ministério da Fazenda (MF) said"
+        " nothing."
+    )
+    both = [("Riverton Council", "org"), ("Maria Santos", "person")]
+    ref_facts = [
+        *(f for name, kind in both for f in mentions(ref, name, kind)),
+        *mentions(ref, "Retired Persons", "org"),
+        *mentions(ref, "Incra", "org"),
+    ]
+    cand_facts = [
+        *(f for name, kind in both for f in mentions(cand, name, kind)),
+        *mentions(cand, "AARP", "org"),
+        *mentions(cand, "Incra", "org"),
+        *mentions(cand, "Instituto Nacional de Colonização", "org"),
+        *mentions(cand, "Ministério da Fazenda", "org"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.message for d in result.discrepancies if d.kind == "missing_entity"] == []
+    added = [d.message for d in result.discrepancies if d.kind == "added_entity"]
+    assert added == ["The candidate names Ministério da Fazenda once; the reference never does."]
