@@ -384,7 +384,34 @@ _PARENTHESIS = re.compile(r"\(([^()\n]{2,160})\)")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 _DEFINITION_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _LINKING = frozenset(
-    "of the and for on in at de da do dos das e y et la le les du des del di van der für und".split()
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "at",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "e",
+        "y",
+        "et",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "del",
+        "di",
+        "van",
+        "der",
+        "für",
+        "und",
+    ]
 )
 BEFORE_DEFINITION = 160  # characters before "(" searched for an acronym's expansion
 
