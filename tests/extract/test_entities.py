@@ -299,3 +299,22 @@ def test_a_title_or_rank_without_a_name_is_no_entity() -> None:
     found = names(text)
     assert not {"General", "Assistant Secretary", "Spc", "Assistant Attorney General"} & set(found)
     assert found["Joseph Darby"] == ("joseph darby", "person")
+
+
+def test_countries_capitals_and_states_are_places_and_a_column_of_them_is_split() -> None:
+    text = (
+        "Top sources of spam: Spain United Kingdom Germany Taiwan Mexico. Kerik traded "
+        "New York for Iraq, and Ordinary people in Sri Lanka met George Washington."
+    )
+    found = names(text)
+    for place in ("Spain", "United Kingdom", "Germany", "Taiwan", "Mexico", "New York", "Iraq"):
+        assert found[place][1] == "place", place
+    assert found["Sri Lanka"][1] == "place"
+    assert found["George Washington"] == ("george washington", "person")
+    assert "Spain United Kingdom Germany Taiwan Mexico" not in found
+
+
+def test_an_organisation_named_after_a_place_is_not_a_place() -> None:
+    found = names("The New York Times and the Washington Post reported it on Monday.")
+    assert found["New York Times"][1] == "org"
+    assert found["Washington Post"][1] == "org"

@@ -17,6 +17,7 @@ from factcheck.extract.rules.entities_names import (
     same_entity,
     type_of_key,
 )
+from factcheck.extract.rules.entities_places import is_place, place_runs
 from factcheck.extract.rules.entities_tokens import Token, brand, titlecase, tokens
 from factcheck.models import Document, Fact
 
@@ -39,6 +40,13 @@ def find_entities(document: Document) -> list[Fact]:
     mentions: list[tuple[int, int, str, str]] = []
     for whole in pieces:
         for part in _split_at_titles(whole, table):
+            if len(part) >= 2 and (places := place_runs([t.text for t in part])) is not None:
+                # "Spain United Kingdom Germany": a table's column of places, one by one.
+                mentions += [
+                    (*_span(part[a:b]), entity_key(_text(text, part[a:b])), "place")
+                    for a, b in places
+                ]
+                continue
             piece, forced = _strip_titles(part, table)
             if all(_title_alone(t.text, table) for t in piece):
                 continue  # "General" (of "Assistant Attorney General"), "Assistant Secretary"
@@ -329,8 +337,21 @@ def _mention(
     key = entity_key(surface)
     if _INITIALS.search(surface):
         key = _without_initials(key)
-    kind = type_of_key(key) or forced or _guess_type(text, piece, table)
+    kind = (
+        type_of_key(key)
+        or forced
+        or ("place" if is_place(surface) else None)
+        or _guess_type(text, piece, table)
+    )
     return start, end, key, kind
+
+
+def _span(piece: list[Token]) -> tuple[int, int]:
+    return piece[0].start, piece[-1].end
+
+
+def _text(text: str, piece: list[Token]) -> str:
+    return text[piece[0].start : piece[-1].end]
 
 
 def _without_initials(key: str) -> str:
