@@ -1210,7 +1210,8 @@ def _edits_markdown(figures: dict, command: str) -> list[str]:
         "metadata, not a fact of the story (two reports of one event are routinely published on "
         "different days), and factcheck deliberately does not compare datelines, so this row "
         "measures that choice and is not a target; "
-        "`speaker` = the name beside a quotation replaced by another person of the article; "
+        "`speaker` = the name of the person who speaks beside a quotation of ≥ 3 words (a "
+        "reporting verb next to the name) replaced by another person of the article; "
         "`negated` = the language's negation inserted into a quotation of ≥ 4 words; "
         "`emptied` = a quotation's words removed, marks kept. Quotes whose marks butt against "
         'other marks (`en" "voice control" ", dat`, a pattern of the Dutch texts) are not '
