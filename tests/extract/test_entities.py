@@ -318,3 +318,10 @@ def test_an_organisation_named_after_a_place_is_not_a_place() -> None:
     found = names("The New York Times and the Washington Post reported it on Monday.")
     assert found["New York Times"][1] == "org"
     assert found["Washington Post"][1] == "org"
+
+
+def test_a_file_path_component_is_not_a_name() -> None:
+    text = "The listing holds usr/src/ucbcmd/troff.d/README and sys/PI/conf.h, says Kirk McKusick."
+    found = names(text)
+    assert "README" not in found and "PI" not in found
+    assert found["Kirk McKusick"] == ("kirk mckusick", "person")
