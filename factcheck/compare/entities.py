@@ -133,9 +133,12 @@ def counterpart(name: Name, other: Side) -> Name | None:
 def written_in(name: Name, side: Side) -> bool:
     """Whether one of the name's spellings is written in the other article's text.
 
-    Case matters: "ANTARA" the news agency is not "antara", the Indonesian word for "between".
+    Case matters: "ANTARA" the news agency is not "antara", the Indonesian word for "between"
+    (but is "Antara").
     """
     spellings = {f.text for f in name.mentions}
+    # "BOEING" in a shouted headline is "Boeing" in prose: capitals either way, never "boeing".
+    spellings |= {s.title() if s.isupper() else s.upper() for s in spellings if " " not in s}
     return any(len(text) >= MIN_WRITTEN and _is_written(text, side) for text in spellings)
 
 

@@ -297,3 +297,16 @@ def test_a_name_inside_an_acronym_definition_is_present_where_the_acronym_is():
     assert [d.message for d in result.discrepancies if d.kind == "missing_entity"] == []
     added = [d.message for d in result.discrepancies if d.kind == "added_entity"]
     assert added == ["The candidate names Ministério da Fazenda once; the reference never does."]
+
+
+def test_a_name_in_capitals_is_present_where_the_other_writes_it_in_title_case():
+    ref = doc("BOEING WINS TANKER DEAL\n\nThe deal went to BOEING on Monday, officials said.")
+    cand = doc("Boeing won the tanker deal on Monday. Boeing said little.")
+    ref_facts = mentions(ref, "BOEING", "org")
+    result = compare(ref, ref_facts, cand, [])
+    assert [d.kind for d in result.discrepancies if d.kind == "missing_entity"] == []
+    lower = doc("The boeing of bells was heard; the tanker deal was signed on Monday.")
+    result = compare(ref, ref_facts, lower, [])
+    assert [d.kind for d in result.discrepancies if d.kind == "missing_entity"] == [
+        "missing_entity"
+    ]
