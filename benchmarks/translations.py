@@ -555,10 +555,14 @@ _REPORTING = {
 # Between a name and its verb: no sentence end and no quotation mark (a quote in between is
 # someone else's: "la salida de Jobs, una persona anónima "que conoce…" afirmó").
 _CLAUSE = r"[^.;:!?\"“”«»„]"
+_INTRODUCES = re.compile(r"[^.;!?\"“”«»„]{0,100}:\s*")
 
 
-def _speaks(text: str, span: Span, lang: str) -> bool:
-    """Whether the name at `span` is the subject or the source of a reporting verb."""
+def _speaks(text: str, span: Span, lang: str, quote: Quote) -> bool:
+    """Whether the name at `span` is the subject or the source of a reporting verb, or
+    introduces the quote with a colon ("James Roche, segretario dell'Aeronautica: "…")."""
+    if span[1] <= quote.open and _INTRODUCES.fullmatch(text, span[1], quote.open):
+        return True
     verbs = _REPORTING.get(lang, _REPORTING["en"])
     before = text[max(0, span[0] - 50) : span[0]]
     after = text[span[1] : span[1] + 70]
@@ -601,7 +605,7 @@ def speaker_edit(
         if len(named) != 1:
             continue  # no name, or several: the speaker is not clear
         ((speaker, spans),) = named.items()
-        if not any(_speaks(text, span, lang) for span in spans):
+        if not any(_speaks(text, span, lang, quote) for span in spans):
             continue
         tokens = {t for form in persons[speaker] for t in form.split()}
         others = [

@@ -287,6 +287,8 @@ def test_abstract_nouns_make_a_capitalised_phrase_no_person() -> None:
     )
     found = names(text)
     assert found["Suggested Registry Configuration"][1] == "other"
+    alone = names("The Deputy Undersecretary for Acquisition Darleen Druyun wrote the memo.")
+    assert alone["Darleen Druyun"] == ("darleen druyun", "person")
     assert found["Republican Convention"][1] == "org"
     assert all(kind != "person" for _, kind in found.values())
 

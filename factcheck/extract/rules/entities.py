@@ -47,7 +47,7 @@ def find_entities(document: Document) -> list[Fact]:
                     for a, b in places
                 ]
                 continue
-            piece, forced = _strip_titles(part, table)
+            piece, forced = _strip_titles(_without_leading_noun(part, table), table)
             if all(_title_alone(t.text, table) for t in piece):
                 continue  # "General" (of "Assistant Attorney General"), "Assistant Secretary"
             for kept in _keep(piece, known, document.language == "de"):
@@ -284,6 +284,20 @@ def _noun_ending() -> re.Pattern[str]:
     field = raw.get("common_noun_endings", {})
     endings = "|".join(map(re.escape, field.get("endings", ()))) or "(?!)"
     return re.compile(rf"\w{{{max(0, field.get('min_letters', 6) - 4)},}}(?:{endings})")
+
+
+def _without_leading_noun(piece: list[Token], table: EntityData) -> list[Token]:
+    """ "Undersecretary for Acquisition Darleen Druyun": an abstract noun capitalised as part of
+    a title, then a person's name of two or three words, is the name alone."""
+    rest = piece[1:]
+    if (
+        2 <= len(rest) <= 3
+        and _common_noun(piece[0].text)
+        and all(titlecase(t.text) and not _common_noun(t.text) for t in rest)
+        and not any(t.text in table.org_words or t.text in table.org_suffixes for t in rest)
+    ):
+        return rest
+    return piece
 
 
 def _common_noun(word: str) -> bool:
