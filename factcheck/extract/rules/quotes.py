@@ -117,6 +117,7 @@ def find_quotes(document: Document) -> list[Fact]:
 # A short quotation in parentheses right after a name defines what the text calls it:
 # 'American Telephone and Telegraph Co. ("AT&T")'.
 _DEFINITION_WORDS = 4
+_ACRONYM_REACH = 40  # characters after a quote searched for "(DDoS)"
 _ACRONYM_AFTER = regex.compile(r"[^\S\n]*(?:\p{L}+[^\S\n]+)?\(([\p{L}&]{2,8})\)")
 _MINOR = frozenset({"of", "the", "and", "for", "de", "la", "du", "des", "del", "di", "e", "y"})
 
@@ -129,7 +130,9 @@ def _defined_term(text: str, start: int, end: int, value: str) -> bool:
         return False
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True
-    after = _ACRONYM_AFTER.match(text, end)
+    # A slice: the regex module matching at a position of a long text takes time that grows
+    # with the text, which made a page of many quotes quadratic.
+    after = _ACRONYM_AFTER.match(text[end : end + _ACRONYM_REACH])
     if after is None or len(words) < 2:
         return False
     acronym = after.group(1).upper().replace("&", "")
