@@ -556,13 +556,18 @@ _REPORTING = {
 # someone else's: "la salida de Jobs, una persona anónima "que conoce…" afirmó").
 _CLAUSE = r"[^.;:!?\"“”«»„]"
 _INTRODUCES = re.compile(r"[^.;!?\"“”«»„]{0,100}:\s*")
+_OPENS = re.compile(r"(?:\A|[.!?\n])[\s:—–-]*\Z")
 
 
 def _speaks(text: str, span: Span, lang: str, quote: Quote) -> bool:
     """Whether the name at `span` is the subject or the source of a reporting verb, or
     introduces the quote with a colon ("James Roche, segretario dell'Aeronautica: "…")."""
-    if span[1] <= quote.open and _INTRODUCES.fullmatch(text, span[1], quote.open):
-        return True
+    if (
+        span[1] <= quote.open
+        and _INTRODUCES.fullmatch(text, span[1], quote.open)
+        and _OPENS.search(text[max(0, span[0] - 20) : span[0]])
+    ):
+        return True  # the name opens its sentence: not "tras la muerte de Jobs: "…""
     verbs = _REPORTING.get(lang, _REPORTING["en"])
     before = text[max(0, span[0] - 50) : span[0]]
     after = text[span[1] : span[1] + 70]

@@ -226,6 +226,10 @@ def test_no_speaker_edit_when_the_named_person_does_not_speak_or_the_quote_is_a_
     spoken = others + 'Steve Jobs dijo que "la funda es gratis".'
     introduced = others + 'Steve Jobs, director de Apple: "la funda es gratis".'
     assert tr.speaker_edit(introduced, persons, _rng(), "es") is not None
+    mourning = (
+        others + 'Bill Gates escribió tras la muerte de Steve Jobs: "el mundo lo echará de menos".'
+    )
+    assert tr.speaker_edit(mourning, persons, _rng(), "es") is None
     edit = tr.speaker_edit(spoken, persons, _rng(), "es")
     assert edit is not None and edit.new == "Tim Cook"
 
