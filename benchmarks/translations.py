@@ -539,20 +539,79 @@ def _occurrences(text: str, forms: Iterable[str], within: Iterable[Span]) -> lis
     return sorted(found)
 
 
-def speaker_edit(text: str, persons: dict[str, list[str]], rng: random.Random) -> Edit | None:
+SPEAKER_MIN_WORDS = 3
+
+
+# Reporting verbs (and "according to") per language: the name beside one of them speaks.
+_REPORTING = {
+    "en": r"said|says|told|added|stated|explained|announced|commented|noted|according to",
+    "es": r"dijo|dice|afirmó|afirma|declaró|declara|señaló|señala|explicó|explica|añadió|añade|"
+    r"aseguró|asegura|comentó|comenta|indicó|indica|manifestó|sostuvo|agregó|anunció|según",
+    "it": r"detto|dice|disse|dichiarato|dichiara|affermato|afferma|spiegato|spiega|aggiunto|"
+    r"aggiunge|commentato|annunciato|sottolineato|osservato|ribadito|precisato|secondo",
+    "nl": r"zei|zegt|verklaarde|verklaart|stelde|stelt|aldus|volgens|voegde|legde|meldde|"
+    r"vertelde|schreef|benadrukte",
+}
+# Between a name and its verb: no sentence end and no quotation mark (a quote in between is
+# someone else's: "la salida de Jobs, una persona anónima "que conoce…" afirmó").
+_CLAUSE = r"[^.;:!?\"“”«»„]"
+_INTRODUCES = re.compile(r"[^.;!?\"“”«»„]{0,100}:\s*")
+_OPENS = re.compile(r"(?:\A|[.!?\n])[\s:—–-]*\Z")
+
+
+def _speaks(text: str, span: Span, lang: str, quote: Quote) -> bool:
+    """Whether the name at `span` is the subject or the source of a reporting verb, or
+    introduces the quote with a colon ("James Roche, segretario dell'Aeronautica: "…")."""
+    if (
+        span[1] <= quote.open
+        and _INTRODUCES.fullmatch(text, span[1], quote.open)
+        and _OPENS.search(text[max(0, span[0] - 20) : span[0]])
+    ):
+        return True  # the name opens its sentence: not "tras la muerte de Jobs: "…""
+    verbs = _REPORTING.get(lang, _REPORTING["en"])
+    before = text[max(0, span[0] - 50) : span[0]]
+    after = text[span[1] : span[1] + 70]
+    return (
+        re.search(rf"\b(?:{verbs})\b{_CLAUSE}{{0,40}}$", before) is not None
+        or re.match(rf"{_CLAUSE}{{0,60}}?\b(?:{verbs})\b", after) is not None
+    )
+
+
+def _beside(span: Span, quote: Quote, marks: Sequence[Quote], paragraph: Span) -> bool:
+    """No other quotation stands between the name and the quote, and a name after the quote
+    does not introduce the next one ("… estado. " Bob Riley dijo que "Decir…" is Riley's)."""
+    if span[1] <= quote.open:
+        return not any(span[1] <= q.open and q.close < quote.open for q in marks)
+    return not any(quote.close < q.open < paragraph[1] for q in marks)
+
+
+def speaker_edit(
+    text: str, persons: dict[str, list[str]], rng: random.Random, lang: str = "en"
+) -> Edit | None:
     """Give a quotation to another person of the article: replace its speaker's name beside it.
 
-    `persons` maps a person id to that person's name forms in this text (longest first).
+    `persons` maps a person id to that person's name forms in this text (longest first). The
+    name must speak beside the quote (a reporting verb next to it): a paragraph that names
+    one person is not always that person's quote ("Ballmer mourned the death of Jobs and
+    called him "a visionary"").
     """
     options = []
-    for quote in usable_quotes(text):
+    marks = find_quotes(text)
+    # One or two words in marks ("Lion", "paraurti", "altibajos") name a thing or keep a term
+    # at a distance: nobody is quoted, so giving them to someone else misattributes nothing.
+    for quote in usable_quotes(text, min_words=SPEAKER_MIN_WORDS):
         first, last = _paragraph(text, quote.open), _paragraph(text, quote.close)
         around = [(first[0], quote.open), (quote.close + 1, last[1])]
-        named = {pid: _occurrences(text, forms, around) for pid, forms in persons.items()}
+        named = {
+            pid: [s for s in _occurrences(text, forms, around) if _beside(s, quote, marks, last)]
+            for pid, forms in persons.items()
+        }
         named = {pid: spans for pid, spans in named.items() if spans}
         if len(named) != 1:
             continue  # no name, or several: the speaker is not clear
         ((speaker, spans),) = named.items()
+        if not any(_speaks(text, span, lang, quote) for span in spans):
+            continue
         tokens = {t for form in persons[speaker] for t in form.split()}
         others = [
             pid
@@ -634,11 +693,52 @@ def _in(form: str, text: str) -> bool:
 
 _CAPITALISED = re.compile(r"(?:Mc|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.")
 _RUN = re.compile(r"(?:[A-Z][\w'.-]*\s)+[A-Z][\w'.-]*")
-# Words near a name in the English text that say it is a person (a speaker, a role).
-_PERSON_CUE = re.compile(
-    r"\b(?:said|says|told|stated|added|commented|explained|announced|spokes(?:man|woman|person)|"
-    r"CEO|chief|executive|president|senator|representative|governor|analyst|director|officer|"
-    r"chairman|manager|minister|secretary|founder|Mr|Ms|Mrs|Dr|General|he|she|his|her)\b"
+# How the English text shows a name is a person who speaks: a reporting verb right after the
+# name (an apposition between commas allowed: "Ron Sugar, the CEO, said") or right before it
+# ("said Ron Sugar"), or an honorific before it. A person cue anywhere near the name is not
+# enough: it made "Snow Leopard" (near "he said") and "Stanford University" people to swap in.
+_SPEECH = (
+    r"(?:said|says|told|added|stated|explained|announced|commented|noted|insisted|argued|"
+    r"wrote|asked|replied|warned|declared|confirmed|according\s+to)"
+)
+_SPEAKS_AFTER = r"(?:\s*,[^,.;:\"“”]{1,80},)?\s+(?:has\s+|had\s+|also\s+)?" + _SPEECH + r"\b"
+_SPEAKS_BEFORE = r"\b(?:" + _SPEECH + r"|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+"
+# Head nouns of organisations: a name ending in one is not a person however it is cued.
+_ORG_HEADS = frozenset(
+    [
+        "University",
+        "College",
+        "Institute",
+        "School",
+        "Company",
+        "Corporation",
+        "Corp",
+        "Inc",
+        "Group",
+        "Airlines",
+        "Airways",
+        "Agency",
+        "Ministry",
+        "Department",
+        "Council",
+        "Committee",
+        "Commission",
+        "Bank",
+        "Foundation",
+        "Association",
+        "Center",
+        "Centre",
+        "Control",
+        "Office",
+        "Force",
+        "Forces",
+        "Party",
+        "Union",
+        "Times",
+        "News",
+        "Post",
+        "Journal",
+    ]
 )
 
 
@@ -652,20 +752,23 @@ def _person_shape(tokens: Sequence[str]) -> bool:
 
 
 def _cued(form: str, english: str) -> bool:
-    """Some English occurrence of the name has a person cue within 80 characters."""
-    for found in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", english):
-        window = english[max(0, found.start() - 80) : found.end() + 80]
-        if _PERSON_CUE.search(window):
-            return True
-    return False
+    """The English text has the name as a quote's speaker: a reporting verb or an honorific
+    beside one of its occurrences, and no organisation's head noun in it."""
+    if form.split()[-1] in _ORG_HEADS:
+        return False
+    name = re.escape(form)
+    return (
+        re.search(rf"(?<!\w){name}(?!\w){_SPEAKS_AFTER}", english) is not None
+        or re.search(rf"{_SPEAKS_BEFORE}{name}(?!\w)", english) is not None
+    )
 
 
 def named_people(texts: dict[str, str], lang: str, blocked: set[str]) -> dict[str, list[str]]:
     """People the annotations missed: capitalised names the translation shares with the English.
 
     A name is two or three capitalised words that occur verbatim in the English text (names are
-    not translated) near a word saying it is a person ("said", "CEO"), none of which is ever
-    written in lowercase in the article's four texts (that rules out "General", "In", "Air") or
+    not translated) as someone who speaks there ("Ron Sugar said", "said Ron Sugar", "Mr Ron
+    Sugar"), none of which is ever written in lowercase in the article's four texts (that rules out "General", "In", "Air") or
     belongs to an organisation, place or product annotated anywhere in the corpus. Forms are
     grouped by surname; the bare surname counts as a mention ("dijo Angers").
     """
@@ -673,7 +776,9 @@ def named_people(texts: dict[str, str], lang: str, blocked: set[str]) -> dict[st
     lowered = {w for t in texts.values() for w in re.findall(r"\b[a-z]\w*", t)}
     people: dict[str, set[str]] = {}
     for run in _RUN.finditer(text):
-        tokens = run.group().split()
+        # A sentence's full stop is not part of a name ("dijo Mark Papermaster. Tim Cook");
+        # an initial's is ("Michael R. Golden").
+        tokens = [t.rstrip(".") if len(t) > 2 else t for t in run.group().split()]
         for size in (3, 2):
             for i in range(len(tokens) - size + 1):
                 part = tokens[i : i + size]
@@ -734,7 +839,7 @@ def make_edit(
     if kind == "dateline":
         return dateline_edit(text, lang, rng)
     if kind == "speaker":
-        return speaker_edit(text, persons, rng)
+        return speaker_edit(text, persons, rng, lang)
     if kind == "negated":
         return negated_edit(text, lang, rng)
     if kind == "emptied":
@@ -1114,7 +1219,8 @@ def _edits_markdown(figures: dict, command: str) -> list[str]:
         "metadata, not a fact of the story (two reports of one event are routinely published on "
         "different days), and factcheck deliberately does not compare datelines, so this row "
         "measures that choice and is not a target; "
-        "`speaker` = the name beside a quotation replaced by another person of the article; "
+        "`speaker` = the name of the person who speaks beside a quotation of ≥ 3 words (a "
+        "reporting verb next to the name) replaced by another person of the article; "
         "`negated` = the language's negation inserted into a quotation of ≥ 4 words; "
         "`emptied` = a quotation's words removed, marks kept. Quotes whose marks butt against "
         'other marks (`en" "voice control" ", dat`, a pattern of the Dutch texts) are not '

@@ -194,7 +194,7 @@ def test_speaker_edit_moves_the_quote_to_another_person_of_the_article() -> None
         'Más tarde, Sugar añadió "es un gran día".'
     )
     persons = {"p1": ["Ron Sugar", "Sugar"], "p2": ["Paul Nesbit", "Nesbit"]}
-    edit = tr.speaker_edit(text, persons, _rng("speaker"))
+    edit = tr.speaker_edit(text, persons, _rng("speaker"), "es")
     assert edit is not None
     assert edit.new == "Paul Nesbit"
     assert edit.old in ("Ron Sugar", "Sugar")
@@ -208,7 +208,30 @@ def test_speaker_edit_moves_the_quote_to_another_person_of_the_article() -> None
 def test_no_speaker_edit_when_the_quote_names_two_people() -> None:
     text = 'Ron Sugar y Paul Nesbit dijeron "ganamos".'
     persons = {"p1": ["Ron Sugar"], "p2": ["Paul Nesbit"]}
-    assert tr.speaker_edit(text, persons, _rng()) is None
+    assert tr.speaker_edit(text, persons, _rng(), "es") is None
+
+
+def test_no_speaker_edit_when_the_named_person_does_not_speak_or_the_quote_is_a_term() -> None:
+    persons = {"p1": ["Steve Jobs", "Jobs"], "p2": ["Tim Cook", "Cook"]}
+    others = "Tim Cook dirige Apple.\n\n"
+    mourned = others + (
+        'Ballmer lamentó la muerte de Steve Jobs y lo describió como "un auténtico visionario".'
+    )
+    anonymous = others + (
+        'Tras la salida de Steve Jobs, una persona anónima "que conoce la situación" afirmó algo.'
+    )
+    term = others + 'Steve Jobs dijo que la funda, o "parachoques", es gratis.'
+    for text in (mourned, anonymous, term):
+        assert tr.speaker_edit(text, persons, _rng(), "es") is None
+    spoken = others + 'Steve Jobs dijo que "la funda es gratis".'
+    introduced = others + 'Steve Jobs, director de Apple: "la funda es gratis".'
+    assert tr.speaker_edit(introduced, persons, _rng(), "es") is not None
+    mourning = (
+        others + 'Bill Gates escribió tras la muerte de Steve Jobs: "el mundo lo echará de menos".'
+    )
+    assert tr.speaker_edit(mourning, persons, _rng(), "es") is None
+    edit = tr.speaker_edit(spoken, persons, _rng(), "es")
+    assert edit is not None and edit.new == "Tim Cook"
 
 
 def test_names_found_by_pattern_are_people_the_english_also_names() -> None:
@@ -218,6 +241,24 @@ def test_names_found_by_pattern_are_people_the_english_also_names() -> None:
     }
     people = tr.named_people(texts, "es", blocked=set())
     assert people == {"name:Sugar": ["Ron Sugar", "Sugar"]}
+
+
+def test_names_found_by_pattern_speak_in_the_english_text() -> None:
+    texts = {
+        "en": (
+            "Apple will ship Snow Leopard next year, he said. Stanford University said so too. "
+            '"It is fast," said Mark Papermaster. Mr Tim Cook agreed.'
+        ),
+        "es": (
+            "Apple lanzará Snow Leopard el año que viene. Stanford University lo dijo. "
+            '"Es rápido", dijo Mark Papermaster. Tim Cook estuvo de acuerdo.'
+        ),
+    }
+    people = tr.named_people(texts, "es", blocked=set())
+    assert people == {
+        "name:Papermaster": ["Mark Papermaster", "Papermaster"],
+        "name:Cook": ["Tim Cook", "Cook"],
+    }
 
 
 def test_edits_are_deterministic_for_an_article_and_language() -> None:
@@ -343,3 +384,16 @@ def test_sections_say_they_were_skipped_when_the_corpus_is_absent(tmp_path: Path
     assert load_realnews(tmp_path / "load.py") is None
     for text in (tr.to_markdown(None, "cmd"), wn.to_markdown(None, "cmd")):
         assert text.startswith("## ") and "Skipped:" in text and "../shared/realnews" in text
+
+
+def test_a_name_that_introduces_the_next_quote_is_not_the_speaker_of_the_one_before() -> None:
+    persons = {"p1": ["Bob Riley", "Riley"], "p2": ["Tim Cook", "Cook"]}
+    text = (
+        "Tim Cook dirige Apple.\n\n"
+        'Un grupo publicó una declaración donde dicen que "vamos a cuestionar la decisión".'
+        ' Bob Riley, el gobernador, dijo que "decir esto es quedarse corto".'
+    )
+    edit = tr.speaker_edit(text, persons, _rng(), "es")
+    assert edit is not None
+    start, end = edit.targets[-1]  # the quote Riley introduces, never the one before
+    assert edit.text[start:end] == '"decir esto es quedarse corto"'

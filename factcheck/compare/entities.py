@@ -133,9 +133,12 @@ def counterpart(name: Name, other: Side) -> Name | None:
 def written_in(name: Name, side: Side) -> bool:
     """Whether one of the name's spellings is written in the other article's text.
 
-    Case matters: "ANTARA" the news agency is not "antara", the Indonesian word for "between".
+    Case matters: "ANTARA" the news agency is not "antara", the Indonesian word for "between"
+    (but is "Antara").
     """
     spellings = {f.text for f in name.mentions}
+    # "BOEING" in a shouted headline is "Boeing" in prose: capitals either way, never "boeing".
+    spellings |= {s.title() if s.isupper() else s.upper() for s in spellings if " " not in s}
     return any(len(text) >= MIN_WRITTEN and _is_written(text, side) for text in spellings)
 
 
@@ -306,7 +309,19 @@ def _present(name: Name, side: Side) -> bool:
         or _loosely_written(name, side)
         or _acronym_written(name, side)
         or _transliterated_written(name, side)
+        or _compound_present(name, side)
     )
+
+
+def _compound_present(name: Name, side: Side) -> bool:
+    """ "the Boeing-Air Force deal" joins two names by a hyphen: present when each part is."""
+    display = name.display
+    if "-" not in display or " " not in display:
+        return False
+    parts = [p.strip() for p in display.split("-")]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    return all(len(p) >= MIN_WRITTEN and _is_written(p, side) for p in parts)
 
 
 def _transliterated_written(name: Name, side: Side) -> bool:
@@ -366,6 +381,100 @@ def _surname_written(name: Name, side: Side) -> bool:
     )
 
 
+# "Incra (Instituto Nacional de Colonização e Reforma Agrária)", "American Association of
+# Retired Persons (AARP)": an article defines an acronym beside its expansion.
+_PARENTHESIS = re.compile(r"\(([^()\n]{2,160})\)")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,7}")
+_DEFINITION_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_LINKING = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "at",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "e",
+        "y",
+        "et",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "del",
+        "di",
+        "van",
+        "der",
+        "für",
+        "und",
+    ]
+)
+BEFORE_DEFINITION = 160  # characters before "(" searched for an acronym's expansion
+
+
+def _definitions(side: Side) -> list[tuple[int, int, str, str]]:
+    """(start, end, acronym, expansion) for each acronym the article defines in parentheses,
+    the span covering both; the expansion's initials must spell the acronym."""
+    found = side.memo.get("definitions")
+    if found is not None:
+        return found
+    text = side.document.text
+    found = []
+    for m in _PARENTHESIS.finditer(text):
+        inner = m.group(1).strip()
+        if _ACRONYM.fullmatch(inner):  # "… Retired Persons (AARP)"
+            start = _expansion_start(text, max(0, m.start() - BEFORE_DEFINITION), m.start(), inner)
+            if start is not None:
+                found.append((start, m.end(), inner, text[start : m.start()].strip()))
+            continue
+        before = re.search(r"([A-Z][A-Za-z&]{1,7})\s*$", text[max(0, m.start() - 10) : m.start()])
+        if before and _spells(before.group(1), _DEFINITION_WORDS.findall(inner)):
+            found.append((m.start() - len(before.group(0)), m.end(), before.group(1), inner))
+    side.memo["definitions"] = found
+    return found
+
+
+def _expansion_start(text: str, lo: int, hi: int, acronym: str) -> int | None:
+    """Where the words before `hi` whose initials spell `acronym` begin, if they do."""
+    words = list(_DEFINITION_WORDS.finditer(text, lo, hi))
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i].group(0)[:1].isupper():
+            if words[i].group(0).lower() in _LINKING:
+                continue
+            return None
+        if _spells(acronym, [w.group(0) for w in words[i:]]):
+            return words[i].start()
+    return None
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the capitalised words' initials (linking words skipped) spell the acronym."""
+    kept = [w for w in words if w.lower() not in _LINKING]
+    if len(kept) < 2 or not all(w[:1].isupper() for w in kept):
+        return False
+    return acronym.upper().replace("&", "") in _initials(kept)
+
+
+def _defined_present(name: Name, own: Side, other: Side) -> bool:
+    """A name inside an acronym's definition is present where the other article writes the
+    acronym or its expansion: "Instituto Nacional de Colonização" where it says "Incra"."""
+    for start, end, acronym, expansion in _definitions(own):
+        if not any(start <= m.start and m.end <= end for m in name.mentions):
+            continue
+        if _is_written(acronym, other) or _is_written(expansion, other):
+            return True
+        if any(a.upper() == acronym.upper() for _, _, a, _ in _definitions(other)):
+            return True
+    return False
+
+
 def _times(count: int) -> str:
     return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
 
@@ -384,7 +493,7 @@ def entity_findings(
     monolingual = same_language(ref, cand)
     found: list[Discrepancy] = []
     for name in ref_names:
-        if _present(name, cand) or _furniture(name, ref):
+        if _present(name, cand) or _furniture(name, ref) or _defined_present(name, ref, cand):
             continue
         if any(same_speaker(name.display, s) for s in skip):
             continue
@@ -398,7 +507,7 @@ def entity_findings(
             )
         )
     for name in cand_names:
-        if _present(name, ref) or _furniture(name, cand):
+        if _present(name, ref) or _furniture(name, cand) or _defined_present(name, cand, ref):
             continue
         count = len(name.mentions)
         quoted = name.entity_type == "person" and cand_speakers.has_speaker(name.display)

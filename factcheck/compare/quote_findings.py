@@ -272,7 +272,9 @@ def _missing(
         if (
             monolingual
             and judged is None
-            and len(said.split()) >= FRAGMENT_WORDS
+            # A term or scare quote nobody speaks ("a complete waste") is carried by its words
+            # however short; a speaker's quote needs enough words not to match by chance.
+            and (len(said.split()) >= FRAGMENT_WORDS or not quote.speaker)
             and f" {said} " in cand_words
         ):
             continue  # the candidate carries the same words without quotation marks

@@ -253,3 +253,60 @@ def test_an_acronym_counts_each_part_of_a_hyphenated_word():
     ]
     result = compare(ref, ref_facts, cand, cand_facts)
     assert [d.message for d in result.discrepancies if "entity" in d.kind] == []
+
+
+def test_two_names_joined_by_a_hyphen_are_present_when_each_part_is():
+    ref = doc("The Boeing-Air Force lease was signed. The Boeing-Air Force deal drew fire.")
+    cand = doc("Boeing and the Air Force signed the lease on Monday.")
+    ref_facts = mentions(ref, "Boeing-Air Force", "org")
+    cand_facts = [*mentions(cand, "Boeing", "org"), *mentions(cand, "Air Force", "org")]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.message for d in result.discrepancies if d.kind == "missing_entity"] == []
+    lost = doc("The lease was signed by Boeing on Monday.")
+    result = compare(ref, ref_facts, lost, mentions(lost, "Boeing", "org"))
+    assert [d.kind for d in result.discrepancies if d.kind == "missing_entity"] == [
+        "missing_entity"
+    ]
+
+
+def test_a_name_inside_an_acronym_definition_is_present_where_the_acronym_is():
+    shared = "Riverton Council voted on the pension plan on Monday; Maria Santos defended it. "
+    ref = doc(
+        shared + "The American Association of Retired Persons (AARP) agreed. Later the"
+        " talks with Incra, the land institute, began."
+    )
+    cand = doc(
+        shared + "AARP, the seniors lobby, agreed. Members of Incra (Instituto Nacional de"
+        " Colonização e Reforma Agrária) were expected. The Ministério da Fazenda (MF) said"
+        " nothing."
+    )
+    both = [("Riverton Council", "org"), ("Maria Santos", "person")]
+    ref_facts = [
+        *(f for name, kind in both for f in mentions(ref, name, kind)),
+        *mentions(ref, "Retired Persons", "org"),
+        *mentions(ref, "Incra", "org"),
+    ]
+    cand_facts = [
+        *(f for name, kind in both for f in mentions(cand, name, kind)),
+        *mentions(cand, "AARP", "org"),
+        *mentions(cand, "Incra", "org"),
+        *mentions(cand, "Instituto Nacional de Colonização", "org"),
+        *mentions(cand, "Ministério da Fazenda", "org"),
+    ]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    assert [d.message for d in result.discrepancies if d.kind == "missing_entity"] == []
+    added = [d.message for d in result.discrepancies if d.kind == "added_entity"]
+    assert added == ["The candidate names Ministério da Fazenda once; the reference never does."]
+
+
+def test_a_name_in_capitals_is_present_where_the_other_writes_it_in_title_case():
+    ref = doc("BOEING WINS TANKER DEAL\n\nThe deal went to BOEING on Monday, officials said.")
+    cand = doc("Boeing won the tanker deal on Monday. Boeing said little.")
+    ref_facts = mentions(ref, "BOEING", "org")
+    result = compare(ref, ref_facts, cand, [])
+    assert [d.kind for d in result.discrepancies if d.kind == "missing_entity"] == []
+    lower = doc("The boeing of bells was heard; the tanker deal was signed on Monday.")
+    result = compare(ref, ref_facts, lower, [])
+    assert [d.kind for d in result.discrepancies if d.kind == "missing_entity"] == [
+        "missing_entity"
+    ]

@@ -417,3 +417,15 @@ def test_a_role_on_one_side_is_not_a_misattribution():
     ]
     found = {d.kind for d in compare(ref, ref_facts, cand, cand_facts).discrepancies}
     assert "misattributed_quote" not in found
+
+
+def test_a_short_term_nobody_speaks_carried_without_marks_is_not_missing():
+    text = REF + ' Critics call the aid "a complete waste" of money.'
+    ref = doc(text)
+    ref_facts = [*_ref()[1], quote(ref, '"a complete waste"', None)]
+    carried = doc(REF + " Critics say the aid has become a complete waste.")
+    result = compare(ref, ref_facts, carried, _ref()[1])
+    assert "missing_quote" not in {d.kind for d in result.discrepancies}
+    dropped = doc(REF + " Critics say the aid is wasted.")
+    result = compare(ref, ref_facts, dropped, _ref()[1])
+    assert "missing_quote" in {d.kind for d in result.discrepancies}

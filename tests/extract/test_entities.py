@@ -231,3 +231,99 @@ def test_a_name_is_not_glued_to_a_rank_or_the_capitalised_word_before_it() -> No
     assert found.get("General Motors") == "org"
     assert found.get("Darleen Druyun") == "person"
     assert "Acquisition Darleen Druyun" not in found
+
+
+def test_an_organisation_then_a_person_are_two_names() -> None:
+    text = (
+        "The memo reached Air Force James Roche on Monday. Carter Center Chair Jimmy Carter "
+        "watched, and the Air National Guard flew."
+    )
+    found = {f.text: f.entity_type for f in find_entities(doc(text)) if f.kind == "entity"}
+    assert found.get("Air Force") == "org"
+    assert found.get("James Roche") == "person"
+    assert found.get("Carter Center") == "org"
+    assert found.get("Jimmy Carter") == "person"
+    assert found.get("Air National Guard") == "org"
+
+
+def test_a_title_with_a_rank_in_its_tail_is_not_part_of_the_name() -> None:
+    text = "On Friday the envoy met Secretary General Kofi Annan in the capital."
+    found = {f.text: f.entity_type for f in find_entities(doc(text)) if f.kind == "entity"}
+    assert found.get("Kofi Annan") == "person"
+    assert "General Kofi Annan" not in found
+
+
+def test_middle_initials_stay_inside_the_name_and_out_of_its_key() -> None:
+    text = "The press met President George W. Bush at noon. Bush spoke briefly."
+    found = names(text)
+    assert found["George W. Bush"] == ("george bush", "person")
+    assert found["Bush"] == ("george bush", "person")
+
+
+def test_function_words_header_labels_and_datelines_are_not_glued_to_names() -> None:
+    text = (
+        "Thanks very much. Robin About half an hour later, the call ended. During Cianci's "
+        "trial the court met. From: Marvin Sambur To: Dov Zakheim Date: November 22, 2003\n\n"
+        "By Steve Holland WASHINGTON, Nov 15 (Reuters) - The talks began."
+    )
+    found = names(text)
+    assert not {"Robin About", "During Cianci", "Dov Zakheim Date"} & found.keys()
+    assert found["Dov Zakheim"] == ("dov zakheim", "person")
+    assert found["Steve Holland"] == ("steve holland", "person")
+    assert "Steve Holland WASHINGTON" not in found and "Holland WASHINGTON" not in found
+
+
+def test_a_generational_suffix_is_not_part_of_the_name() -> None:
+    text = 'A chief of staff for former Mayor Vincent "Buddy" Cianci Jr. took the cash.'
+    found = names(text)
+    assert found["Cianci"] == ("cianci", "person")
+    assert "Cianci Jr" not in found
+
+
+def test_abstract_nouns_make_a_capitalised_phrase_no_person() -> None:
+    text = (
+        "If you scroll down, it even lists Suggested Registry Configuration. The Republican "
+        "Convention opened, and Lockheed Allegations Focus on the chief."
+    )
+    found = names(text)
+    assert found["Suggested Registry Configuration"][1] == "other"
+    alone = names("The Deputy Undersecretary for Acquisition Darleen Druyun wrote the memo.")
+    assert alone["Darleen Druyun"] == ("darleen druyun", "person")
+    assert found["Republican Convention"][1] == "org"
+    assert all(kind != "person" for _, kind in found.values())
+
+
+def test_a_title_or_rank_without_a_name_is_no_entity() -> None:
+    text = (
+        "The Assistant Attorney General wrote to Army Spc. Joseph Darby, and the Assistant "
+        "Secretary replied."
+    )
+    found = names(text)
+    assert not {"General", "Assistant Secretary", "Spc", "Assistant Attorney General"} & set(found)
+    assert found["Joseph Darby"] == ("joseph darby", "person")
+
+
+def test_countries_capitals_and_states_are_places_and_a_column_of_them_is_split() -> None:
+    text = (
+        "Top sources of spam: Spain United Kingdom Germany Taiwan Mexico. Kerik traded "
+        "New York for Iraq, and Ordinary people in Sri Lanka met George Washington."
+    )
+    found = names(text)
+    for place in ("Spain", "United Kingdom", "Germany", "Taiwan", "Mexico", "New York", "Iraq"):
+        assert found[place][1] == "place", place
+    assert found["Sri Lanka"][1] == "place"
+    assert found["George Washington"] == ("george washington", "person")
+    assert "Spain United Kingdom Germany Taiwan Mexico" not in found
+
+
+def test_an_organisation_named_after_a_place_is_not_a_place() -> None:
+    found = names("The New York Times and the Washington Post reported it on Monday.")
+    assert found["New York Times"][1] == "org"
+    assert found["Washington Post"][1] == "org"
+
+
+def test_a_file_path_component_is_not_a_name() -> None:
+    text = "The listing holds usr/src/ucbcmd/troff.d/README and sys/PI/conf.h, says Kirk McKusick."
+    found = names(text)
+    assert "README" not in found and "PI" not in found
+    assert found["Kirk McKusick"] == ("kirk mckusick", "person")

@@ -538,3 +538,12 @@ def test_example_empty_quote_keeps_its_speaker(examples_dir) -> None:
     text = (examples_dir / "a3-retelling-fr.md").read_text(encoding="utf-8")
     (empty,) = [f for f in quotes(text, "fr") if f.value == ""]
     assert (empty.speaker, empty.context) == ("Budi Santoso", "a déclaré")
+
+
+def test_a_defined_term_in_quotation_marks_is_not_a_quotation() -> None:
+    text = (
+        'The American Telephone and Telegraph Co. ("AT&T") licensed the code. It resembles '
+        '"Distributed Denial of Service" attacks (DDoS). "We agree," said Jo Smith (the chair).'
+    )
+    found = find_quotes(Document(path="t.txt", text=text, sha256="0" * 64, language="en"))
+    assert [(f.value, f.speaker) for f in found] == [("We agree,", "Jo Smith")]

@@ -335,3 +335,29 @@ def test_a_capitalised_pronoun_opening_the_sentence_points_back_and_is_no_name(
     language: str, text: str
 ):
     assert speakers(text, language) == ["Nicki Dugan"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "it",
+            'Norm Dicks ha a sua volta dichiarato di essere "sconvolto dalla decisione".',
+            "Norm Dicks",
+        ),
+        (
+            "fr",
+            'Marie Dupont a pour sa part déclaré : "Nous sommes déçus par ce choix".',
+            "Marie Dupont",
+        ),
+        (
+            "es",
+            'Ana Torres ha por su parte afirmado que "la decisión es un error grave".',
+            "Ana Torres",
+        ),
+    ],
+)
+def test_an_adverbial_phrase_inside_the_reporting_verb_keeps_the_speaker(
+    language: str, text: str, speaker: str
+) -> None:
+    assert speakers(text, language) == [speaker]

@@ -17,6 +17,7 @@ from factcheck.extract.rules.entities_names import (
     same_entity,
     type_of_key,
 )
+from factcheck.extract.rules.entities_places import is_place, place_runs
 from factcheck.extract.rules.entities_tokens import Token, brand, titlecase, tokens
 from factcheck.models import Document, Fact
 
@@ -24,6 +25,7 @@ __all__ = ["entity_key", "find_entities", "same_entity"]
 
 _ARABIC = regex.compile(r"\p{Arabic}")
 _ROLE_WINDOW = 40
+_INITIALS = re.compile(r"(?: [A-Z]\.){1,2} ")
 _ORG_WINDOW = 30
 
 
@@ -32,13 +34,22 @@ def find_entities(document: Document) -> list[Fact]:
     text = document.text
     table = data()
     stop = _stopwords(document.language)
-    words = tokens(text, stop, document.language == "de")
+    words = _without_labels(text, tokens(text, stop, document.language == "de"))
     pieces = [p for p in _pieces(text, words, table) if not _expands_acronym(text, p, table)]
     known = {entity_key(t.text) for piece in pieces for t in piece if not t.ambiguous}
     mentions: list[tuple[int, int, str, str]] = []
     for whole in pieces:
         for part in _split_at_titles(whole, table):
-            piece, forced = _strip_titles(part, table)
+            if len(part) >= 2 and (places := place_runs([t.text for t in part])) is not None:
+                # "Spain United Kingdom Germany": a table's column of places, one by one.
+                mentions += [
+                    (*_span(part[a:b]), entity_key(_text(text, part[a:b])), "place")
+                    for a, b in places
+                ]
+                continue
+            piece, forced = _strip_titles(_without_leading_noun(part, table), table)
+            if all(_title_alone(t.text, table) for t in piece):
+                continue  # "General" (of "Assistant Attorney General"), "Assistant Secretary"
             for kept in _keep(piece, known, document.language == "de"):
                 mentions.append(_mention(text, kept, table, forced))
     mentions.extend(_non_latin_mentions(text))
@@ -87,10 +98,20 @@ def _pieces(text: str, tokens: list[Token], table: EntityData) -> list[list[Toke
     return pieces
 
 
+def _without_labels(text: str, words: list[Token]) -> list[Token]:
+    """Header and transcript labels before a colon ("Date:", "QUESTION:") are not names."""
+    labels = {w.capitalize() for w in _listed("header_labels", "words")}
+    return [t for t in words if not (text.startswith(":", t.end) and t.text.capitalize() in labels)]
+
+
 def _adjacent(text: str, left: Token, right: Token, table: EntityData) -> bool:
     gap = text[left.end : right.start]
+    if _case_break(left.text, right.text, table):
+        return False
     if gap in (" ", "\u00a0"):
         return True
+    if _INITIALS.fullmatch(gap) and titlecase(left.text) and titlecase(right.text):
+        return True  # "George W. Bush": a middle initial inside one name
     # Name particles join ("Ursula von der Leyen"), but never two names the table knows.
     words = gap.split()
     return (
@@ -100,6 +121,18 @@ def _adjacent(text: str, left: Token, right: Token, table: EntityData) -> bool:
         and all(w in table.particles for w in words)
         and alias_of(left.text) is None
         and alias_of(right.text) is None
+    )
+
+
+def _case_break(left: str, right: str, table: EntityData) -> bool:
+    """A word in capitals after a title-case name starts something else: "Steve Holland
+    WASHINGTON" is a byline, then a dateline ("Tata Motors PLC" keeps its suffix)."""
+    return (
+        titlecase(left)
+        and right.isupper()
+        and sum(c.isalpha() for c in right) >= 3
+        and right not in table.org_suffixes
+        and alias_of(f"{left} {right}") is None
     )
 
 
@@ -173,7 +206,11 @@ def _strong(tok: Token, known: set[str], german: bool) -> bool:
 
 def _split_at_titles(piece: list[Token], table: EntityData) -> list[list[Token]]:
     """A name is the proper-noun run after a title, never glued to the words before it:
-    "Boeing Executive Vice President Scott Carson" is Boeing, then (the title) Scott Carson."""
+    "Boeing Executive Vice President Scott Carson" is Boeing, then (the title) Scott Carson;
+    "Air Force James Roche" is the Air Force, then James Roche."""
+    cut = _after_organisation(piece, table)
+    if cut:
+        return [piece[:cut], *_split_at_titles(piece[cut:], table)]
     titled = [i for i, t in enumerate(piece[:-1]) if _title_word(t.text, table)]
     if not titled:
         return [piece]
@@ -186,6 +223,25 @@ def _split_at_titles(piece: list[Token], table: EntityData) -> list[list[Token]]
     if start == 0:
         return [piece]
     return [piece[:start], piece[start:]]
+
+
+def _after_organisation(piece: list[Token], table: EntityData) -> int:
+    """Where a person's name starts after an organisation's head noun ("Force", "Center"), or 0.
+
+    The rest must read as a name (two or more title-case words, none an organisation's).
+    """
+    for i, tok in enumerate(piece[:-2]):
+        if i == 0 or tok.text not in table.org_words:
+            continue  # a head noun ends a name ("Air Force"); "Air" opens "Air National Guard"
+        rest = piece[i + 1 :]
+        if all(titlecase(t.text) and t.text not in table.org_words for t in rest):
+            return i + 1
+    return 0
+
+
+def _title_alone(word: str, table: EntityData) -> bool:
+    """A title, rank or title word with no name after it."""
+    return _title_word(word, table) or word in _modifiers() or word in _ranks()
 
 
 def _title_word(word: str, table: EntityData) -> bool:
@@ -207,6 +263,48 @@ _modifiers = title_modifiers
 
 
 @cache
+def _listed(field: str, inner: str) -> frozenset[str]:
+    """The words of a commented field of data/entities.json ({"comment", inner: [...]})."""
+    raw = json.loads(
+        resources.files("factcheck.extract.rules")
+        .joinpath("data/entities.json")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(raw.get(field, {}).get(inner, ()))
+
+
+@cache
+def _noun_ending() -> re.Pattern[str]:
+    """Abstract common nouns ("Configuration", "Allegations") by their ending."""
+    raw = json.loads(
+        resources.files("factcheck.extract.rules")
+        .joinpath("data/entities.json")
+        .read_text(encoding="utf-8")
+    )
+    field = raw.get("common_noun_endings", {})
+    endings = "|".join(map(re.escape, field.get("endings", ()))) or "(?!)"
+    return re.compile(rf"\w{{{max(0, field.get('min_letters', 6) - 4)},}}(?:{endings})")
+
+
+def _without_leading_noun(piece: list[Token], table: EntityData) -> list[Token]:
+    """ "Undersecretary for Acquisition Darleen Druyun": an abstract noun capitalised as part of
+    a title, then a person's name of two or three words, is the name alone."""
+    rest = piece[1:]
+    if (
+        2 <= len(rest) <= 3
+        and _common_noun(piece[0].text)
+        and all(titlecase(t.text) and not _common_noun(t.text) for t in rest)
+        and not any(t.text in table.org_words or t.text in table.org_suffixes for t in rest)
+    ):
+        return rest
+    return piece
+
+
+def _common_noun(word: str) -> bool:
+    return _noun_ending().fullmatch(word.lower()) is not None
+
+
+@cache
 def _ranks() -> frozenset[str]:
     raw = json.loads(
         resources.files("factcheck.extract.rules")
@@ -217,9 +315,12 @@ def _ranks() -> frozenset[str]:
 
 
 def _strip_titles(piece: list[Token], table: EntityData) -> tuple[list[Token], str | None]:
-    """Titles ("Presiden", "Sprecherin") mark a person and suffixes ("Inc") an organisation."""
+    """Titles ("Presiden", "Sprecherin") mark a person and suffixes ("Inc") an organisation; "Jr"
+    ends a person's name."""
     if len(piece) >= 2 and piece[-1].text in table.org_suffixes:
         return piece[:-1], "org"
+    if len(piece) >= 2 and piece[-1].text in _listed("name_suffixes", "words"):
+        return piece[:-1], "person"
     if (
         len(piece) >= 3
         and piece[0].text in _ranks()
@@ -230,6 +331,8 @@ def _strip_titles(piece: list[Token], table: EntityData) -> tuple[list[Token], s
     while i < len(piece) - 1 and (
         _title_word(piece[i].text, table)
         or (piece[i].text in _modifiers() and any(_title_word(t.text, table) for t in piece[i:-1]))
+        # "Secretary General Kofi Annan", "Attorney General John Ashcroft": a title's tail
+        or (i > 0 and (piece[i].text in _modifiers() or piece[i].text in _ranks()))
     ):
         i += 1
     return piece[i:], "person" if i else None
@@ -246,8 +349,29 @@ def _mention(
     start, end = piece[0].start, piece[-1].end
     surface = text[start:end]
     key = entity_key(surface)
-    kind = type_of_key(key) or forced or _guess_type(text, piece, table)
+    if _INITIALS.search(surface):
+        key = _without_initials(key)
+    kind = (
+        type_of_key(key)
+        or forced
+        or ("place" if is_place(surface) else None)
+        or _guess_type(text, piece, table)
+    )
     return start, end, key, kind
+
+
+def _span(piece: list[Token]) -> tuple[int, int]:
+    return piece[0].start, piece[-1].end
+
+
+def _text(text: str, piece: list[Token]) -> str:
+    return text[piece[0].start : piece[-1].end]
+
+
+def _without_initials(key: str) -> str:
+    """ "george w bush" is keyed "george bush": articles differ on middle initials."""
+    words = key.split()
+    return " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1))
 
 
 def _guess_type(text: str, piece: list[Token], table: EntityData) -> str:
@@ -263,7 +387,9 @@ def _guess_type(text: str, piece: list[Token], table: EntityData) -> str:
         return "org"
     if len(words) >= 2 and any(w.casefold() in table.generic_words for w in words):
         return "org"  # "Pemerintah Kabupaten Wirasena", "Sungai Lirang", "Port Authority"
-    person_like = len(piece) >= 2 and all(titlecase(w) for w in words)
+    person_like = (
+        len(piece) >= 2 and all(titlecase(w) for w in words) and not any(map(_common_noun, words))
+    )
     if person_like and _role_cue(before + " " + text[end : end + _ROLE_WINDOW], table):
         return "person"
     if _org_cue(before[-_ORG_WINDOW:].lower(), table):

@@ -22,6 +22,8 @@ _CAMEL_CUT = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 _OPENERS = " \t\u00a0\"'“”«»‘’„([{*-–—•>"
 _ENDERS = ".!?:;…\n\r|"
 _HEADING_MAX_WORDS = 12
+# "McCain", "MacArthur": a surname's prefix, not the capital inside a brand ("OpenAI").
+_MAC = re.compile(r"\AMa?c(?=[A-Z][a-z])")
 
 
 @dataclass(slots=True)
@@ -56,7 +58,7 @@ def tokens(text: str, stop: frozenset[str], german: bool) -> list[Token]:
         if start >= 3 and _ARTICLE.match(text, start - 3):
             start -= 3
         parts = _parts(text[start : m.end()], stop)
-        if not parts or (masked and _inside(masked, start)):
+        if not parts or (masked and _inside(masked, start)) or _in_path(text, start, m.end()):
             continue
         initial = _sentence_initial(text, start)
         heading = bool(headings) and _inside(headings, start)
@@ -94,6 +96,13 @@ def _split_word(word: str) -> tuple[tuple[int, str], ...]:
     return ((0, _cut_camel(word)),)
 
 
+def _in_path(text: str, start: int, end: int) -> bool:
+    """A component of a file path ("troff.d/README", "sys/ufs/PI"): a file name, not a name."""
+    return text[start - 1 : start] == "/" and (
+        end == len(text) or text[end].isspace() or text[end] in "/.,;"
+    )
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
@@ -101,6 +110,8 @@ def _sentence_initial(text: str, start: int) -> bool:
     if i < 0:
         return True
     c = text[i]
+    if c == "." and i >= 1 and text[i - 1].isupper() and (i < 2 or not text[i - 2].isalpha()):
+        return False  # the period of an initial ("George W. Bush", "U.S. Army")
     return c in _ENDERS or (ord(c) > 0x2000 and not c.isalnum() and c not in "’”»)")
 
 
@@ -160,12 +171,12 @@ def brand(word: str) -> bool:
         return False
     if word.isupper() or any(c.isdigit() for c in word):
         return True
-    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(_MAC.sub("", word)))
 
 
 @lru_cache(maxsize=16384)
 def titlecase(word: str) -> bool:
     """ "Kaplan", "Jean-Baptiste", "al-Assad": a capital, then lower case."""
-    parts = [p for p in word.split("-") if p]
+    parts = [_MAC.sub("", p) for p in word.split("-") if p]
     core = [p for p in parts if p not in ("al", "el")]
     return bool(core) and all(p[0].isupper() and (p[1:].islower() or not p[1:]) for p in core)

@@ -96,6 +96,8 @@ def find_quotes(document: Document) -> list[Fact]:
                 continue
         elif text[start] == '"' and "://" in value and " " not in value:
             continue  # a quoted URL in leftover markup, not a quotation
+        elif _defined_term(text, start, end, value):
+            continue
         previous_end = end
         said = speakers.attribute(start, end)
         facts.append(
@@ -110,6 +112,35 @@ def find_quotes(document: Document) -> list[Fact]:
             )
         )
     return facts
+
+
+# A short quotation in parentheses right after a name defines what the text calls it:
+# 'American Telephone and Telegraph Co. ("AT&T")'.
+_DEFINITION_WORDS = 4
+_ACRONYM_REACH = 40  # characters after a quote searched for "(DDoS)"
+_ACRONYM_AFTER = regex.compile(r"[^\S\n]*(?:\p{L}+[^\S\n]+)?\(([\p{L}&]{2,8})\)")
+_MINOR = frozenset({"of", "the", "and", "for", "de", "la", "du", "des", "del", "di", "e", "y"})
+
+
+def _defined_term(text: str, start: int, end: int, value: str) -> bool:
+    """Quotation marks around a defined term, not around anyone's words: '("AT&T")', or words
+    whose initials the acronym after them spells ('"Distributed Denial of Service" (DDoS)')."""
+    words = value.split()
+    if not words or len(words) > _DEFINITION_WORDS:
+        return False
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return True
+    # A slice: the regex module matching at a position of a long text takes time that grows
+    # with the text, which made a page of many quotes quadratic.
+    after = _ACRONYM_AFTER.match(text[end : end + _ACRONYM_REACH])
+    if after is None or len(words) < 2:
+        return False
+    acronym = after.group(1).upper().replace("&", "")
+    initials = {
+        "".join(w[0] for w in words).upper(),
+        "".join(w[0] for w in words if w.lower() not in _MINOR).upper(),
+    }
+    return acronym in initials
 
 
 def _words_inside(text: str, span: _Span) -> str:

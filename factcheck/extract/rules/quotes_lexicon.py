@@ -134,10 +134,23 @@ def table() -> dict[str, Any]:
     return data
 
 
+@functools.cache
+def _inserted() -> str:
+    """The gap inside a multi-word verb: one word, or a listed adverbial phrase ("a sua volta")."""
+    phrases = table().get("inserted_phrases", ())
+    if not phrases:
+        return _INSERTED
+    listed = "|".join(
+        r"[^\S\n]+".join(regex.escape(w) for w in p.split())
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    return rf"[^\S\n]+(?:(?:{listed})[^\S\n]+|(?P<ins>[\p{{L}}\p{{M}}\-]+)[^\S\n]+)?"
+
+
 def _phrase(phrase: str, *, inserted: bool, prefixes: tuple[str, ...] = ()) -> str:
     attached = phrase.endswith(_TATWEEL)
     words = [regex.escape(w) for w in phrase.rstrip(_TATWEEL).split()]
-    body = (_INSERTED if inserted else r"[^\S\n]+").join(words)
+    body = (_inserted() if inserted else r"[^\S\n]+").join(words)
     if prefixes:
         body = "(?:" + "|".join(regex.escape(p) for p in prefixes) + ")?" + body
     return body + (_TATWEEL + "?" if attached else _NOT_LETTER_AFTER)
