@@ -323,11 +323,12 @@ def test_shell_completion_completes_commands_and_options():
         "terminal", "json", "markdown", "html", "all",
     ]  # fmt: skip
     assert _complete("factcheck audit --fail-on m", 3) == ["medium"]
-    # The shell is the one the user runs (found from the parent process, else $SHELL): a test
-    # run with no shell above it (setsid, a CI runner) names it.
+    # The shell is found from the processes above (shellingham); a test run with none above it
+    # (started detached, a CI runner) names it, through typer's switch for tests.
     shown = subprocess.run(
-        [sys.executable, "-m", "factcheck", "--show-completion"],
-        env=dict(os.environ, SHELL="/bin/bash"), capture_output=True, text=True,
+        [sys.executable, "-m", "factcheck", "--show-completion", "bash"],
+        env=dict(os.environ, _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1"),
+        capture_output=True, text=True,
     )  # fmt: skip
     assert shown.returncode == 0, shown.stderr
     assert "_FACTCHECK_COMPLETE=complete_bash" in shown.stdout and "complete " in shown.stdout

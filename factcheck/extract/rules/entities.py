@@ -228,11 +228,15 @@ def _split_at_titles(piece: list[Token], table: EntityData) -> list[list[Token]]
 def _after_organisation(piece: list[Token], table: EntityData) -> int:
     """Where a person's name starts after an organisation's head noun ("Force", "Center"), or 0.
 
-    The rest must read as a name (two or more title-case words, none an organisation's).
+    The rest must read as a name (two or more title-case words, none an organisation's), and
+    the words before the head noun more than a title: in "Direktur Yayasan Hijau Wirasena" the
+    head noun opens the name (Indonesian, like French or Spanish, puts it first).
     """
     for i, tok in enumerate(piece[:-2]):
         if i == 0 or tok.text not in table.org_words:
             continue  # a head noun ends a name ("Air Force"); "Air" opens "Air National Guard"
+        if all(_title_word(t.text, table) for t in piece[:i]):
+            continue
         rest = piece[i + 1 :]
         if all(titlecase(t.text) and t.text not in table.org_words for t in rest):
             return i + 1
