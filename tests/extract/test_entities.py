@@ -246,6 +246,13 @@ def test_an_organisation_then_a_person_are_two_names() -> None:
     assert found.get("Air National Guard") == "org"
 
 
+def test_a_head_noun_after_a_title_opens_the_name_where_the_language_puts_it_first() -> None:
+    text = "Direktur Yayasan Bumi Lestari, Rina Sari, mengatakan warga sudah menunggu sejak pagi."
+    found = [f.text for f in find_entities(doc(text, "id")) if f.kind == "entity"]
+    assert "Yayasan Bumi Lestari" in found and "Rina Sari" in found
+    assert "Yayasan" not in found and "Bumi Lestari" not in found
+
+
 def test_a_title_with_a_rank_in_its_tail_is_not_part_of_the_name() -> None:
     text = "On Friday the envoy met Secretary General Kofi Annan in the capital."
     found = {f.text: f.entity_type for f in find_entities(doc(text)) if f.kind == "entity"}
