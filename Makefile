@@ -74,7 +74,7 @@ bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/dask_bench.py --out benchmarks/SCALE.md
 
 fuzz: $(STAMP)
-	$(BIN)/python benchmarks/fuzz.py --inputs 100000
+	$(BIN)/python benchmarks/fuzz.py --inputs 100000 --jobs 2
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
