@@ -78,6 +78,18 @@ def _written_values(side: Side) -> set[float]:
     return cached
 
 
+def _held_by(q: Quantity, pool: list[Quantity]) -> tuple[bool, bool]:
+    """Whether some figure of `pool` has `q`'s value, and whether one carries `q` (the same
+    value in a unit an extractor may miss, rounded, converted, or to fewer digits)."""
+    same = [p for p in pool if same_value(q.value, p.value)]
+    if any(equivalent(q, p) or _loose_unit(q, p) for p in same):
+        return bool(same), True
+    # "China with 8.44" beside "China 8%": one figure written to fewer digits
+    if any(_loose_unit(q, p) and to_precision(q, p) for p in pool):
+        return bool(same), True
+    return bool(same), any(equivalent(q, p) for p in pool)
+
+
 def _loose_unit(a: Quantity, b: Quantity) -> bool:
     """Units that may be misread: a bare count (unit missed), or two currencies (the symbol is
     the least sure part of a figure: "2,73 $" beside "€2.73" is left to the reader)."""
@@ -106,13 +118,11 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         # A bare count may be a figure whose unit an extractor missed, and digits the extractor
         # did not take ("Flight 574", "9 months ago") still state a value: the value is enough.
         # But "21%" is not carried by "21 kilometres": two explicit units that differ.
-        same = [p for _, p in pool if same_value(q.value, p.value)]
-        if any(equivalent(q, p) or _loose_unit(q, p) for p in same):
-            return True
-        # "China with 8.44" beside "China 8%": one figure written to fewer digits
-        if any(_loose_unit(q, p) and to_precision(q, p) for _, p in pool):
-            return True
-        if any(equivalent(q, p) for _, p in pool):
+        key = (q, id(pool))
+        if key not in held_by:
+            held_by[key] = _held_by(q, distinct(pool))
+        same, held = held_by[key]
+        if held:
             return True
         # "at least 68 people" and "72 people" both hold: a bound the other figure about the
         # same counted thing satisfies carries it.
@@ -121,6 +131,16 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             if any(agree(q, p) and same_words(fact, f) for f, p in bounds):
                 return True
         return not same and q.value in written
+
+    # Each figure is checked against the other side's: a text that repeats one figure thousands
+    # of times (a table, a fuzzer's input) is checked against it once (issue 16).
+    kinds: dict[int, list[Quantity]] = {}
+    held_by: dict[tuple[Quantity, int], tuple[bool, bool]] = {}
+
+    def distinct(pool: list[tuple[Fact, Quantity]]) -> list[Quantity]:
+        if id(pool) not in kinds:
+            kinds[id(pool)] = list(dict.fromkeys(p for _, p in pool))
+        return kinds[id(pool)]
 
     found: list[Discrepancy] = []
     used: set[int] = set()
