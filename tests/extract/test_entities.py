@@ -114,7 +114,7 @@ def test_french_elision_and_glued_words():
 
 
 def test_compound_of_two_known_names_gives_both():
-    found = entities("La rupture Anthropic-OpenAI inquiète.", "fr")
+    found = entities("Le duel Anthropic-OpenAI se poursuit.", "fr")
     assert [f.value for f in found] == ["anthropic", "openai"]
 
 

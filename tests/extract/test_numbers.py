@@ -119,7 +119,7 @@ def test_french_billion_is_ten_to_the_twelfth() -> None:
     [
         ("en", "Five people died in the crash.", "Five", 5.0),
         ("en", "The crash killed five people.", "five", 5.0),
-        ("fr", "Dans les cinq prochaines années.", "cinq", 5.0),
+        ("fr", "Au cours des cinq dernières années.", "cinq", 5.0),
         ("id", "Sebanyak lima karyawan dipecat.", "lima", 5.0),
         ("id", "Ada dua puluh karyawan baru.", "dua puluh", 20.0),
         ("id", "Ada dua puluh lima karyawan baru.", "dua puluh lima", 25.0),
@@ -234,7 +234,7 @@ def test_excluded_spans_are_skipped() -> None:
         ("en", "The plan creates 500 jobs in Ohio.", "jobs"),
         ("fr", "Une hausse du chômage pouvant atteindre 14 % en Wallonie.", "chômage"),
         ("id", "Perusahaan memecat 500 karyawan tahun ini.", "karyawan"),
-        ("fr", "Dans les cinq prochaines années.", "années"),
+        ("fr", "Au cours des cinq dernières années.", "années"),
     ],
 )
 def test_context_is_the_counted_noun(language: str, text: str, context: str) -> None:
