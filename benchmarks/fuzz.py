@@ -292,7 +292,7 @@ def to_markdown(figures: dict, command: str) -> str:
         f"| evidence-invariant violations | **{figures['invariant']}** | 0 |",
         f"| peak memory (RSS{', the largest process' if figures.get('jobs', 1) > 1 else ''}) "
         f"| {figures['peak_mb']:.0f} MB | under 1 GB |",
-        f"| slowest inputs (CPU) | {', '.join(f'{s:.2f} s' for s, _ in figures['slowest'])} | |",
+        f"| slowest inputs (CPU) | {', '.join(f'{s:.2f} s (input {n})' for s, n in figures['slowest'])} | |",
         f"| whole run | {figures['seconds']:.0f} s | |",
         "",
     ]

@@ -62,6 +62,7 @@ TRANSLATED_DRIFT = (
     0.25  # ... and its median sentence is this close to the texts' length ratio (log)
 )
 EDGE_GAP = 2  # sentences an article edge and the first anchored pair hold in place
+MAX_SPREAD = 50  # sentences: an anchor in more on either side aligns nothing (and costs their product)
 MAX_SENTENCE = 600  # characters: a "sentence" longer than this is cut (lists, tables)
 
 _SPLIT = re.compile(r"(?<=[.!?؟。…])([\"'”’»)\]]*)\s+(?=\S)|\n\s*\n|\n(?=\s*[-*•])")
@@ -252,11 +253,12 @@ def align_sentences(ref: Side, cand: Side) -> Alignment:
     monolingual = same_language(ref, cand)
     for c in cs:
         for a in c.anchors | (c.words if monolingual else frozenset()):
-            by_anchor.setdefault(a, []).append(c.index)
+            if a in weight:
+                by_anchor.setdefault(a, []).append(c.index)
     for r in rs:
         for a in r.anchors | (r.words if monolingual else frozenset()):
             for j in by_anchor.get(a, ()):
-                scores[(r.index, j)] = scores.get((r.index, j), 0.0) + weight.get(a, 0.0)
+                scores[(r.index, j)] = scores.get((r.index, j), 0.0) + weight[a]
     best_for_ref: dict[int, tuple[float, int]] = {}
     best_for_cand: dict[int, tuple[float, int]] = {}
     for (i, j), score in scores.items():
@@ -381,7 +383,8 @@ def taken(alignment: Alignment) -> set[int]:
 def _weights(rs: list[Sentence], cs: list[Sentence]) -> dict[str, float]:
     """Anchor weights: a figure or a date 1.0; a name 1 / the sentences it appears in (on the
     side where it appears most), so a name in every sentence aligns nothing; a content word
-    half that."""
+    half that. An anchor in more than MAX_SPREAD sentences of one side gets no weight: it tells
+    no sentence from another, and scoring it would pair every sentence with every other."""
     counts: list[dict[str, int]] = [{}, {}]
     for side, sentences in ((0, rs), (1, cs)):
         for s in sentences:
@@ -390,6 +393,8 @@ def _weights(rs: list[Sentence], cs: list[Sentence]) -> dict[str, float]:
     weights = {}
     for a in counts[0].keys() & counts[1].keys():
         spread = max(counts[0][a], counts[1][a])
+        if spread > MAX_SPREAD:
+            continue
         if a[0] in "nd":
             weights[a] = 1.0
         else:

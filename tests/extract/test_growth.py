@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
-from factcheck.compare.align import sentences_of
+from factcheck.compare.align import align_sentences, sentences_of
 from factcheck.compare.quantities import quantity
 from factcheck.compare.settle import glued_values
 from factcheck.compare.side import Side
@@ -218,6 +218,18 @@ def test_alignment_grows_linearly(make: Make) -> None:
         text: find_numbers(_document(text, "en"))
         for text in (make(2_000), make(SMALL), make(LARGE))
     }
+    _assert_linear(run, make)
+
+
+@pytest.mark.parametrize("make", ALIGNMENT.values(), ids=ALIGNMENT.keys())
+def test_aligning_two_sides_grows_linearly(make: Make) -> None:
+    # A name or a figure in every sentence of both sides once paired every sentence with every
+    # other: 4,000 sentences a side took 12 s (fuzz input 1186, issue 16).
+    def run(document: Document) -> object:
+        figures = find_numbers(document)
+        reference = Side.of("reference", document, figures)
+        return align_sentences(reference, Side.of("candidate", document, figures))
+
     _assert_linear(run, make)
 
 
