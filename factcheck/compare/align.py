@@ -62,7 +62,7 @@ TRANSLATED_DRIFT = (
     0.25  # ... and its median sentence is this close to the texts' length ratio (log)
 )
 EDGE_GAP = 2  # sentences an article edge and the first anchored pair hold in place
-MAX_SPREAD = 50  # sentences: an anchor in more on either side aligns nothing (and costs their product)
+MAX_SPREAD = 50  # sentences: an anchor in more on one side aligns nothing (and costs a product)
 MAX_SENTENCE = 600  # characters: a "sentence" longer than this is cut (lists, tables)
 
 _SPLIT = re.compile(r"(?<=[.!?؟。…])([\"'”’»)\]]*)\s+(?=\S)|\n\s*\n|\n(?=\s*[-*•])")
