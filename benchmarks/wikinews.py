@@ -36,6 +36,7 @@ from benchmarks.realnews import (  # noqa: E402
     per,
     share,
     skipped,
+    wilson,
 )
 
 LABELS = ROOT / "benchmarks" / "labels" / "wikinews_judged.jsonl"
@@ -44,6 +45,7 @@ EVIDENCE_CHARS = 80
 QUICK_STORIES = 15
 TARGET_FALSE_ALL = 0.10
 TARGET_FALSE_HIGH = 0.05
+UNIFORM = "uniform"  # label batches drawn uniformly at random start with this
 TITLE = "Reports of one event (Wikinews vs its cited sources, rules backend)"
 
 Key = tuple[str, str, str, str | None, str | None]
@@ -408,11 +410,60 @@ def _label_lines(figures: dict, labels_path: Path) -> list[str]:
         + ".",
         "",
     ]
+    lines += _uniform_lines(figures, labels)
     if problems:
         lines += ["Unreadable label lines:", "", *(f"- {p}" for p in problems[:10]), ""]
     if not scored["labels"]:
         lines += [how, ""]
     return lines
+
+
+def _false_cell(tally: dict[str, int]) -> str:
+    """The FALSE share of the judged findings of a tally, with its 95 % Wilson interval."""
+    judged = sum(tally[v] for v in LABEL_VALUES)
+    if not judged:
+        return "0/0 (n/a)"
+    low, high = wilson(tally["FALSE"], judged)
+    return f"**{share(tally['FALSE'], judged)}**, {low:.0%}–{high:.0%}"
+
+
+def _uniform_lines(figures: dict, labels: Sequence[dict[str, Any]]) -> list[str]:
+    """The FALSE share on the uniform batches alone: the one estimate no severity skews."""
+    uniform = [label for label in labels if str(label.get("sample", "")).startswith(UNIFORM)]
+    if not uniform:
+        return []
+    batches = sorted({str(label["sample"]) for label in uniform})
+    # The draw was over distinct keys, so a finding reported twice counts once here.
+    distinct: dict[Key, Row] = {}
+    for row in figures["rows"]:
+        distinct.setdefault(finding_key(row), row)
+    scored = rescore(list(distinct.values()), uniform, figures["chosen"])
+    lines = [
+        "#### Uniform sample (the unbiased estimate)",
+        "",
+        f"{scored['labels']} labels of the batches {', '.join(f'`{b}`' for b in batches)}, each "
+        "drawn uniformly at random, whatever the severity, from the distinct on-topic findings "
+        "no label matched when it was drawn (`--sample N --unjudged --on-topic --uniform`); "
+        f"{scored['stale']} of them match no current finding. **This row is the unbiased "
+        "estimate of the FALSE share of all findings** (strictly: of the on-topic findings that "
+        "were unjudged at the draw, nearly all of them); the pooled table above over-represents "
+        "high and medium findings. FALSE share with its 95 % Wilson interval:",
+        "",
+        "| uniform sample | judged | TRUE | DEFENSIBLE | FALSE, 95 % interval |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, tally in (
+        ("all", scored["all"]),
+        *((s, scored["by_severity"][s][1]) for s in SEVERITIES),
+    ):
+        judged = sum(tally[v] for v in LABEL_VALUES)
+        if name != "all" and not judged:
+            continue
+        lines.append(
+            f"| {name} | {judged} | {share(tally['TRUE'], judged)} | "
+            f"{share(tally['DEFENSIBLE'], judged)} | {_false_cell(tally)} |"
+        )
+    return [*lines, ""]
 
 
 def to_markdown(figures: dict | None, command: str, labels_path: Path = LABELS) -> str:
@@ -480,7 +531,7 @@ def _draw(rows: list[Row], args: argparse.Namespace) -> tuple[list[Row], str | N
         read = read_labels(args.labels)
         rows = unjudged(rows, read[0] if read else [])
     if args.uniform:
-        return uniform_sample(rows, args.sample, args.seed), f"uniform-{args.seed}"
+        return uniform_sample(rows, args.sample, args.seed), f"{UNIFORM}-{args.seed}"
     return sample(rows, args.sample, args.seed), None
 
 
