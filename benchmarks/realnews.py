@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import math
 import shutil
 import sys
 import tempfile
@@ -88,6 +89,21 @@ def cell(text: str) -> str:
 def share(part: int, whole: int) -> str:
     """`part/whole (p %)`, or n/a for an empty whole."""
     return f"{part}/{whole} ({part / whole:.0%})" if whole else "0/0 (n/a)"
+
+
+def wilson(part: int, whole: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a share (95 % by default).
+
+    Unlike p ± z·se it stays inside [0, 1] and is not absurdly narrow when the share is near
+    0 or 1, which is where a FALSE share of a small hand-judged sample lies.
+    """
+    if not whole:
+        return 0.0, 1.0
+    p = part / whole
+    centre = p + z * z / (2 * whole)
+    spread = z * math.sqrt(p * (1 - p) / whole + z * z / (4 * whole * whole))
+    scale = 1 + z * z / whole
+    return max(0.0, (centre - spread) / scale), min(1.0, (centre + spread) / scale)
 
 
 def per(part: float, whole: int) -> str:

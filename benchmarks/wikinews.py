@@ -8,6 +8,7 @@ kind and (cut) evidence text, so a judgement survives engine changes that keep t
 
     python benchmarks/wikinews.py [--quick]                      # the markdown section
     python benchmarks/wikinews.py --sample N --seed S --out PATH # findings to judge, as JSONL
+    python benchmarks/wikinews.py --sample N --unjudged --on-topic --uniform --seed S --out PATH
 
 The corpus is read in place from ../shared/realnews and never copied.
 """
@@ -35,6 +36,7 @@ from benchmarks.realnews import (  # noqa: E402
     per,
     share,
     skipped,
+    wilson,
 )
 
 LABELS = ROOT / "benchmarks" / "labels" / "wikinews_judged.jsonl"
@@ -43,6 +45,7 @@ EVIDENCE_CHARS = 80
 QUICK_STORIES = 15
 TARGET_FALSE_ALL = 0.10
 TARGET_FALSE_HIGH = 0.05
+UNIFORM = "uniform"  # label batches drawn uniformly at random start with this
 TITLE = "Reports of one event (Wikinews vs its cited sources, rules backend)"
 
 Key = tuple[str, str, str, str | None, str | None]
@@ -287,10 +290,40 @@ def sample(rows: Sequence[Row], size: int, seed: int) -> list[Row]:
     return picked[:size]
 
 
-def to_label(row: Row) -> dict[str, Any]:
-    """A line of the labels file with `label` still to fill in, plus what a judge needs."""
+def unjudged(rows: Sequence[Row], labels: Sequence[dict[str, Any]]) -> list[Row]:
+    """Current findings no label matches, each distinct key once (the population to draw from).
+
+    Two findings with the same key would share one label, so only the first is kept.
+    """
+    judged = {label_key(label) for label in labels}
+    seen: set[Key] = set()
+    left: list[Row] = []
+    for row in rows:
+        key = finding_key(row)
+        if key in judged or key in seen:
+            continue
+        seen.add(key)
+        left.append(row)
+    return left
+
+
+def uniform_sample(rows: Sequence[Row], size: int, seed: int) -> list[Row]:
+    """`size` findings drawn uniformly at random, whatever their severity or story.
+
+    Every finding has the same chance, so the sample's shares estimate the population's;
+    the rank comes from `_order`, so a seed gives the same draw on every machine.
+    """
+    return sorted(rows, key=lambda r: _order(seed, r))[:size]
+
+
+def to_label(row: Row, batch: str | None = None) -> dict[str, Any]:
+    """A line of the labels file with `label` still to fill in, plus what a judge needs.
+
+    `batch` names the draw (e.g. "uniform-7") so that its labels can be scored on their own.
+    """
     reference, candidate = row.reference, row.candidate_evidence
     return {
+        **({"sample": batch} if batch else {}),
         "story_id": row.story_id,
         "candidate": row.candidate,
         "kind": row.kind,
@@ -377,11 +410,60 @@ def _label_lines(figures: dict, labels_path: Path) -> list[str]:
         + ".",
         "",
     ]
+    lines += _uniform_lines(figures, labels)
     if problems:
         lines += ["Unreadable label lines:", "", *(f"- {p}" for p in problems[:10]), ""]
     if not scored["labels"]:
         lines += [how, ""]
     return lines
+
+
+def _false_cell(tally: dict[str, int]) -> str:
+    """The FALSE share of the judged findings of a tally, with its 95 % Wilson interval."""
+    judged = sum(tally[v] for v in LABEL_VALUES)
+    if not judged:
+        return "0/0 (n/a)"
+    low, high = wilson(tally["FALSE"], judged)
+    return f"**{share(tally['FALSE'], judged)}**, {low:.0%}–{high:.0%}"
+
+
+def _uniform_lines(figures: dict, labels: Sequence[dict[str, Any]]) -> list[str]:
+    """The FALSE share on the uniform batches alone: the one estimate no severity skews."""
+    uniform = [label for label in labels if str(label.get("sample", "")).startswith(UNIFORM)]
+    if not uniform:
+        return []
+    batches = sorted({str(label["sample"]) for label in uniform})
+    # The draw was over distinct keys, so a finding reported twice counts once here.
+    distinct: dict[Key, Row] = {}
+    for row in figures["rows"]:
+        distinct.setdefault(finding_key(row), row)
+    scored = rescore(list(distinct.values()), uniform, figures["chosen"])
+    lines = [
+        "#### Uniform sample (the unbiased estimate)",
+        "",
+        f"{scored['labels']} labels of the batches {', '.join(f'`{b}`' for b in batches)}, each "
+        "drawn uniformly at random, whatever the severity, from the distinct on-topic findings "
+        "no label matched when it was drawn (`--sample N --unjudged --on-topic --uniform`); "
+        f"{scored['stale']} of them match no current finding. **This row is the unbiased "
+        "estimate of the FALSE share of all findings** (strictly: of the on-topic findings that "
+        "were unjudged at the draw, nearly all of them); the pooled table above over-represents "
+        "high and medium findings. FALSE share with its 95 % Wilson interval:",
+        "",
+        "| uniform sample | judged | TRUE | DEFENSIBLE | FALSE, 95 % interval |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, tally in (
+        ("all", scored["all"]),
+        *((s, scored["by_severity"][s][1]) for s in SEVERITIES),
+    ):
+        judged = sum(tally[v] for v in LABEL_VALUES)
+        if name != "all" and not judged:
+            continue
+        lines.append(
+            f"| {name} | {judged} | {share(tally['TRUE'], judged)} | "
+            f"{share(tally['DEFENSIBLE'], judged)} | {_false_cell(tally)} |"
+        )
+    return [*lines, ""]
 
 
 def to_markdown(figures: dict | None, command: str, labels_path: Path = LABELS) -> str:
@@ -441,12 +523,35 @@ def run(quick: bool = False) -> str:
     return to_markdown(measure(quick), COMMAND + (" --quick" if quick else ""))
 
 
+def _draw(rows: list[Row], args: argparse.Namespace) -> tuple[list[Row], str | None]:
+    """The findings `--sample` writes, and the batch name its lines carry (uniform draws only)."""
+    if args.on_topic:
+        rows = [r for r in rows if not r.off_topic]
+    if args.unjudged:
+        read = read_labels(args.labels)
+        rows = unjudged(rows, read[0] if read else [])
+    if args.uniform:
+        return uniform_sample(rows, args.sample, args.seed), f"{UNIFORM}-{args.seed}"
+    return sample(rows, args.sample, args.seed), None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the section, or write a sample of findings to judge."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_STORIES} stories only")
     parser.add_argument("--sample", type=int, metavar="N", help="write N findings to judge")
     parser.add_argument("--seed", type=int, default=0, help="sample seed (default 0)")
+    parser.add_argument(
+        "--unjudged", action="store_true", help="sample only findings no label matches"
+    )
+    parser.add_argument(
+        "--on-topic", action="store_true", help="sample only pairs not flagged off-topic"
+    )
+    parser.add_argument(
+        "--uniform",
+        action="store_true",
+        help='sample uniformly at random (not high first); lines carry "sample": "uniform-SEED"',
+    )
     parser.add_argument("--out", type=Path, help="where --sample writes its JSONL")
     parser.add_argument("--labels", type=Path, default=LABELS, help="the hand judgements")
     args = parser.parse_args(argv)
@@ -460,11 +565,11 @@ def main(argv: list[str] | None = None) -> int:
         flags = " --quick" if args.quick else ""
         print(to_markdown(figures, f"python benchmarks/wikinews.py{flags}", args.labels))
         return 0
-    chosen = sample(figures["rows"], args.sample, args.seed)
+    chosen, batch = _draw(figures["rows"], args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:
         for row in chosen:
-            out.write(json.dumps(to_label(row), ensure_ascii=False) + "\n")
+            out.write(json.dumps(to_label(row, batch), ensure_ascii=False) + "\n")
     by_sev = Counter(r.severity for r in chosen)
     print(
         f"wrote {len(chosen)} findings ({', '.join(f'{by_sev[s]} {s}' for s in SEVERITIES)}) "

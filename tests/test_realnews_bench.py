@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks import translations as tr
 from benchmarks import wikinews as wn
-from benchmarks.realnews import LOADER, load_realnews
+from benchmarks.realnews import LOADER, load_realnews, wilson
 
 
 def _rng(name: str = "t"):
@@ -353,6 +353,96 @@ def test_sample_takes_high_findings_first_spread_over_stories() -> None:
     assert {r.story_id for r in picked[:3]} == {"s0", "s1", "s2"}
     assert wn.sample(rows, 5, seed=1) == picked
     assert [r.severity for r in wn.sample(rows, 18, seed=2)][6:12] == ["medium"] * 6
+
+
+def _findings() -> list[wn.Row]:
+    """Twelve findings of two stories: two high, four medium, six low."""
+    severities = ["high"] * 2 + ["medium"] * 4 + ["low"] * 6
+    return [
+        _row(
+            story_id=f"s{i % 2}",
+            severity=severity,
+            kind="added_number",
+            reference=None,
+            candidate_evidence=(f"figure {i}", i, i + 8),
+            message=f"m{i}",
+        )
+        for i, severity in enumerate(severities)
+    ]
+
+
+def test_unjudged_leaves_out_judged_findings_and_repeated_keys() -> None:
+    rows = _findings()
+    left = wn.unjudged([*rows, rows[3]], [_label(rows[0], "TRUE"), _label(rows[1], None)])
+    assert left == rows[2:]
+
+
+def test_uniform_sample_is_stable_and_ignores_severity() -> None:
+    rows = _findings()
+    picked = wn.uniform_sample(rows, 5, seed=3)
+    assert len(picked) == 5 and len(set(picked)) == 5 and set(picked) <= set(rows)
+    assert wn.uniform_sample(list(reversed(rows)), 5, seed=3) == picked  # input order is moot
+    assert wn.uniform_sample(rows, 3, seed=3) == picked[:3]  # a larger draw extends a smaller
+    draws = [wn.uniform_sample(rows, 2, seed) for seed in range(10)]
+    assert len({tuple(d) for d in draws}) > 1
+    # The high-first sampler would take the two high findings every time; a uniform draw
+    # of two from twelve takes a non-high one for most seeds.
+    assert any(r.severity != "high" for d in draws for r in d)
+
+
+def test_sample_option_writes_a_uniform_batch_of_unjudged_on_topic_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _findings()
+    off_topic = _row(off_topic=True, message="off")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps(_label(rows[5], "FALSE")) + "\n")
+    figures = {"rows": [*rows, off_topic], "chosen": ["s0", "s1"]}
+    monkeypatch.setattr(wn, "measure", lambda quick=False: figures)
+    out = tmp_path / "to-judge.jsonl"
+    argv = ["--sample", "20", "--unjudged", "--on-topic", "--uniform", "--seed", "4"]
+    assert wn.main([*argv, "--out", str(out), "--labels", str(labels)]) == 0
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {line["sample"] for line in lines} == {"uniform-4"}
+    assert sorted(line["candidate_evidence"] for line in lines) == sorted(
+        f"figure {i}" for i in range(12) if i != 5
+    )
+    assert [line["candidate_evidence"] for line in lines] == [
+        wn.evidence_key(r.candidate_evidence[0])
+        for r in wn.uniform_sample(rows, 20, seed=4)
+        if r is not rows[5]
+    ]
+
+
+def test_wilson_interval_matches_the_textbook_values() -> None:
+    low, high = wilson(5, 10)
+    assert (round(low, 4), round(high, 4)) == (0.2366, 0.7634)
+    assert wilson(0, 10)[0] == 0.0 and round(wilson(0, 10)[1], 4) == 0.2775
+    assert wilson(0, 0) == (0.0, 1.0)
+
+
+def test_uniform_batches_get_their_own_row_with_an_interval(tmp_path: Path) -> None:
+    rows = _findings()
+    labels = tmp_path / "labels.jsonl"
+    lines = [_label(rows[0], "FALSE")]  # pooled only: a high-first pass
+    lines += [
+        {**_label(row, "FALSE" if i < 2 else "TRUE"), "sample": "uniform-9"}
+        for i, row in enumerate(rows[6:])
+    ]
+    labels.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    figures = {
+        "stories": 2,
+        "with_sources": 2,
+        "chosen": ["s0", "s1"],
+        "pairs": [{"story_id": "s0", "candidate": "c", "off_topic": False, "verdict": "x"}],
+        "rows": [*rows, rows[7]],  # a finding reported twice counts once in the uniform row
+        "errors": [],
+        "quick": False,
+    }
+    text = wn.to_markdown(figures, "cmd", labels)
+    assert "unbiased estimate of the FALSE share of all findings" in text
+    assert "| all | 6 | 4/6 (67%) | 0/6 (0%) | **2/6 (33%)**, 10%–70% |" in text
+    assert "| high |" not in text.split("Uniform sample")[1]  # no uniform label is high
 
 
 def test_read_labels_reports_bad_lines(tmp_path: Path) -> None:
