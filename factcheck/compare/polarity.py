@@ -112,6 +112,10 @@ def _lexicon() -> dict[str, _Negations]:
             + tuple(w for w in words if w.endswith("'")),
             concord=frozenset(table.get("concord", {}).get(language, ())),
             expletive=frozenset(table.get("expletive", {}).get(language, ())),
+            additive=frozenset(
+                tuple(pair.split(maxsplit=1))  # type: ignore[misc]
+                for pair in table.get("additive", {}).get(language, ())
+            ),
         )
     return out
 
@@ -124,6 +128,7 @@ class _Negations:
     prefixes: tuple[str, ...]
     concord: frozenset[str]  # agree with a negation before them: "no dijo nada"
     expletive: frozenset[str]  # a negation after them in their clause negates nothing
+    additive: frozenset[tuple[str, str]]  # "not only": a negation and the word that undoes it
 
     def negates(self, token: str) -> bool:
         return token.endswith("n't") or token in self.exact or token.startswith(self.prefixes)
@@ -138,7 +143,8 @@ def negations(text: str, language: str | None, heads: bool = False) -> int:
     """How many negation words `text` holds in `language` (0 when the language is unknown);
     with `heads`, a concord word after another negation of its sentence is not counted ("no
     dijo nada" negates once), nor a negation after an expletive word in its clause ("finché
-    non", "avant qu'il ne")."""
+    non", "avant qu'il ne"). "Not only" ("non solo", "niet alleen") is never a negation: "not
+    only X but Y" states X."""
     words = _lexicon().get(language or "")
     if words is None:
         return 0
@@ -147,10 +153,12 @@ def negations(text: str, language: str | None, heads: bool = False) -> int:
         negated = False
         for clause in sentence.split(","):
             expletive = False
-            for token in _WORD.findall(clause):
+            tokens = _WORD.findall(clause)
+            for n, token in enumerate(tokens):
+                following = tokens[n + 1] if n + 1 < len(tokens) else ""
                 if heads and token in words.expletive:
                     expletive = True
-                if not words.negates(token):
+                if not words.negates(token) or (token, following) in words.additive:
                     continue
                 if not (heads and (expletive or (negated and token in words.concord))):
                     count += 1
@@ -168,13 +176,19 @@ def opposite(a: str, language_a: str | None, b: str, language_b: str | None) -> 
         return False
     sentences_a, sentences_b = _sentences(a), _sentences(b)
     if len(sentences_a) == len(sentences_b) > 1:
-        # Sentence for sentence: a negation added to one sentence of a quote that already
-        # negates another is still found.
-        # Sentence for sentence, only a sentence negated on one side alone counts: within a
-        # longer quote, idioms and interjections move negations about ("No, Sir, save it" is
-        # "No, señor, no hable").
+        # Sentence for sentence: a negation added to a sentence of a quote, even one that
+        # negates already ("He admits they were not" retold as "Non ha ammesso che non"), is
+        # found. A sentence holding an interjection ("No, Sir, save it" is "No, señor, no
+        # hable") counts only when negated on one side alone: around an interjection,
+        # translations move negations about.
         return any(
-            _differ(x, language_a, y, language_b, presence=True)
+            _differ(
+                x,
+                language_a,
+                y,
+                language_b,
+                presence=_interjection(x, language_a) or _interjection(y, language_b),
+            )
             for x, y in zip(sentences_a, sentences_b, strict=True)
         )
     return _differ(a, language_a, b, language_b)
@@ -192,6 +206,18 @@ def _differ(
     fewer, fewer_language = (a, language_a) if count_a < count_b else (b, language_b)
     allowance = negative_meaning(fewer, fewer_language)
     return max(count_a, count_b) > min(count_a, count_b) + allowance
+
+
+def _interjection(sentence: str, language: str | None) -> bool:
+    """Whether a clause of `sentence` is nothing but negation words ("No, Sir", "Nee, nee")."""
+    words = _lexicon().get(language or "")
+    if words is None:
+        return False
+    for clause in sentence.casefold().split(","):
+        tokens = _WORD.findall(clause)
+        if tokens and all(words.negates(token) for token in tokens):
+            return True
+    return False
 
 
 def _sentences(text: str) -> list[str]:
