@@ -10,11 +10,13 @@ with factcheck's extractor, so the recall below measures extraction and alignmen
 The corpus is read in place from ../shared/realnews; edited copies live in a temporary folder
 under benchmarks/out/ and are deleted after the run.
 
-Run alone: `python benchmarks/translations.py [--quick]`.
+Run alone: `python benchmarks/translations.py [--quick] [--misses N]` (N misses listed per edit
+type; 4 by default).
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import random
 import re
@@ -489,8 +491,18 @@ def negated_edit(text: str, lang: str, rng: random.Random) -> Edit | None:
         return None
     edited, spans, _ = splice(text, [(quote.open + 1, quote.close, new_inner)])
     target = (quote.open, spans[0][1] + 1)
-    shape = _shape(text, quote)
-    return Edit("negated", edited, (target,), short(inner, 60), short(new_inner, 60), shape)
+    old, new = around_change(inner, new_inner)
+    return Edit("negated", edited, (target,), old, new, _shape(text, quote))
+
+
+def around_change(old: str, new: str, before: int = 25, width: int = 60) -> tuple[str, str]:
+    """Both texts cut to `width` characters from `before` characters ahead of where they first
+    differ, so a listed miss shows the change ("…" marks a cut)."""
+    at = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), 0)
+    start = max(0, at - before)
+    lead = "…" if start else ""
+    room = width - len(lead)
+    return lead + short(old[start:], room), lead + short(new[start:], room)
 
 
 def _paragraph(text: str, position: int) -> Span:
@@ -1156,7 +1168,9 @@ def _language_rows(outcomes: list[Outcome]) -> list[str]:
 
 
 def _misses(outcomes: list[Outcome], per_kind: int = 4) -> list[str]:
-    lines = []
+    lines: list[str] = []
+    if per_kind <= 0:
+        return lines
     for kind in EDITS:
         missed = [o for o in outcomes if o.edit == kind and not o.hit]
         # Spread over articles and languages rather than the first few of one article.
@@ -1174,7 +1188,7 @@ def _misses(outcomes: list[Outcome], per_kind: int = 4) -> list[str]:
     return lines
 
 
-def _edits_markdown(figures: dict, command: str) -> list[str]:
+def _edits_markdown(figures: dict, command: str, misses: int = 4) -> list[str]:
     outcomes: list[Outcome] = figures["outcomes"]
     lines = [
         f"## {TITLE_EDITS}",
@@ -1229,23 +1243,25 @@ def _edits_markdown(figures: dict, command: str) -> list[str]:
             "off.)",
             "",
         ]
-    misses = _misses(outcomes)
-    if misses:
+    listed = _misses(outcomes, misses)
+    if listed:
         lines += [
             "Some misses (old → new; findings on the edited span; high/medium kinds the edit "
             "added elsewhere):",
             "",
-            *misses,
+            *listed,
             "",
         ]
     return lines
 
 
-def to_markdown(figures: dict | None, command: str) -> str:
-    """Both translation sections of RESULTS.md."""
+def to_markdown(figures: dict | None, command: str, misses: int = 4) -> str:
+    """Both translation sections of RESULTS.md (`misses`: how many misses to list per edit)."""
     if figures is None:
         return skipped(TITLE_ALARMS, command) + "\n" + skipped(TITLE_EDITS, command)
-    return "\n".join([*_alarms_markdown(figures, command), *_edits_markdown(figures, command)])
+    return "\n".join(
+        [*_alarms_markdown(figures, command), *_edits_markdown(figures, command, misses)]
+    )
 
 
 def run(quick: bool = False) -> str:
@@ -1253,7 +1269,18 @@ def run(quick: bool = False) -> str:
     return to_markdown(measure(quick), COMMAND + (" --quick" if quick else ""))
 
 
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python benchmarks/translations.py [--quick] [--misses N]`: print both sections."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_ARTICLES} articles")
+    parser.add_argument(
+        "--misses", type=int, default=4, help="misses to list per edit type (default 4)"
+    )
+    args = parser.parse_args(argv)
+    command = "python benchmarks/translations.py" + (" --quick" if args.quick else "")
+    print(to_markdown(measure(args.quick), command, args.misses))
+    return 0
+
+
 if __name__ == "__main__":
-    quick = "--quick" in sys.argv
-    command = "python benchmarks/translations.py" + (" --quick" if quick else "")
-    print(to_markdown(measure(quick), command))
+    sys.exit(main())

@@ -161,6 +161,15 @@ def test_negated_edit_targets_the_whole_quote() -> None:
     assert edit.text[start:end] == '"el avión no es la prioridad absoluta"'
 
 
+def test_a_listed_negation_shows_where_the_quote_changed() -> None:
+    old = "Dopo molti mesi di lavoro il volo di prova fornirà una percezione del programma"
+    new = "Dopo molti mesi di lavoro il volo di prova non fornirà una percezione del programma"
+    shown_old, shown_new = tr.around_change(old, new, before=10, width=30)
+    assert shown_old == "…di prova fornirà una percezi…"
+    assert shown_new == "…di prova non fornirà una per…"
+    assert tr.around_change("Es bueno", "No es bueno") == ("Es bueno", "No es bueno")
+
+
 def test_short_quotes_are_not_negated() -> None:
     assert tr.negated_edit('Dijo "muy bien" y ya.', "es", _rng()) is None
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
-_SENTENCE = re.compile(r"[.!?;:؟]+\s*")
+# A sentence ends at a stop followed by a space or the end: "C.E.O.," and "3.5" go on.
+_SENTENCE = re.compile(r"[.!?;:؟]+[\"'”’»)\]]*(?:\s+|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ def _lexicon() -> dict[str, _Negations]:
                 tuple(pair.split(maxsplit=1))  # type: ignore[misc]
                 for pair in table.get("additive", {}).get(language, ())
             ),
+            ever=tuple(tuple(phrase.split()) for phrase in table.get("ever", {}).get(language, ())),
         )
     return out
 
@@ -129,9 +131,21 @@ class _Negations:
     concord: frozenset[str]  # agree with a negation before them: "no dijo nada"
     expletive: frozenset[str]  # a negation after them in their clause negates nothing
     additive: frozenset[tuple[str, str]]  # "not only": a negation and the word that undoes it
+    ever: tuple[tuple[str, ...], ...]  # "se mai", "plus que jamais": the negation means "ever"
 
     def negates(self, token: str) -> bool:
         return token.endswith("n't") or token in self.exact or token.startswith(self.prefixes)
+
+    def undone(self, tokens: list[str], n: int) -> bool:
+        """Whether the negation word at n negates nothing: "not only" (additive) or "se mai"
+        (a phrase where it means "ever")."""
+        following = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if (tokens[n], following) in self.additive:
+            return True
+        return any(
+            len(phrase) <= n + 1 and tuple(tokens[n + 1 - len(phrase) : n + 1]) == phrase
+            for phrase in self.ever
+        )
 
 
 def known(language: str | None) -> bool:
@@ -144,7 +158,8 @@ def negations(text: str, language: str | None, heads: bool = False) -> int:
     with `heads`, a concord word after another negation of its sentence is not counted ("no
     dijo nada" negates once), nor a negation after an expletive word in its clause ("finché
     non", "avant qu'il ne"). "Not only" ("non solo", "niet alleen") is never a negation: "not
-    only X but Y" states X."""
+    only X but Y" states X; nor is a negation word that means "ever" ("se mai", "più che mai",
+    "plus que jamais")."""
     words = _lexicon().get(language or "")
     if words is None:
         return 0
@@ -155,10 +170,9 @@ def negations(text: str, language: str | None, heads: bool = False) -> int:
             expletive = False
             tokens = _WORD.findall(clause)
             for n, token in enumerate(tokens):
-                following = tokens[n + 1] if n + 1 < len(tokens) else ""
                 if heads and token in words.expletive:
                     expletive = True
-                if not words.negates(token) or (token, following) in words.additive:
+                if not words.negates(token) or words.undone(tokens, n):
                     continue
                 if not (heads and (expletive or (negated and token in words.concord))):
                     count += 1

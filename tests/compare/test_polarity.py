@@ -268,3 +268,54 @@ def test_an_expletive_negation_negates_nothing(language: str, text: str, heads: 
     # "finché non", "avant qu'il ne", "hasta que no": the negation only marks the clause.
     assert negations(text, language) >= 1
     assert negations(text, language, heads=True) == heads
+
+
+# A negation word that means "ever" negates nothing.
+EVER = {
+    "it": ("Se mai dovesse succedere, partiremo subito.", "Non l'ho mai visto."),
+    "es": ("Ahora más que nunca necesitamos ayuda.", "Nunca necesitamos ayuda."),
+    "fr": ("Nous sommes plus que jamais unis.", "Nous ne sommes jamais unis."),
+    "pt": ("Agora, mais do que nunca, precisamos de ajuda.", "Nunca precisamos de ajuda."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(EVER))
+def test_a_negation_word_that_means_ever_negates_nothing(language: str):
+    ever, never = EVER[language]
+    assert negations(ever, language, heads=True) == 0
+    assert negations(never, language, heads=True) == 1
+
+
+# A stop inside a word ("C.E.O.,", "3.5") does not end a sentence: the quote is still read
+# sentence for sentence, and a word of negative meaning in the next sentence ("Unfortunately")
+# does not excuse a negation added to this one.
+ABBREVIATION = {
+    "it": (
+        "Ho sempre detto che come CEO non potevo più restare. Purtroppo, quel giorno è arrivato.",
+        "Non ho sempre detto che come CEO non potevo più restare. Purtroppo, quel giorno è "
+        "arrivato.",
+    ),
+    "es": (
+        "Siempre he dicho que como CEO ya no podía seguir. Por desgracia, ese día ha llegado.",
+        "No siempre he dicho que como CEO ya no podía seguir. Por desgracia, ese día ha llegado.",
+    ),
+    "nl": (
+        "Ik heb altijd gezegd dat ik als CEO niet meer kon blijven. Helaas is die dag gekomen.",
+        "Ik heb niet altijd gezegd dat ik als CEO niet meer kon blijven. Helaas is die dag "
+        "gekomen.",
+    ),
+    "de": (
+        "Ich habe immer gesagt, dass ich als CEO nicht mehr bleiben könnte. Leider ist dieser "
+        "Tag gekommen.",
+        "Ich habe nicht immer gesagt, dass ich als CEO nicht mehr bleiben könnte. Leider ist "
+        "dieser Tag gekommen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ABBREVIATION))
+def test_a_stop_inside_a_word_does_not_end_the_sentence(language: str):
+    english = "I always said that as C.E.O., I could no longer stay. Unfortunately, that day came."
+    faithful, changed = ABBREVIATION[language]
+    assert not opposite(english, "en", faithful, language)
+    assert opposite(english, "en", changed, language)
