@@ -10,11 +10,13 @@ with factcheck's extractor, so the recall below measures extraction and alignmen
 The corpus is read in place from ../shared/realnews; edited copies live in a temporary folder
 under benchmarks/out/ and are deleted after the run.
 
-Run alone: `python benchmarks/translations.py [--quick]`.
+Run alone: `python benchmarks/translations.py [--quick] [--misses N]` (N misses listed per edit
+type; 4 by default).
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import random
 import re
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.negation import negated_quote  # noqa: E402
 from benchmarks.realnews import (  # noqa: E402
     COMMAND,
     SERIOUS,
@@ -470,55 +473,36 @@ def emptied_edit(text: str, rng: random.Random) -> Edit | None:
     return Edit("emptied", edited, (target,), old, "", _shape(text, quote))
 
 
-NEGATION = {"en": "not", "es": "no", "it": "non", "nl": "niet"}
-# English and Dutch negate after the finite verb ("is not", "zijn niet"); Spanish and Italian
-# before it ("no es", "non è").
-NEGATE_AFTER = {"en": True, "es": False, "it": False, "nl": True}
-VERBS = {
-    "en": "is are was were will would can could should must may might has have had do does did",
-    "es": "es son está están era eran fue fueron será serán ha han hay he hemos puede pueden "
-    "podemos tiene tienen debe deben estamos somos va vamos sería",
-    "it": "è sono era erano fu sarà saranno ha hanno ho abbiamo può possono possiamo siamo deve "
-    "devono stato",
-    "nl": "is zijn was waren wordt worden werd zal zullen kan kunnen heeft hebben hebt moet moeten "
-    "gaat gaan wil willen",
-}
-
-
-def negated_quote(inner: str, lang: str) -> str | None:
-    """The quote's words with the language's negation put next to its first verb-like word."""
-    words = _words(inner)
-    if len(words) < 4:
-        return None
-    verbs = set(VERBS[lang].split())
-    verb = next((w for w in words if w.group().lower() in verbs), None)
-    negation = NEGATION[lang]
-    if verb is None:
-        at = words[0].end()
-        return inner[:at] + " " + negation + inner[at:]
-    if NEGATE_AFTER[lang]:
-        return inner[: verb.end()] + " " + negation + inner[verb.end() :]
-    word = verb.group()
-    if verb.start() == words[0].start() and word[0].isupper():
-        # The negation opens the quote now: "Hemos" becomes "No hemos".
-        negation, word = negation.capitalize(), word[0].lower() + word[1:]
-    return inner[: verb.start()] + negation + " " + word + inner[verb.end() :]
-
-
 def negated_edit(text: str, lang: str, rng: random.Random) -> Edit | None:
-    """Insert a negation into one quotation of at least four words."""
+    """Negate one quotation of at least four words (see benchmarks/negation.py): the quote
+    drawn, or when it holds no finite verb to negate, the next of the others in a drawn order."""
     options = usable_quotes(text, min_words=4)
     if not options:
         return None
-    quote = rng.choice(options)
-    inner = quote.inner(text)
-    new_inner = negated_quote(inner, lang)
-    if new_inner is None:
+    first = rng.choice(options)
+    others = [q for q in options if q != first]
+    rng.shuffle(others)
+    for quote in (first, *others):
+        inner = quote.inner(text)
+        new_inner = negated_quote(inner, lang)
+        if new_inner is not None:
+            break
+    else:
         return None
     edited, spans, _ = splice(text, [(quote.open + 1, quote.close, new_inner)])
     target = (quote.open, spans[0][1] + 1)
-    shape = _shape(text, quote)
-    return Edit("negated", edited, (target,), short(inner, 60), short(new_inner, 60), shape)
+    old, new = around_change(inner, new_inner)
+    return Edit("negated", edited, (target,), old, new, _shape(text, quote))
+
+
+def around_change(old: str, new: str, before: int = 25, width: int = 60) -> tuple[str, str]:
+    """Both texts cut to `width` characters from `before` characters ahead of where they first
+    differ, so a listed miss shows the change ("…" marks a cut)."""
+    at = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), 0)
+    start = max(0, at - before)
+    lead = "…" if start else ""
+    room = width - len(lead)
+    return lead + short(old[start:], room), lead + short(new[start:], room)
 
 
 def _paragraph(text: str, position: int) -> Span:
@@ -1184,7 +1168,9 @@ def _language_rows(outcomes: list[Outcome]) -> list[str]:
 
 
 def _misses(outcomes: list[Outcome], per_kind: int = 4) -> list[str]:
-    lines = []
+    lines: list[str] = []
+    if per_kind <= 0:
+        return lines
     for kind in EDITS:
         missed = [o for o in outcomes if o.edit == kind and not o.hit]
         # Spread over articles and languages rather than the first few of one article.
@@ -1202,7 +1188,7 @@ def _misses(outcomes: list[Outcome], per_kind: int = 4) -> list[str]:
     return lines
 
 
-def _edits_markdown(figures: dict, command: str) -> list[str]:
+def _edits_markdown(figures: dict, command: str, misses: int = 4) -> list[str]:
     outcomes: list[Outcome] = figures["outcomes"]
     lines = [
         f"## {TITLE_EDITS}",
@@ -1221,7 +1207,11 @@ def _edits_markdown(figures: dict, command: str) -> list[str]:
         "measures that choice and is not a target; "
         "`speaker` = the name of the person who speaks beside a quotation of ≥ 3 words (a "
         "reporting verb next to the name) replaced by another person of the article; "
-        "`negated` = the language's negation inserted into a quotation of ≥ 4 words; "
+        "`negated` = a quotation of ≥ 4 words negated where its language puts the negation "
+        "(benchmarks/negation.py: the first finite verb not negated yet, with es/it `no`/`non` "
+        "before it and its clitic pronouns, nl `niet` after it in a main clause and before it "
+        "at the end of a subordinate one; a quotation with no finite verb the edit knows, a "
+        "noun phrase, gives way to another quotation of the article); "
         "`emptied` = a quotation's words removed, marks kept. Quotes whose marks butt against "
         'other marks (`en" "voice control" ", dat`, a pattern of the Dutch texts) are not '
         "edited: which marks pair is a guess there. Indented rows split a type by where the "
@@ -1253,23 +1243,25 @@ def _edits_markdown(figures: dict, command: str) -> list[str]:
             "off.)",
             "",
         ]
-    misses = _misses(outcomes)
-    if misses:
+    listed = _misses(outcomes, misses)
+    if listed:
         lines += [
             "Some misses (old → new; findings on the edited span; high/medium kinds the edit "
             "added elsewhere):",
             "",
-            *misses,
+            *listed,
             "",
         ]
     return lines
 
 
-def to_markdown(figures: dict | None, command: str) -> str:
-    """Both translation sections of RESULTS.md."""
+def to_markdown(figures: dict | None, command: str, misses: int = 4) -> str:
+    """Both translation sections of RESULTS.md (`misses`: how many misses to list per edit)."""
     if figures is None:
         return skipped(TITLE_ALARMS, command) + "\n" + skipped(TITLE_EDITS, command)
-    return "\n".join([*_alarms_markdown(figures, command), *_edits_markdown(figures, command)])
+    return "\n".join(
+        [*_alarms_markdown(figures, command), *_edits_markdown(figures, command, misses)]
+    )
 
 
 def run(quick: bool = False) -> str:
@@ -1277,7 +1269,18 @@ def run(quick: bool = False) -> str:
     return to_markdown(measure(quick), COMMAND + (" --quick" if quick else ""))
 
 
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python benchmarks/translations.py [--quick] [--misses N]`: print both sections."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_ARTICLES} articles")
+    parser.add_argument(
+        "--misses", type=int, default=4, help="misses to list per edit type (default 4)"
+    )
+    args = parser.parse_args(argv)
+    command = "python benchmarks/translations.py" + (" --quick" if args.quick else "")
+    print(to_markdown(measure(args.quick), command, args.misses))
+    return 0
+
+
 if __name__ == "__main__":
-    quick = "--quick" in sys.argv
-    command = "python benchmarks/translations.py" + (" --quick" if quick else "")
-    print(to_markdown(measure(quick), command))
+    sys.exit(main())

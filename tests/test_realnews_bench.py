@@ -153,28 +153,6 @@ def test_emptying_a_quote_keeps_its_marks() -> None:
     assert edit.text[start:end] == "“”"
 
 
-@pytest.mark.parametrize(
-    ("lang", "inner", "negated"),
-    [
-        ("es", "La decisión es muy buena para todos", "La decisión no es muy buena para todos"),
-        ("es", "Hemos reducido el esfuerzo de diseño", "No hemos reducido el esfuerzo de diseño"),
-        (
-            "it",
-            "Questa scelta è una vittoria per tutti",
-            "Questa scelta non è una vittoria per tutti",
-        ),
-        ("nl", "De tanker is onze eerste prioriteit", "De tanker is niet onze eerste prioriteit"),
-        ("en", "The tanker is our first priority", "The tanker is not our first priority"),
-        # No verb from the list: the negation goes after the first word.
-        ("nl", "Iedereen zei dat we gek werden", "Iedereen niet zei dat we gek werden"),
-    ],
-)
-def test_negation_goes_next_to_the_first_verb_like_word(
-    lang: str, inner: str, negated: str
-) -> None:
-    assert tr.negated_quote(inner, lang) == negated
-
-
 def test_negated_edit_targets_the_whole_quote() -> None:
     text = 'Afirmó que "el avión es la prioridad absoluta". Y se fue.'
     edit = tr.negated_edit(text, "es", _rng())
@@ -183,8 +161,28 @@ def test_negated_edit_targets_the_whole_quote() -> None:
     assert edit.text[start:end] == '"el avión no es la prioridad absoluta"'
 
 
+def test_a_listed_negation_shows_where_the_quote_changed() -> None:
+    old = "Dopo molti mesi di lavoro il volo di prova fornirà una percezione del programma"
+    new = "Dopo molti mesi di lavoro il volo di prova non fornirà una percezione del programma"
+    shown_old, shown_new = tr.around_change(old, new, before=10, width=30)
+    assert shown_old == "…di prova fornirà una percezi…"
+    assert shown_new == "…di prova non fornirà una per…"
+    assert tr.around_change("Es bueno", "No es bueno") == ("Es bueno", "No es bueno")
+
+
 def test_short_quotes_are_not_negated() -> None:
     assert tr.negated_edit('Dijo "muy bien" y ya.', "es", _rng()) is None
+
+
+def test_a_quote_with_no_verb_to_negate_gives_way_to_another() -> None:
+    # The rules of the edit itself are tested in test_negation_bench.py.
+    text = 'Habló de "una de las siete maravillas del mundo" y dijo "la obra es un éxito total".'
+    for seed in ("a", "b", "c", "d"):
+        edit = tr.negated_edit(text, "es", _rng(seed))
+        assert edit is not None
+        start, end = edit.targets[0]
+        assert edit.text[start:end] == '"la obra no es un éxito total"'
+    assert tr.negated_edit('Habló de "una de las siete maravillas".', "es", _rng()) is None
 
 
 def test_speaker_edit_moves_the_quote_to_another_person_of_the_article() -> None:
@@ -262,9 +260,10 @@ def test_names_found_by_pattern_speak_in_the_english_text() -> None:
 
 
 def test_edits_are_deterministic_for_an_article_and_language() -> None:
-    text = 'A "uno dos tres cuatro" y "cinco seis siete ocho" y "nueve diez once doce".'
+    text = 'A "uno es dos tres" y "cinco son seis siete" y "nueve era diez once".'
     first = tr.make_edit("negated", text, "es", "", {}, "article-1")
     again = tr.make_edit("negated", text, "es", "", {}, "article-1")
+    assert first is not None
     assert first == again
 
 

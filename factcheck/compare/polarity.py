@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
-_SENTENCE = re.compile(r"[.!?;:؟]+\s*")
+# A sentence ends at a stop followed by a space or the end: "C.E.O.," and "3.5" go on.
+_SENTENCE = re.compile(r"[.!?;:؟]+[\"'”’»)\]]*(?:\s+|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,11 @@ def _lexicon() -> dict[str, _Negations]:
             + tuple(w for w in words if w.endswith("'")),
             concord=frozenset(table.get("concord", {}).get(language, ())),
             expletive=frozenset(table.get("expletive", {}).get(language, ())),
+            additive=frozenset(
+                tuple(pair.split(maxsplit=1))  # type: ignore[misc]
+                for pair in table.get("additive", {}).get(language, ())
+            ),
+            ever=tuple(tuple(phrase.split()) for phrase in table.get("ever", {}).get(language, ())),
         )
     return out
 
@@ -124,9 +130,22 @@ class _Negations:
     prefixes: tuple[str, ...]
     concord: frozenset[str]  # agree with a negation before them: "no dijo nada"
     expletive: frozenset[str]  # a negation after them in their clause negates nothing
+    additive: frozenset[tuple[str, str]]  # "not only": a negation and the word that undoes it
+    ever: tuple[tuple[str, ...], ...]  # "se mai", "plus que jamais": the negation means "ever"
 
     def negates(self, token: str) -> bool:
         return token.endswith("n't") or token in self.exact or token.startswith(self.prefixes)
+
+    def undone(self, tokens: list[str], n: int) -> bool:
+        """Whether the negation word at n negates nothing: "not only" (additive) or "se mai"
+        (a phrase where it means "ever")."""
+        following = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if (tokens[n], following) in self.additive:
+            return True
+        return any(
+            len(phrase) <= n + 1 and tuple(tokens[n + 1 - len(phrase) : n + 1]) == phrase
+            for phrase in self.ever
+        )
 
 
 def known(language: str | None) -> bool:
@@ -138,7 +157,9 @@ def negations(text: str, language: str | None, heads: bool = False) -> int:
     """How many negation words `text` holds in `language` (0 when the language is unknown);
     with `heads`, a concord word after another negation of its sentence is not counted ("no
     dijo nada" negates once), nor a negation after an expletive word in its clause ("finché
-    non", "avant qu'il ne")."""
+    non", "avant qu'il ne"). "Not only" ("non solo", "niet alleen") is never a negation: "not
+    only X but Y" states X; nor is a negation word that means "ever" ("se mai", "più che mai",
+    "plus que jamais")."""
     words = _lexicon().get(language or "")
     if words is None:
         return 0
@@ -147,10 +168,11 @@ def negations(text: str, language: str | None, heads: bool = False) -> int:
         negated = False
         for clause in sentence.split(","):
             expletive = False
-            for token in _WORD.findall(clause):
+            tokens = _WORD.findall(clause)
+            for n, token in enumerate(tokens):
                 if heads and token in words.expletive:
                     expletive = True
-                if not words.negates(token):
+                if not words.negates(token) or words.undone(tokens, n):
                     continue
                 if not (heads and (expletive or (negated and token in words.concord))):
                     count += 1
@@ -168,13 +190,19 @@ def opposite(a: str, language_a: str | None, b: str, language_b: str | None) -> 
         return False
     sentences_a, sentences_b = _sentences(a), _sentences(b)
     if len(sentences_a) == len(sentences_b) > 1:
-        # Sentence for sentence: a negation added to one sentence of a quote that already
-        # negates another is still found.
-        # Sentence for sentence, only a sentence negated on one side alone counts: within a
-        # longer quote, idioms and interjections move negations about ("No, Sir, save it" is
-        # "No, señor, no hable").
+        # Sentence for sentence: a negation added to a sentence of a quote, even one that
+        # negates already ("He admits they were not" retold as "Non ha ammesso che non"), is
+        # found. A sentence holding an interjection ("No, Sir, save it" is "No, señor, no
+        # hable") counts only when negated on one side alone: around an interjection,
+        # translations move negations about.
         return any(
-            _differ(x, language_a, y, language_b, presence=True)
+            _differ(
+                x,
+                language_a,
+                y,
+                language_b,
+                presence=_interjection(x, language_a) or _interjection(y, language_b),
+            )
             for x, y in zip(sentences_a, sentences_b, strict=True)
         )
     return _differ(a, language_a, b, language_b)
@@ -192,6 +220,18 @@ def _differ(
     fewer, fewer_language = (a, language_a) if count_a < count_b else (b, language_b)
     allowance = negative_meaning(fewer, fewer_language)
     return max(count_a, count_b) > min(count_a, count_b) + allowance
+
+
+def _interjection(sentence: str, language: str | None) -> bool:
+    """Whether a clause of `sentence` is nothing but negation words ("No, Sir", "Nee, nee")."""
+    words = _lexicon().get(language or "")
+    if words is None:
+        return False
+    for clause in sentence.casefold().split(","):
+        tokens = _WORD.findall(clause)
+        if tokens and all(words.negates(token) for token in tokens):
+            return True
+    return False
 
 
 def _sentences(text: str) -> list[str]:

@@ -143,12 +143,105 @@ def test_a_sentence_negated_twice_where_its_translation_negates_once_is_the_oppo
     assert not opposite("Il n'a rien dit.", "fr", "Er hat nichts gesagt.", "de")
 
 
-def test_within_a_longer_quote_only_a_sentence_negated_on_one_side_alone_counts():
+# Around an interjection ("No, Sir"), translations move negations about: such a sentence counts
+# only when negated on one side alone.
+INTERJECTION = {
+    "es": (
+        "No, señor, no hable. Admite que no estaban cualificados.",
+        "No, señor, olvídelo. Admite que estaban cualificados.",
+    ),
+    "it": (
+        "No, signore, non ne parli. Ammette che non erano qualificati.",
+        "No, signore, lo dimentichi. Ammette che erano qualificati.",
+    ),
+    "nl": (
+        "Nee, meneer, praat er niet over. Hij geeft toe dat ze niet bekwaam waren.",
+        "Nee, meneer, vergeet het. Hij geeft toe dat ze bekwaam waren.",
+    ),
+    "de": (
+        "Nein, mein Herr, reden Sie nicht darüber. Er gibt zu, dass sie nicht qualifiziert waren.",
+        "Nein, mein Herr, vergessen Sie es. Er gibt zu, dass sie qualifiziert waren.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(INTERJECTION))
+def test_a_sentence_with_an_interjection_counts_only_when_negated_on_one_side_alone(
+    language: str,
+):
     english = "No, Sir, forget it. He admits they were not qualified."
-    assert not opposite(
-        english, "en", "No, señor, no hable. Admite que no estaban cualificados.", "es"
-    )
-    assert opposite(english, "en", "No, señor, olvídelo. Admite que estaban cualificados.", "es")
+    faithful, changed = INTERJECTION[language]
+    assert not opposite(english, "en", faithful, language)
+    assert opposite(english, "en", changed, language)
+
+
+# A negation added to a sentence of a longer quote that already negates once.
+TWICE = {
+    "es": (
+        "No tenemos dinero. Admite que no estaban cualificados.",
+        "No tenemos dinero. No admite que no estaban cualificados.",
+    ),
+    "it": (
+        "Non abbiamo soldi. Ha ammesso che non erano qualificati.",
+        "Non abbiamo soldi. Non ha ammesso che non erano qualificati.",
+    ),
+    "nl": (
+        "We hebben geen geld. Hij geeft toe dat ze niet bekwaam waren.",
+        "We hebben geen geld. Hij geeft niet toe dat ze niet bekwaam waren.",
+    ),
+    "de": (
+        "Wir haben kein Geld. Er gibt zu, dass sie nicht qualifiziert waren.",
+        "Wir haben kein Geld. Er gibt nicht zu, dass sie nicht qualifiziert waren.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(TWICE))
+def test_a_second_negation_in_a_sentence_of_a_longer_quote_is_the_opposite(language: str):
+    english = "We have no money. He admits they were not qualified."
+    faithful, changed = TWICE[language]
+    assert not opposite(english, "en", faithful, language)
+    assert opposite(english, "en", changed, language)
+
+
+# "Not only X but Y" states X: no negation, in any language.
+NOT_ONLY = {
+    "en": "It is not only cheap, it is light.",
+    "es": "No solo es barato, también es ligero.",
+    "it": "Non solo è economico, è anche leggero.",
+    "nl": "Het is niet alleen goedkoop, het is ook licht.",
+    "de": "Es ist nicht nur billig, es ist auch leicht.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOT_ONLY))
+def test_not_only_is_no_negation(language: str):
+    assert negations(NOT_ONLY[language], language) == 0
+    assert negations(NOT_ONLY[language], language, heads=True) == 0
+    # A translation that drops the construction says the same.
+    plain = "It is cheap and it is also light."
+    assert not opposite(plain, "en", NOT_ONLY[language], language)
+    assert not opposite(NOT_ONLY[language], language, plain, "en")
+
+
+def test_a_negation_beside_not_only_is_still_read():
+    assert negations("Non solo non è economico, è anche pesante.", "it", heads=True) == 1
+    assert opposite("It is not only cheap, it is light.", "en", "Non solo non è economico.", "it")
+
+
+# A ban the translation states with a negation ("may not buy"), per language's ban noun.
+BAN = {
+    "it": "Le compagnie rispettano il divieto di acquisto in Europa.",
+    "es": "Las aerolíneas respetan la prohibición de compra en Europa.",
+    "nl": "De maatschappijen respecteren het verbod op aankopen in Europa.",
+    "de": "Die Gesellschaften respektieren das Verbot von Käufen in Europa.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(BAN))
+def test_a_ban_rendered_with_a_negation_is_not_the_opposite(language: str):
+    english = "Airlines may not buy aircraft in Europe."
+    assert not opposite(english, "en", BAN[language], language)
 
 
 def test_a_word_of_negative_meaning_accounts_for_one_negation_only():
@@ -175,3 +268,54 @@ def test_an_expletive_negation_negates_nothing(language: str, text: str, heads: 
     # "finché non", "avant qu'il ne", "hasta que no": the negation only marks the clause.
     assert negations(text, language) >= 1
     assert negations(text, language, heads=True) == heads
+
+
+# A negation word that means "ever" negates nothing.
+EVER = {
+    "it": ("Se mai dovesse succedere, partiremo subito.", "Non l'ho mai visto."),
+    "es": ("Ahora más que nunca necesitamos ayuda.", "Nunca necesitamos ayuda."),
+    "fr": ("Nous sommes plus que jamais unis.", "Nous ne sommes jamais unis."),
+    "pt": ("Agora, mais do que nunca, precisamos de ajuda.", "Nunca precisamos de ajuda."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(EVER))
+def test_a_negation_word_that_means_ever_negates_nothing(language: str):
+    ever, never = EVER[language]
+    assert negations(ever, language, heads=True) == 0
+    assert negations(never, language, heads=True) == 1
+
+
+# A stop inside a word ("C.E.O.,", "3.5") does not end a sentence: the quote is still read
+# sentence for sentence, and a word of negative meaning in the next sentence ("Unfortunately")
+# does not excuse a negation added to this one.
+ABBREVIATION = {
+    "it": (
+        "Ho sempre detto che come CEO non potevo più restare. Purtroppo, quel giorno è arrivato.",
+        "Non ho sempre detto che come CEO non potevo più restare. Purtroppo, quel giorno è "
+        "arrivato.",
+    ),
+    "es": (
+        "Siempre he dicho que como CEO ya no podía seguir. Por desgracia, ese día ha llegado.",
+        "No siempre he dicho que como CEO ya no podía seguir. Por desgracia, ese día ha llegado.",
+    ),
+    "nl": (
+        "Ik heb altijd gezegd dat ik als CEO niet meer kon blijven. Helaas is die dag gekomen.",
+        "Ik heb niet altijd gezegd dat ik als CEO niet meer kon blijven. Helaas is die dag "
+        "gekomen.",
+    ),
+    "de": (
+        "Ich habe immer gesagt, dass ich als CEO nicht mehr bleiben könnte. Leider ist dieser "
+        "Tag gekommen.",
+        "Ich habe nicht immer gesagt, dass ich als CEO nicht mehr bleiben könnte. Leider ist "
+        "dieser Tag gekommen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ABBREVIATION))
+def test_a_stop_inside_a_word_does_not_end_the_sentence(language: str):
+    english = "I always said that as C.E.O., I could no longer stay. Unfortunately, that day came."
+    faithful, changed = ABBREVIATION[language]
+    assert not opposite(english, "en", faithful, language)
+    assert opposite(english, "en", changed, language)
