@@ -279,6 +279,8 @@ def _missing(
         ):
             continue  # the candidate carries the same words without quotation marks
         speaker = quote.speaker
+        if not speaker and len(said.split()) < FRAGMENT_WORDS and judged is None:
+            continue  # a term, a title or a scare quote nobody is said to speak: no quotation
         quoted_in_cand = bool(speaker) and any(
             speaker_matches(speaker, c.speaker) for c in all_cand
         )
@@ -358,6 +360,8 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment, retold: set[int]) -
         elif not (_a_person(speaker, cand) and who and not _named_in(who, ref)):
             continue
         short = len(said.split()) < FRAGMENT_WORDS
+        if short and not speaker:
+            continue  # a term, a title or a scare quote nobody is said to speak: no quotation
         case = "fragment" if short else "default"
         by = f"{who}: " if who and _a_person(speaker, cand) else ""
         found.append(

@@ -26,7 +26,7 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice (across languages: only a person it quotes in words the reference does not carry) |
 | added_entity | default | low | a name mentioned once in passing; across languages any other name (generic words are translated, so absence proves little) |
 | added_quote | default | medium | words in quotation marks the reference does not carry: possible fabrication |
-| added_quote | fragment | low | a phrase of under four words in marks (a term, a title, a scare quote), whoever is said to use it |
+| added_quote | fragment | low | a phrase of under four words in marks that a named speaker is said to use; with no speaker such a phrase is a term, a title or a scare quote and no quote finding at all, added or missing |
 | added_number | measured | medium | a figure in digits with a unit, or a count of 10 or more, the reference does not give, in a sentence both articles tell |
 | added_number | default | low | a small bare count ("two men"), a figure in words ("dieci": often rephrased, "a decade"), or one in material the reference does not cover at all (background, page furniture) |
 | added_date | default | medium | a day or month the reference does not give, in a sentence both articles tell |
