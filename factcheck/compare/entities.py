@@ -28,6 +28,10 @@ HEADING_SHARE = 0.7
 CONTENT_LETTERS = 4  # title case leaves short words ("of", "an", "in", "for") in lower case
 HEADER_REACH = 80  # characters after "Subject:" or "RE:" that still belong to that header field
 PART_OF_STORY = 2  # mentions that make an added name part of the candidate's story
+CUT_LETTERS = 3  # a word cut shorter ("Ma" of "Manchester") could be the start of anything
+BLEND_LETTERS = 5  # a word made of the starts of a name's words: "Mercosur", "Benelux"
+BLEND_PIECE = 2  # letters each word gives a blend (one letter each would be an acronym)
+RUNS_TRIED = 200  # runs of capitalised words tried per name: keeps a huge text linear
 MIN_WRITTEN = 4  # shorter names ("AS", "UE") are too likely to appear inside other words
 MIN_SKELETON_LETTERS = 4  # consonants a name needs before its skeleton is found in a text
 _SCRIPT_WORD = re.compile(r"[^\W\d_]+")
@@ -82,8 +86,9 @@ def names_of(side: Side) -> list[Name]:
 
 
 _CAPITAL_RUN = re.compile(
-    r"(?:[A-Z][\w'-]*\s+(?:(?:of|the|and|for|de|la|du|des)\s+)?){1,7}[A-Z][\w'-]*"
+    r"(?:[A-Z][\w'-]*\s+(?:(?:of|the|and|for|de|del|la|du|des)\s+)?){1,7}[A-Z][\w'-]*"
 )
+_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w'-]*")
 _HEADER = re.compile(
     r"(?:from|to|cc|bcc|date|sent|subject|re|fwd?|de|à|objet|asunto|para|von|an|betreff|"
     r"oggetto|da|onderwerp|van|aan|dari|kepada|perihal)\s*:",
@@ -191,7 +196,9 @@ def _loosely_written(name: Name, side: Side) -> bool:
     return word_index(side.document.text, side.memo).search(pattern, name.display)
 
 
-_MINOR = frozenset({"of", "the", "and", "for", "de", "la", "le", "du", "des", "van", "der", "&"})
+_MINOR = frozenset(
+    {"of", "the", "and", "for", "de", "del", "la", "le", "du", "des", "van", "der", "&"}
+)
 
 
 def _acronym_written(name: Name, side: Side) -> bool:
@@ -310,7 +317,96 @@ def _present(name: Name, side: Side) -> bool:
         or _acronym_written(name, side)
         or _transliterated_written(name, side)
         or _compound_present(name, side)
+        or _shortened_written(name, side)
     )
+
+
+def _shortened_written(name: Name, side: Side) -> bool:
+    """An organisation or place written short in one article and in full in the other: word for
+    word ("Man Utd" and "Manchester United", "Dept of Energy"), or as one word made of the
+    starts of its words ("Mercosur" and "Mercado Común del Sur"). Word for word never for a
+    person ("John Smith" is not "Jonathan Smith"); a blend whatever the type the extractor
+    guessed (no person's name is made of the starts of another's words)."""
+    words = [w for w in name.display.split() if w.lower() not in _MINOR]
+    runs = _capital_runs(side)
+    if len(words) >= 2 and name.entity_type != "person":
+        initials = "".join(key(w)[:1] for w in words)
+        for run in runs.by_initials.get(initials, [])[:RUNS_TRIED]:
+            if all(_shortens(a, b) or _shortens(b, a) for a, b in zip(words, run, strict=True)):
+                return True
+    if len(words) >= 2:
+        first = key(words[0])[:1]
+        return any(_blend(w, words) for w in runs.by_word_initial.get(first, [])[:RUNS_TRIED])
+    if len(words) == 1 and len(words[0]) >= BLEND_LETTERS:
+        first = key(words[0])[:1]
+        return any(_blend(words[0], run) for run in runs.by_first.get(first, [])[:RUNS_TRIED])
+    return False
+
+
+@dataclass
+class _Runs:
+    """The runs of capitalised words of one article, and its capitalised words, indexed."""
+
+    by_initials: dict[str, list[list[str]]] = field(default_factory=dict)
+    by_first: dict[str, list[list[str]]] = field(default_factory=dict)
+    by_word_initial: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _capital_runs(side: Side) -> _Runs:
+    found = side.memo.get("capital_runs")
+    if found is None:
+        found = side.memo["capital_runs"] = _Runs()
+        seen: set[str] = set()
+        for run in _CAPITAL_RUN.finditer(side.document.text):
+            if run.group(0) in seen:
+                continue
+            seen.add(run.group(0))
+            words = [w for w in run.group(0).split() if w.lower() not in _MINOR]
+            if len(words) >= 2:
+                initials = "".join(key(w)[:1] for w in words)
+                found.by_initials.setdefault(initials, []).append(words)
+                found.by_first.setdefault(initials[:1], []).append(words)
+        for word in set(_CAPITAL_WORD.findall(side.document.text)):
+            if len(word) >= BLEND_LETTERS:
+                found.by_word_initial.setdefault(key(word)[:1], []).append(word)
+    return found
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether `short` is `full` written short: cut ("Man", "Corp.") or contracted, its first
+    and last letters kept with some of those between ("Utd", "Govt", "Intl")."""
+    s, f = key(short.rstrip(".")), key(full)
+    if s == f:
+        return True
+    if not s.isalpha() or len(s) < 2 or len(s) >= len(f) or s[0] != f[0]:
+        return False
+    if f.startswith(s):
+        return len(s) >= CUT_LETTERS
+    if s[-1] != f[-1]:
+        return False
+    between = iter(f[1:-1])
+    return all(letter in between for letter in s[1:-1])
+
+
+def _blend(word: str, words: list[str]) -> bool:
+    """Whether `word` is made of the starts of `words`, each giving at least two letters, in
+    order: "Mercosur" of "Mercado Común del Sur", "Benelux" of "Belgium Netherlands
+    Luxembourg", "LokiTorrent" of "Loki Torrent". A word of the name itself is no blend of it
+    ("Alien" of "Alien Encounter" is "ali" and "en", but it is the name's first word)."""
+    w, parts = key(word), [key(p) for p in words]
+    if len(parts) < 2 or len(w) < BLEND_LETTERS or " " in w or w in parts:
+        return False
+
+    def fits(i: int, at: int) -> bool:
+        if i == len(parts):
+            return at == len(w)
+        part = parts[i]
+        for n in range(min(len(part), len(w) - at), BLEND_PIECE - 1, -1):
+            if w[at : at + n] == part[:n] and fits(i + 1, at + n):
+                return True
+        return False
+
+    return fits(0, 0)
 
 
 def _compound_present(name: Name, side: Side) -> bool:

@@ -310,3 +310,53 @@ def test_a_name_in_capitals_is_present_where_the_other_writes_it_in_title_case()
     assert [d.kind for d in result.discrepancies if d.kind == "missing_entity"] == [
         "missing_entity"
     ]
+
+
+SHARED = [("Riverton Council", "org"), ("Maria Santos", "person"), ("Northwind Steel", "org")]
+
+
+def _entity_messages(ref_text, ref_names, cand_text, cand_names):
+    ref, cand = doc(ref_text), doc(cand_text)
+    ref_facts = [f for name, kind in ref_names for f in mentions(ref, name, kind)]
+    cand_facts = [f for name, kind in cand_names for f in mentions(cand, name, kind)]
+    result = compare(ref, ref_facts, cand, cand_facts)
+    return [d.message for d in result.discrepancies if "entity" in d.kind]
+
+
+def test_an_organisation_written_short_word_for_word_is_present():
+    short = REF + " Harbour Utd beat Lakeside on Sunday. Harbour Utd now lead the table."
+    names = [*SHARED, ("Harbour Utd", "org")]
+    assert _entity_messages(short, names, REF + " Harbour United won.", SHARED) == []
+    assert _entity_messages(short, names, REF + " Harbour Rovers won.", SHARED) == [
+        "The reference names Harbour Utd twice; the candidate never does."
+    ]
+    short = REF + " The Natl Grain Board met."
+    names = [*SHARED, ("Natl Grain Board", "org")]
+    assert _entity_messages(short, names, REF + " The National Grain Board met.", SHARED) == []
+
+
+def test_a_person_is_never_matched_by_a_shortened_first_name():
+    found = _entity_messages(
+        REF + " Jonathan Vale spoke first. Jonathan Vale then left.",
+        [*SHARED, ("Jonathan Vale", "person")],
+        REF + " John Valentine spoke first.",
+        [*SHARED, ("John Valentine", "person")],
+    )
+    assert "The reference names Jonathan Vale twice; the candidate never does." in found
+
+
+def test_a_name_and_the_word_made_of_its_starts_are_one_name():
+    full = REF + " Ministers of the Mercado Andino del Norte met."
+    names = [*SHARED, ("Mercado Andino del Norte", "org")]
+    assert _entity_messages(full, names, REF + " Ministers of Mercannor met.", SHARED) == []
+    assert _entity_messages(full, names, REF + " Ministers of Andorra met.", SHARED) == [
+        "The reference names Mercado Andino del Norte once; the candidate never does."
+    ]
+    # A word of the name is no blend of it: "Alder" is not "Al" + "der" of "Alder Dermot".
+    found = _entity_messages(
+        REF + " Alder Dermot Holdings bought the mill.",
+        [*SHARED, ("Alder Dermot Holdings", "org")],
+        REF + " Alder bought the mill.",
+        [*SHARED, ("Alder", "org")],
+    )
+    assert any("Alder Dermot Holdings" in m for m in found)
