@@ -7,6 +7,7 @@ here plus its tests; a new wire format is a provider class plus its entry.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -46,97 +47,84 @@ class ProviderKind:
     timeouts: Timeouts = field(default_factory=Timeouts)
 
 
-def _openai_wire(item: Resolved) -> Provider:
-    from factcheck.llm.providers.openai_provider import OpenAIProvider  # the SDK only when used
+def _wire(module: str, class_name: str) -> Factory:
+    """The factory of one wire format's provider; its module, and so its SDK, is imported only
+    when a chain uses it."""
 
-    return _built(OpenAIProvider, item)
+    def build(item: Resolved) -> Provider:
+        provider_class = getattr(importlib.import_module(module), class_name)
+        assert item.spec.model is not None
+        provider: Provider = provider_class(
+            item.spec.model,
+            name=item.record.name,
+            api_key=item.key,
+            base_url=item.base_url,
+            timeouts=item.timeouts,
+            third_party=item.third_party,
+        )
+        return provider
+
+    return build
 
 
-def _anthropic_wire(item: Resolved) -> Provider:
-    from factcheck.llm.providers.anthropic_provider import AnthropicProvider
-
-    return _built(AnthropicProvider, item)
-
-
-def _gemini_wire(item: Resolved) -> Provider:
-    from factcheck.llm.providers.gemini_provider import GeminiProvider
-
-    return _built(GeminiProvider, item)
+OPENAI_WIRE = _wire("factcheck.llm.providers.openai_provider", "OpenAIProvider")
+ANTHROPIC_WIRE = _wire("factcheck.llm.providers.anthropic_provider", "AnthropicProvider")
+GEMINI_WIRE = _wire("factcheck.llm.providers.gemini_provider", "GeminiProvider")
 
 
-def _built(provider_class: Any, item: Resolved) -> Provider:
-    """One provider of a wire format, from a resolved chain item."""
-    assert item.spec.model is not None
-    provider: Provider = provider_class(
-        item.spec.model,
-        name=item.record.name,
-        api_key=item.key,
-        base_url=item.base_url,
-        timeouts=item.timeouts,
-        third_party=item.third_party,
+def _kind(
+    name: str, factory: Factory, default_model: str, default_base_url: str, **rest: Any
+) -> ProviderKind:
+    """The record of kind `name`, whose variables are NAME_API_KEY and NAME_BASE_URL."""
+    variable = name.upper()
+    return ProviderKind(
+        name=name,
+        factory=factory,
+        default_model=default_model,
+        key_variable=f"{variable}_API_KEY",
+        base_url_variable=f"{variable}_BASE_URL",
+        default_base_url=default_base_url,
+        **rest,
     )
-    return provider
 
 
 # Registry order is the default chain's order.
 KINDS: dict[str, ProviderKind] = {
     record.name: record
     for record in (
-        ProviderKind(
-            name="anthropic",
-            factory=_anthropic_wire,
-            default_model="claude-haiku-4-5",
-            key_variable="ANTHROPIC_API_KEY",
-            base_url_variable="ANTHROPIC_BASE_URL",
-            default_base_url="https://api.anthropic.com",
+        _kind(
+            "anthropic",
+            ANTHROPIC_WIRE,
+            "claude-haiku-4-5",
+            "https://api.anthropic.com",
             prices=ANTHROPIC_PRICES,
             in_default_chain=True,
         ),
-        ProviderKind(
-            name="openai",
-            factory=_openai_wire,
-            default_model="gpt-5-mini",
-            key_variable="OPENAI_API_KEY",
-            base_url_variable="OPENAI_BASE_URL",
-            default_base_url="https://api.openai.com/v1",
+        _kind(
+            "openai",
+            OPENAI_WIRE,
+            "gpt-5-mini",
+            "https://api.openai.com/v1",
             prices=OPENAI_PRICES,
             in_default_chain=True,
         ),
-        ProviderKind(
-            name="gemini",
-            factory=_gemini_wire,
-            default_model="gemini-2.5-flash",
-            # Only GEMINI_API_KEY: the SDK's GOOGLE_API_KEY may be a key for other Google
-            # services; name it with `gemini;key=GOOGLE_API_KEY` to use it.
-            key_variable="GEMINI_API_KEY",
-            base_url_variable="GEMINI_BASE_URL",
-            default_base_url="https://generativelanguage.googleapis.com",
+        # Only GEMINI_API_KEY: the SDK's GOOGLE_API_KEY may be a key for other Google services;
+        # name it with `gemini;key=GOOGLE_API_KEY` to use it.
+        _kind(
+            "gemini",
+            GEMINI_WIRE,
+            "gemini-2.5-flash",
+            "https://generativelanguage.googleapis.com",
             prices=GEMINI_PRICES,
             in_default_chain=True,
         ),
-        ProviderKind(
-            name="mistral",
-            factory=_openai_wire,
-            default_model="mistral-small-latest",
-            key_variable="MISTRAL_API_KEY",
-            base_url_variable="MISTRAL_BASE_URL",
-            default_base_url="https://api.mistral.ai/v1",
-        ),
-        ProviderKind(
-            name="openrouter",
-            factory=_openai_wire,
-            default_model="openai/gpt-5-mini",
-            key_variable="OPENROUTER_API_KEY",
-            base_url_variable="OPENROUTER_BASE_URL",
-            default_base_url="https://openrouter.ai/api/v1",
-        ),
-        ProviderKind(
-            name="ollama",
-            factory=_openai_wire,
-            default_model="llama3.2",
-            key_variable="OLLAMA_API_KEY",
-            base_url_variable="OLLAMA_BASE_URL",
-            default_base_url="http://localhost:11434/v1",
+        _kind("mistral", OPENAI_WIRE, "mistral-small-latest", "https://api.mistral.ai/v1"),
+        _kind("openrouter", OPENAI_WIRE, "openai/gpt-5-mini", "https://openrouter.ai/api/v1"),
+        _kind(
+            "ollama",
+            OPENAI_WIRE,
+            "llama3.2",
+            "http://localhost:11434/v1",
             key_required=False,
             # A model on local CPU answers slowly; its first answer also waits for the load.
             timeouts=Timeouts(deadline_s=300.0, connect_s=10.0, read_s=300.0),
