@@ -67,10 +67,7 @@ QUICK_CASES = 40  # in-scope cases per language and type with --quick
 
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d(?:[\d.,\u00a0\u202f\u2009 ]*\d)?")
-# a sign opens the figure ("-5") or stands between a currency and its digits ("€ -12")
-_NOTATION = re.compile(
-    r"[\^/]|\d\s*e[+-]?\d|^\s*[-+−]|(?:^|\s)[-+−]\d|^[.,]|\d\s*:\s*\d", re.IGNORECASE
-)
+_NOTATION = re.compile(r"[\^/]|\d\s*e[+-]?\d|^\s*[-+−]|^[.,]|\d\s*:\s*\d", re.IGNORECASE)
 _IDENTIFIER_INPUT = re.compile(r"\d+\.\d+\.\d+\.\d+|\+\s?\d|\d{3}-\d{3,4}|\d-\d{3}")
 _CODE_BEFORE = re.compile(r"[^\W\d_]-\Z|[^\W\d_]\Z")
 _NUMERIC_DATE = re.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\d{1,2}/\d{1,2}")

@@ -807,3 +807,22 @@ def test_a_turkish_dot_ordinal_opening_a_line_is_a_figure() -> None:
     assert numbers("1. Madde: kurallar değişti.", "tr") == []
     # English writes no ordinal so: a list marker whatever follows
     assert numbers("1. the rules changed.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value", "unit"),
+    [
+        ("nl", "Het saldo was € -12 aan het eind.", "€ -12", -12.0, "EUR"),
+        ("en", "A loss of US$-3.5 billion was booked.", "US$-3.5 billion", -3.5e9, "USD"),
+    ],
+)
+def test_a_minus_between_currency_and_digits_is_a_negative_amount(
+    language: str, text: str, phrase: str, value: float, unit: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.unit) == (phrase, value, unit)
+
+
+def test_a_dash_between_two_amounts_stays_a_range() -> None:
+    found = numbers("Tickets cost $10-$12 each.", "en")
+    assert [(f.text, f.value) for f in found] == [("$10", 10.0), ("$12", 12.0)]

@@ -211,6 +211,8 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
             return None
     if scale:
         value *= scale
+    if prefix is not None and prefix["minus"]:
+        value = -value  # "€ -12": a negative amount
     if not math.isfinite(value):
         return None  # a thousand-digit "number" is no figure anyone states
     if raw is None and not scale:

@@ -156,9 +156,10 @@ def patterns(language: str | None) -> Patterns:
         re.escape(w) if not w[0].isalpha() else rf"(?<!\w){re.escape(w)}"
         for w in sorted(percent_before, key=len, reverse=True)
     )
+    # "€ -12", "US$-3.5 billion": a minus between the currency and its digits is a loss
     prefix = (
-        rf"(?:{NOT_AFTER_WORD}(?<!\.)(?P<cur>{_alternation(list(cur_before))})"
-        rf"|(?P<pct>{pct_before}))\s?\Z"
+        rf"(?:{NOT_AFTER_WORD}(?<!\.)(?P<cur>{_alternation(list(cur_before))})\s?(?P<minus>[-−])?"
+        rf"|(?P<pct>{pct_before})\s?)\Z"
     )
     time_before = _alternation(data["time_before"])
     phone_labels = list(_merged(data["phone_labels"], own))
