@@ -78,8 +78,8 @@ _PLAIN_FIGURE = re.compile(
     r"(?:\s*[^\W\d_]+\.?)?",
 )
 _UNGROUPED = re.compile(r"\d{5,}")
-# "1. 234. 567": digits and a period opening a line, then a capital or more digits
-_LIST_MARKER = re.compile(r"\d+\.[ \t]+[^\W_a-zß-ÿ]")
+# "1. 234. 567": digits and a period opening a line, then a word or more digits
+_LIST_MARKER = re.compile(r"\d+\.[ \t]+(\w)")
 # "percent of 10", "percentage van 30", "210'un yüzdesi": the percent word governs the number
 _PERCENT_OF = re.compile(
     r"^(?:[^\W\d_]+\s+){1,2}(?:of|van|de|di|von)\s+\d|^\d+['’][^\W\d_]+\s+[^\W\d_]+$",
@@ -177,7 +177,8 @@ def _line_marker(text: str, start: int | None) -> bool:
     by a capital or digits: a list marker ("1. 234. 567")."""
     if start is None or text[:start].rstrip(" \t")[-1:] not in ("", "\n"):
         return False
-    return bool(_LIST_MARKER.match(text, start))
+    m = _LIST_MARKER.match(text, start)
+    return m is not None and not m[1].islower()  # "1. sırada": a Turkish ordinal
 
 
 def _not_written(shown: str, result: dict[str, Any]) -> bool:

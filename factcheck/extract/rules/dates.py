@@ -6,7 +6,8 @@ Relative dates resolve against `document.published`; without it they stay relati
 no value. A day and month without a year take it from a dated day or month of the same
 sentence, else the year nearest the publication date (on the right weekday when one is given,
 "Selasa (25/6)"), else a year stated in the same sentence; a year elsewhere in the text never
-lends itself. Each fact says its granularity and where its value came from (dates_resolve).
+lends itself. "Next" and "last" words ("el próximo 6 de abril", "le 6 avril dernier") make it the
+first such day after publication or the last one before it. Each fact says its granularity and where its value came from (dates_resolve).
 """
 
 from __future__ import annotations
