@@ -78,6 +78,15 @@ _PLAIN_FIGURE = re.compile(
     r"(?:\s*[^\W\d_]+\.?)?",
 )
 _UNGROUPED = re.compile(r"\d{5,}")
+# "1. 234. 567": digits and a period opening a line, then a word or more digits
+_LIST_MARKER = re.compile(r"\d+\.[ \t]+(\w)")
+# "percent of 10", "percentage van 30", "210'un yüzdesi": the percent word governs the number
+_PERCENT_OF = re.compile(
+    r"^(?:[^\W\d_]+\s+){1,2}(?:of|van|de|di|von)\s+\d|^\d+['’][^\W\d_]+\s+[^\W\d_]+$",
+    re.IGNORECASE,
+)
+# "322 cents": in French also 322 currency cents ("5 cents le litre")
+_FRENCH_CENTS = re.compile(r"\d+\s*cents?", re.IGNORECASE)
 _ABBREVIATED = re.compile(r"[\d.,\s]+[^\W\d_]{1,3}")
 _DAY_TIMEX = re.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 _MONTH_TIMEX = re.compile(r"\d{4}-\d\d")
@@ -163,7 +172,30 @@ def _next_to_month(text: str, start: int, end: int) -> bool:
     return any(w in _month_names() for w in words)
 
 
-def _figure_scope(result: dict[str, Any], text: str, kind: str) -> str | None:
+def _line_marker(text: str, start: int | None) -> bool:
+    """Whether the result starting at `start` is digits and a period opening a line, followed
+    by a capital or digits: a list marker ("1. 234. 567")."""
+    if start is None or text[:start].rstrip(" \t")[-1:] not in ("", "\n"):
+        return False
+    m = _LIST_MARKER.match(text, start)
+    return m is not None and not m[1].islower()  # "1. sırada": a Turkish ordinal
+
+
+def _not_written(shown: str, result: dict[str, Any]) -> bool:
+    """Whether a figure written in digits alone expects a value those digits do not give in
+    either decimal convention ("43894.0" expected as 0.75)."""
+    if not re.fullmatch(r"[\d.,\s]+", shown):
+        return False
+    expected = _number(str((result.get("Resolution") or {}).get("value", "")))
+    compact = re.sub(r"\s", "", shown)
+    readings = {_number(compact.replace(",", "")), _number(compact.replace(".", ""))}
+    readings.add(_number(compact.replace(".", "").replace(",", ".")))
+    return expected is not None and not any(
+        r is not None and abs(r - expected) <= 1e-9 * max(abs(r), 1.0) for r in readings
+    )
+
+
+def _figure_scope(result: dict[str, Any], text: str, kind: str, language: str) -> str | None:
     """Why a figure result is out of scope, or None when it is in."""
     shown = result.get("Text") or ""
     start, end = _span(result)
@@ -177,7 +209,21 @@ def _figure_scope(result: dict[str, Any], text: str, kind: str) -> str | None:
     ungrouped = _UNGROUPED.search(runs[0]) and not re.search(r"[.,\s]", runs[0])
     if kind in ("numbers", "dimensions") and ungrouped:
         return "five or more digits without grouping, no unit (an identifier by design)"
+    if kind == "percentages" and _PERCENT_OF.search(shown.strip()):
+        return (
+            "a percent word governing 'of N' (percent of 10, percentage van 30, 210'un yüzdesi):"
+            " a share of N as often as N %"
+        )
     if kind == "numbers":
+        if _not_written(shown, result):
+            return "an expected value that is not the number written (43894.0 as 0.75)"
+        if language == "fr" and _FRENCH_CENTS.fullmatch(shown.strip()):
+            return (
+                "digits and the French 'cent(s)' (322 cents): the currency cent as often"
+                " (5 cents le litre), read unscaled by design"
+            )
+        if _line_marker(text, start):
+            return "digits and a period opening a line (1. 234. 567): a list marker by design"
         if _IDENTIFIER_INPUT.search(text):
             return "identifier: IP address, phone number"
         if start is not None and _CODE_BEFORE.search(text[max(0, start - 2) : start]):
@@ -210,7 +256,7 @@ def _figure_case(raw: dict[str, Any], type_: str, language: str) -> Case:
         value = _number(str(resolution.get("value", "")).rstrip("%"))
         if value is None:
             continue  # a bare currency name ("dollar") carries no figure
-        reason = _figure_scope(result, text, type_)
+        reason = _figure_scope(result, text, type_, language)
         unit = None
         if type_ == "currency":
             unit = _currencies().get(str(resolution.get("unit", "")).casefold())
@@ -223,6 +269,11 @@ def _figure_case(raw: dict[str, Any], type_: str, language: str) -> Case:
             continue
         start, end = _span(result)
         expected.append(Expected(start, end, (value,), unit, result.get("Text") or ""))
+    if _split_number(expected, text):
+        reasons.append(
+            "one number the spec splits at a separator the language does not use (Turkish 5.00"
+            " as 5 and 00): read as one number by design"
+        )
     if _shared_scale(expected):
         reasons.append(
             "range whose ends share one scale word (100 bis 300 Milliarden): the specs leave the"
@@ -230,6 +281,23 @@ def _figure_case(raw: dict[str, Any], type_: str, language: str) -> Case:
         )
     out = reasons[0] if reasons else (None if expected else "no figure expected")
     return Case(language, type_, text, None, tuple(expected), out)
+
+
+def _split_number(expected: list[Expected], text: str) -> bool:
+    """Whether two expected numbers are one run of digits split at a single "." or ","
+    ("5.00" as 5 and 00); a longer chain ("22,24,26,31") is a list and stays in scope."""
+    glued = [_glued(a, b, text) for a, b in itertools.pairwise(expected)]
+    return any(
+        here and not (i and glued[i - 1]) and not (i + 1 < len(glued) and glued[i + 1])
+        for i, here in enumerate(glued)
+    )
+
+
+def _glued(first: Expected, second: Expected, text: str) -> bool:
+    if first.end is None or second.start is None or second.start - first.end != 1:
+        return False
+    digits = first.text.isdigit() and second.text.isdigit()
+    return digits and text[first.end : second.start] in (".", ",")
 
 
 def _shared_scale(expected: list[Expected]) -> bool:
@@ -323,6 +391,20 @@ def _date_scope(result: dict[str, Any], timex: str, language: str) -> str | None
     return None
 
 
+def _month_first(shown: str, values: tuple[str, ...], language: str) -> bool:
+    """Whether an all-digit date is expected month or year first ("08/12" as August 12,
+    "16/04/21" as 2016-04-21) where the language writes the day first and the day-first
+    reading is a date too."""
+    parts = re.findall(r"\d+", shown)
+    if language == "en" or re.search(r"[^\W\d_]", shown) or not 2 <= len(parts) <= 3:
+        return False
+    day, month = int(parts[0]), int(parts[1])
+    if not (1 <= day <= 31 and 1 <= month <= 12) or not values:
+        return False
+    expected = values[0][5:10]
+    return expected != f"{month:02d}-{day:02d}"
+
+
 def _date_case(raw: dict[str, Any], language: str) -> Case:
     context = raw.get("Context") or {}
     reference = context.get("ReferenceDateTime")
@@ -337,6 +419,11 @@ def _date_case(raw: dict[str, Any], language: str) -> Case:
         reason = _date_scope(result, timex, language) or (None if values else "no resolved value")
         if reason is None and not all(_DATE_VALUE.fullmatch(v) for v in values):
             reason = "an impossible date (Feb 30, 29/2/2019): the bad-input tests cover it"
+        if reason is None and _month_first(result.get("Text") or "", values, language):
+            reason = (
+                "an all-digit date the spec reads month or year first (08/12 as August 12,"
+                " 16/04/21 as 2016-04-21) where the language writes the day first"
+            )
         if reason is None and not reference and timex.startswith("XXXX") and "Value" not in result:
             # DateTimeModel cases with no Context were resolved against the day they were written
             reason = "a year-less date in a case that gives no reference date"

@@ -690,3 +690,126 @@ def test_a_year_before_a_month_is_no_month_date_in_english() -> None:
 def test_a_day_and_month_joined_by_a_spaced_dash() -> None:
     fact = only("سأعود يوم 2- أكتوبر", "ar", dt.date(2016, 11, 7))
     assert (fact.text, fact.value) == ("2- أكتوبر", "2016-10-02")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "phrase", "value"),
+    [
+        (
+            "es",
+            "Se votará el próximo 6 de abril.",
+            dt.date(2019, 5, 20),
+            "6 de abril",
+            "2020-04-06",
+        ),
+        ("es", "Se votó el pasado 6 de junio.", dt.date(2019, 5, 20), "6 de junio", "2018-06-06"),
+        (
+            "fr",
+            "Le vote aura lieu le 6 avril prochain.",
+            dt.date(2019, 5, 20),
+            "6 avril",
+            "2020-04-06",
+        ),
+        (
+            "fr",
+            "Le vote a eu lieu le 6 avril dernier.",
+            dt.date(2019, 3, 20),
+            "6 avril",
+            "2018-04-06",
+        ),
+        ("it", "Si vota il prossimo 6 aprile.", dt.date(2019, 5, 20), "6 aprile", "2020-04-06"),
+        ("it", "Si è votato il 6 giugno scorso.", dt.date(2019, 5, 20), "6 giugno", "2018-06-06"),
+        (
+            "en",
+            "The vote is set for next 6th of April.",
+            dt.date(2019, 5, 20),
+            "6th of April",
+            "2020-04-06",
+        ),
+        (
+            "en",
+            "The vote was held last 6 June in Lyon.",
+            dt.date(2019, 5, 20),
+            "6 June",
+            "2018-06-06",
+        ),
+        (
+            "pt",
+            "A votação será no próximo dia 6 de abril.",
+            dt.date(2019, 5, 20),
+            "6 de abril",
+            "2020-04-06",
+        ),
+        (
+            "fr",
+            "Rendez-vous le 29 février prochain.",
+            dt.date(2021, 3, 1),
+            "29 février",
+            "2024-02-29",
+        ),
+        # without "next" the nearest year stands
+        ("es", "Se votó el 6 de abril.", dt.date(2019, 5, 20), "6 de abril", "2019-04-06"),
+    ],
+)
+def test_next_and_last_point_a_yearless_date_from_publication(
+    language: str, text: str, published: dt.date, phrase: str, value: str
+) -> None:
+    fact = only(text, language, published)
+    assert (fact.text, fact.value, fact.anchor) == (phrase, value, "published")
+
+
+def test_a_weekday_fixes_the_year_before_next_does() -> None:
+    # 12 May 2017 is a Friday: "el próximo viernes" names that Friday, not next year's 12 May
+    fact = only("Será el próximo viernes 12 de mayo.", "es", dt.date(2017, 5, 1))
+    assert fact.value == "2017-05-12"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("en", "The file is sales_report-2002-10-09.xlsx here.", "2002-10-09", "2002-10-09"),
+        ("es", "El archivo es informe_2002-10-09.pdf aquí.", "2002-10-09", "2002-10-09"),
+        ("en", "Eli Lilly sold it on Dec31 , 1994 to them.", "Dec31 , 1994", "1994-12-31"),
+        ("en", "It closed on June 28 in 2020 for good.", "June 28 in 2020", "2020-06-28"),
+        ("en", "It closed on 28 June in 2020 for good.", "28 June in 2020", "2020-06-28"),
+        ("nl", "Het sloot op 28 juni in 2020 voorgoed.", "28 juni in 2020", "2020-06-28"),
+        ("en", "I came back 08/12,15 and stayed.", "08/12,15", "2015-08-12"),
+        ("es", "Volví el 08/12,15 a casa.", "08/12,15", "2015-12-08"),
+        ("it", "Tornai il 08/12,15 da lì.", "08/12,15", "2015-12-08"),
+    ],
+)
+def test_glued_and_loose_dates(language: str, text: str, phrase: str, value: str) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Set it up for October, 1st.", "October, 1st", "2019-10-01"),
+        ("I'll be back Oct2 for sure.", "Oct2", "2019-10-02"),
+        ("I'll be back October2 for sure.", "October2", "2019-10-02"),
+    ],
+)
+def test_english_month_and_day_written_together(text: str, phrase: str, value: str) -> None:
+    fact = only(text, "en", dt.date(2019, 5, 20))
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Serial 12-2002-10-09 was logged."),  # digits before the dash: no date
+        ("en", "The code oct2 is lowercase."),  # a lowercase name glued to digits: a code
+        ("en", "In October, 1st-time buyers rushed in."),
+        ("en", "In October, 15 people came."),  # a comma before a plain number: a count
+    ],
+)
+def test_shapes_that_stay_no_date(language: str, text: str) -> None:
+    found = dates(text, language, dt.date(2019, 5, 20))
+    assert [f.text for f in found if f.granularity == "day"] == []
+
+
+def test_a_short_year_after_a_spaced_comma_is_a_count() -> None:
+    found = dates("Llegaron el 08/12, 15 personas.", "es", dt.date(2018, 1, 10))
+    assert [(f.text, f.value) for f in found] == [("08/12", "2017-12-08")]

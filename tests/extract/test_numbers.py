@@ -751,3 +751,78 @@ def test_the_currency_written_before_a_figure_is_its_own() -> None:
 )
 def test_phone_numbers_and_labelled_decimals_are_no_figures(text: str) -> None:
     assert numbers(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("en", "Support rose to 60 percentage in the poll.", "60 percentage", 60.0),
+        ("fr", "Le taux atteint 40 pourcentage selon lui.", "40 pourcentage", 40.0),
+        ("it", "Il tasso arriva a 30 percentuale ormai.", "30 percentuale", 30.0),
+        ("es", "La tasa llegó a 12 porcentaje este año.", "12 porcentaje", 12.0),
+        ("pt", "A taxa chegou a 8 porcentagem no mês.", "8 porcentagem", 8.0),
+        ("pt", "A taxa chegou a 9 percentagem no mês.", "9 percentagem", 9.0),
+        ("en", "Turnout fell 4 percentage points overall.", "4 percentage points", 4.0),
+    ],
+)
+def test_percent_nouns_after_a_figure(language: str, text: str, phrase: str, value: float) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.unit) == (phrase, value, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("حضر 3 مائة شخص الاجتماع", "3 مائة", 300.0),
+        ("حضر 25 مئة متفرج المباراة", "25 مئة", 2500.0),
+        ("حضر ثلاث مائة شخص", "ثلاث مائة", 300.0),
+    ],
+)
+def test_arabic_hundred_scales_digits(text: str, phrase: str, value: float) -> None:
+    fact = only(text, "ar")
+    assert (fact.text, fact.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value", "unit"),
+    [
+        ("pt", "A multa foi de 10.000 francos suicos.", "10.000 francos suicos", 10000.0, "CHF"),
+        ("pt", "Custou 450.000 yenes ao governo.", "450.000 yenes", 450000.0, "JPY"),
+        ("es", "Pagó 20 dolares estadounidenses.", "20 dolares estadounidenses", 20.0, "USD"),
+        ("tr", "Fiyatı 100 isvicre frangı oldu.", "100 isvicre frangı", 100.0, "CHF"),
+        ("pt", "Foram 3 bilhoes de pessoas.", "3 bilhoes", 3e9, None),
+    ],
+)
+def test_names_without_their_accents(
+    language: str, text: str, phrase: str, value: float, unit: str | None
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.unit) == (phrase, value, unit)
+
+
+def test_a_turkish_dot_ordinal_opening_a_line_is_a_figure() -> None:
+    fact = only("1. sırada Ahmet var.", "tr")
+    assert (fact.text, fact.value) == ("1", 1.0)
+    # a capital after the period opens a list item, in Turkish too
+    assert numbers("1. Madde: kurallar değişti.", "tr") == []
+    # English writes no ordinal so: a list marker whatever follows
+    assert numbers("1. the rules changed.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value", "unit"),
+    [
+        ("nl", "Het saldo was € -12 aan het eind.", "€ -12", -12.0, "EUR"),
+        ("en", "A loss of US$-3.5 billion was booked.", "US$-3.5 billion", -3.5e9, "USD"),
+    ],
+)
+def test_a_minus_between_currency_and_digits_is_a_negative_amount(
+    language: str, text: str, phrase: str, value: float, unit: str
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.unit) == (phrase, value, unit)
+
+
+def test_a_dash_between_two_amounts_stays_a_range() -> None:
+    found = numbers("Tickets cost $10-$12 each.", "en")
+    assert [(f.text, f.value) for f in found] == [("$10", 10.0), ("$12", 12.0)]

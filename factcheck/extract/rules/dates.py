@@ -6,7 +6,8 @@ Relative dates resolve against `document.published`; without it they stay relati
 no value. A day and month without a year take it from a dated day or month of the same
 sentence, else the year nearest the publication date (on the right weekday when one is given,
 "Selasa (25/6)"), else a year stated in the same sentence; a year elsewhere in the text never
-lends itself. Each fact says its granularity and where its value came from (dates_resolve).
+lends itself. "Next" and "last" words ("el próximo 6 de abril", "le 6 avril dernier") make it the
+first such day after publication or the last one before it. Each fact says its granularity and where its value came from (dates_resolve).
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ def find_dates(document: Document) -> list[Fact]:
     norm = normalise(text)
     pats = patterns(document.language)
     language = document.language
-    candidates = [_with_weekday(norm, pats, f, language) for f in _candidates(norm, pats, language)]
+    candidates = [
+        _with_direction(norm, pats, _with_weekday(norm, pats, f, language))
+        for f in _candidates(norm, pats, language)
+    ]
     found = _join_months(_choose(candidates), norm, pats)
     skip = frozenset(pats.months)
     breaks = Breaks(norm, found)
@@ -107,6 +111,12 @@ def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
             m = getattr(pats, name).match(norm, pos)
             if m:
                 yield name, m
+    for start, end in zip(index.digits, index.digit_ends, strict=True):
+        # "Oct2", "Dec31, 1994": a day written onto its month's name (rare: a letter before)
+        if start and end - start <= 2 and norm[start - 1].isalpha():
+            month = pats.month_before_digits.search(norm, max(0, start - 12), start)
+            if month and (m := pats.month_glued.match(norm, month.start())):
+                yield "month_glued", m
 
 
 def _candidates(norm: str, pats: Patterns, language: str | None) -> list[Found]:
@@ -172,7 +182,7 @@ def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -
     # "22/04" is a date by its shape; "08.30" is a time and "10.4." a version number
     padded = not dotted and len(m["a"]) == 2 and len(m["b"]) == 2 and "0" in (m["a"][0], m["b"][0])
     if not (introduced or padded or m["y"]):
-        return None
+        return None  # "08/12,15" is a date by its padding or its word, not by its short year
     if pats.fraction_after.match(norm, m.end()):
         return None
     a, b = int(m["a"]), int(m["b"])
@@ -180,8 +190,9 @@ def _numeric_day_month(m: re.Match[str], pats: Patterns, language: str | None) -
     day, month = (b, a) if month_first else (a, b)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    if m["y"]:  # "08/12, 2015"
-        return Found(start, m.end(), 1, int(m["y"]), month, day, explicit_year=True)
+    if m["y"] or m["y2"]:  # "08/12, 2015", "08/12,15"
+        year = int(m["y"]) if m["y"] else res.two_digit_year(int(m["y2"]))
+        return Found(start, m.end(), 1, year, month, day, explicit_year=True)
     end = m.end() if m["dot"] and (dotted or introduced) else m.end("b")
     return Found(start, end, 1, None, month, day)
 
@@ -231,6 +242,11 @@ def _day_range(m: re.Match[str], pats: Patterns, language: str | None) -> Found 
         return None
     found = _month_match(m, pats, int(m["d1"]), rank=0)
     return replace(found, until=(found.month, int(m["d"]))) if found.month else None
+
+
+def _month_glued(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    """ "Oct2", "October2": a day glued to a capitalised month name ("oct2" is some code)."""
+    return _month_match(m, pats, int(m["d"])) if m["mon"][0].isupper() else None
 
 
 def _month_day_range(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
@@ -340,6 +356,7 @@ _HANDLERS: dict[str, _Handler] = {
     "weekday_numeric": _weekday_numeric,
     "day_month": _day_month,
     "month_day": _month_day,
+    "month_glued": _month_glued,
     "day_range": _day_range,
     "month_day_range": _month_day_range,
     "month_year": _month_year,
@@ -407,6 +424,19 @@ def _spans_months(first: Found, second: Found, norm: str, pats: Patterns) -> boo
     if key(norm[first.end : second.start]) in pats.pair_joiners:
         return pats.day_range_opener.search(norm, max(0, first.start - 16), first.start) is not None
     return True
+
+
+def _with_direction(norm: str, pats: Patterns, item: Found) -> Found:
+    """Mark a day and month without a year that "next" or "last" ("el próximo", "dernier")
+    points forward or back from publication."""
+    if item.day is None or item.year is not None or item.relative or item.weekday is not None:
+        return item  # a weekday fixes the year itself: "el próximo viernes 12 de mayo"
+    m = pats.direction_before.search(norm, max(0, item.start - 24), item.start) or (
+        pats.direction_after.match(norm, item.end)
+    )
+    if m is None:
+        return item
+    return replace(item, direction=1 if m["next"] else -1)
 
 
 def _with_weekday(norm: str, pats: Patterns, item: Found, language: str | None) -> Found:

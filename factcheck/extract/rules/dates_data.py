@@ -193,6 +193,8 @@ class Patterns:
     year_opener: re.Pattern[str]
     day_month: re.Pattern[str]
     month_day: re.Pattern[str]
+    month_glued: re.Pattern[str]  # "Oct2", "Dec31, 1994": tried where a month name ends
+    month_before_digits: re.Pattern[str]  # the month name glued to a digit run
     day_range: re.Pattern[str]  # "7-9 December", "del 7 al 9 de diciembre"
     month_day_range: re.Pattern[str]  # "April 20-21, 2001"
     day_range_opener: re.Pattern[str]  # "between " before the first day
@@ -204,6 +206,8 @@ class Patterns:
     weekday_numeric: re.Pattern[str]
     weekday_before: re.Pattern[str]
     last_weekday: re.Pattern[str]
+    direction_before: re.Pattern[str]  # "el próximo ", "last " before a year-less day
+    direction_after: re.Pattern[str]  # " prochain", " dernier" after one
     bare_weekday: re.Pattern[str]
     relative_phrase: re.Pattern[str]
     next_day: re.Pattern[str]
@@ -234,6 +238,7 @@ def patterns(language: str | None) -> Patterns:
     weekday_names = _alternation(list(weekdays))
     weekday = rf"(?P<wd>{weekday_names})(?!\w)"
     last = data["last_weekday"]
+    toward = data["date_direction"]
     ago = data["ago"]
     amount = rf"(?:\d{{1,3}}|{_alternation(list(ago['amounts']))})"
     unit = _alternation(list(ago["units"]))
@@ -267,9 +272,9 @@ def patterns(language: str | None) -> Patterns:
         ago_units={key(k): v for k, v in ago["units"].items()},
         ago_amounts={key(k): v for k, v in ago["amounts"].items()},
         iso=re.compile(
-            NOT_AFTER_WORD
-            + r"(?<![/.-])(?P<y>(?:1[89]|2[01])\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/])"
-            r"(?![.,]\d)"
+            # "sales_report-2002-10-09.xlsx": a dash may glue it to a name, never to digits
+            r"(?<![^\W_\u0600-\u06ff])(?<![/.])(?<!\d-)"
+            r"(?P<y>(?:1[89]|2[01])\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/])(?![.,]\d)"
         ),
         numeric=re.compile(
             NOT_AFTER_WORD + r"(?<![/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
@@ -298,7 +303,9 @@ def patterns(language: str | None) -> Patterns:
         # "22/04", "4/22", "15.1.", "28.10": a day and month in digits with no year
         numeric_day_month=re.compile(
             NOT_AFTER_WORD + r"(?<![/.,\d-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)"
-            r"(?:(?P<dot>\.(?![\d\w]))|,\s*(?P<y>(?:1[89]|2[01])\d\d)(?!\w)(?![.,]\d))?"
+            r"(?:(?P<dot>\.(?![\d\w]))|,\s*(?P<y>(?:1[89]|2[01])\d\d)(?!\w)(?![.,]\d)"
+            # "08/12,15": a two-digit year written onto the comma, with no space
+            r"|,(?P<y2>\d\d)(?![\w.,%]))?"
             r"(?![\d/])(?![.,]\d)"
         ),
         date_before=re.compile(
@@ -321,14 +328,22 @@ def patterns(language: str | None) -> Patterns:
         day_month=re.compile(
             NOT_AFTER_WORD + r"(?<![.,/$€£¥-])(?<![$€£¥] )"
             rf"(?P<d>[0-3]?\d)(?:{suffixes})?\s*(?:(?:{connectors})\s+)?{month_pair}"
-            rf"(?:,?\s*(?:(?:de|del|of|van)\s+)?{YEAR}|{SHORT_YEAR})?",
+            rf"(?:,?\s*(?:(?:de|del|of|van|in)\s+)?{YEAR}|{SHORT_YEAR})?",
             flags,
         ),
+        # "October 1st", "October, 1st" (a comma only before an ordinal day), "June 28 in 2020"
         month_day=re.compile(
-            rf"(?<!\w){month}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?!\w)"
-            rf"(?:\s*,?\s*(?:of\s+)?{YEAR})?",
+            rf"(?<!\w){month}(?:\s+|,\s*(?=[0-3]?\d(?:st|nd|rd|th)(?![\w-])))"
+            r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?!\w)"
+            rf"(?:\s*,?\s*(?:(?:of|in)\s+)?{YEAR})?",
             flags,
         ),
+        month_glued=re.compile(
+            rf"(?P<mon>{_alternation(list(months))})(?P<d>[0-3]?\d)(?![\w:])"
+            rf"(?:\s*,\s*{YEAR})?",
+            flags,
+        ),
+        month_before_digits=re.compile(rf"(?<!\w)(?:{_alternation(list(months))})\Z", flags),
         day_range=re.compile(
             NOT_AFTER_WORD + r"(?<![.,/$€£¥-])(?<![$€£¥] )"
             rf"(?P<d1>[0-3]?\d)(?:{suffixes})?\s*(?P<join>{day_joiners})\s*"
@@ -368,6 +383,16 @@ def patterns(language: str | None) -> Patterns:
         last_weekday=re.compile(
             rf"(?<!\w)(?:(?P<pre>{_alternation(last['before'])})\s+{weekday}"
             rf"|(?P<wd2>{weekday_names})\s+(?P<post>{_alternation(last['after'])})(?!\w))",
+            flags,
+        ),
+        direction_before=re.compile(
+            rf"(?<!\w)(?:(?P<next>{_alternation(toward['next']['before'])})"
+            rf"|(?P<last>{_alternation(toward['last']['before'])}))\s+\Z",
+            flags,
+        ),
+        direction_after=re.compile(
+            rf"\s+(?:(?P<next>{_alternation(toward['next']['after'])})"
+            rf"|(?P<last>{_alternation(toward['last']['after'])}))(?!\w)",
             flags,
         ),
         bare_weekday=re.compile(rf"(?<!\w){weekday}", flags),

@@ -34,6 +34,7 @@ class Found:
     last_weekday: bool = False  # "Selasa lalu": strictly before publication
     chained: int = 0  # "le lendemain" +1, "la veille" -1: from the previous date in the text
     explicit_year: bool = False
+    direction: int = 0  # "el próximo 6 de abril" +1, "le 6 avril dernier" -1: from publication
     # a range of days ("7-9 December"): its last day as (month, day), in the start's year or
     # the next one when the month comes round ("30 December to 2 January")
     until: tuple[int, int] | None = None
@@ -116,6 +117,21 @@ def year_for(month: int, day: int, weekday: int | None, anchor: dt.date) -> int 
         if best is None or rank < best:
             best = rank
     return best[2] if best else None
+
+
+def year_toward(month: int, day: int, anchor: dt.date, direction: int) -> int | None:
+    """The year of the first day/month after `anchor` (direction 1: "next 6 April") or of the
+    last one before it (-1: "6 avril dernier"); a 29 February may be four years away."""
+    years = (
+        range(anchor.year, anchor.year + 5)
+        if direction > 0
+        else range(anchor.year, anchor.year - 5, -1)
+    )
+    for year in years:
+        candidate = safe_date(year, month, day)
+        if candidate is not None and (candidate - anchor).days * direction > 0:
+            return year
+    return None
 
 
 @functools.lru_cache(maxsize=512)
@@ -231,7 +247,10 @@ def resolve(
         anchor: str | None = "text"
         if year is None and item.month is not None and item.day is not None:
             near, anchor = _anchor(item, dated, published)
-            year = year_for(item.month, item.day, item.weekday, near) if near else None
+            if near is not None and item.direction and anchor == "published":
+                year = year_toward(item.month, item.day, near, item.direction)
+            else:
+                year = year_for(item.month, item.day, item.weekday, near) if near else None
         if year is None:
             # "8/9" without a year may be 8 September or August 9: only a named month is sure
             named = any(ch.isalpha() for ch in text[item.start : item.end])

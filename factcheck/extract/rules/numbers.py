@@ -64,6 +64,7 @@ _GLUED_AFTER = re.compile(r"[+#]\d|[-–]\d{3}")
 _CUT_GROUP = re.compile(r" [.,]\d{3}(?!\d)")  # "16 .400": a figure cut by a stray space
 _DECADE = re.compile(r"['’]?s(?!\w)")
 _DECADE_BEFORE = re.compile(r"['’]\Z")
+_ORDINAL_AFTER = re.compile(r"\.[ \t]+([^\W\d_])")  # ". s" of "1. sırada"; lowercase only
 _SENTENCE_END = '.!?\n:;"“”«»'
 
 
@@ -210,6 +211,8 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
             return None
     if scale:
         value *= scale
+    if prefix is not None and prefix["minus"]:
+        value = -value  # "€ -12": a negative amount
     if not math.isfinite(value):
         return None  # a thousand-digit "number" is no figure anyone states
     if raw is None and not scale:
@@ -261,7 +264,11 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
     """A bare number that is a list marker, a time, a year, an identifier or part of a product
     name."""
     start, end = m.start("num"), m.end("num")
-    if norm[end : end + 1] in (".", ")") and _list_marker(norm, start, end + 1):
+    if (
+        norm[end : end + 1] in (".", ")")
+        and _list_marker(norm, start, end + 1)
+        and not _dot_ordinal(norm, end, pats)
+    ):
         return True  # "1. Le secret", "- 2) ..."
     if _TIME_SHAPE.fullmatch(raw) and (
         pats.time_before.search(norm, max(0, start - 16), start) or pats.time_after.match(norm, end)
@@ -287,6 +294,16 @@ def _not_a_figure(raw: str, m: re.Match[str], norm: str, pats: Patterns) -> bool
         if any(ch.isupper() for ch in name) and name.lower() not in stopwords():
             return True  # "Claude 3", "iPhone 15", "Windows 11"
     return False
+
+
+def _dot_ordinal(norm: str, end: int, pats: Patterns) -> bool:
+    """Whether the period after digits ending at `end` writes an ordinal: a lowercase word
+    follows in a language that writes "1. sırada" (first place), where a list item would open
+    with a capital."""
+    if not pats.dot_ordinals:
+        return False
+    after = _ORDINAL_AFTER.match(norm, end)
+    return after is not None and after[1].islower()
 
 
 def _names_something(raw: str, norm: str, start: int, end: int, pats: Patterns) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -42,6 +43,21 @@ def _merged(section: dict[str, Any], langs: tuple[str, ...]) -> dict[str, Any]:
     return {key(k): v for k, v in merged.items()}
 
 
+def _plain(word: str) -> str:
+    """`word` without its accents ("francos suíços" -> "francos suicos")."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def with_plain_spellings(words: dict[str, Any]) -> dict[str, Any]:
+    """`words` plus each accented word spelled without its accents, as people type names and
+    scales on keyboards without them ("dolares", "milhoes"); a spelling already in the table
+    keeps its own value."""
+    return {**{_plain(w): v for w, v in words.items()}, **words}
+
+
 @dataclass(frozen=True)
 class Patterns:
     """Everything `find_numbers` matches for one language (None or unknown: English only)."""
@@ -61,6 +77,7 @@ class Patterns:
     currency_after: dict[str, str]
     fractions: dict[str, float]
     decimal_comma: bool
+    dot_ordinals: bool  # "1. sırada": digits and a period write an ordinal
     range_joiner: re.Pattern[str]
     pair_joiner: re.Pattern[str]
     range_opener: re.Pattern[str]
@@ -87,14 +104,14 @@ def patterns(language: str | None) -> Patterns:
     # words that stand alone (number words, fractions) only from the document's own language.
     langs = languages(language)
     own = langs[-1:]
-    scales = _merged(data["scales"], langs)
+    scales = with_plain_spellings(_merged(data["scales"], langs))
     glued = {**scales, **_merged(data["glued_scales"], langs)}
     words = _merged(data["number_words"], own)
     multipliers = _merged(data["multipliers"], own)
     teens = _merged(data["teen_words"], own)
     inner_ones = _merged(data["inner_ones"], own)
     fractions = _merged(data["fractions"], own)
-    cur_after = _merged(data["currency_after"], langs)
+    cur_after = with_plain_spellings(_merged(data["currency_after"], langs))
     percent = list(_merged(data["percent_words"], langs))
     percent_before = list(_merged(data["percent_before"], langs))
     inner = [*words, *multipliers, *teens, *scales, *inner_ones]
@@ -139,9 +156,10 @@ def patterns(language: str | None) -> Patterns:
         re.escape(w) if not w[0].isalpha() else rf"(?<!\w){re.escape(w)}"
         for w in sorted(percent_before, key=len, reverse=True)
     )
+    # "€ -12", "US$-3.5 billion": a minus between the currency and its digits is a loss
     prefix = (
-        rf"(?:{NOT_AFTER_WORD}(?<!\.)(?P<cur>{_alternation(list(cur_before))})"
-        rf"|(?P<pct>{pct_before}))\s?\Z"
+        rf"(?:{NOT_AFTER_WORD}(?<!\.)(?P<cur>{_alternation(list(cur_before))})\s?(?P<minus>[-−])?"
+        rf"|(?P<pct>{pct_before})\s?)\Z"
     )
     time_before = _alternation(data["time_before"])
     phone_labels = list(_merged(data["phone_labels"], own))
@@ -168,6 +186,7 @@ def patterns(language: str | None) -> Patterns:
         currency_after=cur_after,
         fractions=fractions,
         decimal_comma=language in data["decimal_comma"],
+        dot_ordinals=language in data["dot_ordinals"],
         range_joiner=re.compile(rf"\s*(?:{_alternation(data['range_joiners'])})\s*", re.IGNORECASE),
         pair_joiner=re.compile(rf"\s*(?:{_alternation(data['pair_joiners'])})\s*", re.IGNORECASE),
         range_opener=re.compile(
