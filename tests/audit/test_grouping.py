@@ -128,3 +128,13 @@ def test_fragments_do_not_join_each_other() -> None:
     # Only an established story takes fragments: two lone articles stay apart, however alike.
     groups = [[0], [1], [2, 3]]
     assert _attach_fragments(groups, {(0, 1): 0.15, (0, 2): 0.0}) == groups
+
+
+def test_one_line_reports_sharing_only_common_words_stay_apart() -> None:
+    texts = [
+        article("Floods killed many people in northern villages after days of rain."),
+        article("Floods killed many people along the southern coast this week."),
+        article("Floods killed many people in Marlow after the river Quay rose on 2 May 2026."),
+        article("Floods in Marlow: the river Quay rose on 2 May 2026 and killed many people."),
+    ]
+    assert group_articles(texts) == [[0], [1], [2, 3]]
