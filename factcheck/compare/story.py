@@ -42,7 +42,7 @@ SAME_STORY = 0.1
 MIN_FIGURE = 10  # smaller bare counts are in every article
 YEARS = (1900, 2100)
 MIN_SHARED = 2  # pieces of evidence shared, main actor included (a name counts once)
-WORDS_ONLY = 4  # content words a pair must share when it shares no name, figure or date
+WORDS_ONLY = 4  # in a folder, content words a pair must share when it shares no name, figure, date
 STORY_DAYS = 7  # articles further apart in publication count for less (see `in_time`)
 LIGHT = 0.75  # share of the normalisation that the lighter article carries
 STEM = 7  # content words are cut to this many characters: a cheap stem in every language
@@ -199,8 +199,10 @@ def similarity(
     # stands for it).
     named = {a.name_of.get(t, t) for t in shared if t[0] == "n" and t not in actor}
     items = sum(1 for t in shared if t[0] != "n") + len(named)
-    if items < MIN_SHARED - (1 if actor else 0) or not words_suffice(shared):
+    if items < MIN_SHARED - (1 if actor else 0):
         return 0.0
+    if not drop_actor and not words_suffice(shared):
+        return 0.0  # in a folder; on their own, `_facts_beyond` below asks for a fact
     if drop_actor and not _facts_beyond(a, b, shared, actor):
         # Two articles on one topic share its vocabulary; without rarity to tell topic words
         # from story words, a second name, a figure or a date must say it is one story.
@@ -210,7 +212,7 @@ def similarity(
 
 
 def words_suffice(shared: Iterable[str]) -> bool:
-    """Whether the shared tokens say enough when they are content words alone.
+    """Whether the shared tokens say enough when they are content words alone (in a folder).
 
     Two or three words of one language ("killed", "people", "flood") meet by chance in short
     reports of different events; a name, a figure or a date does not. Measured with the

@@ -137,7 +137,7 @@ def test_a_different_story_still_reports_a_conflict_it_can_align():
     assert result.discrepancies[0].candidate.text == "5 hours"
 
 
-def test_a_few_shared_content_words_alone_are_not_one_story():
+def test_in_a_folder_a_few_shared_content_words_alone_are_not_one_story():
     # Two one-line reports of different floods share three words and nothing else; a fourth
     # word, or a shared place, would be evidence.
     from factcheck.compare.story import Profile, similarity
