@@ -16,6 +16,12 @@
 4. Average-link clustering over the scored pairs: two groups merge while the mean similarity
    over all their cross pairs (unscored pairs count as 0) stays at `MIN_AVERAGE` or above. One
    noisy article resembling two stories cannot chain them, as single-link components would.
+5. Fragments join their story (`_attach_fragments`): a group of at most `FRAGMENT` articles
+   whose average similarity to one established story (`CORE` articles or more) reaches
+   `ATTACH` and is `MARGIN` times its average to any other group joins that story. Average
+   link asks a lone article to resemble a story of 12 as much as two halves of a story must
+   resemble each other; a short report that names only part of the story falls below that
+   although it resembles no other story at all.
 """
 
 from __future__ import annotations
@@ -35,6 +41,10 @@ MIN_SPREAD = 20  # ... unless in this many articles or fewer
 BOUND_RANK = 2  # ... counted from the article's third-rarest token (see `_blocking_tokens`)
 MIN_PAIR = 0.16  # a scored pair below this is no evidence at all
 MIN_AVERAGE = 0.18  # groups merge while their average cross-pair similarity reaches this
+FRAGMENT = 3  # groups this small may join an established story after clustering ...
+CORE = 5  # ... one of at least this many articles ...
+ATTACH = 0.08  # ... when their average similarity to it reaches this ...
+MARGIN = 3.0  # ... and is this many times their average to any other group
 
 
 def group_articles(articles: Sequence[tuple[Document, Sequence[Fact]]]) -> list[list[int]]:
@@ -55,7 +65,7 @@ def group_profiles(profiles: Sequence[Profile]) -> list[list[int]]:
         t: kind_weight(t) * _rarity(count, languages[t], per_language) for t, count in df.items()
     }
     edges = _scored_pairs(profiles, df, weights)
-    return _average_link(len(profiles), edges)
+    return _attach_fragments(_average_link(len(profiles), edges), edges)
 
 
 def _rarity(count: int, languages: set[str | None], per_language: Counter[str | None]) -> float:
@@ -145,3 +155,47 @@ def _average_link(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]
         for c, summed in links[a].items():
             heapq.heappush(heap, (-summed / (len(members[a]) * len(members[c])), a, c))
     return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
+
+
+def _attach_fragments(
+    groups: list[list[int]], edges: dict[tuple[int, int], float]
+) -> list[list[int]]:
+    """Each small group joined to the one established story it clearly resembles (see step 5).
+
+    Measured on ECB+ (772 real articles, 66 stories, pair precision / recall): 0.931 / 0.784
+    before, 0.931 / 0.841 after; MEANTIME's 4-language folder unchanged (0.957 / 0.992); ITN's
+    one-sentence blurbs 0.806 / 0.149 -> 0.796 / 0.155 (benchmarks/stories.py). A looser rule
+    (margin over eligible stories only, or smaller cores) gains a little ECB+ recall for more
+    wrong ITN joins.
+    """
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    summed: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (i, j), score in edges.items():
+        a, b = group_of[i], group_of[j]
+        if score > 0 and a != b:
+            if len(groups[a]) <= FRAGMENT:
+                summed[a][b] += score
+            if len(groups[b]) <= FRAGMENT:
+                summed[b][a] += score
+    joins: dict[int, int] = {}
+    for fragment, links in summed.items():
+        size = len(groups[fragment])
+        averages = sorted(
+            ((total / (size * len(groups[other])), other) for other, total in links.items()),
+            reverse=True,
+        )
+        best, story = averages[0]
+        runner_up = averages[1][0] if len(averages) > 1 else 0.0
+        # Only an established story takes fragments: two fragments never join each other here,
+        # so nothing chains through them.
+        if (
+            len(groups[story]) >= max(CORE, size + 1)
+            and best >= ATTACH
+            and best >= MARGIN * runner_up
+        ):
+            joins[fragment] = story
+    merged = [list(members) for members in groups]
+    for fragment, story in joins.items():
+        merged[story].extend(merged[fragment])
+        merged[fragment] = []
+    return sorted((sorted(g) for g in merged if g), key=lambda g: g[0])

@@ -21,7 +21,14 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from factcheck.compare.story import MIN_SHARED, Profile, in_time, length_normalised
+from factcheck.compare.story import (
+    MIN_SHARED,
+    WORDS_ONLY,
+    Profile,
+    in_time,
+    length_normalised,
+    words_suffice,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,8 @@ def score(a: Weighed, b: Weighed) -> float:
     names = a.names & b.names
     if len(others) < MIN_SHARED and len(others) + _distinct_names(a.profile, names) < MIN_SHARED:
         return 0.0
+    if not names and len(others) < WORDS_ONLY and not words_suffice(others):
+        return 0.0  # a few content words alone (sets this small: checked only here)
     # Builtins all the way down (no Python call per token): most of an audit's grouping time.
     va, vb = a.vector.__getitem__, b.vector.__getitem__
     shared = (*others, *names)

@@ -42,6 +42,7 @@ SAME_STORY = 0.1
 MIN_FIGURE = 10  # smaller bare counts are in every article
 YEARS = (1900, 2100)
 MIN_SHARED = 2  # pieces of evidence shared, main actor included (a name counts once)
+WORDS_ONLY = 4  # in a folder, content words a pair must share when it shares no name, figure, date
 STORY_DAYS = 7  # articles further apart in publication count for less (see `in_time`)
 LIGHT = 0.75  # share of the normalisation that the lighter article carries
 STEM = 7  # content words are cut to this many characters: a cheap stem in every language
@@ -200,12 +201,31 @@ def similarity(
     items = sum(1 for t in shared if t[0] != "n") + len(named)
     if items < MIN_SHARED - (1 if actor else 0):
         return 0.0
+    if not drop_actor and not words_suffice(shared):
+        return 0.0  # in a folder; on their own, `_facts_beyond` below asks for a fact
     if drop_actor and not _facts_beyond(a, b, shared, actor):
         # Two articles on one topic share its vocabulary; without rarity to tell topic words
         # from story words, a second name, a figure or a date must say it is one story.
         return 0.0
     common = sum(w for t, w in shared.items() if t not in actor)
     return length_normalised(common, rest_a, rest_b) * in_time(a, b)
+
+
+def words_suffice(shared: Iterable[str]) -> bool:
+    """Whether the shared tokens say enough when they are content words alone (in a folder).
+
+    Two or three words of one language ("killed", "people", "flood") meet by chance in short
+    reports of different events; a name, a figure or a date does not. Measured with the
+    audit's grouping: ITN's one-sentence blurbs, pair precision 0.796 -> 0.825 (recall 0.155
+    -> 0.157); ECB+ 0.931 / 0.841 -> 0.930 / 0.838; MEANTIME unchanged. Three words instead
+    of four: ITN 0.811, ECB+ unchanged.
+    """
+    count = 0
+    for token in shared:
+        if token[0] != "w":
+            return True
+        count += 1
+    return count >= WORDS_ONLY
 
 
 def length_normalised(common: float, total_a: float, total_b: float) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.audit.grouping import group_articles, group_profiles
+from factcheck.audit.grouping import _attach_fragments, group_articles, group_profiles
 from factcheck.compare.story import Profile
 from factcheck.extract.rules import extract
 from factcheck.models import Document
@@ -79,3 +79,62 @@ def test_a_figure_shared_by_chance_does_not_keep_an_article_from_its_story() -> 
     unrelated = [Profile({"f:777": 1, f"n:other{i}": 1, "d:2026-05-05": 1}, "en") for i in range(2)]
     groups = group_profiles([first, *rest, *unrelated])
     assert list(range(30)) in groups
+
+
+def _report(i: int, extra: dict[str, int]) -> Profile:
+    """A report of the harbour fire: the story's tokens, a word of its own, and `extra`."""
+    tokens = {"n:marlow": 1, "n:quay": 1, "f:300t": 1, "d:2026-04-02": 1, "w:en:blaze": 1}
+    full = {"n:oakes": 1, "f:41": 1, "w:en:tanker": 1, "w:en:firemen": 1}
+    return Profile({**tokens, **full, f"w:en:desk{i}": 1, **extra}, "en")
+
+
+def test_a_short_report_naming_part_of_a_story_joins_it() -> None:
+    # Six reports of one harbour fire, half of them quoting the harbour master Ferris on the
+    # smoke; a short report gives only Ferris, the date and the smoke: it resembles half the
+    # story too little for average link (0 with the other half), yet nothing else at all.
+    smoke = {"n:ferris": 1, "w:en:smoke": 1}
+    reports = [_report(i, smoke if i < 3 else {}) for i in range(6)]
+    brief = Profile(
+        {"n:ferris": 1, "d:2026-04-02": 1, "w:en:smoke": 1, "w:en:residen": 1,
+         "w:en:windows": 1, "w:en:closed": 1, "w:en:advised": 1},
+        "en",
+        names=(("n:ferris",),),
+    )  # fmt: skip
+    other = [
+        Profile({"n:vanta": 1, "n:kora": 1, "f:7000": 1, "d:2026-05-09": 1, f"w:en:x{i}": 1}, "en")
+        for i in range(4)
+    ]
+    groups = group_profiles([*reports, brief, *other])
+    assert [0, 1, 2, 3, 4, 5, 6] in groups
+    assert [7, 8, 9, 10] in groups
+
+
+def test_a_fragment_joins_only_the_one_story_it_clearly_resembles() -> None:
+    # Two stories of five articles and a lone article weakly linked to their members: it joins
+    # a story only when its average there is several times its average anywhere else.
+    stories = [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [10]]
+
+    def edges(to_first: float, to_second: float) -> dict[tuple[int, int], float]:
+        links = {(i, 10): to_first for i in range(5)}
+        links.update({(i, 10): to_second for i in range(5, 10)})
+        return links
+
+    assert _attach_fragments(stories, edges(0.12, 0.12)) == stories
+    assert _attach_fragments(stories, edges(0.12, 0.02)) == [[0, 1, 2, 3, 4, 10], stories[1]]
+    assert _attach_fragments(stories, edges(0.05, 0.0)) == stories  # too little evidence
+
+
+def test_fragments_do_not_join_each_other() -> None:
+    # Only an established story takes fragments: two lone articles stay apart, however alike.
+    groups = [[0], [1], [2, 3]]
+    assert _attach_fragments(groups, {(0, 1): 0.15, (0, 2): 0.0}) == groups
+
+
+def test_one_line_reports_sharing_only_common_words_stay_apart() -> None:
+    texts = [
+        article("Floods killed many people in northern villages after days of rain."),
+        article("Floods killed many people along the southern coast this week."),
+        article("Floods killed many people in Marlow after the river Quay rose on 2 May 2026."),
+        article("Floods in Marlow: the river Quay rose on 2 May 2026 and killed many people."),
+    ]
+    assert group_articles(texts) == [[0], [1], [2, 3]]

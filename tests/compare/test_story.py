@@ -135,3 +135,24 @@ def test_a_different_story_still_reports_a_conflict_it_can_align():
     assert result.verdict == "different_story"
     assert [(x.kind, x.severity) for x in result.discrepancies] == [("number_mismatch", "high")]
     assert result.discrepancies[0].candidate.text == "5 hours"
+
+
+def test_in_a_folder_a_few_shared_content_words_alone_are_not_one_story():
+    # Two one-line reports of different floods share three words and nothing else; a fourth
+    # word, or a shared place, would be evidence.
+    from factcheck.compare.story import Profile, similarity
+
+    flood = {"w:en:floods": 1, "w:en:killed": 1, "w:en:people": 1}
+    a = Profile({**flood, "w:en:northern": 1, "w:en:village": 1}, "en")
+    b = Profile({**flood, "w:en:coastal": 1, "w:en:towns": 1}, "en")
+    weight = {t: 1.0 for t in {*a.tokens, *b.tokens}}.__getitem__
+    assert similarity(a, b, weight) == 0.0
+    placed = {"n:marlow": 1}
+    a2 = Profile({**a.tokens, **placed}, "en", names=(("n:marlow",),))
+    b2 = Profile({**b.tokens, **placed}, "en", names=(("n:marlow",),))
+    weight2 = {t: 1.0 for t in {*a2.tokens, *b2.tokens}}.__getitem__
+    assert similarity(a2, b2, weight2) > 0.3
+    four = {**flood, "w:en:rains": 1}
+    a3, b3 = Profile({**four, "w:en:north": 1}, "en"), Profile({**four, "w:en:south": 1}, "en")
+    weight3 = {t: 1.0 for t in {*a3.tokens, *b3.tokens}}.__getitem__
+    assert similarity(a3, b3, weight3) > 0.5
