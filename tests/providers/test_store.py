@@ -163,3 +163,35 @@ def test_cost_estimate_knows_dated_snapshots_and_not_unknown_models() -> None:
     assert estimate_cost("gpt-5-mini", 1_000_000, 0) == pytest.approx(0.25)
     assert estimate_cost("gpt-5-mini-2025-08-07", 0, 1_000_000) == pytest.approx(2.0)
     assert estimate_cost("llama3.1", 1000, 1000) is None
+
+
+async def test_identical_requests_in_flight_share_one_call(
+    llm_server: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    import asyncio
+
+    llm_server.delay = 0.2  # the second request is made while the first waits
+    chain = await make_chain(CHAIN, use_cache=True)
+    first, second = await asyncio.gather(chain.complete(request()), chain.complete(request()))
+    assert len(llm_server.journal) == 1
+    assert first.data == second.data == GOOD
+    assert chain.usage.llm_calls == 1 and chain.usage.cache_hits == 1
+    other = await asyncio.gather(chain.complete(request("other text")), chain.complete(request()))
+    assert len(llm_server.journal) == 2  # a different request still asks; the same one is cached
+    assert other[1].cached is True
+
+
+async def test_a_request_whose_twin_failed_asks_for_itself(
+    llm_server: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    import asyncio
+
+    llm_server.delay = 0.2
+    llm_server.script("anthropic", error(400, "invalid_request_error", "bad"), ok(GOOD))
+    chain = await make_chain("anthropic:claude-haiku-4-5", use_cache=True)
+    failed, answered = await asyncio.gather(
+        chain.complete(request()), chain.complete(request()), return_exceptions=True
+    )
+    assert isinstance(failed, Exception) and not isinstance(answered, Exception)
+    assert answered.data == GOOD
+    assert len(llm_server.journal) == 2

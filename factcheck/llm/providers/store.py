@@ -6,6 +6,7 @@ Only what a request and its answer contain is stored: never a key or an Authoriz
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
@@ -255,6 +256,10 @@ class CachedProvider:
         # A fallback's members are the ones that may have answered before.
         members = getattr(inner, "providers", None) or [inner]
         self._identities = [(p.name, p.model, getattr(p, "base_url", None)) for p in members]
+        # Requests on their way, by the first member's cache key: an identical request made
+        # meanwhile (an audit's workers judging the same claim) waits for that answer instead
+        # of paying for a second call. All requests of a session run on one event loop.
+        self._in_flight: dict[str, asyncio.Future[Completion | None]] = {}
 
     async def complete(self, request: Request) -> Completion:
         """The cached answer when there is one, else inner's answer (then cached)."""
@@ -266,12 +271,31 @@ class CachedProvider:
                 self.usage.cache_hits += 1
                 self.store.log_attempt(provider=kind, model=model, status="cache_hit")
                 return hit
-        completion = await self.inner.complete(request)
-        for kind, model, base_url in self._identities:
-            if (kind, model) == (completion.provider, completion.model):
-                self.store.put(cache_key(kind, model, base_url, request), completion)
-                break
-        return completion
+        flight = cache_key(*self._identities[0], request)
+        pending = self._in_flight.get(flight)
+        if pending is not None:
+            shared = await asyncio.shield(pending)
+            if shared is not None:
+                self.usage.cache_hits += 1
+                return shared
+            # The request it waited for failed: this one tries for itself.
+        return await self._ask(flight, request)
+
+    async def _ask(self, flight: str, request: Request) -> Completion:
+        """inner's answer, cached and handed to identical requests that wait for it."""
+        future: asyncio.Future[Completion | None] = asyncio.get_running_loop().create_future()
+        self._in_flight[flight] = future
+        completion = None
+        try:
+            completion = await self.inner.complete(request)
+            for kind, model, base_url in self._identities:
+                if (kind, model) == (completion.provider, completion.model):
+                    self.store.put(cache_key(kind, model, base_url, request), completion)
+                    break
+            return completion
+        finally:
+            del self._in_flight[flight]
+            future.set_result(completion)  # None when it failed or was cancelled
 
     async def aclose(self) -> None:
         """Close the inner provider."""
