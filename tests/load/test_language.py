@@ -143,3 +143,17 @@ def test_a_rare_letter_keeps_its_language_among_the_candidates() -> None:
         "İzmir'de fırtına: 3 yaralı. İzmir'in Karşıyaka ilçesinde şiddetli fırtına çatıları uçurdu."
     )
     assert detect_language(text) == "tr"
+
+
+def test_a_text_its_stopwords_settle_is_read_without_lingua(monkeypatch) -> None:
+    from factcheck.load import language
+
+    def no_lingua(candidates: object) -> object:
+        raise AssertionError("lingua was asked")
+
+    monkeypatch.setattr(language, "_detector", no_lingua)
+    english = "The council said on Monday that the bridge will be closed for two weeks while it is"
+    assert detect_language(english + " repaired.") == "en"
+    # Spanish and Portuguese share too many stopwords for the lists alone: lingua decides.
+    with pytest.raises(AssertionError, match="lingua was asked"):
+        detect_language("O conselho disse que a ponte vai fechar durante duas semanas.")
