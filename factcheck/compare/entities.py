@@ -85,10 +85,13 @@ def names_of(side: Side) -> list[Name]:
     return names
 
 
+# Runs start at a word's start and take whole words (possessive): a long capitalised token is
+# scanned once, not once per letter.
 _CAPITAL_RUN = re.compile(
-    r"(?:[A-Z][\w'-]*\s+(?:(?:of|the|and|for|de|del|la|du|des)\s+)?){1,7}[A-Z][\w'-]*"
+    r"(?<![\w'-])(?:[A-Z][\w'-]*+\s+(?:(?:of|the|and|for|de|del|la|du|des)\s+)?){1,7}"
+    r"[A-Z][\w'-]*+"
 )
-_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w'-]*")
+_CAPITAL_WORD = re.compile(r"(?<![\w'-])[A-Z][\w'-]*+")
 _HEADER = re.compile(
     r"(?:from|to|cc|bcc|date|sent|subject|re|fwd?|de|à|objet|asunto|para|von|an|betreff|"
     r"oggetto|da|onderwerp|van|aan|dari|kepada|perihal)\s*:",

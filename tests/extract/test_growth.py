@@ -17,6 +17,7 @@ from collections.abc import Callable
 import pytest
 
 from factcheck.compare.align import align_sentences, sentences_of
+from factcheck.compare.entities import _capital_runs, _spelt_out
 from factcheck.compare.quantities import quantity
 from factcheck.compare.settle import glued_values
 from factcheck.compare.side import Side
@@ -229,6 +230,24 @@ def test_aligning_two_sides_grows_linearly(make: Make) -> None:
         figures = find_numbers(document)
         reference = Side.of("reference", document, figures)
         return align_sentences(reference, Side.of("candidate", document, figures))
+
+    _assert_linear(run, make)
+
+
+CAPITALS: dict[str, Make] = {
+    "one long capitalised token": lambda n: _repeat("A", n),
+    "capitals after apostrophes": lambda n: _repeat("'A", n),
+    "capitalised words": lambda n: _repeat("Alpha Beta of Gamma ", n),
+}
+
+
+@pytest.mark.parametrize("make", CAPITALS.values(), ids=CAPITALS.keys())
+def test_runs_of_capitalised_words_grow_linearly(make: Make) -> None:
+    # The acronym and short-name checks read every run of capitalised words; a run that could
+    # start at any letter made a long token quadratic (fuzz, issue 16).
+    def run(document: Document) -> object:
+        side = Side.of("candidate", document, ())
+        return _spelt_out(side), _capital_runs(side)
 
     _assert_linear(run, make)
 
