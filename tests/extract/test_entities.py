@@ -87,7 +87,7 @@ def test_name_particles_join_names():
 
 
 def test_latin_names_inside_arabic_text_and_arabic_aliases():
-    text = "قررت شركة Anthropic سحب الوصول من OpenAI، وقالت أنثروبيك إن أوبن إيه آي خالفت الشروط."
+    text = "أعلنت شركة Anthropic تعاونا مع OpenAI، وقالت أنثروبيك إن أوبن إيه آي شريك مهم."
     found = entities(text, "ar")
     values = {f.text: f.value for f in found}
     assert values["Anthropic"] == values["أنثروبيك"] == "anthropic"

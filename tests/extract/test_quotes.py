@@ -67,7 +67,7 @@ def test_value_collapses_whitespace_and_keeps_inner_punctuation() -> None:
     [
         "Il dit qu’Anthropic a coupé l’accès aux modèles.",
         "We don’t know, and they won’t say; it’s the students’ choice.",
-        "L'accès d'OpenAI a été coupé aujourd'hui.",
+        "L'atelier d'Arles a rouvert aujourd'hui.",
     ],
 )
 def test_apostrophes_are_not_quotes(text: str) -> None:

@@ -12,7 +12,7 @@ from factcheck.load.decode import normalise_text
 
 FRENCH = "Le ministre a déclaré : « C’est une décision historique », selon l’agence. Coût : 3 M€."
 ENGLISH = "The company said it “won’t comment” on the €5 million deal — a spokesperson confirmed."
-ARABIC = "قررت الشركة سحب صلاحية الوصول إلى الخدمة بعد مخالفة الشروط، وقال المتحدث إن القرار نهائي."
+ARABIC = "افتتحت البلدية حديقة جديدة قرب النهر يوم الأحد، وقال المتحدث إن الدخول مجاني للجميع."
 LATIN1 = "Le maire a déclaré que la réunion aura lieu à Genève. Le garçon était très ému, où qu'il aille."
 
 

@@ -55,7 +55,7 @@ def test_plain_text_article(tmp_path: Path) -> None:
 
 def test_markdown_with_yaml_front_matter(tmp_path: Path) -> None:
     content = (
-        "---\ntitle: 'Le pont ferme'\nlang: fr\ndate: 2025-08-04T15:50:05\nsource: Le Quotidien\n"
+        "---\ntitle: 'Le pont ferme'\nlang: fr\ndate: 2025-08-04T09:12:40\nsource: Le Quotidien\n"
         "---\n\n# Titre dans le texte\n\nLe conseil municipal a voté la fermeture du pont.\n"
     )
     document = load_document(write(tmp_path, "article.md", content))
@@ -96,7 +96,7 @@ def test_front_matter_language_wins_over_detection(tmp_path: Path) -> None:
 
 def test_front_matter_in_a_txt_file_and_raw_html_at_the_end(tmp_path: Path) -> None:
     content = (
-        '---\nlayout: post\ntitle: "أغلقت البلدية الجسر.\n"\ndate: 2025-08-04T15:50:05\n---\n\n'
+        '---\nlayout: post\ntitle: "أغلقت البلدية الجسر.\n"\ndate: 2025-08-04T09:12:40\n---\n\n'
         "أعلنت البلدية إغلاق الجسر الرئيسي ستة أسابيع للإصلاح.\n\n"
         '<div><a href="https://tags.example.org/?q=bridge">جسر</a> '
         '<a href="https://tags.example.org/?q=city">بلدية</a></div><br><br>\n'
