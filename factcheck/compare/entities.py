@@ -231,13 +231,7 @@ def _initials(words: list[str]) -> set[str]:
 def _spelt_out(side: Side) -> set[str]:
     """The acronyms of the runs of capitalised words of `side` ("Federation of American
     Scientists": "FAS"), found once per side."""
-    found = side.memo.get("spelt_out")
-    if found is None:
-        found = side.memo["spelt_out"] = set()
-        for run in _CAPITAL_RUN.finditer(side.document.text):
-            words = [w for w in run.group(0).split() if w.lower() not in _MINOR]
-            found.update(_initials(words))
-    return found
+    return _capital_runs(side).acronyms
 
 
 @lru_cache(maxsize=PATTERNS_KEPT)
@@ -353,6 +347,7 @@ class _Runs:
     by_initials: dict[str, list[list[str]]] = field(default_factory=dict)
     by_first: dict[str, list[list[str]]] = field(default_factory=dict)
     by_word_initial: dict[str, list[str]] = field(default_factory=dict)
+    acronyms: set[str] = field(default_factory=set)  # what each run's initials spell
 
 
 def _capital_runs(side: Side) -> _Runs:
@@ -365,11 +360,13 @@ def _capital_runs(side: Side) -> _Runs:
                 continue
             seen.add(run.group(0))
             words = [w for w in run.group(0).split() if w.lower() not in _MINOR]
+            found.acronyms.update(_initials(words))
             if len(words) >= 2:
                 initials = "".join(key(w)[:1] for w in words)
                 found.by_initials.setdefault(initials, []).append(words)
                 found.by_first.setdefault(initials[:1], []).append(words)
-        for word in set(_CAPITAL_WORD.findall(side.document.text)):
+        # In the order written, so which RUNS_TRIED words are tried never depends on hashing.
+        for word in dict.fromkeys(_CAPITAL_WORD.findall(side.document.text)):
             if len(word) >= BLEND_LETTERS:
                 found.by_word_initial.setdefault(key(word)[:1], []).append(word)
     return found
