@@ -578,4 +578,7 @@ def _run(argv: list[str] | None) -> int:
 
 def main() -> None:
     """Console-script entry point."""
+    from factcheck.heap import for_batch_work
+
+    for_batch_work()
     sys.exit(run())

@@ -40,6 +40,7 @@ from factcheck.audit.work import Extracted, compare_group, extract_batch, file_s
 from factcheck.backend import Backend, open_backend
 from factcheck.config import Settings
 from factcheck.errors import UsageError
+from factcheck.heap import for_batch_work
 from factcheck.models import (
     SEVERITY_RANK,
     AuditDocument,
@@ -97,8 +98,15 @@ class _InProcess(Executor):
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
+def start_worker(parent: int) -> None:
+    """Process-pool initializer: the collector tuned for extraction and comparison (see
+    factcheck.heap), and the worker bound to the audit that started it."""
+    for_batch_work()
+    die_with_parent(parent)
+
+
 def die_with_parent(parent: int) -> None:
-    """Process-pool initializer: end this worker when the audit that started it dies.
+    """End this worker when the audit that started it dies.
 
     A `kill -9` of the audit gives it no chance to stop its pool, and workers left behind keep
     the cores busy. Linux sends SIGTERM on the parent's death (PR_SET_PDEATHSIG); elsewhere a
@@ -148,9 +156,7 @@ def _executor(
         return ThreadPoolExecutor(max_workers=max(jobs, 1))
     if jobs <= 1:
         return _InProcess()
-    return ProcessPoolExecutor(
-        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
-    )
+    return ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),))
 
 
 def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import UsageError
+from factcheck.heap import for_batch_work
 
 if TYPE_CHECKING:
     from factcheck.audit.work import Extracted
@@ -142,6 +143,8 @@ def open_dask(jobs: int, scheduler: str | None) -> DaskExecutor:
         return DaskExecutor(client)
     cluster = local_cluster(max(jobs, 1))
     client = distributed.Client(cluster)
+    # Our own workers collect as the local executor's do; a shared cluster's are left alone.
+    client.run(for_batch_work)
     _log.info("Dask: local cluster of %d worker process(es)", max(jobs, 1))
     return DaskExecutor(client, cluster)
 

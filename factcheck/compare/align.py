@@ -189,15 +189,10 @@ def _value_anchor(fact: Fact) -> str | None:
 
 def _name_anchors(text: str) -> set[str]:
     """Capitalised words (not the first of the sentence) and acronyms, script-free."""
-    found: set[str] = set()
-    for n, m in enumerate(_NAME.finditer(text)):
-        word = m.group(0)
-        if n == 0 and not word.isupper():
-            continue
-        anchor = _name_anchor(word)
-        if anchor is not None:
-            found.add(anchor)
-    return found
+    words = _NAME.findall(text)
+    if words and not words[0].isupper():
+        del words[0]
+    return {anchor for anchor in map(_name_anchor, set(words)) if anchor is not None}
 
 
 @lru_cache(maxsize=65536)

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from factcheck.compare.align import Sentence, align_sentences
@@ -58,6 +59,10 @@ def _quantities(side: Side) -> list[tuple[Fact, Quantity]]:
 def _valuesfacts_in(text: str) -> set[float]:
     """Every value written in digits in `text`, read both ways ("1,500" is 1500 or 1.5)."""
     return {v for m in _DIGITS.finditer(text) for v in readings_of(m.group(0))}
+
+
+# Sizes below this are where `same_value`'s absolute tolerance may count (see _Reported).
+TINY = 1e-6
 
 
 def _written_values(side: Side) -> set[float]:
@@ -209,13 +214,13 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     ref_text, cand_text = ref.document.text, cand.document.text
     changed_from = [by_fact[i].value for i in used if i in ref_ids]
     changed_to = [by_fact[i].value for i in used if i not in ref_ids]
-    reported: list[float] = list(changed_from)
+    reported = _Reported(changed_from)
     for r, q in rq:
         if id(r) in used or carried(q, cq, cand_written, r) or _list_position(ref_text, r):
             continue
-        if any(same_value(q.value, seen) for seen in reported):
+        if q.value in reported:
             continue  # the same figure said twice is one finding
-        reported.append(q.value)
+        reported.add(q.value)
         found.append(
             Discrepancy(
                 "missing_number",
@@ -224,13 +229,13 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
                 reference=ref.evidence(r),
             )
         )
-    reported = list(changed_to)
+    reported = _Reported(changed_to)
     for c, q in cq:
         if id(c) in used or carried(q, rq, ref_written, c) or _list_position(cand_text, c):
             continue
-        if any(same_value(q.value, seen) for seen in reported):
+        if q.value in reported:
             continue
-        reported.append(q.value)
+        reported.add(q.value)
         # Spelled-out figures ("dieci", "a third") are rephrased freely ("a decade", "33%"); a
         # figure in material the reference does not cover at all (background, page furniture)
         # adds to the story less than one added to a sentence both articles tell.
@@ -249,6 +254,39 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     return found
+
+
+class _Reported:
+    """The values already reported, each found again up to `same_value`'s rounding without
+    reading them all (a long article adds thousands of figures: a list made this quadratic).
+
+    Values are kept by sign and by steps of `_STEP` in the logarithm of their size, wider than
+    `same_value`'s tolerance, so a value equal to a kept one is in its own step or the next.
+    Values near zero, where the absolute tolerance counts, are also kept in one list."""
+
+    _STEP = 0.01
+
+    def __init__(self, values: list[float]) -> None:
+        self._steps: dict[tuple[bool, int], list[float]] = {}
+        self._small: list[float] = []  # every value under 2 * TINY, whatever its sign
+        for value in values:
+            self.add(value)
+
+    @classmethod
+    def _step(cls, value: float) -> tuple[bool, int]:
+        return value < 0, math.floor(math.log(max(abs(value), TINY)) / cls._STEP)
+
+    def add(self, value: float) -> None:
+        self._steps.setdefault(self._step(value), []).append(value)
+        if abs(value) < 2 * TINY:
+            self._small.append(value)
+
+    def __contains__(self, value: float) -> bool:
+        negative, step = self._step(value)
+        near = [v for d in (-1, 0, 1) for v in self._steps.get((negative, step + d), ())]
+        if abs(value) < 2 * TINY:
+            near += self._small
+        return any(same_value(value, seen) for seen in near)
 
 
 def _surplus(

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from factcheck.compare.names import NameSet
@@ -180,6 +181,7 @@ class Side:
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
+@lru_cache(maxsize=4096)  # a speaker is looked for around each of their quotes
 def _name_pattern(name: str) -> re.Pattern[str]:
     parts = [re.escape(w) for w in name.split() if len(w) >= 3 and w[:1].isupper()]
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts) or '(?!)'})(?!\w)")

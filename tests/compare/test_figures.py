@@ -437,3 +437,22 @@ def test_positions_in_a_list_on_one_line_are_no_figures():
         d.candidate.text for d in result.discrepancies if d.kind == "added_number" and d.candidate
     ]
     assert added == ["42,000"]
+
+
+def test_reported_values_are_found_as_a_full_scan_finds_them():
+    # The index of reported figures answers as `same_value` over every kept value would, on
+    # values at and around its tolerance, near zero and of both signs.
+    import random
+
+    from factcheck.compare.figures import _Reported
+    from factcheck.compare.quantities import same_value
+
+    rng = random.Random(7)
+    bases = [0.0, 1e-9, 4e-7, 1e-6, 1.9e-6, 0.5, 3.0, 2024.0, 1.2e9, -4.0, -1e-7]
+    factors = [1.0, 1.0049, 0.9951, 1.0051, 0.9949, 1.02, -1.0]
+    for _ in range(2000):
+        base = rng.choice(bases)
+        values = [base * rng.choice(factors) + rng.choice([0.0, 1e-9, -5e-10]) for _ in range(6)]
+        kept = _Reported(values[:3])
+        for value in values[3:]:
+            assert (value in kept) == any(same_value(value, seen) for seen in values[:3])

@@ -18,22 +18,28 @@ from importlib import resources
 
 # Arabic is written with or without short vowels and tatweel, and with several spellings of alef,
 # final yeh and teh marbuta ("الاصطناعى", "الإصطناعي"); both the lexicon and the text are folded.
-_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "’": "'",
-        "ʼ": "'",
-        "\u00ad": None,  # soft hyphen
-        "\u200c": None,  # zero-width non-joiner
-        "\u200d": None,
-    }
-)
+_FOLD = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    "’": "'",
+    "ʼ": "'",
+    "\u00ad": "",  # soft hyphen
+    "\u200c": "",  # zero-width non-joiner
+    "\u200d": "",
+}
+_ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+# One pass that stops only at the characters to change: `str.translate` looks up every
+# character of the text, six times slower on a Latin text with a few curly apostrophes.
+_TO_FOLD = re.compile(f"[{_ARABIC_MARKS}{''.join(_FOLD)}]")
+
+
+def _folded(match: re.Match[str]) -> str:
+    return _FOLD.get(match.group(), "")
+
 
 # How a lexicon entry is bounded: spaced scripts match whole words; Korean attaches particles
 # after a word; Arabic attaches clitics before it; Chinese and Japanese have no spaces at all.
@@ -47,14 +53,9 @@ _BOUNDS = {
 _LATIN = (r"(?<![A-Za-z])", r"(?![A-Za-z])")
 
 
-_TO_FOLD = re.compile("[\u0610-\u06ff’ʼ\u00ad\u200c\u200d]")
-
-
 def fold(text: str) -> str:
     """`text` with Arabic marks dropped and letter variants unified (lengths may change)."""
-    if not _TO_FOLD.search(text):
-        return text
-    return _ARABIC_MARKS.sub("", text).translate(_FOLD)
+    return _TO_FOLD.sub(_folded, text)
 
 
 @dataclass(frozen=True, slots=True)
