@@ -451,16 +451,19 @@ def _word_skeletons(side: Side) -> list[frozenset[str]]:
     Arabic clitic), found once per side."""
     found = side.memo.get("word_skeletons")
     if found is None:
-        clitics = arabic_clitics()
-        found = []
-        for word in _SCRIPT_WORD.findall(side.document.text):
-            forms = {word}
-            forms.update(
-                word[len(c) :] for c in clitics if word.startswith(c) and len(word) > len(c) + 1
-            )
-            found.append(frozenset(skeleton(key(f)) for f in forms))
-        side.memo["word_skeletons"] = found
+        found = side.memo["word_skeletons"] = [
+            _skeletons_of(word) for word in _SCRIPT_WORD.findall(side.document.text)
+        ]
     return found
+
+
+@lru_cache(maxsize=65536)  # words recur, within an article and across the pairs of an audit
+def _skeletons_of(word: str) -> frozenset[str]:
+    forms = {word}
+    forms.update(
+        word[len(c) :] for c in arabic_clitics() if word.startswith(c) and len(word) > len(c) + 1
+    )
+    return frozenset(skeleton(key(f)) for f in forms)
 
 
 def _surname_written(name: Name, side: Side) -> bool:

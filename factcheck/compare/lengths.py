@@ -50,31 +50,49 @@ def best_steps(
 ) -> list[Step] | None:
     """The cheapest steps that align all of `ref` with all of `cand` (sentence lengths, indices
     from 0), `shared(i, j)` the anchor weight two sentences share; None when the gap is too
-    large to search."""
+    large to search. Of equally cheap steps the one first in order (di, dj) is taken."""
     n, m = len(ref), len(cand)
     if (n + 1) * (m + 1) > MAX_CELLS:
         return None
-    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
+    # Prefix sums give any stretch's length in one subtraction; stretch lengths recur from
+    # cell to cell, so their costs are kept. here[i][j] is the anchor weight of sentences i - 1
+    # and j - 1, read once for every step that pairs them.
+    ref_at = list(itertools.accumulate(ref, initial=0))
+    cand_at = list(itertools.accumulate(cand, initial=0))
+    costs: dict[tuple[int, int], float] = {}
+    here = [[0.0] * (m + 1)] + [[0.0] + [shared(a, b) for b in range(m)] for a in range(n)]
+    # In (di, dj) order, so that of equally cheap steps the first is kept; with the cells of
+    # `here` a step pairs, counted back from the cell it ends at.
+    plan = [
+        (di, dj, prior, [(a, b) for a in range(di) for b in range(dj)])
+        for (di, dj), prior in sorted(STEPS.items())
+    ]
+    total = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    taken: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    total[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
-            if (i, j) == (0, 0):
+            if not (i or j):
                 continue
-            options = []
-            for (di, dj), prior in STEPS.items():
-                if i < di or j < dj or (i - di, j - dj) not in best:
+            best, choice = math.inf, (0, 0)
+            for di, dj, prior, cells in plan:
+                if i < di or j < dj:
                     continue
-                cost = best[(i - di, j - dj)][0] + prior
-                cost += length_cost(sum(ref[i - di : i]), sum(cand[j - dj : j]), ratio)
-                if di and dj:
-                    anchor = max(shared(a, b) for a in range(i - di, i) for b in range(j - dj, j))
+                stretch = (ref_at[i] - ref_at[i - di], cand_at[j] - cand_at[j - dj])
+                fit = costs.get(stretch)
+                if fit is None:
+                    fit = costs[stretch] = length_cost(*stretch, ratio)
+                cost = total[i - di][j - dj] + prior + fit
+                if cells:
+                    anchor = max([here[i - a][j - b] for a, b in cells])
                     cost -= ANCHOR_BONUS * min(anchor, 2.0)
-                options.append((cost, (di, dj)))
-            if options:
-                best[(i, j)] = min(options)
+                if cost < best:
+                    best, choice = cost, (di, dj)
+            total[i][j], taken[i][j] = best, choice
     steps: list[Step] = []
     i, j = n, m
-    while (i, j) != (0, 0):
-        di, dj = best[(i, j)][1]
+    while i or j:
+        di, dj = taken[i][j]
         steps.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     return steps[::-1]

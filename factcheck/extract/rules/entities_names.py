@@ -171,14 +171,16 @@ def skeleton(key: str) -> str:
     s = s.replace("ph", "f").replace("ch", "k").replace("ck", "k").replace("qu", "k")
     s = s.translate(_FOLD)
     s = _FIRST_H.sub("H", s)
-    s = re.sub(r"[aeiouwyh' ]+", "", s).lower()
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = _VOWELS_AND_H.sub("", s).lower()
+    return _DOUBLED.sub(r"\1", s)
 
 
 _FOLD = str.maketrans(
     {"c": "k", "q": "k", "p": "b", "v": "f", "g": "j", "x": "k", "z": "s", "'": ""}
 )
 _FIRST_H = re.compile(r"(?<![a-z])h(?=[a-z])")
+_VOWELS_AND_H = re.compile(r"[aeiouwyh' ]+")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _digits(key: str) -> str:
