@@ -41,18 +41,59 @@ def _answer(route: str, body: dict[str, Any]):  # type: ignore[no-untyped-def]
     return ok({"facts": []} if "<article>" in user else {"quotes": [], "claims": []})
 
 
+# The fake server in a process of its own, as a provider is: in the audit's process its threads
+# would take turns with the audit's own for the interpreter lock, and slow both down.
+_SERVE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from benchmarks.llm_bench import _answer
+from tests.fakes.llm_server import FakeLLMServer
+server = FakeLLMServer().start()
+server.delay = float(sys.argv[2])
+server.responder = _answer
+print(server.openai_url, flush=True)
+for line in sys.stdin:  # each line asks for the number of requests received so far
+    print(len(server.journal), flush=True)
+server.stop()
+"""
+
+
+class _ServerProcess:
+    """The fake server run by a child process; `calls()` is the number of requests it saw."""
+
+    def __init__(self, latency: float) -> None:
+        import subprocess
+
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", _SERVE, str(ROOT), str(latency)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self._process.stdout is not None
+        self.openai_url = self._process.stdout.readline().strip()
+
+    def calls(self) -> int:
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._process.stdin.write("count\n")
+        self._process.stdin.flush()
+        return int(self._process.stdout.readline())
+
+    def stop(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        self._process.wait(timeout=30)
+
+
 def measure(articles: int = 96, stories: int = 12, latency: float = 0.3, jobs: int = 16) -> dict:
     """Run the audit twice (cold, then cached) against the fake server; return the figures."""
     from factcheck.audit import run_audit
     from factcheck.config import Settings
-    from tests.fakes.llm_server import FakeLLMServer
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         manifest = _corpus().generate(work / "corpus", articles=articles, stories=stories, seed=7)
-        server = FakeLLMServer().start()
-        server.delay = latency
-        server.responder = _answer
+        server = _ServerProcess(latency)
         os.environ["FACTCHECK_HOME"] = str(work / "home")
         env = {"OPENAI_API_KEY": "bench", "OPENAI_BASE_URL": server.openai_url}
         settings = Settings(providers="openai:bench-model,rules", jobs=jobs, env=env)
@@ -60,11 +101,11 @@ def measure(articles: int = 96, stories: int = 12, latency: float = 0.3, jobs: i
             started = time.perf_counter()
             first = run_audit(work / "corpus", settings, out=work / "r1")
             cold_s = time.perf_counter() - started
-            cold_calls = len(server.journal)
+            cold_calls = server.calls()
             started = time.perf_counter()
             run_audit(work / "corpus", settings, out=work / "r2")
             warm_s = time.perf_counter() - started
-            warm_calls = len(server.journal) - cold_calls
+            warm_calls = server.calls() - cold_calls
         finally:
             server.stop()
     pairs = len(first.result.pairs)
