@@ -157,3 +157,18 @@ def test_kill_9_midway_then_rerun_repeats_no_finished_extraction(tmp_path):
     )
     notices = json.loads(done.stdout)["run"]["notices"]
     assert f"reused {survived} extraction(s) stored by an earlier run" in notices
+
+
+def test_audit_workers_collect_as_the_cli_does():
+    # The pool's workers are started with the collector tuned for long-lived heaps (see
+    # factcheck.heap); the default would re-walk every kept fact hundreds of times per batch.
+    import gc
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from factcheck.audit import start_worker
+    from factcheck.heap import THRESHOLDS
+
+    with ProcessPoolExecutor(1, initializer=start_worker, initargs=(os.getpid(),)) as pool:
+        assert pool.submit(gc.get_threshold).result() == THRESHOLDS
+    assert THRESHOLDS != (700, 10, 10)  # CPython's default: the test would prove nothing
