@@ -203,6 +203,8 @@ def extract_all(
                 on_extracted(cached)
         else:
             todo.append(path)
+    if todo and backend is not None and backend.llm is not None:
+        backend.llm.prepare()  # the SDK is imported while the first articles load
     try:
         with progress_for("extracting", len(todo), enabled=progress and bool(todo)) as bar:
             # LLM extraction waits on the network: one document per task keeps every thread busy.

@@ -25,3 +25,39 @@ def test_a_provider_imports_its_sdk_only_for_a_request() -> None:
     out = subprocess.run([sys.executable, "-c", _UNUSED], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+async def test_the_client_is_built_once_off_the_event_loop(monkeypatch) -> None:
+    # Importing an SDK takes most of a second of CPU: done on the loop, it held every other
+    # request back. Five requests arriving together get one client, built in another thread,
+    # while the loop keeps running.
+    import asyncio
+    import threading
+    import time
+
+    from factcheck.llm.providers.openai_provider import OpenAIProvider
+
+    provider = OpenAIProvider("some-model", api_key="k", base_url="http://127.0.0.1:9/v1")
+    built_in: list[int] = []
+
+    def slow_client() -> object:
+        built_in.append(threading.get_ident())
+        time.sleep(0.3)  # an import: the thread holds on, without yielding to the loop
+        return object()
+
+    monkeypatch.setattr(provider, "_new_client", slow_client)
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.02)
+            ticks += 1
+
+    ticker = asyncio.ensure_future(tick())
+    await asyncio.gather(*(provider.prepare() for _ in range(5)))
+    ticker.cancel()
+    assert len(built_in) == 1
+    assert built_in[0] != threading.get_ident()
+    assert ticks >= 5  # the loop ran on through the 0.3 s
+    assert "_client" in provider.__dict__

@@ -73,6 +73,14 @@ async def gather_or_cancel(*awaitables: Awaitable[T]) -> list[T]:
         raise
 
 
+async def prepare(provider: object) -> None:
+    """Let `provider` get ready for its first request (import its SDK, build its client) without
+    holding the event loop; nothing for a provider with nothing to prepare."""
+    ready = getattr(provider, "prepare", None)
+    if ready is not None:
+        await ready()
+
+
 async def context_window(provider: object) -> int | None:
     """The context window `provider` reports (None when it has no way to know)."""
     ask = getattr(provider, "context_window", None)

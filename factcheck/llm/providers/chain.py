@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.errors import ConfigError, FormatRefusedError, ProviderError
-from factcheck.llm.providers.base import Completion, Message, Provider, Request
+from factcheck.llm.providers.base import Completion, Message, Provider, Request, prepare
 from factcheck.llm.providers.fallback import FallbackProvider
 from factcheck.llm.providers.health import ProviderHealth
 from factcheck.llm.providers.logged import LoggedProvider
@@ -60,6 +60,10 @@ class Chain:
     async def complete(self, request: Request) -> Completion:
         """The chain's answer (cached, or from the first provider that gives one)."""
         return await self._top.complete(request)
+
+    async def prepare(self) -> None:
+        """Get the first provider a request would go to ready (its SDK imported)."""
+        await prepare(self._fallback)
 
     async def context_window(self) -> int | None:
         """The context window of the first provider a request would go to, when it says."""

@@ -10,7 +10,7 @@ from factcheck.errors import (
     ProviderError,
     UnavailableError,
 )
-from factcheck.llm.providers.base import Completion, Provider, Request, context_window
+from factcheck.llm.providers.base import Completion, Provider, Request, context_window, prepare
 from factcheck.llm.providers.health import ProviderHealth
 from factcheck.models import Fallback
 
@@ -61,6 +61,8 @@ class FallbackProvider:
                     failures.append(skipped)
                     continue
                 try:
+                    # Its SDK imported before the request's deadline starts counting.
+                    await prepare(provider)
                     completion = await provider.complete(request)
                 except UnavailableError as error:  # its health changed during our retries
                     failures.append(error)
@@ -84,6 +86,13 @@ class FallbackProvider:
                 health.succeeded()
                 return completion
         raise AllBackendsFailedError(failures)
+
+    async def prepare(self) -> None:
+        """Get the provider the next request goes to first ready for it."""
+        for index, provider in enumerate(self.providers):
+            if self.health[index].blocked() is None:
+                await prepare(provider)
+                return
 
     async def context_window(self) -> int | None:
         """The context window of the provider the next request goes to first, if it says."""

@@ -11,7 +11,7 @@ import time
 from collections.abc import Mapping
 
 from factcheck.errors import ProviderError
-from factcheck.llm.providers.base import Completion, Provider, Request, context_window
+from factcheck.llm.providers.base import Completion, Provider, Request, context_window, prepare
 from factcheck.llm.providers.prices import estimate_cost
 from factcheck.llm.providers.store import Store
 from factcheck.llm.providers.usage import Usage
@@ -74,6 +74,10 @@ class LoggedProvider:
         if self.prices is None:
             return estimate_cost(self.model, tokens_in, tokens_out)
         return estimate_cost(self.model, tokens_in, tokens_out, self.prices)
+
+    async def prepare(self) -> None:
+        """Get the inner provider ready for its first request."""
+        await prepare(self.inner)
 
     async def context_window(self) -> int | None:
         """The inner provider's context window, when its server says."""

@@ -14,7 +14,14 @@ import time
 from collections.abc import Awaitable, Callable
 
 from factcheck.errors import FormatRefusedError, InvalidOutputError, ProviderError, TransientError
-from factcheck.llm.providers.base import Completion, Message, Provider, Request, context_window
+from factcheck.llm.providers.base import (
+    Completion,
+    Message,
+    Provider,
+    Request,
+    context_window,
+    prepare,
+)
 from factcheck.llm.providers.health import ProviderHealth
 
 # Structured-output step-downs one request may take (json_schema -> json_object -> prompt).
@@ -123,6 +130,10 @@ class RetryingProvider:
             raise TransientError(
                 f"no answer within the request deadline ({self.deadline_s:g}s)", provider=self.name
             ) from None
+
+    async def prepare(self) -> None:
+        """Get the inner provider ready for its first request."""
+        await prepare(self.inner)
 
     async def context_window(self) -> int | None:
         """The inner provider's context window, when its server says."""

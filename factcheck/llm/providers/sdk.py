@@ -10,8 +10,10 @@ an error.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import importlib
+import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
@@ -92,6 +94,7 @@ class SDKProvider(ABC):
         self._timeouts = timeouts or Timeouts()
         self._third_party = third_party  # a URL of the user's own: no account headers go there
         self._window: tuple[int | None] | None = None  # asked once, then remembered
+        self._client_lock = threading.Lock()  # one client, however many requests come first
         self.level = self.LEVELS[0]
 
     # -- what each SDK states -------------------------------------------------------------
@@ -144,6 +147,16 @@ class SDKProvider(ABC):
     def _client(self) -> Any:
         return self._new_client()
 
+    async def prepare(self) -> None:
+        """Import the SDK and build the client in a thread of its own: most of a second of CPU
+        that, run on the event loop, held every other request (and cached answer) back."""
+        if "_client" not in self.__dict__:
+            await asyncio.to_thread(self._build_client)
+
+    def _build_client(self) -> None:
+        with self._client_lock:
+            _ = self._client  # the cached property builds it once
+
     async def context_window(self) -> int | None:
         """The tokens the server's context holds, when the server says (llama.cpp, vLLM)."""
         if not self.ASKS_SERVER_WINDOW:
@@ -185,6 +198,7 @@ class SDKProvider(ABC):
     async def _call(self, request: Request, level: str) -> Completion:
         started = time.perf_counter()
         try:
+            await self.prepare()
             response = await self._send(request, level)
         except Exception as error:
             failure = self._failure(error)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.llm.providers.base import Completion, Provider, Request
+from factcheck.llm.providers.base import Completion, Provider, Request, prepare
 from factcheck.llm.providers.usage import Usage
 
 FILENAME = "factcheck.sqlite3"
@@ -296,6 +296,10 @@ class CachedProvider:
         finally:
             del self._in_flight[flight]
             future.set_result(completion)  # None when it failed or was cancelled
+
+    async def prepare(self) -> None:
+        """Get the inner provider ready for its first request."""
+        await prepare(self.inner)
 
     async def aclose(self) -> None:
         """Close the inner provider."""
