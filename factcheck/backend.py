@@ -79,8 +79,8 @@ class Backend:
             if text not in self._notices:
                 self._notices.append(text)
 
-    def extract(self, document: Document) -> list[Fact]:
-        """The facts of `document`: rules always, plus grounded LLM facts when available."""
+    def note_language(self, document: Document) -> None:
+        """Say, once per run, when the rules have no word lists for `document`'s language."""
         from factcheck.load.language import is_supported
 
         if document.language and not is_supported(document.language):
@@ -88,6 +88,10 @@ class Backend:
                 f"text in language '{document.language}': the rules have no word lists for it, "
                 "so only figures, numeric dates, Latin-script names and quotes were read"
             )
+
+    def extract(self, document: Document) -> list[Fact]:
+        """The facts of `document`: rules always, plus grounded LLM facts when available."""
+        self.note_language(document)
         if self.llm is None:
             return rules_extract(document)
         from factcheck.llm.extract import LLMExtractor, merge

@@ -105,6 +105,36 @@ def start_worker(parent: int) -> None:
     die_with_parent(parent)
 
 
+def start_served_worker(audit: int) -> None:
+    """`start_worker` for a worker forked by a fork server: its parent is the server, which
+    outlives the audit (each worker holds the pipe whose end would stop it), so the worker
+    watches the audit's process itself."""
+    for_batch_work()
+    threading.Thread(
+        target=_watch_process, args=(audit,), name="die-with-audit", daemon=True
+    ).start()
+
+
+def _watch_process(pid: int, every_s: float = 0.5) -> None:
+    try:
+        handle = os.pidfd_open(pid)  # readable once the process has ended (Linux 5.3+)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        import select
+
+        select.select([handle], [], [])
+        os._exit(1)
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            pass  # alive, another user's: not ours to signal
+        time.sleep(every_s)
+
+
 def die_with_parent(parent: int) -> None:
     """End this worker when the audit that started it dies.
 
@@ -203,18 +233,14 @@ def extract_all(
                 on_extracted(cached)
         else:
             todo.append(path)
-    if todo and backend is not None and backend.llm is not None:
-        backend.llm.prepare()  # the SDK is imported while the first articles load
     try:
         with progress_for("extracting", len(todo), enabled=progress and bool(todo)) as bar:
-            # LLM extraction waits on the network: one document per task keeps every thread busy.
-            batches = list(_batches(todo, 1 if backend is not None else BATCH))
-            for batch_result in executor.map(
-                extract_batch,
-                batches,
-                [settings.max_bytes] * len(batches),
-                [backend] * len(batches),
-            ):
+            if backend is not None and backend.llm is not None and todo:
+                finished = _extract_with_llm(todo, settings, backend)
+            else:
+                batches = list(_batches(todo, BATCH))
+                finished = executor.map(extract_batch, batches, [settings.max_bytes] * len(batches))
+            for batch_result in finished:
                 # A degraded LLM run stores nothing: the next run should ask the LLM again.
                 if cache is not None and (backend is None or backend.llm_available()):
                     # One commit per finished batch: a kill -9 loses at most the batch in hand.
@@ -232,6 +258,60 @@ def extract_all(
         if cache is not None:
             cache.close()
     return [found[str(p)] for p in paths], len(paths) - len(todo)
+
+
+# Articles per task when worker processes load and rules-read for an LLM audit: small, so the
+# first requests leave early.
+LLM_BATCH = 4
+
+
+def _extract_with_llm(
+    todo: list[str], settings: Settings, backend: Backend
+) -> Iterator[list[Extracted]]:
+    """Each article loaded and rules-read in a worker process (on every core), its LLM
+    extraction sent from the session's event loop as soon as it is loaded, and merged when the
+    answer comes: the requests wait on the network while the cores read the next articles, and
+    the SDK is imported here meanwhile. Yields articles as their answers arrive."""
+    import multiprocessing
+
+    from factcheck.llm.extract import LLMExtractor, merge
+
+    assert backend.llm is not None
+    backend.llm.prepare()  # the SDK imported while the first articles load
+    extractor = LLMExtractor(backend.llm)
+    # A fork server, not a fork: this process runs the event loop's thread and an import.
+    context = multiprocessing.get_context("forkserver")
+    workers = max(min(settings.worker_count, os.cpu_count() or 1), 1)
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=start_served_worker, initargs=(os.getpid(),)
+    ) as pool:
+        loading = {
+            pool.submit(extract_batch, batch, settings.max_bytes)
+            for batch in _batches(todo, LLM_BATCH)
+        }
+        asked: dict[Future, Extracted] = {}
+        while loading or asked:
+            done, _ = wait({*loading, *asked}, return_when=FIRST_COMPLETED)
+            for future in done:
+                if future in loading:
+                    loading.discard(future)
+                    for item in future.result():
+                        if item.document is None:
+                            yield [item]
+                            continue
+                        backend.note_language(item.document)
+                        pending = extractor.start(item.document)
+                        if pending is None:  # the LLM is resting: the rules' facts stand
+                            yield [item]
+                        else:
+                            asked[pending] = item
+                else:
+                    item = asked.pop(future)
+                    found = extractor.finish(future)
+                    if found is not None:
+                        facts = merge(list(item.facts), found)
+                        item = dataclasses.replace(item, facts=tuple(facts))
+                    yield [item]
 
 
 def _reference_of(members: list[Extracted], chosen: set[str]) -> Extracted:

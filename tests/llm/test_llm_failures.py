@@ -4,6 +4,10 @@ and that no key or URL password ever leaves the process except to the service it
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -237,3 +241,31 @@ def test_a_judge_failure_stays_in_the_run_record_of_compare_files(
     assert result.run.degraded
     assert any("The judge failed" in notice for notice in result.run.notices)
     assert result.run.llm_calls == 2  # the two extractions, still counted
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_of_an_llm_audit_leaves_no_worker(llm_server: FakeLLMServer, folder, tmp_path):
+    # An LLM audit reads articles in processes forked by a fork server; their parent is that
+    # server, not the audit, so they watch the audit itself and end with it.
+    from tests.audit.test_dask_executor import _processes_with
+
+    llm_server.delay = 30.0  # the first extraction (a provider's first is alone) still waiting
+    home = str(tmp_path / "home")
+    env = {**os.environ, "FACTCHECK_HOME": home, "OPENAI_API_KEY": "k"}
+    env["OPENAI_BASE_URL"] = llm_server.openai_url
+    command = [sys.executable, "-m", "factcheck", "audit", str(folder), "--jobs", "2"]
+    command += ["--provider", "openai:gpt-5-mini,rules", "--out", str(tmp_path / "out")]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not llm_server.journal and time.monotonic() < deadline:
+        time.sleep(0.05)  # an article loaded by a worker and asked about
+    running = _processes_with("FACTCHECK_HOME", home)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert llm_server.journal, "the audit asked nothing before it was killed"
+    assert len(running) >= 4  # the audit, the fork server and two workers at least
+    deadline = time.monotonic() + 20
+    while _processes_with("FACTCHECK_HOME", home) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_with("FACTCHECK_HOME", home) == []
