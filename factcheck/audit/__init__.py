@@ -282,14 +282,25 @@ def _extract_with_llm(
     # A fork server, not a fork: this process runs the event loop's thread and an import.
     context = multiprocessing.get_context("forkserver")
     workers = max(min(settings.worker_count, os.cpu_count() or 1), 1)
+    # Articles asked about and not answered yet, at most: enough to keep every request slot of
+    # the session busy, few enough that waiting on them stays cheap and loaded articles do not
+    # pile up in memory ahead of the network.
+    ahead = 4 * max(settings.jobs, 8)
+    batches = _batches(todo, LLM_BATCH)
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=start_served_worker, initargs=(os.getpid(),)
     ) as pool:
-        loading = {
-            pool.submit(extract_batch, batch, settings.max_bytes)
-            for batch in _batches(todo, LLM_BATCH)
-        }
+        loading: set[Future] = set()
         asked: dict[Future, Extracted] = {}
+
+        def load_more() -> None:
+            while len(loading) < 2 * workers and len(asked) + LLM_BATCH * len(loading) < ahead:
+                batch = next(batches, None)
+                if batch is None:
+                    return
+                loading.add(pool.submit(extract_batch, batch, settings.max_bytes))
+
+        load_more()
         while loading or asked:
             done, _ = wait({*loading, *asked}, return_when=FIRST_COMPLETED)
             for future in done:
@@ -312,6 +323,7 @@ def _extract_with_llm(
                         facts = merge(list(item.facts), found)
                         item = dataclasses.replace(item, facts=tuple(facts))
                     yield [item]
+            load_more()
 
 
 def _reference_of(members: list[Extracted], chosen: set[str]) -> Extracted:

@@ -246,21 +246,27 @@ def test_an_answer_that_misses_the_schema_is_re_asked_then_the_rules_carry_on(ar
     assert result.run.fallbacks and "invalid_output" in result.run.fallbacks[0].reason
 
 
-def test_an_audit_asks_the_scripted_model_once_per_article_from_its_workers(tmp_path):
+@pytest.mark.parametrize("stories", [3, 25], ids=["6 articles", "50 articles"])
+def test_an_audit_asks_the_scripted_model_once_per_article_from_its_workers(tmp_path, stories):
+    # 50 articles at --jobs 1 are more than the audit keeps asked and unanswered at once (32):
+    # articles are then loaded as answers come back, and none is lost or asked twice.
     from factcheck.audit import run_audit
 
     folder = tmp_path / "news"
     folder.mkdir()
-    for n in range(3):
+    for n in range(stories):
         (folder / f"bridge-{n}.md").write_text(REFERENCE.replace("4.5", f"4.{5 + n}"), "utf-8")
         (folder / f"pont-{n}.md").write_text(
             CANDIDATE.replace("12 mars", f"1{2 + n} mars"), "utf-8"
         )
     model = ScriptedProvider(respond=like_a_model)
+    jobs = 4 if stories < 10 else 1
     done = run_audit(
-        folder, Settings(providers="rules", jobs=4), out=tmp_path / "out", provider=model
+        folder, Settings(providers="rules", jobs=jobs), out=tmp_path / "out", provider=model
     )
-    assert len(model.asked("facts")) == 6  # one request per article, none twice
+    asked = [request.messages[-1].content for request in model.asked("facts")]
+    assert len(asked) == len(set(asked)) == 2 * stories  # one request per article, none twice
+    assert len(done.result.documents) == 2 * stories
     assert done.result.run.backends == ("scripted:script", "rules")
     assert not done.result.run.degraded and not done.result.errors
     assert done.result.run.llm_calls == len(model.requests)
