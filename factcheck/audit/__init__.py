@@ -28,15 +28,30 @@ from concurrent.futures import (
 )
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerprint
+from factcheck.audit.cache import (
+    ExtractionCache,
+    document_to_json,
+    extraction_key,
+    facts_to_json,
+    rules_fingerprint,
+)
 from factcheck.audit.dask_executor import DaskExecutor, open_dask
 from factcheck.audit.discover import discover
-from factcheck.audit.grouping import group_articles
+from factcheck.audit.grouping import group_profiles
 from factcheck.audit.progress import Progress, progress_for
+from factcheck.audit.shelf import Shelf, put_away
 from factcheck.audit.stream import AuditStream, read_documents, read_pairs
-from factcheck.audit.work import Extracted, compare_group, extract_batch, file_sha256
+from factcheck.audit.work import (
+    Card,
+    Extracted,
+    card_of,
+    compare_filed,
+    extract_batch,
+    file_sha256,
+    read_batch,
+)
 from factcheck.backend import Backend, open_backend
 from factcheck.config import Settings
 from factcheck.errors import UsageError
@@ -46,7 +61,6 @@ from factcheck.models import (
     AuditDocument,
     AuditError,
     AuditResult,
-    Disclosure,
     PairResult,
     Severity,
     StoryGroup,
@@ -54,9 +68,11 @@ from factcheck.models import (
 from factcheck.paths import state_dir
 
 if TYPE_CHECKING:
+    from factcheck.compare.story import Profile
     from factcheck.llm.providers.base import Provider
 
 BATCH = 16
+T = TypeVar("T")
 _log = logging.getLogger(__name__)
 
 
@@ -189,75 +205,106 @@ def _executor(
     return ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),))
 
 
-def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
+def _batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
 
 
-def extract_all(
+def read_all(
     paths: Sequence[Path],
     settings: Settings,
     executor: Executor,
     *,
+    shelf: str | None = None,
     progress: bool = False,
-    on_extracted: Callable[[Extracted], None] | None = None,
+    on_card: Callable[[Card], None] | None = None,
     backend: Backend | None = None,
-) -> tuple[list[Extracted], int]:
+) -> tuple[list[Card], int]:
     """Every article loaded and extracted exactly once, reusing what earlier runs stored.
 
-    Returns the articles in `paths` order and how many came from the cache; `on_extracted` is
-    called with each article as soon as it is ready, from the cache or freshly extracted.
+    Returns a card per article in `paths` order (see `Card`) and how many came from the
+    cache; `on_card` is called with each as soon as it is ready. Usable articles are filed in
+    the `shelf` folder (`factcheck.audit.shelf`), or kept in their cards when it is None.
+    The rules path reads in the executor's workers, cache hits included: the main process
+    only stores the new cache rows, one commit per finished batch (a kill -9 loses at most
+    the batches in hand).
     """
     backend_id = f"rules:{rules_fingerprint()}"
     if backend is not None:
         backend_id += "+" + backend.identity
-    cache = (
-        ExtractionCache(state_dir(settings.env) / "extractions.sqlite3")
-        if settings.use_cache
-        else None
-    )
-    found: dict[str, Extracted] = {}
+    cache_path = state_dir(settings.env) / "extractions.sqlite3" if settings.use_cache else None
+    cache = ExtractionCache(cache_path) if cache_path is not None else None
     keys: dict[str, str] = {}
-    todo: list[str] = []
-    for path in map(str, paths):
-        digest = file_sha256(path, settings.max_bytes)
-        cached = None
-        if digest is not None and cache is not None:
-            keys[path] = extraction_key(digest, path, backend_id, settings.max_bytes)
-            hit = cache.get(keys[path])
-            if hit is not None:
-                cached = Extracted(path, hit[0], tuple(hit[1]))
-        if cached is not None:
-            found[path] = cached
-            if on_extracted is not None:
-                on_extracted(cached)
-        else:
-            todo.append(path)
+    if cache is not None:
+        for path in map(str, paths):
+            digest = file_sha256(path, settings.max_bytes)
+            if digest is not None:
+                keys[path] = extraction_key(digest, path, backend_id, settings.max_bytes)
+    found: dict[str, Card] = {}
     try:
-        with progress_for("extracting", len(todo), enabled=progress and bool(todo)) as bar:
-            if backend is not None and backend.llm is not None and todo:
-                finished = _extract_with_llm(todo, settings, backend)
+        with progress_for("reading", len(paths), enabled=progress and bool(paths)) as bar:
+            if backend is not None and backend.llm is not None:
+                finished = _read_with_llm(list(map(str, paths)), keys, settings, backend, shelf)
             else:
-                batches = list(_batches(todo, BATCH))
-                finished = executor.map(extract_batch, batches, [settings.max_bytes] * len(batches))
-            for batch_result in finished:
-                # A degraded LLM run stores nothing: the next run should ask the LLM again.
-                if cache is not None and (backend is None or backend.llm_available()):
-                    # One commit per finished batch: a kill -9 loses at most the batch in hand.
-                    cache.put_many(
-                        (keys[item.path], item.document, list(item.facts))
-                        for item in batch_result
-                        if item.document is not None and item.path in keys
-                    )
-                for item in batch_result:
-                    found[item.path] = item
-                    if on_extracted is not None:
-                        on_extracted(item)
-                bar.advance(len(batch_result), sum(1 for i in batch_result if i.error))
+                batches = list(_batches([(str(p), keys.get(str(p))) for p in paths], BATCH))
+                finished = executor.map(
+                    read_batch,
+                    batches,
+                    *([value] * len(batches) for value in (settings.max_bytes, cache_path, shelf)),
+                )
+            for batch in finished:
+                if cache is not None:
+                    cache.put_rows((keys[c.path], *c.row) for c in batch if c.row is not None)
+                for card in batch:
+                    profile = card.profile.compact() if card.profile else None
+                    found[card.path] = dataclasses.replace(card, row=None, profile=profile)
+                    if on_card is not None:
+                        on_card(card)
+                bar.advance(len(batch), sum(1 for c in batch if c.document.error))
     finally:
         if cache is not None:
             cache.close()
-    return [found[str(p)] for p in paths], len(paths) - len(todo)
+    cards = [found[str(p)] for p in paths]
+    return cards, sum(1 for c in cards if c.reused)
+
+
+def _read_with_llm(
+    paths: list[str], keys: dict[str, str], settings: Settings, backend: Backend, shelf: str | None
+) -> Iterator[list[Card]]:
+    """`read_all` with an LLM: cache hits read here, the others through `_extract_with_llm`.
+    A degraded LLM run stores nothing: the next run should ask the LLM again."""
+    cache = ExtractionCache(state_dir(settings.env) / "extractions.sqlite3") if keys else None
+    todo: list[str] = []
+    try:
+        for path in paths:
+            hit = cache.get(keys[path]) if cache is not None and path in keys else None
+            if hit is None:
+                todo.append(path)
+                continue
+            item = Extracted(path, hit[0], tuple(hit[1]))
+            yield [card_of(item, put_away(shelf, [item]) if shelf else None, reused=True)]
+    finally:
+        if cache is not None:
+            cache.close()
+    if not todo:
+        return
+    for batch in _extract_with_llm(todo, settings, backend):
+        usable = [item for item in batch if item.document is not None]
+        file = put_away(shelf, usable) if shelf and usable else None
+        store = backend.llm_available()
+        yield [
+            card_of(
+                item,
+                file,
+                _row(item) if store and item.path in keys and item.document else None,
+            )
+            for item in batch
+        ]
+
+
+def _row(item: Extracted) -> tuple[str, str]:
+    assert item.document is not None
+    return document_to_json(item.document), facts_to_json(list(item.facts))
 
 
 # Articles per task when worker processes load and rules-read for an LLM audit: small, so the
@@ -326,14 +373,18 @@ def _extract_with_llm(
             load_more()
 
 
-def _reference_of(members: list[Extracted], chosen: set[str]) -> Extracted:
+def _filed(card: Card) -> tuple[str, str]:
+    return card.shelf or "", card.path
+
+
+def _reference_of(members: list[Card], chosen: set[str]) -> Card:
     for member in members:
         if str(Path(member.path).resolve()) in chosen:
             return member
 
-    def order(item: Extracted) -> tuple[bool, dt.date, str]:
-        published = item.document.published if item.document else None
-        return (published is None, published or dt.date.max, item.path)
+    def order(card: Card) -> tuple[bool, dt.date, str]:
+        published = card.document.published
+        return (published is None, published or dt.date.max, card.path)
 
     return min(members, key=order)
 
@@ -421,20 +472,27 @@ def _run_audit(
         open_backend(settings, provider) as backend,
         _executor(settings.worker_count, backend, kind, scheduler) as executor,
         AuditStream(stream_dir) as stream,
+        contextlib.ExitStack() as stack,
     ):
         llm = backend if backend.uses_llm else None
-        extracted, reused = extract_all(
+        # A cluster elsewhere keeps each article on the worker that read it; here they are filed.
+        remote = isinstance(executor, DaskExecutor) and not executor.local
+        shelf = None if remote else stack.enter_context(Shelf())
+        cards, reused = read_all(
             paths,
             settings,
             executor,
+            shelf=shelf.folder if shelf else None,
             progress=progress,
             backend=llm,
-            on_extracted=lambda item: stream.add_documents([_audit_document(item, None)]),
+            on_card=lambda card: stream.add_documents([card.document]),
         )
-        usable = [e for e in extracted if e.document is not None]
-        errors += [AuditError(e.path, e.error or "unusable") for e in extracted if e.error]
-
-        groups_idx = group_articles([(e.document, e.facts) for e in usable if e.document])
+        errors += [AuditError(c.path, c.document.error) for c in cards if c.document.error]
+        profiles: list[Profile | None] = [c.profile for c in cards if c.profile is not None]
+        # The cards give their profiles up: grouping weighs each and lets its tokens go.
+        usable = [dataclasses.replace(c, profile=None) for c in cards if c.profile is not None]
+        del cards
+        groups_idx = group_profiles(profiles)
         groups: list[StoryGroup] = []
         group_of: dict[str, int] = {}
         futures: list[Future] = []
@@ -453,15 +511,15 @@ def _run_audit(
             for at in range(0, len(others), step):
                 futures.append(
                     executor.submit(
-                        compare_group,
-                        reference,
-                        others[at : at + step],
+                        compare_filed,
+                        _filed(reference),
+                        [_filed(m) for m in others[at : at + step]],
                         pair_dir,
                         names[at : at + step],
                         llm,
                     )
                 )
-        del extracted, usable  # the pool's tasks hold what they still need
+        del usable  # the tasks name the articles they need; the profiles are done with
         if isinstance(executor, DaskExecutor):
             executor.release_extractions()
         with progress_for("comparing", len(futures), enabled=progress and bool(futures)) as bar:
@@ -532,24 +590,4 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _audit_document(item: Extracted, group: int | None) -> AuditDocument:
-    document = item.document
-    if document is None:
-        return AuditDocument(path=item.path, error=item.error)
-    flags = tuple(
-        Disclosure(f.disclosure or "ai_written", f.evidence)
-        for f in item.facts
-        if f.kind == "disclaimer"
-    )
-    return AuditDocument(
-        path=item.path,
-        language=document.language,
-        title=document.title,
-        published=document.published,
-        sha256=document.sha256,
-        group=group,
-        flags=flags,
-    )
-
-
-__all__ = ["AuditRun", "extract_all", "run_audit"]
+__all__ = ["AuditRun", "read_all", "run_audit"]

@@ -126,11 +126,14 @@ class ExtractionCache:
 
     def put_many(self, rows: Iterable[tuple[str, Document, list[Fact]]]) -> None:
         """Store several extractions in one transaction (one commit, not one per row)."""
+        self.put_rows(
+            (key, document_to_json(document), facts_to_json(facts)) for key, document, facts in rows
+        )
+
+    def put_rows(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Store (key, document JSON, facts JSON) rows in one transaction."""
         now = time.time()
-        values = [
-            (key, document_to_json(document), facts_to_json(facts), now)
-            for key, document, facts in rows
-        ]
+        values = [(key, document, facts, now) for key, document, facts in rows]
         if not values:
             return
         self._db.execute("BEGIN")
@@ -147,3 +150,25 @@ class ExtractionCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def stored_rows(path: str, keys: list[str]) -> dict[str, tuple[str, str]]:
+    """The (document, facts) JSON the cache at `path` holds for each of `keys` it has, read by
+    an audit's worker: a cache it cannot open (absent on this machine, locked, damaged) holds
+    nothing, and the article is extracted again."""
+    if not keys:
+        return {}
+    try:
+        reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    except sqlite3.Error:
+        return {}
+    try:
+        marks = ",".join("?" * len(keys))
+        found = reader.execute(
+            f"SELECT key, document, facts FROM extractions WHERE key IN ({marks})", keys
+        ).fetchall()
+    except sqlite3.Error:
+        return {}
+    finally:
+        reader.close()
+    return {key: (document, facts) for key, document, facts in found}

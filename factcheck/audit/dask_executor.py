@@ -1,9 +1,9 @@
 """Running an audit's tasks on Dask (`--executor dask`): a LocalCluster here, or a cluster elsewhere.
 
-The tasks are the local executor's own (`work.extract_batch`, `work.compare_group`): plain
+The tasks are the local executor's own (`work.read_batch`, `work.compare_group`): plain
 records in, plain records out, files read by path inside the task. So the audit's result does
 not depend on where they run, and the main process stays the only one that groups stories,
-names the reports and writes the extraction cache. A worker on another machine must see the
+names the reports and writes the extraction cache (workers read it, where they can see it). A worker on another machine must see the
 audited folder (and the report folder) at the same path: a shared filesystem.
 
 `distributed` is imported here only, and only when Dask is asked for.
@@ -12,6 +12,7 @@ audited folder (and the report folder) at the same path: a shared filesystem.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -21,7 +22,7 @@ from factcheck.errors import UsageError
 from factcheck.heap import for_batch_work
 
 if TYPE_CHECKING:
-    from factcheck.audit.work import Extracted
+    from factcheck.audit.work import Card, Extracted
     from factcheck.models import PairResult
 
 EXTRA = "pip install 'factcheck[dask]'"
@@ -52,31 +53,35 @@ class DaskExecutor(cf.Executor):
     `submit` gives standard futures (so `concurrent.futures.as_completed` works on them);
     `map` yields results as tasks finish, not in order.
 
-    Extracted articles stay on the workers that extracted them: a comparison submitted with
-    records extracted here is sent where they are (their batch's future and index), not the
-    records, so they travel from worker to worker and never through the scheduler; an article
-    that came from the cache is sent as it is. `release_extractions` lets them go once every
-    comparison is submitted (Dask keeps each until the comparisons needing it are done).
+    On a cluster of its own the workers file the articles they read on this machine, as the
+    local executor's do. On a cluster elsewhere articles stay on the workers that read them:
+    the main process gathers only their cards
+    without the article (`read_batch` gives cards that keep theirs when nothing files them),
+    and a comparison is sent where its articles are (their batch's future and index), so they
+    travel from worker to worker and never through the scheduler. `release_extractions` lets
+    them go once every comparison is submitted (Dask keeps each until the comparisons needing
+    it are done).
     """
 
     def __init__(self, client: Any, cluster: Any = None) -> None:
         self.client = client
         self._cluster = cluster
+        # Workers of a cluster started here share this machine's files (`factcheck.audit.shelf`).
+        self.local = cluster is not None
         # pure=False: the tasks read files, so two calls with equal arguments are not one.
         self._executor = client.get_executor(pure=False)
         self._located: dict[str, tuple[Any, int]] = {}
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future:
-        from factcheck.audit.work import compare_group
+        from factcheck.audit.work import compare_filed
 
-        if fn is compare_group and self._located:
+        if fn is compare_filed and args[0][1] in self._located:
             reference, members, *rest = args
-            located = [self._where(m) for m in members]
-            return self._executor.submit(compare_located, self._where(reference), located, *rest)
+            located = [self._located[path] for _, path in members]
+            return self._executor.submit(
+                compare_located, self._located[reference[1]], located, *rest
+            )
         return self._executor.submit(fn, *args, **kwargs)
-
-    def _where(self, item: Extracted) -> Extracted | tuple[Any, int]:
-        return self._located.get(item.path, item)
 
     def release_extractions(self) -> None:
         """Forget the workers' extracted articles (submitted comparisons keep what they need)."""
@@ -85,23 +90,30 @@ class DaskExecutor(cf.Executor):
     def map(
         self, fn: Callable[..., Any], *iterables: Iterable[Any], timeout=None, chunksize=1
     ) -> Iterator[Any]:
-        from factcheck.audit.work import extract_batch
+        from factcheck.audit.work import read_batch
 
         distributed = _distributed()
         futures = self.client.map(fn, *iterables, pure=False)
+        batches: dict[str, Any] = {}  # the key of a batch's cards without articles -> the batch
+        if fn is read_batch:  # the cards come here without their articles
+            light = self.client.map(_without_articles, futures, pure=False)
+            batches = {cards.key: batch for cards, batch in zip(light, futures, strict=True)}
+            futures = light
         finished = distributed.as_completed(futures, with_results=True)
         del futures  # as_completed holds each future until it is yielded, and no longer
 
         def results() -> Iterator[Any]:
             try:
                 for future, result in finished:
-                    if fn is extract_batch:
-                        for index, item in enumerate(result):
-                            if item.document is not None:
-                                self._located[item.path] = (future, index)
+                    batch = batches.pop(future.key, None)
+                    if batch is not None:
+                        for index, card in enumerate(result):
+                            if card.profile is not None and card.shelf is None:
+                                self._located[card.path] = (batch, index)
                     yield result
             finally:
                 finished.clear()  # an interrupted audit leaves no task behind it
+                batches.clear()
 
         return results()
 
@@ -113,22 +125,26 @@ class DaskExecutor(cf.Executor):
             self._cluster.close()
 
 
+def _without_articles(cards: list[Card]) -> list[Card]:
+    return [dataclasses.replace(card, article=None) for card in cards]
+
+
 def compare_located(
-    reference: Extracted | tuple[list[Extracted], int],
-    members: list[Extracted | tuple[list[Extracted], int]],
+    reference: tuple[list[Card], int],
+    members: list[tuple[list[Card], int]],
     *rest: Any,
 ) -> list[PairResult]:
-    """`compare_group` on a worker, the records picked out of the batches Dask brought here."""
+    """`compare_group` on a worker, the articles picked out of the batches Dask brought here."""
     from factcheck.audit.work import compare_group
 
     return compare_group(_picked(reference), [_picked(m) for m in members], *rest)
 
 
-def _picked(item: Extracted | tuple[list[Extracted], int]) -> Extracted:
-    if isinstance(item, tuple):
-        batch, index = item
-        return batch[index]
-    return item
+def _picked(located: tuple[list[Card], int]) -> Extracted:
+    batch, index = located
+    article = batch[index].article
+    assert article is not None
+    return article
 
 
 def open_dask(jobs: int, scheduler: str | None) -> DaskExecutor:

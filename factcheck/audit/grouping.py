@@ -52,20 +52,26 @@ def group_articles(articles: Sequence[tuple[Document, Sequence[Fact]]]) -> list[
     return group_profiles([profile(document, facts) for document, facts in articles])
 
 
-def group_profiles(profiles: Sequence[Profile]) -> list[list[int]]:
-    """Indices grouped by story (each group sorted, groups by first member; singletons too)."""
+def group_profiles(profiles: list[Profile | None]) -> list[list[int]]:
+    """Indices grouped by story (each group sorted, groups by first member; singletons too).
+
+    The list is emptied as its profiles are weighed: a large audit then holds each article's
+    tokens or its weighed form, never both (pass a copy to keep them).
+    """
     df: Counter[str] = Counter()
-    per_language: Counter[str | None] = Counter(p.language for p in profiles)
+    per_language: Counter[str | None] = Counter(p.language for p in profiles if p)
     languages: dict[str, set[str | None]] = defaultdict(set)
     for p in profiles:
+        assert p is not None, "profiles already grouped"
         df.update(p.tokens.keys())
         for token in p.tokens:
             languages[token].add(p.language)
     weights = {
         t: kind_weight(t) * _rarity(count, languages[t], per_language) for t, count in df.items()
     }
+    count = len(profiles)
     edges = _scored_pairs(profiles, df, weights)
-    return _attach_fragments(_average_link(len(profiles), edges), edges)
+    return _attach_fragments(_average_link(count, edges), edges)
 
 
 def _rarity(count: int, languages: set[str | None], per_language: Counter[str | None]) -> float:
@@ -97,16 +103,22 @@ def _blocking_tokens(keys: list[str], df: Counter[str]) -> list[str]:
 
 
 def _scored_pairs(
-    profiles: Sequence[Profile], df: Counter[str], weights: dict[str, float]
+    profiles: list[Profile | None], df: Counter[str], weights: dict[str, float]
 ) -> dict[tuple[int, int], float]:
-    """Every candidate pair the index proposes, with its similarity (0 below `MIN_PAIR`)."""
+    """The candidate pairs the index proposes that score `MIN_PAIR` or more, with their
+    similarity (`profiles` emptied as they are weighed)."""
     index: dict[str, list[int]] = defaultdict(list)
     blocking: list[list[str]] = []
+    weighed: list[pair_scores.Weighed] = []
     for i, p in enumerate(profiles):
+        assert p is not None
         keys = sorted((t for t in p.tokens if df[t] > 1), key=lambda t: (df[t], t))
         blocking.append(_blocking_tokens(keys, df))
         for token in keys:
             index[token].append(i)
+        weighed.append(pair_scores.weigh(p, weights, df))
+        profiles[i] = None
+    profiles.clear()
     # An article meets every later article (in folder order) holding one of its blocking tokens.
     # Proposing from the later article's tokens as well adds the pairs only one side's rare
     # tokens suggest, mostly two events of one kind: measured on ECB+, pair precision fell
@@ -115,13 +127,14 @@ def _scored_pairs(
     for i, chosen in enumerate(blocking):
         proposed.append(sorted(j for j in set().union(*(index[t] for t in chosen)) if j > i))
     del index, blocking
-    weighed = [pair_scores.weigh(p, weights, df) for p in profiles]
     edges: dict[tuple[int, int], float] = {}
     for i, others in enumerate(proposed):
         a = weighed[i]
         for j in others:
             s = pair_scores.score(a, weighed[j])
-            edges[(i, j)] = s if s >= MIN_PAIR else 0.0
+            if s >= MIN_PAIR:
+                edges[(i, j)] = s
+        proposed[i] = []
     return edges
 
 

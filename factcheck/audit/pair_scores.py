@@ -7,7 +7,7 @@ then a set intersection and sums over it done by builtins. The score is the same
 `similarity(a, b, weights, totals)` with the folder's weights (tests hold both to it):
 
 - a shared token weighs its weight times `damped(min(count_a, count_b))`, the smaller of the
-  two sides' `weight * damped(count)`, which each article holds ready in `vector`;
+  two sides' `weight * damped(count)`, which each article holds ready (`Weighed`);
 - content words of one language only ever meet words of that language, so a pair in two
   languages shares none; articles of no known language never compare their words (their
   words are left out of the sets);
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from factcheck.compare.story import (
@@ -35,10 +36,9 @@ from factcheck.compare.story import (
 class Weighed:
     """One article's profile weighed in its folder, for `score`."""
 
-    profile: Profile
-    others: frozenset[str]  # shareable figures, dates and content words
-    names: frozenset[str]  # shareable name words
-    vector: Mapping[str, float]  # weight * damped(count) of the shareable tokens
+    profile: Profile  # without its tokens (`Profile.without_tokens`)
+    others: Mapping[str, float]  # weight * damped(count) of the shareable figures, dates, words
+    names: Mapping[str, float]  # ... and of the shareable name words
     total_all: float  # total weight with the content words (a pair in one language)
     total_facts: float  # ... without them (a pair in two languages)
 
@@ -46,13 +46,13 @@ class Weighed:
 def weigh(p: Profile, weights: Mapping[str, float], shared: Mapping[str, int]) -> Weighed:
     """`p` weighed by the folder's `weights`; `shared` counts the articles holding each token."""
     comparable = p.language is not None
-    others: list[str] = []
-    names: list[str] = []
-    vector: dict[str, float] = {}
+    others: dict[str, float] = {}
+    names: dict[str, float] = {}
     total_all = total_facts = 0.0
     for token, count in p.tokens.items():
         w = weights[token]
-        damped = w * (1.0 + math.log(count))
+        # The folder's own float when the token occurs once (most do): no copy per article.
+        damped = w if count == 1 else w * (1.0 + math.log(count))
         total_all += damped
         if token[0] != "w":
             total_facts += damped
@@ -60,9 +60,8 @@ def weigh(p: Profile, weights: Mapping[str, float], shared: Mapping[str, int]) -
             continue
         if shared[token] < 2:
             continue
-        (names if token[0] == "n" else others).append(token)
-        vector[token] = damped
-    return Weighed(p, frozenset(others), frozenset(names), vector, total_all, total_facts)
+        (names if token[0] == "n" else others)[token] = damped
+    return Weighed(p.without_tokens(), others, names, total_all, total_facts)
 
 
 def score(a: Weighed, b: Weighed) -> float:
@@ -73,19 +72,19 @@ def score(a: Weighed, b: Weighed) -> float:
     total_b = b.total_all if same_language else b.total_facts
     if total_a <= 0 or total_b <= 0:
         return 0.0
-    others = a.others & b.others
-    names = a.names & b.names
+    others = a.others.keys() & b.others.keys()
+    names = a.names.keys() & b.names.keys()
     if len(others) < MIN_SHARED and len(others) + _distinct_names(a.profile, names) < MIN_SHARED:
         return 0.0
     if not names and len(others) < WORDS_ONLY and not words_suffice(others):
         return 0.0  # a few content words alone (sets this small: checked only here)
     # Builtins all the way down (no Python call per token): most of an audit's grouping time.
-    va, vb = a.vector.__getitem__, b.vector.__getitem__
-    shared = (*others, *names)
-    common = sum(map(min, map(va, shared), map(vb, shared)))
+    common = sum(map(min, map(a.others.__getitem__, others), map(b.others.__getitem__, others)))
+    if names:
+        common += sum(map(min, map(a.names.__getitem__, names), map(b.names.__getitem__, names)))
     return length_normalised(common, total_a, total_b) * in_time(a.profile, b.profile)
 
 
-def _distinct_names(p: Profile, words: frozenset[str]) -> int:
+def _distinct_names(p: Profile, words: AbstractSet[str]) -> int:
     """How many of `p`'s names the shared name words belong to (a name counts once)."""
     return len({p.name_of.get(t, t) for t in words})

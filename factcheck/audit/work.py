@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from factcheck.config import DEFAULT_MAX_BYTES
 from factcheck.errors import FactcheckError, LoadError, ProviderError
-from factcheck.models import Comparison, Document, Fact, PairResult
+from factcheck.models import AuditDocument, Comparison, Disclosure, Document, Fact, PairResult
 
 if TYPE_CHECKING:
     from factcheck.backend import Backend
+    from factcheck.compare.story import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,82 @@ def extract_batch(
     return [extract_one(path, max_bytes, backend) for path in paths]
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What an audit's main process keeps of one article it has read: the line it reports,
+    the profile it is grouped by, and where the article itself was filed (`factcheck.audit.shelf`).
+    """
+
+    path: str
+    document: AuditDocument  # its documents.jsonl line (the story it joins is not known yet)
+    profile: Profile | None  # None: the article cannot be used (see document.error)
+    shelf: str | None = None  # the file holding the article, when filed
+    row: tuple[str, str] | None = None  # a fresh extraction's cache row (document, facts)
+    reused: bool = False  # read from the extraction cache
+    article: Extracted | None = None  # the article itself, when not filed (Dask keeps it)
+
+
+def card_of(
+    item: Extracted, shelf: str | None, row: tuple[str, str] | None = None, reused: bool = False
+) -> Card:
+    """`item`'s card; `shelf` None keeps the article in it."""
+    from factcheck.compare.story import profile
+
+    document = item.document
+    if document is None:
+        return Card(item.path, AuditDocument(path=item.path, error=item.error), None)
+    flags = tuple(
+        Disclosure(f.disclosure or "ai_written", f.evidence)
+        for f in item.facts
+        if f.kind == "disclaimer"
+    )
+    line = AuditDocument(
+        path=item.path,
+        language=document.language,
+        title=document.title,
+        published=document.published,
+        sha256=document.sha256,
+        flags=flags,
+    )
+    kept = None if shelf else item
+    return Card(item.path, line, profile(document, item.facts), shelf, row, reused, kept)
+
+
+def read_batch(
+    items: list[tuple[str, str | None]], max_bytes: int, cache: str | None, shelf: str | None
+) -> list[Card]:
+    """Read each (path, cache key) of a batch: from the extraction cache at `cache` when it
+    holds the key, else loaded and rules-extracted (with the cache row to store). Usable
+    articles are filed in the `shelf` folder; with `shelf` None each card keeps its article.
+    """
+    from factcheck.audit.cache import (
+        document_from_json,
+        document_to_json,
+        facts_from_json,
+        facts_to_json,
+        stored_rows,
+    )
+    from factcheck.audit.shelf import put_away
+
+    stored = stored_rows(cache, [key for _, key in items if key]) if cache else {}
+    read: list[tuple[Extracted, tuple[str, str] | None, bool]] = []
+    for path, key in items:
+        hit = stored.get(key) if key else None
+        if hit is not None:
+            document = document_from_json(hit[0])
+            read.append((Extracted(path, document, tuple(facts_from_json(hit[1]))), None, True))
+            continue
+        item = extract_one(path, max_bytes)
+        row = None
+        if key and item.document is not None:
+            row = (document_to_json(item.document), facts_to_json(list(item.facts)))
+        read.append((item, row, False))
+    file = None
+    if shelf is not None:
+        file = put_away(shelf, [item for item, _, _ in read if item.document is not None])
+    return [card_of(item, file, row, reused) for item, row, reused in read]
+
+
 def compare_pair(
     reference: Extracted, candidate: Extracted, backend: Backend | None = None
 ) -> Comparison:
@@ -79,6 +156,29 @@ def compare_pair(
     if backend is not None:
         return backend.compare_facts(ref, reference.facts, cand, candidate.facts)
     return compare(ref, reference.facts, cand, candidate.facts)
+
+
+def _usable(item: Extracted) -> tuple[Document, tuple[Fact, ...]]:
+    assert item.document is not None
+    return item.document, item.facts
+
+
+Filed = tuple[str, str]  # (shelf file, path): an article `read_batch` filed
+
+
+def compare_filed(
+    reference: Filed,
+    members: list[Filed],
+    report_dir: str | None,
+    names: list[str],
+    backend: Backend | None = None,
+) -> list[PairResult]:
+    """`compare_group` on articles read back from the shelf files they were filed in."""
+    from factcheck.audit.shelf import fetch
+
+    return compare_group(
+        fetch(*reference), [fetch(*m) for m in members], report_dir, names, backend
+    )
 
 
 def compare_group(
@@ -93,9 +193,17 @@ def compare_group(
     from factcheck.report import to_html
     from factcheck.report.audit_html import pair_anchor
 
+    if backend is None:  # the rules: the reference is read once for the whole story
+        from factcheck.compare import compare_each
+
+        assert reference.document is not None
+        comparisons = compare_each(
+            reference.document, reference.facts, (_usable(m) for m in members)
+        )
+    else:
+        comparisons = (compare_pair(reference, member, backend) for member in members)
     results = []
-    for member, name in zip(members, names, strict=True):
-        comparison = compare_pair(reference, member, backend)
+    for member, name, comparison in zip(members, names, comparisons, strict=True):
         report = None
         if report_dir is not None:
             report = f"pairs/{name}.html"

@@ -15,10 +15,10 @@ story           the overlap score behind the `different_story` verdict
 judge           the seam for a second opinion (an LLM) on quotes and claims
 consult         asking a judge and folding its verdicts in
 severity        the one table of severities, precision first
-engine          `compare`, which runs them in order
+engine          `compare`, which runs them in order (`compare_each`: one reference, many)
 """
 
-from factcheck.compare.engine import compare
+from factcheck.compare.engine import compare, compare_each
 from factcheck.compare.judge import (
     ClaimItem,
     ClaimVerdict,
@@ -38,4 +38,5 @@ __all__ = [
     "QuotePair",
     "QuoteVerdict",
     "compare",
+    "compare_each",
 ]

@@ -237,9 +237,11 @@ def sentences_of(side: Side) -> list[Sentence]:
 
 def align_sentences(ref: Side, cand: Side) -> Alignment:
     """Align the sentences of two articles (see the module docstring); computed once per pair."""
-    cached = ref.memo.get(f"alignment:{id(cand)}")
-    if cached is not None:
-        return cached
+    # The reference's side may serve a story's every pair (`compare_each`): the alignment
+    # kept is the last candidate's, checked by identity (an id alone is reused once freed).
+    cached = ref.memo.get("alignment")
+    if cached is not None and cached[0] is cand:
+        return cached[1]
     rs, cs = sentences_of(ref), sentences_of(cand)
     alignment = Alignment(rs, cs)
     weight = _weights(rs, cs)
@@ -288,7 +290,7 @@ def align_sentences(ref: Side, cand: Side) -> Alignment:
                 if i0 + k not in alignment.pairs and (j0 + k) not in taken(alignment):
                     alignment.pairs[i0 + k] = (j0 + k, "sandwiched")
     _parallel(alignment, chain, scores)
-    ref.memo[f"alignment:{id(cand)}"] = alignment
+    ref.memo["alignment"] = (cand, alignment)
     return alignment
 
 

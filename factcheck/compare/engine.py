@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from factcheck.compare.claims import claim_findings
 from factcheck.compare.consult import consult
@@ -14,7 +14,7 @@ from factcheck.compare.names import speaker_matches
 from factcheck.compare.quote_findings import empty_quotes, quote_findings
 from factcheck.compare.quotes import align_quotes
 from factcheck.compare.side import Side, is_empty_quote
-from factcheck.compare.story import different_story
+from factcheck.compare.story import Profile, profile, profiles_differ
 from factcheck.models import (
     DISCREPANCY_KINDS,
     SEVERITY_RANK,
@@ -66,7 +66,29 @@ def compare(
     altered or misattributed quote) and the candidate's empty quotes are reported.
     """
     ref = Side.of("reference", reference, reference_facts)
-    cand = Side.of("candidate", candidate, candidate_facts)
+    return _compare_sides(ref, Side.of("candidate", candidate, candidate_facts), judge, run)
+
+
+def compare_each(
+    reference: Document,
+    reference_facts: Sequence[Fact],
+    candidates: Iterable[tuple[Document, Sequence[Fact]]],
+) -> Iterator[Comparison]:
+    """`compare` (rules only) of the reference with each candidate in turn, the reference read
+    once: its sentences, names, figures and word index serve every pair of its story."""
+    ref = Side.of("reference", reference, reference_facts)
+    for candidate, candidate_facts in candidates:
+        yield _compare_sides(ref, Side.of("candidate", candidate, candidate_facts), None, None)
+
+
+def _profile(side: Side) -> Profile:
+    found: Profile | None = side.memo.get("profile")
+    if found is None:
+        found = side.memo["profile"] = profile(side.document, side.facts)
+    return found
+
+
+def _compare_sides(ref: Side, cand: Side, judge: Judge | None, run: RunInfo | None) -> Comparison:
     run = run or RunInfo()
     flags = tuple(
         Flag("ai_disclaimer", side.role, side.evidence(fact), fact.disclosure or "ai_written")
@@ -94,18 +116,20 @@ def compare(
         *claims,
     ]
     verdict: Verdict = "discrepancies" if found else "consistent"
-    if different_story(reference, reference_facts, candidate, candidate_facts):
+    if ref.document.text != cand.document.text and profiles_differ(
+        _profile(ref), profile(cand.document, cand.facts)
+    ):
         # Too little in common for omissions and additions to mean anything; a conflict the
         # alignment still found (same sentence, same quote) is reported all the same.
         verdict = "different_story"
         found = [d for d in found if d.kind in CONFLICTS and d.candidate is not None]
     return Comparison(
-        reference=reference,
-        candidate=candidate,
+        reference=ref.document,
+        candidate=cand.document,
         verdict=verdict,
         discrepancies=tuple(sorted(found, key=_order)),
         flags=flags,
-        reference_facts=tuple(reference_facts),
-        candidate_facts=tuple(candidate_facts),
+        reference_facts=ref.facts,
+        candidate_facts=cand.facts,
         run=run,
     )

@@ -16,7 +16,7 @@ import pytest
 
 import factcheck.audit as audit_module
 import factcheck.audit.work as work
-from factcheck.audit import extract_all, run_audit
+from factcheck.audit import read_all, run_audit
 from factcheck.audit.discover import discover
 from factcheck.config import Settings
 from factcheck.report.schema import validate
@@ -96,10 +96,10 @@ def test_an_interrupted_audit_resumes_without_extracting_again(examples_dir, mon
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        extract_all(paths, settings, audit_module._InProcess(), on_extracted=interrupt_after_three)
+        read_all(paths, settings, audit_module._InProcess(), on_card=interrupt_after_three)
     first_run = list(extracted)
     extracted.clear()
-    results, reused = extract_all(paths, settings, audit_module._InProcess())
+    results, reused = read_all(paths, settings, audit_module._InProcess())
     assert len(first_run) == 3
     assert reused == 3
     assert sorted(extracted) == sorted(p.name for p in paths if p.name not in first_run)

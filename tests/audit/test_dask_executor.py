@@ -58,22 +58,26 @@ def _pair_reports(out: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted((out / "pairs").iterdir())}
 
 
-def _extract_tasks(stream) -> int:
-    return sum(1 for task in stream.data if "extract_batch" in str(task["key"]))
+def _read_tasks(stream) -> int:
+    return sum(1 for task in stream.data if "read_batch" in str(task["key"]))
 
 
-@pytest.mark.parametrize("folder_name", ["examples", "corpus"])
+@pytest.mark.parametrize(
+    ("folder_name", "where"),
+    [("examples", "elsewhere"), ("corpus", "elsewhere"), ("corpus", "own cluster")],
+)
 def test_dask_finds_what_the_local_executor_finds(
-    folder_name, examples_dir, corpus, cluster, tmp_path
+    folder_name, where, examples_dir, corpus, cluster, tmp_path
 ):
+    # "elsewhere": articles stay on the workers; "own cluster": its workers file them here.
     folder = examples_dir if folder_name == "examples" else corpus
     local = run_audit(folder, Settings(jobs=1, use_cache=False), out=tmp_path / "local")
     dask = run_audit(
         folder,
-        Settings(use_cache=False),
+        Settings(jobs=2, use_cache=False),
         out=tmp_path / "dask",
         executor="dask",
-        scheduler=cluster.scheduler_address,
+        scheduler=cluster.scheduler_address if where == "elsewhere" else None,
     )
     assert len(dask.result.pairs) >= 6
     assert _without_run(dask.result) == _without_run(local.result)
@@ -89,7 +93,7 @@ def test_a_dask_rerun_repeats_no_finished_extraction(corpus, cluster, client, tm
     address = cluster.scheduler_address
     with distributed.get_task_stream(client) as first:
         run_audit(corpus, settings, out=tmp_path / "r1", executor="dask", scheduler=address)
-    assert _extract_tasks(first) == 4  # 60 articles in batches of 16
+    assert _read_tasks(first) == 4  # 60 articles in batches of 16
     # Comparisons were sent where the extracted articles are, not the articles themselves.
     assert any("compare_located" in str(task["key"]) for task in first.data)
 
@@ -97,10 +101,13 @@ def test_a_dask_rerun_repeats_no_finished_extraction(corpus, cluster, client, tm
     database = state_dir() / "extractions.sqlite3"
     with sqlite3.connect(database) as db:
         db.execute("DELETE FROM extractions WHERE rowid IN (SELECT rowid FROM extractions LIMIT 5)")
-    with distributed.get_task_stream(client) as second:
-        again = run_audit(corpus, settings, out=tmp_path / "r2", executor="dask", scheduler=address)
-    assert _extract_tasks(second) == 1  # the five forgotten articles, in one batch
+        stored = db.execute("SELECT MAX(created) FROM extractions").fetchone()[0]
+    again = run_audit(corpus, settings, out=tmp_path / "r2", executor="dask", scheduler=address)
+    # The workers read 55 articles from the cache and extracted the five it had lost, only.
     assert "reused 55 extraction(s) stored by an earlier run" in again.result.run.notices
+    with sqlite3.connect(database) as db:
+        new = db.execute("SELECT COUNT(*) FROM extractions WHERE created > ?", (stored,))
+        assert new.fetchone()[0] == 5
     first_json = json.loads((tmp_path / "r1" / "audit.json").read_text(encoding="utf-8"))
     second_json = json.loads((tmp_path / "r2" / "audit.json").read_text(encoding="utf-8"))
     assert second_json["pairs"] == first_json["pairs"]

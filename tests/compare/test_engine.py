@@ -156,3 +156,20 @@ def test_a_faithful_retelling_through_the_rules_extractor_has_no_high_or_medium_
     result = compare(ref, ref_facts, cand, cand_facts)
     assert [d.message for d in result.discrepancies if SEVERITY_RANK[d.severity] >= 2] == []
     assert compare(ref, ref_facts, ref, ref_facts).discrepancies == ()
+
+
+def test_one_reference_read_once_compares_as_each_pair_alone(examples_dir) -> None:
+    # `compare_each` shares the reference's derived views across a story's pairs; each
+    # comparison must still be exactly the one `compare` makes on the pair alone, in any order.
+    from factcheck.compare import compare_each
+    from factcheck.extract.rules import extract
+    from factcheck.load import load_document
+
+    for story in ("a", "b"):
+        paths = sorted(examples_dir.glob(f"{story}[0-9]-*"))
+        articles = [(d, tuple(extract(d))) for d in (load_document(str(p)) for p in paths)]
+        reference, others = articles[0], articles[1:]
+        for candidates in (others, others[::-1], [others[0], others[0]]):
+            alone = [compare(*reference, *c) for c in candidates]
+            assert list(compare_each(*reference, candidates)) == alone
+            assert any(c.discrepancies for c in alone)

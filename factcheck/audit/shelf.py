@@ -1,0 +1,99 @@
+"""Where an audit keeps the articles it has read, off its main process's heap.
+
+An article's document and facts (about 25 KB in memory) are needed twice: when its story
+profile is formed, right after it is read, and when it is compared with its story's
+reference, after every article is grouped. In between, a 100,000-article audit would hold
+2.5 GB of them. Instead the process that read an article files it here, in a SQLite file of
+its own inside a folder of the run (so no writer ever waits on another), and the comparison
+that needs it reads it back by path.
+
+Values are pickled: unlike the extraction cache, this folder is created by the run, readable
+by its user only, and removed when the run ends, so it is never a way in for another user.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from factcheck.audit.work import Extracted
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, record BLOB NOT NULL)"
+
+# One writer per (folder, process); readers per (file, thread): a sqlite3 connection belongs
+# to the thread that opened it.
+_writers: dict[tuple[str, int], tuple[sqlite3.Connection, str, threading.Lock]] = {}
+_writers_lock = threading.Lock()
+_readers = threading.local()
+
+
+def put_away(folder: str, items: Iterable[Extracted]) -> str:
+    """File `items` (usable articles) in this process's file in `folder`; that file's path."""
+    connection, file, lock = _writer(folder)
+    rows = [(item.path, pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) for item in items]
+    with lock:
+        connection.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", rows)
+        connection.commit()
+    return file
+
+
+def fetch(file: str, path: str) -> Extracted:
+    """The article at `path` that `put_away` filed in `file`."""
+    connections: dict[str, sqlite3.Connection] = _readers.__dict__.setdefault("open", {})
+    connection = connections.get(file)
+    if connection is None:
+        connection = connections[file] = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+    row = connection.execute("SELECT record FROM articles WHERE path = ?", (path,)).fetchone()
+    if row is None:
+        raise LookupError(f"{path}: not filed in {file}")
+    item = pickle.loads(row[0])
+    assert isinstance(item, Extracted)
+    return item
+
+
+def _writer(folder: str) -> tuple[sqlite3.Connection, str, threading.Lock]:
+    key = (folder, os.getpid())
+    with _writers_lock:
+        found = _writers.get(key)
+        if found is None:
+            file = str(Path(folder) / f"articles-{os.getpid()}.sqlite3")
+            connection = sqlite3.connect(file, check_same_thread=False, isolation_level=None)
+            # Scratch data of one run: a crash loses the run anyway, so no journal to sync.
+            connection.execute("PRAGMA journal_mode=OFF")
+            connection.execute("PRAGMA synchronous=OFF")
+            connection.execute(_SCHEMA)
+            connection.isolation_level = "DEFERRED"  # executemany runs in one transaction
+            found = _writers[key] = (connection, file, threading.Lock())
+        return found
+
+
+class Shelf:
+    """The run's folder of filed articles: created private, removed with every file in it."""
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="factcheck-articles-")
+        self.folder = self._folder.name
+
+    def close(self) -> None:
+        """Close this process's connections to the folder's files, then remove the folder."""
+        with _writers_lock:
+            for key in [k for k in _writers if k[0] == self.folder]:
+                _writers.pop(key)[0].close()
+        connections: dict[str, sqlite3.Connection] = _readers.__dict__.get("open", {})
+        for file in [f for f in connections if f.startswith(self.folder + os.sep)]:
+            connections.pop(file).close()
+        self._folder.cleanup()
+
+    def __enter__(self) -> Shelf:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["Shelf", "fetch", "put_away"]
