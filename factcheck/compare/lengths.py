@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 
 VARIANCE = 6.8  # Gale and Church: variance of translated length per character of original
 # -log of how often each step occurs between a text and its translation (Gale and Church).
@@ -31,6 +31,7 @@ ANCHOR_BONUS = 2.0  # cost taken off a step per unit of shared anchor weight (ca
 MAX_CELLS = 40_000  # a gap larger than this (sentences x sentences) is left as it is
 
 Step = tuple[tuple[int, ...], tuple[int, ...]]  # reference sentences, candidate sentences
+Table = list[list[float]]  # by [i][j]: a step ending with sentences i - 1 and j - 1
 
 
 def length_cost(ref_chars: int, cand_chars: int, ratio: float) -> float:
@@ -46,49 +47,57 @@ def best_steps(
     ref: Sequence[int],
     cand: Sequence[int],
     ratio: float,
-    shared: Callable[[int, int], float],
+    anchors: Mapping[tuple[int, int], float],
 ) -> list[Step] | None:
     """The cheapest steps that align all of `ref` with all of `cand` (sentence lengths, indices
-    from 0), `shared(i, j)` the anchor weight two sentences share; None when the gap is too
-    large to search. Of equally cheap steps the one first in order (di, dj) is taken."""
+    from 0), `anchors` the anchor weight two sentences (i, j) share where they share any; None
+    when the gap is too large to search. Of equally cheap steps the one first in order
+    (di, dj) is taken."""
     n, m = len(ref), len(cand)
     if (n + 1) * (m + 1) > MAX_CELLS:
         return None
-    # Prefix sums give any stretch's length in one subtraction; stretch lengths recur from
-    # cell to cell, so their costs are kept. here[i][j] is the anchor weight of sentences i - 1
-    # and j - 1, read once for every step that pairs them.
-    ref_at = list(itertools.accumulate(ref, initial=0))
-    cand_at = list(itertools.accumulate(cand, initial=0))
-    costs: dict[tuple[int, int], float] = {}
-    here = [[0.0] * (m + 1)] + [[0.0] + [shared(a, b) for b in range(m)] for a in range(n)]
-    # In (di, dj) order, so that of equally cheap steps the first is kept; with the cells of
-    # `here` a step pairs, counted back from the cell it ends at.
-    plan = [
-        (di, dj, prior, [(a, b) for a in range(di) for b in range(dj)])
-        for (di, dj), prior in sorted(STEPS.items())
-    ]
-    total = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    # The loop below is the whole cost of aligning a long translation, so it is unrolled: each
+    # step's prior, length fit and anchor bonus are read from tables built once, and the steps
+    # are tried in (di, dj) order, a later one taken only when strictly cheaper.
+    b11, b12, b21 = _bonuses(n, m, anchors)
+    p01, p10, p11, p12, p21 = (STEPS[step] for step in ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1)))
+    inf = math.inf
+    total = [[inf] * (m + 1) for _ in range(n + 1)]
     taken: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     total[0][0] = 0.0
+    f10, f01, f11, f12, f21 = _fits(ref, cand, ratio)
     for i in range(n + 1):
+        row, up = total[i], total[i - 1] if i else None
+        up2 = total[i - 2] if i >= 2 else None
+        b11_i, b12_i, b21_i = b11[i], b12[i], b21[i]
         for j in range(m + 1):
             if not (i or j):
                 continue
-            best, choice = math.inf, (0, 0)
-            for di, dj, prior, cells in plan:
-                if i < di or j < dj:
-                    continue
-                stretch = (ref_at[i] - ref_at[i - di], cand_at[j] - cand_at[j - dj])
-                fit = costs.get(stretch)
-                if fit is None:
-                    fit = costs[stretch] = length_cost(*stretch, ratio)
-                cost = total[i - di][j - dj] + prior + fit
-                if cells:
-                    anchor = max([here[i - a][j - b] for a, b in cells])
-                    cost -= ANCHOR_BONUS * min(anchor, 2.0)
+            best, choice = inf, (0, 0)
+            if j:
+                cost = row[j - 1] + p01 + f01[j]
                 if cost < best:
-                    best, choice = cost, (di, dj)
-            total[i][j], taken[i][j] = best, choice
+                    best, choice = cost, (0, 1)
+            if up is not None:
+                cost = up[j] + p10 + f10[i]
+                if cost < best:
+                    best, choice = cost, (1, 0)
+                if j:
+                    cost = up[j - 1] + p11 + f11[i][j]
+                    cost -= b11_i[j]
+                    if cost < best:
+                        best, choice = cost, (1, 1)
+                    if j >= 2:
+                        cost = up[j - 2] + p12 + f12[i][j]
+                        cost -= b12_i[j]
+                        if cost < best:
+                            best, choice = cost, (1, 2)
+                    if up2 is not None:
+                        cost = up2[j - 1] + p21 + f21[i][j]
+                        cost -= b21_i[j]
+                        if cost < best:
+                            best, choice = cost, (2, 1)
+            row[j], taken[i][j] = best, choice
     steps: list[Step] = []
     i, j = n, m
     while i or j:
@@ -96,6 +105,53 @@ def best_steps(
         steps.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     return steps[::-1]
+
+
+def _fits(
+    ref: Sequence[int], cand: Sequence[int], ratio: float
+) -> tuple[list[float], list[float], Table, Table, Table]:
+    """`length_cost` of every stretch a step can cover, for the steps (1, 0) by i, (0, 1) by j,
+    and (1, 1), (1, 2), (2, 1) by [i][j] (the step ending with sentences i-1 and j-1); a
+    stretch's cost is computed once however many cells share its lengths."""
+    n, m = len(ref), len(cand)
+    r1 = [0, *ref]  # r1[i]: sentence i-1's length; r2[i]: sentences i-2 and i-1 together
+    c1 = [0, *cand]
+    r2 = [0, 0, *(ref[k - 1] + ref[k] for k in range(1, n))]
+    c2 = [0, 0, *(cand[k - 1] + cand[k] for k in range(1, m))]
+    stretches = {(r, 0) for r in r1} | {(0, c) for c in c1}
+    stretches |= {(r, c) for r in r1 for c in c1} | {(r, c) for r in r1 for c in c2}
+    stretches |= {(r, c) for r in r2 for c in c1}
+    cost = {chars: length_cost(*chars, ratio) for chars in stretches}
+    return (
+        [cost[r, 0] for r in r1],
+        [cost[0, c] for c in c1],
+        [[cost[r, c] for c in c1] for r in r1],
+        [[cost[r, c] for c in c2] for r in r1],
+        [[cost[r, c] for c in c1] for r in r2],
+    )
+
+
+def _bonuses(n: int, m: int, anchors: Mapping[tuple[int, int], float]) -> tuple[Table, ...]:
+    """What shared anchors take off the steps (1, 1), (1, 2) and (2, 1) ending at cell [i][j]:
+    `ANCHOR_BONUS` times the largest weight (capped at 2) of the sentence pairs the step
+    makes; 0 where they share none."""
+    tables = tuple([[0.0] * (m + 1) for _ in range(n + 1)] for _ in range(3))
+    b11, b12, b21 = tables
+    for (a, b), weight in anchors.items():
+        if not (0 <= a < n and 0 <= b < m) or weight <= 0:
+            continue
+        i, j = a + 1, b + 1  # the cell of the step that ends with sentences a and b
+        cells = [(b11, i, j), (b12, i, j), (b21, i, j)]
+        cells += [(b12, i, j + 1)] if j < m else []  # (1, 2) steps pairing a with b and b + 1
+        cells += [(b21, i + 1, j)] if i < n else []  # (2, 1) steps pairing a and a + 1 with b
+        for table, x, y in cells:
+            table[x][y] = max(table[x][y], weight)
+    for table in tables:
+        for row in table:
+            for y, weight in enumerate(row):
+                if weight:
+                    row[y] = ANCHOR_BONUS * min(weight, 2.0)
+    return tables
 
 
 def through_chain(
@@ -110,11 +166,12 @@ def through_chain(
     bounds = [(-1, -1), *chain, (len(ref), len(cand))]
     steps: list[Step] = []
     for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
-
-        def shared(a: int, b: int, i0: int = i0, j0: int = j0) -> float:
-            return scores.get((i0 + 1 + a, j0 + 1 + b), 0.0)
-
-        found = best_steps(ref[i0 + 1 : i1], cand[j0 + 1 : j1], ratio, shared)
+        anchors = {
+            (i - i0 - 1, j - j0 - 1): weight
+            for (i, j), weight in scores.items()
+            if i0 < i < i1 and j0 < j < j1
+        }
+        found = best_steps(ref[i0 + 1 : i1], cand[j0 + 1 : j1], ratio, anchors)
         if found is None:
             return None
         steps += [(tuple(i0 + 1 + a for a in r), tuple(j0 + 1 + b for b in c)) for r, c in found]

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import random
+
+import pytest
+
 from factcheck.compare import compare
 from factcheck.compare.align import align_sentences
 from factcheck.compare.lengths import best_steps, translation_like
@@ -10,8 +15,7 @@ from factcheck.extract.rules import extract
 from tests.compare.helpers import doc
 
 
-def _none(i: int, j: int) -> float:
-    return 0.0
+_none: dict[tuple[int, int], float] = {}
 
 
 def test_one_for_one_when_every_sentence_keeps_its_length():
@@ -88,3 +92,48 @@ def test_reports_that_keep_the_ratio_in_only_half_their_sentences_are_no_transla
     one_for_one = [((i,), (i,)) for i in range(len(ref))]
     assert not translation_like(ref, cand, one_for_one)
     assert translation_like(ref, [41, 204, 61, 122, 84, 97, 95, 72, 152], one_for_one)
+
+
+def _textbook_steps(ref, cand, ratio, anchors):
+    """best_steps as first written: every cell tries every step in (di, dj) order."""
+    from factcheck.compare.lengths import ANCHOR_BONUS, STEPS, length_cost
+
+    n, m = len(ref), len(cand)
+    total = {(0, 0): (0.0, None)}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if not (i or j):
+                continue
+            best = (math.inf, None)
+            for (di, dj), prior in sorted(STEPS.items()):
+                if i < di or j < dj:
+                    continue
+                cost = total[(i - di, j - dj)][0] + prior
+                cost += length_cost(sum(ref[i - di : i]), sum(cand[j - dj : j]), ratio)
+                pairs = [
+                    anchors.get((i - 1 - a, j - 1 - b), 0.0) for a in range(di) for b in range(dj)
+                ]
+                if pairs:
+                    cost -= ANCHOR_BONUS * min(max(pairs), 2.0)
+                if cost < best[0]:
+                    best = (cost, (di, dj))
+            total[(i, j)] = best
+    steps, i, j = [], n, m
+    while i or j:
+        di, dj = total[(i, j)][1]
+        steps.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
+        i, j = i - di, j - dj
+    return steps[::-1]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_fast_search_takes_the_textbook_steps(seed):
+    # Random gaps with repeated lengths (cached fits) and anchors of equal weight (ties).
+    rng = random.Random(seed)
+    for _ in range(40):
+        ref = [rng.choice([0, 40, 80, 81, 120, 200]) for _ in range(rng.randrange(0, 9))]
+        cand = [rng.choice([0, 40, 80, 120, 160, 250]) for _ in range(rng.randrange(0, 9))]
+        anchors = {(rng.randrange(9), rng.randrange(9)): rng.choice([0.5, 1.0, 3.0])
+                   for _ in range(rng.randrange(6))}  # fmt: skip
+        ratio = rng.choice([0.8, 1.0, 1.3])
+        assert best_steps(ref, cand, ratio, anchors) == _textbook_steps(ref, cand, ratio, anchors)
