@@ -14,7 +14,6 @@ from factcheck.compare.side import Side
 from factcheck.extract.rules import extract
 from tests.compare.helpers import doc
 
-
 _none: dict[tuple[int, int], float] = {}
 
 
