@@ -121,7 +121,7 @@ def _fits(
     stretches = {(r, 0) for r in r1} | {(0, c) for c in c1}
     stretches |= {(r, c) for r in r1 for c in c1} | {(r, c) for r in r1 for c in c2}
     stretches |= {(r, c) for r in r2 for c in c1}
-    cost = {chars: length_cost(*chars, ratio) for chars in stretches}
+    cost = {(r, c): length_cost(r, c, ratio) for r, c in stretches}
     return (
         [cost[r, 0] for r in r1],
         [cost[0, c] for c in c1],
