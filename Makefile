@@ -78,3 +78,10 @@ fuzz: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# LLM calls and prompt tokens per pair next to RAGAS Faithfulness, both against the loopback fake
+# server. ragas (pinned in benchmarks/ragas_bench.py) goes into .venv-ragas, never into .venv:
+# the first run installs it from PyPI (a couple of minutes); `make bench` runs the same section.
+.PHONY: bench-ragas
+bench-ragas: $(STAMP)
+	$(BIN)/python benchmarks/ragas_bench.py

@@ -89,6 +89,17 @@ def _llm_section(quick: bool) -> str | None:
         return f"## LLM efficiency\n\nFailed: {type(error).__name__}: {error}\n"
 
 
+def _ragas_section(quick: bool) -> str:
+    """Prompt tokens per pair next to RAGAS Faithfulness (ragas in .venv-ragas, made on first
+    use; a line saying why when it cannot be)."""
+    from benchmarks import ragas_bench
+
+    try:
+        return ragas_bench.run(quick=quick)
+    except Exception as error:  # report the failure instead of losing the other sections
+        return f"## {ragas_bench.TITLE}\n\nFailed: {type(error).__name__}: {error}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks and write the results file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -142,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         llm = _llm_section(args.quick)
         if llm:
             sections.append(llm)
+        print("llm prompt tokens next to RAGAS Faithfulness ...", file=sys.stderr)
+        sections.append(_ragas_section(args.quick))
     elapsed = time.perf_counter() - started
     text = "\n".join(
         [

@@ -1,8 +1,12 @@
 """Folder audits: extract every article once, group stories, compare within groups, report.
 
-    discover -> extract (cached, in parallel) -> group -> compare (in parallel) -> write reports
+    discover -> read (cached, in parallel) -> group -> compare (in parallel) -> write reports
 
 Extraction results are stored as they arrive, so an interrupted audit resumes where it stopped.
+The main process never holds the articles: the workers that read them file them on the run's
+shelf (`factcheck.audit.shelf`) and send back a card each (`work.Card`: its report line and
+story profile); grouping works from the profiles, and each comparison reads its articles back.
+Results stream to `documents.jsonl` and `pairs.jsonl` as they finish (`factcheck.audit.stream`).
 """
 
 from __future__ import annotations
@@ -470,9 +474,9 @@ def _run_audit(
 
     with (
         open_backend(settings, provider) as backend,
+        contextlib.ExitStack() as stack,  # holds the shelf: removed once the workers are gone
         _executor(settings.worker_count, backend, kind, scheduler) as executor,
         AuditStream(stream_dir) as stream,
-        contextlib.ExitStack() as stack,
     ):
         llm = backend if backend.uses_llm else None
         # A cluster elsewhere keeps each article on the worker that read it; here they are filed.
