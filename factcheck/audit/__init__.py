@@ -28,6 +28,7 @@ from concurrent.futures import (
     Future,
     ProcessPoolExecutor,
     ThreadPoolExecutor,
+    as_completed,
     wait,
 )
 from dataclasses import dataclass
@@ -559,16 +560,18 @@ def _run_audit(
 def _stream_pairs(
     futures: list[Future], stream: AuditStream, group_of: dict[str, int], bar: Progress
 ) -> None:
-    """Append each group's pair results to pairs.jsonl as it finishes, keeping none of them."""
-    pending = set(futures)
+    """Append each group's pair results to pairs.jsonl as it finishes, keeping none of them.
+
+    `as_completed`, not `wait` in a loop: `wait` visits every pending future on each call,
+    which over the 4,000 groups of a 100,000-article audit kept the main process a fifth busy
+    on a 2-core machine, taken from the workers."""
+    finished = as_completed(set(futures))  # the set is the generator's own
     futures.clear()  # a finished future (and its results) is dropped once written
-    while pending:
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-        for future in done:
-            pairs = future.result()
-            if pairs:
-                stream.add_pairs(group_of[pairs[0].reference], pairs)
-            bar.advance()
+    for future in finished:
+        pairs = future.result()
+        if pairs:
+            stream.add_pairs(group_of[pairs[0].reference], pairs)
+        bar.advance()
 
 
 def _pair_order(item: tuple[int, PairResult]) -> tuple[int, str]:
