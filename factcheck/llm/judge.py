@@ -9,6 +9,11 @@ The answer's schema names the ids that were sent (an `enum`) and allows one verd
 schema cannot let a small model invent ids or repeat verdicts until it runs out of tokens. A
 request too big for the server's context, or whose answer is cut, is split: the items in two
 halves, and a single item with fewer facts of context.
+
+Nothing is sent twice: each claim to judge appears once, in the list of items (the candidate's
+facts block holds its other facts), a line repeated in a facts block is sent once, and an English
+gloss is sent only when it says something the fact's own words do not (not for an English claim
+whose gloss is the claim itself).
 """
 
 from __future__ import annotations
@@ -33,21 +38,49 @@ VERDICT_TOKENS = 80  # one verdict object: id, verdict and a one-sentence reason
 ANSWER_TOKENS = 64
 
 
+FACT_KINDS = ("quote", "claim", "number", "date")  # the kinds shown as context
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _gloss(fact: Fact, said: str) -> str:
+    """` (English: ...)` after a fact whose gloss is not just `said` (its own words) again."""
+    if not fact.gloss_en or _words(fact.gloss_en) == _words(said):
+        return ""
+    return f" (English: {fact.gloss_en})"
+
+
 def _fact_line(fact: Fact) -> str:
     if fact.kind == "quote":
         who = fact.speaker or "unattributed"
-        gloss = f" (English: {fact.gloss_en})" if fact.gloss_en else ""
-        return f"- quote by {who}: «{fact.value}»{gloss}"
+        return f"- quote by {who}: «{fact.value}»{_gloss(fact, str(fact.value or ''))}"
     if fact.kind == "claim":
-        return f"- claim: {fact.text}" + (f" (English: {fact.gloss_en})" if fact.gloss_en else "")
+        return f"- claim: {fact.text}{_gloss(fact, fact.text)}"
     value = f"{fact.value:g}" if isinstance(fact.value, float) else fact.value
     extra = " ".join(x for x in (fact.unit, fact.context) if x)
     return f"- {fact.kind}: {fact.text} = {value} {extra}".rstrip()
 
 
-def _facts_block(facts: Iterable[Fact], limit: int = MAX_CONTEXT_FACTS) -> str:
-    chosen = [f for f in facts if f.kind in ("quote", "claim", "number", "date")]
-    return "\n".join(_fact_line(f) for f in chosen[:limit]) or "(none)"
+def _claim_key(fact: Fact) -> tuple[int, int, str]:
+    return fact.start, fact.end, fact.text
+
+
+def _facts_block(
+    facts: Iterable[Fact], limit: int = MAX_CONTEXT_FACTS, judged: Iterable[Fact] = ()
+) -> str:
+    """The first `limit` distinct fact lines, leaving out the claims in `judged` (they are
+    listed with their ids)."""
+    left_out = {_claim_key(fact) for fact in judged}
+    lines: dict[str, None] = {}  # ordered, each line once
+    for fact in facts:
+        if len(lines) >= limit:
+            break
+        if fact.kind not in FACT_KINDS or (fact.kind == "claim" and _claim_key(fact) in left_out):
+            continue
+        lines.setdefault(_fact_line(fact))
+    return "\n".join(lines) or "(none)"
 
 
 def judge_schema(pair_ids: list[str], claim_ids: list[str]) -> dict[str, Any]:
@@ -157,12 +190,17 @@ def render_judge_prompt(
         f"{pair.candidate.speaker or 'unattributed'}: «{pair.candidate.value}»"
         for pair in request.quote_pairs
     )
-    claims = "\n".join(f"{item.id}: {item.claim.text}" for item in request.claims)
+    claims = "\n".join(
+        f"{item.id}: {item.claim.text}{_gloss(item.claim, item.claim.text)}"
+        for item in request.claims
+    )
     system, user = prompt.render(
         reference_language=request.reference_language or "unknown",
         candidate_language=request.candidate_language or "unknown",
         reference_facts=_facts_block(request.reference_facts, context_facts),
-        candidate_facts=_facts_block(request.candidate_facts, context_facts),
+        candidate_facts=_facts_block(
+            request.candidate_facts, context_facts, (item.claim for item in request.claims)
+        ),
         quote_pairs=pairs or "(none)",
         claims=claims or "(none)",
     )

@@ -15,7 +15,7 @@ from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE
 @pytest.mark.parametrize("name", ["extract", "judge"])
 def test_prompts_ship_in_the_package_with_a_version(name):
     prompt = load_prompt(name)
-    version = {"extract": "2", "judge": "1"}[name]
+    version = {"extract": "2", "judge": "2"}[name]
     assert prompt.version == version
     assert prompt.id == f"{name}@{version}"
 
