@@ -22,7 +22,6 @@ one line and `make bench` goes on.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import re
@@ -560,12 +559,9 @@ def run_ragas(python: Path, pairs_file: Path, url: str, api: str) -> dict[str, A
 
 
 def _corpus() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    from benchmarks import corpus
+
+    return corpus
 
 
 def generated_pairs(folder: Path, stories: int, per_story: int) -> list[Pair]:
