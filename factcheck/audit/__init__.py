@@ -247,7 +247,7 @@ def read_all(
                 keys[path] = extraction_key(digest, path, backend_id, settings.max_bytes)
     found: dict[str, Card] = {}
     try:
-        with progress_for("reading", len(paths), enabled=progress and bool(paths)) as bar:
+        with progress_for("extracting", len(paths), enabled=progress and bool(paths)) as bar:
             if backend is not None and backend.llm is not None:
                 finished = _read_with_llm(list(map(str, paths)), keys, settings, backend, shelf)
             else:

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from factcheck.audit.work import Extracted
 
-_SCHEMA = "CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, record BLOB NOT NULL)"
+# Paths as bytes: a file name may hold bytes that are not UTF-8 (kept as surrogates in `str`).
+_SCHEMA = "CREATE TABLE IF NOT EXISTS articles (path BLOB PRIMARY KEY, record BLOB NOT NULL)"
 
 # One writer per (folder, process); readers per (file, thread): a sqlite3 connection belongs
 # to the thread that opened it.
@@ -35,7 +36,7 @@ _readers = threading.local()
 def put_away(folder: str, items: Iterable[Extracted]) -> str:
     """File `items` (usable articles) in this process's file in `folder`; that file's path."""
     connection, file, lock = _writer(folder)
-    rows = [(item.path, pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) for item in items]
+    rows = [(os.fsencode(item.path), pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) for item in items]
     with lock:
         connection.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", rows)
         connection.commit()
@@ -48,7 +49,9 @@ def fetch(file: str, path: str) -> Extracted:
     connection = connections.get(file)
     if connection is None:
         connection = connections[file] = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
-    row = connection.execute("SELECT record FROM articles WHERE path = ?", (path,)).fetchone()
+    row = connection.execute(
+        "SELECT record FROM articles WHERE path = ?", (os.fsencode(path),)
+    ).fetchone()
     if row is None:
         raise LookupError(f"{path}: not filed in {file}")
     item = pickle.loads(row[0])

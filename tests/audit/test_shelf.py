@@ -53,3 +53,11 @@ def test_workers_file_what_they_read_and_a_comparison_reads_it_back(tmp_path):
         ).result()
     assert [p.candidate for p in pairs] == [cand.path]
     assert pairs[0].counts.get("number_mismatch") == 1
+
+
+def test_a_file_name_that_is_not_utf8_is_filed_and_found(tmp_path):
+    name = os.fsdecode(b"caf\xe9-\xff.txt")  # Latin-1 bytes: kept as surrogates
+    item = _article(tmp_path / name, "Mayor Ana Ruiz said on 3 May 2026 that 40 buses run.")
+    with Shelf() as shelf:
+        file = put_away(shelf.folder, [item])
+        assert fetch(file, item.path) == item
