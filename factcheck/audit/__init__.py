@@ -35,13 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from factcheck.audit.cache import (
-    ExtractionCache,
-    document_to_json,
-    extraction_key,
-    facts_to_json,
-    rules_fingerprint,
-)
+from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerprint, to_row
 from factcheck.audit.dask_executor import DaskExecutor, open_dask
 from factcheck.audit.discover import discover
 from factcheck.audit.grouping import group_profiles
@@ -239,6 +233,7 @@ def read_all(
         backend_id += "+" + backend.identity
     cache_path = state_dir(settings.env) / "extractions.sqlite3" if settings.use_cache else None
     cache = ExtractionCache(cache_path) if cache_path is not None else None
+    cache_file = str(cache_path) if cache_path is not None else None  # what the workers open
     keys: dict[str, str] = {}
     if cache is not None:
         for path in map(str, paths):
@@ -255,7 +250,7 @@ def read_all(
                 finished = executor.map(
                     read_batch,
                     batches,
-                    *([value] * len(batches) for value in (settings.max_bytes, cache_path, shelf)),
+                    *([value] * len(batches) for value in (settings.max_bytes, cache_file, shelf)),
                 )
             for batch in finished:
                 if cache is not None:
@@ -301,15 +296,12 @@ def _read_with_llm(
             card_of(
                 item,
                 file,
-                _row(item) if store and item.path in keys and item.document else None,
+                to_row(item.document, item.facts)
+                if store and item.path in keys and item.document
+                else None,
             )
             for item in batch
         ]
-
-
-def _row(item: Extracted) -> tuple[str, str]:
-    assert item.document is not None
-    return document_to_json(item.document), facts_to_json(list(item.facts))
 
 
 # Articles per task when worker processes load and rules-read for an LLM audit: small, so the

@@ -13,7 +13,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -99,6 +99,16 @@ def facts_from_json(text: str) -> list[Fact]:
     return facts
 
 
+def to_row(document: Document, facts: Sequence[Fact]) -> tuple[str, str]:
+    """The (document, facts) JSON the cache stores for one extraction."""
+    return document_to_json(document), facts_to_json(list(facts))
+
+
+def from_row(row: tuple[str, str]) -> tuple[Document, list[Fact]]:
+    """The extraction a cache row holds."""
+    return document_from_json(row[0]), facts_from_json(row[1])
+
+
 class ExtractionCache:
     """SQLite table of extracted documents; WAL so that readers never block the writer."""
 
@@ -113,9 +123,7 @@ class ExtractionCache:
         row = self._db.execute(
             "SELECT document, facts FROM extractions WHERE key = ?", (key,)
         ).fetchone()
-        if row is None:
-            return None
-        return document_from_json(row[0]), facts_from_json(row[1])
+        return None if row is None else from_row(row)
 
     def put(self, key: str, document: Document, facts: list[Fact]) -> None:
         self._db.execute(
@@ -126,9 +134,7 @@ class ExtractionCache:
 
     def put_many(self, rows: Iterable[tuple[str, Document, list[Fact]]]) -> None:
         """Store several extractions in one transaction (one commit, not one per row)."""
-        self.put_rows(
-            (key, document_to_json(document), facts_to_json(facts)) for key, document, facts in rows
-        )
+        self.put_rows((key, *to_row(document, facts)) for key, document, facts in rows)
 
     def put_rows(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Store (key, document JSON, facts JSON) rows in one transaction."""

@@ -117,13 +117,7 @@ def read_batch(
     holds the key, else loaded and rules-extracted (with the cache row to store). Usable
     articles are filed in the `shelf` folder; with `shelf` None each card keeps its article.
     """
-    from factcheck.audit.cache import (
-        document_from_json,
-        document_to_json,
-        facts_from_json,
-        facts_to_json,
-        stored_rows,
-    )
+    from factcheck.audit.cache import from_row, stored_rows, to_row
     from factcheck.audit.shelf import put_away
 
     stored = stored_rows(cache, [key for _, key in items if key]) if cache else {}
@@ -131,13 +125,13 @@ def read_batch(
     for path, key in items:
         hit = stored.get(key) if key else None
         if hit is not None:
-            document = document_from_json(hit[0])
-            read.append((Extracted(path, document, tuple(facts_from_json(hit[1]))), None, True))
+            document, facts = from_row(hit)
+            read.append((Extracted(path, document, tuple(facts)), None, True))
             continue
         item = extract_one(path, max_bytes)
         row = None
         if key and item.document is not None:
-            row = (document_to_json(item.document), facts_to_json(list(item.facts)))
+            row = to_row(item.document, item.facts)
         read.append((item, row, False))
     file = None
     if shelf is not None:
