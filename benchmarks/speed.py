@@ -28,9 +28,17 @@ FACTCHECK = str(BIN / "factcheck")
 LARGE_BYTES = 5_000_000  # the default --max-bytes: the largest article compare reads
 
 
-def extraction_throughput(folder: Path, count: int) -> dict:
-    """Load `count` articles, then time the rules extractor alone over them after a warm-up."""
+def extraction_throughput(folder: Path, count: int, passes: int = 3) -> dict:
+    """Load `count` articles, then time the rules extractor alone over them, `passes` times.
+
+    The collector runs with the thresholds the command line sets (`heap.for_batch_work`), as
+    `factcheck extract` does. On a shared virtual machine other work only ever adds CPU time
+    (steal, cache misses), so the best pass is the extractor's cost; every pass is reported.
+    """
+    import gc
+
     from factcheck.extract.rules import extract
+    from factcheck.heap import for_batch_work
     from factcheck.load import load_document
 
     paths = sorted(folder.glob("article-*"))[:count]
@@ -40,20 +48,29 @@ def extraction_throughput(folder: Path, count: int) -> dict:
     load_s = time.perf_counter() - started
     for document in documents[:20]:
         extract(document)
-    # Per core means per second of this process's CPU time: other work on a shared machine
-    # stretches the wall clock but not the CPU time the extractor itself needs.
-    started, cpu_started = time.perf_counter(), time.process_time()
-    facts = sum(len(extract(d)) for d in documents)
-    extract_s = time.process_time() - cpu_started
-    wall_s = time.perf_counter() - started
+    thresholds = gc.get_threshold()
+    for_batch_work()
+    cpu, wall = [], []
+    try:
+        for _ in range(passes):
+            # Per core means per second of this process's CPU time: other work on a shared
+            # machine stretches the wall clock but not the CPU time the extractor itself needs.
+            started, cpu_started = time.perf_counter(), time.process_time()
+            facts = sum(len(extract(d)) for d in documents)
+            cpu.append(time.process_time() - cpu_started)
+            wall.append(time.perf_counter() - started)
+    finally:
+        gc.set_threshold(*thresholds)
+    best = min(cpu)
     return {
         "articles": len(documents),
         "kb_mean": sum(len(d.text.encode()) for d in documents) / len(documents) / 1000,
         "facts": facts,
-        "extract_s": extract_s,
-        "extract_ms": extract_s / len(documents) * 1000,
-        "per_second": len(documents) / extract_s,
-        "wall_per_second": len(documents) / wall_s,
+        "extract_s": best,
+        "extract_ms": best / len(documents) * 1000,
+        "per_second": len(documents) / best,
+        "passes_per_second": [len(documents) / s for s in cpu],
+        "wall_per_second": len(documents) / min(wall),
         "load_ms": load_s / len(documents) * 1000,
     }
 
@@ -278,13 +295,20 @@ def to_markdown(f: dict, command: str) -> str:
         f"Command: `{command}`",
         "",
         f"{t['articles']} generated articles (mean body {t['kb_mean']:.1f} KB), loaded first, "
-        "then `extract` timed alone after a 20-article warm-up.",
+        "then `extract` timed alone after a 20-article warm-up, over all of them "
+        f"{len(t.get('passes_per_second', [0]))} times, with the collector thresholds the "
+        "command line sets. Other work on a shared machine only adds CPU time, so the best pass "
+        "is the figure; every pass: "
+        + ", ".join(f"{v:.0f}" for v in t.get("passes_per_second", [t["per_second"]]))
+        + " articles/s.",
         "",
         "| measure | value |",
         "| --- | --- |",
         f"| extraction | **{t['per_second']:.0f} articles/s/core** ({t['extract_ms']:.2f} ms of CPU "
-        f"time per article; target 200/s: {'met' if t['per_second'] >= 200 else 'NOT met'}) |",
-        f"| the same by the wall clock | {t.get('wall_per_second', t['per_second']):.0f} articles/s "
+        f"time per article, best pass; target 200/s: "
+        f"{'met' if t['per_second'] >= 200 else 'NOT met'}) |",
+        f"| the same by the wall clock (best pass) | "
+        f"{t.get('wall_per_second', t['per_second']):.0f} articles/s "
         "(lower when other work shares the cores) |",
         f"| loader (`load_document`) | {t['load_ms']:.2f} ms/article |",
         f"| facts found | {t['facts']} ({t['facts'] / t['articles']:.1f}/article) |",

@@ -469,6 +469,40 @@ def test_translations_section_runs_on_two_meantime_articles() -> None:
     assert {o.edit for o in figures["outcomes"]} >= {"figure", "date", "emptied"}
 
 
+def test_each_translator_error_stands_in_its_translation_and_not_in_the_english() -> None:
+    rn = load_realnews()
+    if rn is None:
+        pytest.skip(f"{LOADER} not found (the real-news corpus lives beside the checkout)")
+    errata = tr.read_errata()
+    assert errata, "the label file lists no erratum"
+    folders = {str(a["article_id"]): Path(a["dir"]) for a in rn.meantime_articles()}
+    for (article, lang), rows in errata.items():
+        english = (folders[article] / "en.txt").read_text(encoding="utf-8")
+        translation = (folders[article] / f"{lang}.txt").read_text(encoding="utf-8")
+        for row in rows:
+            assert row["english"] in english, row
+            assert row["translation"] in translation, row
+            assert row["translation"] not in english, row  # the wrong wording is the translator's
+
+
+def test_a_finding_on_a_translator_error_is_counted_apart() -> None:
+    on = tr.Finding("number_mismatch", "high", "30 vs 20", (10, 12))
+    off = tr.Finding("added_number", "medium", "7", (40, 41))
+    pair = tr.Pair("1", "es", "discrepancies", (on, off), errata=((9, 20),))
+    assert pair.on_erratum(on) and not pair.on_erratum(off)
+    text = "\n".join(tr._errata_lines([pair, tr.Pair("2", "it", "consistent", ())]))
+    assert "**1** point at a translator's error" in text
+    assert "0.500 high/medium findings per pair" in text  # the other finding still counts
+    assert "**1.000 per pair** as counted" in text and "leaving **0.500 per pair**" in text
+
+
+def test_read_errata_names_the_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "errata.jsonl"
+    path.write_text('{"article": "1", "lang": "es", "translation": "x"}\n{"article": 2}\n')
+    with pytest.raises(ValueError, match=r"errata.jsonl:2"):
+        tr.read_errata(path)
+
+
 def test_sections_say_they_were_skipped_when_the_corpus_is_absent(tmp_path: Path) -> None:
     assert load_realnews(tmp_path / "load.py") is None
     for text in (tr.to_markdown(None, "cmd"), wn.to_markdown(None, "cmd")):

@@ -8,6 +8,7 @@ pronoun pointing back to a full name) are resolved in quotes_names.py.
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -48,6 +49,13 @@ _HARD_GAP_NO_COMMA = regex.compile(r"[.!?;:\"“”«»„]|\n[^\S\n]*\n")
 _CLAUSE_AFTER = regex.compile(r"[^.,;:!?\n\"“”«»]*")
 
 
+@functools.cache
+def _employer(of_words: frozenset[str]) -> regex.Pattern[str]:
+    """' of Airbus', ' di Airbus': the employer named after a speaker's role."""
+    words = "|".join(regex.escape(w) for w in sorted(of_words, key=len, reverse=True))
+    return regex.compile(rf"[^\S\n]+(?:{words or '(?!)'})[^\S\n]+[^.,;:!?\n\"“”«»„]{{1,50}}")
+
+
 class Speakers:
     """Attributes the quotes of one document in order, remembering the last named speaker."""
 
@@ -59,10 +67,7 @@ class Speakers:
         self.previous = NOBODY
         self.previous_end = 0
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
-        of_words = "|".join(regex.escape(w) for w in sorted(lex.of_words, key=len, reverse=True))
-        self._employer = regex.compile(
-            rf"[^\S\n]+(?:{of_words or '(?!)'})[^\S\n]+[^.,;:!?\n\"“”«»„]{{1,50}}"
-        )
+        self._employer = _employer(lex.of_words)
 
     def attribute(self, start: int, end: int) -> Attribution:
         """The attribution of the quote at text[start:end]; call in document order."""
