@@ -132,6 +132,9 @@ class Case:
     published: dt.date | None
     expected: tuple[Expected, ...]
     out: str | None = None
+    # Days written in words or relative to the reference date ("yesterday", "next Friday"):
+    # outside the target, scored apart, each on its own.
+    relative: tuple[Expected, ...] = ()
 
 
 # --- scope ---------------------------------------------------------------------------------------
@@ -358,6 +361,9 @@ def _names_month(shown: str, language: str) -> bool:
     )
 
 
+RELATIVE = "relative, spelled-out or day-only date (yesterday, the first of May, the 27)"
+
+
 def _date_scope(result: dict[str, Any], timex: str, language: str) -> str | None:
     shown = result.get("Text") or ""
     type_ = result.get("Type") or result.get("TypeName") or ""
@@ -376,7 +382,7 @@ def _date_scope(result: dict[str, Any], timex: str, language: str) -> str | None
         return None  # "March 2018", "juillet 98"
     day = _DAY_TIMEX.fullmatch(timex)
     if not _DIGIT.search(shown) or not day:
-        return "relative, spelled-out or day-only date (yesterday, the first of May, the 27)"
+        return RELATIVE
     if not re.search(rf"(?<!\d)0?{int(day.group(2))}(?!\d)", shown):
         return "the day spelled out (twenty second of June)"
     numeric = _NUMERIC_DATE.search(shown)
@@ -410,6 +416,7 @@ def _date_case(raw: dict[str, Any], language: str) -> Case:
     reference = context.get("ReferenceDateTime")
     published = dt.date.fromisoformat(reference[:10]) if reference else DEFAULT_REFERENCE
     expected: list[Expected] = []
+    relative: list[Expected] = []
     reasons: list[str] = []
     for result in raw.get("Results") or []:
         read = _date_values(result)
@@ -427,13 +434,16 @@ def _date_case(raw: dict[str, Any], language: str) -> Case:
         if reason is None and not reference and timex.startswith("XXXX") and "Value" not in result:
             # DateTimeModel cases with no Context were resolved against the day they were written
             reason = "a year-less date in a case that gives no reference date"
+        start, end = _span(result)
+        item = Expected(start, end, values, None, result.get("Text") or "")
+        if reason == RELATIVE and values and all(_DATE_VALUE.fullmatch(v) for v in values):
+            relative.append(item)
         if reason:
             reasons.append(reason)
             continue
-        start, end = _span(result)
-        expected.append(Expected(start, end, values, None, result.get("Text") or ""))
+        expected.append(item)
     out = reasons[0] if reasons else (None if expected else "no date expected")
-    return Case(language, "dates", raw["Input"], published, tuple(expected), out)
+    return Case(language, "dates", raw["Input"], published, tuple(expected), out, tuple(relative))
 
 
 def cases(root: Path | None = None) -> Iterator[Case]:
@@ -506,6 +516,8 @@ class Score:
     scope: int = 0
     out: Counter[str] | None = None
     misses: list[str] | None = None
+    relative_right: int = 0  # relative and spelled-out days, outside the target
+    relative_scope: int = 0
 
 
 def measure(
@@ -520,8 +532,11 @@ def measure(
         assert score.out is not None and score.misses is not None
         if case.out is not None:
             score.out[case.out] += 1
-            continue
-        if quick and score.scope >= QUICK_CASES:
+        if case.relative and not (quick and score.relative_scope >= QUICK_CASES):
+            facts = _facts(case)
+            score.relative_scope += len(case.relative)
+            score.relative_right += sum(_read(item, facts, "dates") for item in case.relative)
+        if case.out is not None or (quick and score.scope >= QUICK_CASES):
             continue
         score.scope += 1
         facts = _facts(case)
@@ -573,6 +588,25 @@ def to_markdown(scores: dict[tuple[str, str], Score], command: str) -> str:
     for lang in languages:
         cells = [_cell(scores.get((lang, t)), TARGETS.get(t)) for t in TYPES]
         lines.append(f"| {lang} | " + " | ".join(cells) + " |")
+    relative = {lang: s for (lang, t), s in scores.items() if t == "dates" and s.relative_scope}
+    if relative:
+        lines += [
+            "",
+            "Outside the target, shown for what the extractor claims: days written relative to"
+            " the reference date or in words (yesterday, next Friday, the first of May), which the"
+            " extractor resolves against the publication date. Each such expected day counts on"
+            " its own (a case may hold several); set aside from the table above under the reason"
+            " 'relative, spelled-out or day-only date'.",
+            "",
+            "| language | " + " | ".join(sorted(relative)) + " |",
+            "| --- | " + " | ".join("---" for _ in relative) + " |",
+            "| days read | "
+            + " | ".join(
+                f"{s.relative_right}/{s.relative_scope} ({s.relative_right / s.relative_scope:.0%})"
+                for _, s in sorted(relative.items())
+            )
+            + " |",
+        ]
     lines += ["", "Set aside before scoring (cases per reason, all languages):", ""]
     lines += ["| type | reason | cases |", "| --- | --- | --- |"]
     for type_ in TYPES:

@@ -99,3 +99,20 @@ def test_a_month_first_all_digit_date_is_set_aside_where_the_day_comes_first() -
     assert bench._date_case(raw, "en").out is None  # English writes the month first
     day_first = date("Je rentre 07/10, 2019", "07/10, 2019", "2019-10-07")
     assert bench._date_case(day_first, "fr").out is None
+
+
+def test_a_relative_day_is_set_aside_and_scored_apart() -> None:
+    raw = date("We met yesterday at noon.", "yesterday", "2020-04-30")
+    raw["Results"][0]["Value"]["Timex"] = "2020-04-30"
+    case = bench._date_case(raw, "en")
+    assert case.out == bench.RELATIVE and len(case.relative) == 1
+    assert bench._read(case.relative[0], bench._facts(case), "dates")  # resolved from 1 May
+    wrong = date("We met yesterday at noon.", "yesterday", "2020-04-29")
+    wrong["Results"][0]["Value"]["Timex"] = "2020-04-29"
+    case = bench._date_case(wrong, "en")
+    assert not bench._read(case.relative[0], bench._facts(case), "dates")
+
+
+def test_a_spelled_out_day_in_scope_is_not_scored_as_relative() -> None:
+    case = bench._date_case(date("On 3 March 2020 it rained.", "3 March 2020", "2020-03-03"), "en")
+    assert case.out is None and case.relative == ()
