@@ -144,6 +144,34 @@ def test_relative_dates_resolve_against_publication(language: str, text: str, va
     assert fact.relative == fact.text
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("en", "The board will vote next Thursday on the plan.", "next Thursday"),
+        ("fr", "Le conseil votera jeudi prochain sur le plan.", "jeudi prochain"),
+        ("es", "La junta votará el próximo jueves el plan.", "el próximo jueves"),
+        ("pt", "A direção vota na próxima quinta-feira o plano.", "na próxima quinta-feira"),
+        ("it", "Il consiglio voterà giovedì prossimo il piano.", "giovedì prossimo"),
+        ("de", "Der Vorstand stimmt am kommenden Donnerstag ab.", "kommenden Donnerstag"),
+        ("nl", "Het bestuur stemt volgende donderdag over het plan.", "volgende donderdag"),
+        ("tr", "Yönetim kurulu önümüzdeki Perşembe oylayacak.", "önümüzdeki Perşembe"),
+        ("id", "Dewan akan memutuskan Kamis depan di Jakarta.", "Kamis depan"),
+        ("ar", "سيصوت المجلس الخميس المقبل على الخطة", "الخميس المقبل"),
+    ],
+)
+def test_next_weekday_is_the_first_one_after_publication(
+    language: str, text: str, phrase: str
+) -> None:
+    fact = only(text, language, MONDAY)  # the Thursday after Monday 4 August 2025
+    assert (fact.text, fact.value, fact.anchor) == (phrase, "2025-08-07", "published")
+    assert only(text, language, dt.date(2025, 8, 7)).value == "2025-08-14"  # never the same day
+
+
+def test_next_weekday_before_a_day_and_month_is_part_of_that_date() -> None:
+    fact = only("La junta votará el próximo viernes 8 de agosto.", "es", MONDAY)
+    assert fact.value == "2025-08-08" and "8 de agosto" in fact.text
+
+
 def test_last_weekday_on_that_weekday_is_a_week_back() -> None:
     tuesday = dt.date(2025, 8, 5)
     assert only("Akses dicabut Selasa lalu.", "id", tuesday).value == "2025-07-29"

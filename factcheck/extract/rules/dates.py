@@ -320,6 +320,14 @@ def _last_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> Fou
     return Found(m.start(), m.end(), 2, weekday=wd, relative=True, last_weekday=True)
 
 
+def _next_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
+    group = "wd" if m["wd"] else "wd2"
+    if not _ok_case(m, group, language):
+        return None
+    wd = pats.weekdays[key(m[group])]
+    return Found(m.start(), m.end(), 2, weekday=wd, relative=True, direction=1)
+
+
 def _bare_weekday(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:
     if not _ok_case(m, "wd", language):
         return None
@@ -364,6 +372,7 @@ _HANDLERS: dict[str, _Handler] = {
     "year_after_word": _year_after_word,
     "relative_phrase": _relative_phrase,
     "last_weekday": _last_weekday,
+    "next_weekday": _next_weekday,
     "bare_weekday": _bare_weekday,
     "next_day": _next_day,
     "previous_day": _previous_day,

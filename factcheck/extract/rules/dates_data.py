@@ -206,6 +206,7 @@ class Patterns:
     weekday_numeric: re.Pattern[str]
     weekday_before: re.Pattern[str]
     last_weekday: re.Pattern[str]
+    next_weekday: re.Pattern[str]  # "next Friday", "lundi prochain": the first one after
     direction_before: re.Pattern[str]  # "el próximo ", "last " before a year-less day
     direction_after: re.Pattern[str]  # " prochain", " dernier" after one
     bare_weekday: re.Pattern[str]
@@ -256,6 +257,7 @@ def patterns(language: str | None) -> Patterns:
             "month_year": list(months),
             "weekday_numeric": list(weekdays),
             "last_weekday": [*weekdays, *last["before"]],
+            "next_weekday": [*weekdays, *toward["next"]["before"]],
             "bare_weekday": list(weekdays),
             "relative_phrase": list(relative),
             "next_day": data["next_day"],
@@ -383,6 +385,12 @@ def patterns(language: str | None) -> Patterns:
         last_weekday=re.compile(
             rf"(?<!\w)(?:(?P<pre>{_alternation(last['before'])})\s+{weekday}"
             rf"|(?P<wd2>{weekday_names})\s+(?P<post>{_alternation(last['after'])})(?!\w))",
+            flags,
+        ),
+        next_weekday=re.compile(
+            # "el próximo viernes 12 de mayo": a day follows, so the weekday belongs to that date
+            rf"(?<!\w)(?:(?P<pre>{_alternation(toward['next']['before'])})\s+{weekday}(?![\s,]*\d)"
+            rf"|(?P<wd2>{weekday_names})\s+(?P<post>{_alternation(toward['next']['after'])})(?!\w))",
             flags,
         ),
         direction_before=re.compile(

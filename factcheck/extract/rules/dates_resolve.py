@@ -94,6 +94,12 @@ def last_weekday(published: dt.date, weekday: int, *, strictly_before: bool) -> 
     return published - dt.timedelta(days=back)
 
 
+def next_weekday(published: dt.date, weekday: int) -> dt.date:
+    """The first `weekday` (0 = Monday) after `published`: "next Friday" read as the coming one
+    (English also uses it for the Friday of next week; nothing in the phrase tells them apart)."""
+    return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+
+
 def two_digit_year(year: int) -> int:
     """24 -> 2024, 98 -> 1998, 68 -> 1968: news looks back further than it looks ahead."""
     return year + (2000 if year < PIVOT else 1900)
@@ -269,7 +275,10 @@ def resolve(
     if published is None:
         return _UNRESOLVED
     if item.weekday is not None:
-        day = last_weekday(published, item.weekday, strictly_before=item.last_weekday)
+        if item.direction > 0:
+            day = next_weekday(published, item.weekday)
+        else:
+            day = last_weekday(published, item.weekday, strictly_before=item.last_weekday)
         return _Resolved(day.isoformat(), day, "published")
     if not item.units:
         parsed = parse_ago(text[item.start : item.end], language, published)
