@@ -153,3 +153,28 @@ def test_a_figure_rounded_to_the_precision_written_agrees(a: tuple, b: tuple):
 )
 def test_a_figure_off_by_more_than_its_rounding_does_not_agree(a: tuple, b: tuple):
     assert not to_precision(_written(*a), _written(*b))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "family"),
+    [
+        ("The 60GB model costs more.", "60", "data"),
+        ("Le modèle de 60 Go coûte plus cher, avec 64 GB.", "64", "data"),
+        ("A 500MW plant opened.", "500", "power"),
+        ("Winds reached 100mph on the coast.", "100", "speed"),
+        ("A 3.5mm jack was dropped.", "3.5", "length"),
+    ],
+)
+def test_a_unit_written_onto_a_figure_gives_it_its_family(text, figure, family):
+    d = doc(text)
+    found = quantity(fact(d, "number", figure, value=float(figure)), d.text)
+    assert found is not None and found.family == family
+
+
+def test_units_of_one_family_convert_and_different_sizes_conflict():
+    d = doc("It stores 2 TB, that is 2000 GB, not 1500 GB.")
+    tb, gb, other = (
+        quantity(fact(d, "number", n, value=float(n)), d.text) for n in ("2", "2000", "1500")
+    )
+    assert tb is not None and gb is not None and other is not None
+    assert agree(tb, gb) and conflict(gb, other)

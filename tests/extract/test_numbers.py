@@ -826,3 +826,26 @@ def test_a_minus_between_currency_and_digits_is_a_negative_amount(
 def test_a_dash_between_two_amounts_stays_a_range() -> None:
     found = numbers("Tickets cost $10-$12 each.", "en")
     assert [(f.text, f.value) for f in found] == [("$10", 10.0), ("$12", 12.0)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "value"),
+    [
+        ("en", "The new player comes in a 60GB edition.", "60", 60.0),
+        ("en", "The 5km race starts at noon.", "5", 5.0),
+        ("fr", "Une centrale de 500MW ouvrira.", "500", 500.0),
+        ("de", "Ein Sack von 10kg kostet mehr.", "10", 10.0),
+        ("nl", "De schijf van 2TB is duurder.", "2", 2.0),
+    ],
+)
+def test_a_unit_written_onto_the_digits_leaves_a_figure(
+    language: str, text: str, phrase: str, value: float
+) -> None:
+    fact = only(text, language)
+    assert (fact.text, fact.value, fact.unit) == (phrase, value, None)
+    assert text[fact.end].isalpha()  # the unit stays outside the span, read by the comparison
+
+
+@pytest.mark.parametrize("text", ["Operators sell 5G and 4G plans.", "The A330 and the F-35 flew."])
+def test_letters_that_are_no_unit_still_make_a_name(text: str) -> None:
+    assert numbers(text, "en") == []

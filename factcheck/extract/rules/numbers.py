@@ -186,6 +186,8 @@ def _figure(pos: int, norm: str, pats: Patterns, mask: bytearray) -> _Figure | N
     if not m:
         return None
     start, end = (prefix.start() if prefix else pos), m.end()
+    if m["gmeasure"]:
+        end = m.start("gmeasure")  # "60GB": the unit is read after the figure, as in "60 GB"
     if any(mask[start:end]):
         return None
     raw = m["num"]

@@ -143,7 +143,8 @@ def patterns(language: str | None) -> Patterns:
     ending = r"(?:[^\W\d_]{1,6})?" if language in data["suffixing"] else ""
     figure = (
         rf"(?:(?P<num>{digits})(?:{end}|(?P<glued>{_alternation(list(glued))})(?!\w)"
-        rf"|(?P<gcur>{_alternation(glued_currencies)})(?!\w))"
+        rf"|(?P<gcur>{_alternation(glued_currencies)})(?!\w)"
+        rf"|(?P<gmeasure>{_alternation(data['glued_measures'])})(?![\w/]))"
         rf"|(?P<words>{word_run}){end})"
         rf"(?:(?:\s*|-)(?P<scale>{_alternation(list(scales))}){ending}(?!\w))?"
         rf"(?:\s*(?P<pct>{_alternation(percent)})(?!\w)"
