@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -24,6 +25,22 @@ _TATWEEL = "\u0640"
 _WORDS = re.compile(r"\w+")
 
 
+class Shape(NamedTuple):
+    """What the pattern of a phrase of several words asks of the text: its last word (the literal
+    it ends with, matched ignoring case) starting one of the `reach` words after its first."""
+
+    last: str
+    reach: int
+
+
+# A word whose phrases make a pattern longer than this is narrowed (see SayFinder._narrowed)...
+_NARROW_FROM = 1000
+# ...until it has compiled this many different narrowings; then all its phrases are compiled.
+_NARROWINGS = 16
+# From a position: its word, the gap after it, and so on; where each next word starts.
+_NEXT_WORD = regex.compile(r"\S+[^\S\n]+")
+
+
 class SayFinder:
     """Finds reporting phrases; groups: pv (pronoun verb), src (according to), v (say-verb).
 
@@ -31,19 +48,33 @@ class SayFinder:
     filed under their first word and only tried where that word starts. A word's pattern is
     compiled the first time the word is met: compiling all of them (the `regex` module parses in
     Python) cost a one-off `compare` about half of its run, for words most texts never write.
+
+    A few words start very many phrases (French "a déclaré", "a-t-il dit"...; Italian "ha"): their
+    pattern, tens of kB, takes tens of ms to compile. For them only the phrases that can match
+    where the word stands are compiled: those of one word, and those whose last word (`shapes`)
+    the text writes within their reach. A phrase left out cannot match there, and the phrases
+    kept keep their order, so the match is the one the whole pattern gives.
     """
 
-    def __init__(self, entries: dict[str, list[tuple[str, str]]]) -> None:
+    def __init__(
+        self,
+        entries: dict[str, list[tuple[str, str]]],
+        shapes: Mapping[tuple[str, str], Shape] | None = None,
+    ) -> None:
         by_key: dict[str, dict[str, list[tuple[str, str]]]] = {}
         for group, phrases in entries.items():
             for phrase, pattern in phrases:
                 for key in _keys(phrase):
                     by_key.setdefault(key, {}).setdefault(group, []).append((phrase, pattern))
-        self._sources = {
-            key: "|".join(f"(?P<{g}>{_alternation(groups.get(g, []))})" for g in _GROUPS)
-            for key, groups in by_key.items()
+        self._phrases = {
+            key: {g: _ordered(groups.get(g, [])) for g in _GROUPS} for key, groups in by_key.items()
         }
+        self._sources = {key: _source(groups) for key, groups in self._phrases.items()}
+        self._shapes = dict(shapes or {})
         self._compiled: dict[str, regex.Pattern[str]] = {}
+        # Per narrowed word: its probe (which last words stand where), and its narrowings so far.
+        self._probes: dict[str, tuple[regex.Pattern[str], tuple[str, ...], int]] = {}
+        self._narrowings: dict[str, dict[str, regex.Pattern[str]]] = {}
 
     def _pattern(self, word: str) -> regex.Pattern[str] | None:
         """The compiled phrases that start with `word` (lowercased), or None."""
@@ -56,10 +87,80 @@ class SayFinder:
             pattern = self._compiled[word] = regex.compile(source, regex.IGNORECASE)
         return pattern
 
+    def _pattern_at(self, word: str, s: str, pos: int, end: int) -> regex.Pattern[str] | None:
+        """The phrases starting with `word` that can match s[pos:end] at `pos`, compiled."""
+        pattern = self._compiled.get(word)
+        if pattern is not None:
+            return pattern
+        source = self._sources.get(word)
+        if source is None:
+            return None
+        if len(source) <= _NARROW_FROM or not self._narrowable(word):
+            return self._pattern(word)
+        narrowings = self._narrowings.setdefault(word, {})
+        narrowed = self._narrowed(word, s, pos, end)
+        pattern = narrowings.get(narrowed)
+        if pattern is None:
+            if len(narrowings) >= _NARROWINGS:  # a text that writes them all: compile them all
+                return self._pattern(word)
+            pattern = narrowings[narrowed] = regex.compile(narrowed, regex.IGNORECASE)
+        return pattern
+
+    def _narrowable(self, word: str) -> bool:
+        """Whether some phrase of `word` has a shape: one that narrowing may leave out."""
+        return any(e in self._shapes for group in self._phrases[word].values() for e in group)
+
+    def _narrowed(self, word: str, s: str, pos: int, end: int) -> str:
+        """The source of `word`'s phrases less those that cannot match s[pos:end] at `pos`: a
+        phrase of several words ends with its last word, which starts one of the next `reach`
+        words of the line (its words and any inserted ones are runs of non-space characters, with
+        spaces but no line break between them)."""
+        probe, lasts, reach = self._probe(word)
+        nearest: dict[str, int] = {}  # last word -> the first word it starts, counted from pos
+        at = pos
+        for count in range(1, reach + 1):
+            step = _NEXT_WORD.match(s, at, end)
+            if step is None:
+                break
+            at = step.end()
+            found = probe.match(s, at, end)
+            if found is not None:
+                for i, last in enumerate(lasts):
+                    if last not in nearest and found.group(f"w{i}") is not None:
+                        nearest[last] = count
+        kept = {
+            group: [
+                entry
+                for entry in phrases
+                if (shape := self._shapes.get(entry)) is None
+                or nearest.get(shape.last, reach + 1) <= shape.reach
+            ]
+            for group, phrases in self._phrases[word].items()
+        }
+        return _source(kept)
+
+    def _probe(self, word: str) -> tuple[regex.Pattern[str], tuple[str, ...], int]:
+        """For `word`: a pattern whose group w<i> takes part where its i-th last word starts
+        (each an optional lookahead, so that all of them are tried), the last words, and the
+        farthest any of them can stand."""
+        probe = self._probes.get(word)
+        if probe is None:
+            shapes = [
+                shape
+                for group in self._phrases[word].values()
+                for entry in group
+                if (shape := self._shapes.get(entry)) is not None
+            ]
+            lasts = tuple(sorted({shape.last for shape in shapes}))
+            source = "".join(f"(?:(?=(?P<w{i}>{regex.escape(w)})))?" for i, w in enumerate(lasts))
+            reach = max(shape.reach for shape in shapes)
+            probe = self._probes[word] = (regex.compile(source, regex.IGNORECASE), lasts, reach)
+        return probe
+
     def match(self, s: str, pos: int) -> regex.Match[str] | None:
         """The reporting phrase starting exactly at `pos`, if any."""
         word = _WORDS.match(s, pos)
-        pattern = self._pattern(word.group().lower()) if word else None
+        pattern = self._pattern_at(word.group().lower(), s, pos, len(s)) if word else None
         return pattern.match(s, pos) if pattern else None
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match[str]]:
@@ -68,10 +169,10 @@ class SayFinder:
         found: list[regex.Match[str]] = []
         after = pos
         for word in _WORDS.finditer(s, pos, end):
-            pattern = self._pattern(word.group().lower())
-            if pattern is None or word.start() < after:
+            if word.start() < after:
                 continue
-            hit = pattern.match(s, word.start(), end)
+            pattern = self._pattern_at(word.group().lower(), s, word.start(), end)
+            hit = pattern.match(s, word.start(), end) if pattern else None
             if hit is not None:
                 found.append(hit)
                 after = hit.end()
@@ -81,7 +182,7 @@ class SayFinder:
         """The first reporting phrase in s[pos:endpos]."""
         end = len(s) if endpos is None else endpos
         for word in _WORDS.finditer(s, pos, end):
-            pattern = self._pattern(word.group().lower())
+            pattern = self._pattern_at(word.group().lower(), s, word.start(), end)
             hit = pattern.match(s, word.start(), end) if pattern else None
             if hit is not None:
                 return hit
@@ -156,10 +257,60 @@ def _phrase(phrase: str, *, inserted: bool, prefixes: tuple[str, ...] = ()) -> s
     return body + (_TATWEEL + "?" if attached else _NOT_LETTER_AFTER)
 
 
-def _alternation(entries: list[tuple[str, str]]) -> str:
+def _ordered(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
     # Longest phrase first so "a-t-il déclaré" wins over shorter overlapping entries.
-    ordered = sorted(set(entries), key=lambda e: -len(e[0]))
-    return "|".join(pattern for _, pattern in ordered) or r"(?!)"
+    return sorted(set(entries), key=lambda e: -len(e[0]))
+
+
+def _alternation(entries: list[tuple[str, str]]) -> str:
+    """The phrases' patterns, longest first, as one alternation; the not-letter-after check is
+    written once after each run of phrases that end with it: (?:a|b)c tries what ac|bc tries, in
+    the same order, and compiles in a quarter of the time when the phrases are many."""
+    runs: list[tuple[bool, list[str]]] = []
+    for _, pattern in _ordered(entries):
+        bounded = pattern.endswith(_NOT_LETTER_AFTER)
+        body = pattern.removesuffix(_NOT_LETTER_AFTER)
+        if runs and runs[-1][0] == bounded:
+            runs[-1][1].append(body)
+        else:
+            runs.append((bounded, [body]))
+    return (
+        "|".join(
+            f"(?:{'|'.join(bodies)}){_NOT_LETTER_AFTER}" if bounded else "|".join(bodies)
+            for bounded, bodies in runs
+        )
+        or r"(?!)"
+    )
+
+
+def _source(groups: Mapping[str, list[tuple[str, str]]]) -> str:
+    """The say-finder pattern of one word: its groups' phrases, each group in `_ordered` order."""
+    return "|".join(
+        f"(?P<{g}>{'|'.join(pattern for _, pattern in groups.get(g, [])) or '(?!)'})"
+        for g in _GROUPS
+    )
+
+
+_ANY_SPACE = regex.compile(r"\s")
+
+
+@functools.cache
+def _most_inserted() -> int | None:
+    """The most words `_inserted()` lets into a gap; None if a listed word holds a space."""
+    phrases = [p.split() for p in table().get("inserted_phrases", ())]
+    if any(_ANY_SPACE.search(w) for words in phrases for w in words):
+        return None
+    return max(1, max((len(words) for words in phrases), default=1))
+
+
+def _shape(phrase: str, *, inserted: bool, prefixes: tuple[str, ...] = ()) -> Shape | None:
+    """The shape of `_phrase(phrase, ...)`'s pattern: None for one word (or words holding what
+    `regex` counts as a space, which the say finder then never leaves out)."""
+    words = phrase.rstrip(_TATWEEL).split()
+    most = _most_inserted() if inserted else 0
+    if len(words) < 2 or most is None or any(_ANY_SPACE.search(w) for w in (*words, *prefixes)):
+        return None
+    return Shape(words[-1], (len(words) - 1) * (1 + most))
 
 
 @functools.cache
@@ -188,17 +339,35 @@ def lexicon(language: str | None) -> Lexicon:
     src: list[tuple[str, str]] = []
     verbs: list[tuple[str, str]] = []
     roles: list[tuple[str, str]] = []
+    shapes: dict[tuple[str, str], Shape] = {}
+
+    def shaped(phrase: str, pattern: str, shape: Shape | None) -> tuple[str, str]:
+        if shape is not None:
+            shapes[phrase, pattern] = shape
+        return phrase, pattern
+
     for entry in chosen:
         prefixes = tuple(entry.get("verb_prefixes", ()))
-        pv += [(p, _phrase(p, inserted=False)) for p in entry["pronoun_verbs"]]
+        pv += [
+            shaped(p, _phrase(p, inserted=False), _shape(p, inserted=False))
+            for p in entry["pronoun_verbs"]
+        ]
         # Arabic writes "and" onto the verb (وقال), so the prefixed word is filed too.
         src += [
-            (pre + p, _phrase(p, inserted=False, prefixes=prefixes))
+            shaped(
+                pre + p,
+                _phrase(p, inserted=False, prefixes=prefixes),
+                _shape(p, inserted=False, prefixes=prefixes),
+            )
             for p in entry["sources"]
             for pre in ("", *prefixes)
         ]
         verbs += [
-            (pre + p, _phrase(p, inserted=True, prefixes=prefixes))
+            shaped(
+                pre + p,
+                _phrase(p, inserted=True, prefixes=prefixes),
+                _shape(p, inserted=True, prefixes=prefixes),
+            )
             for p in entry["verbs"]
             for pre in ("", *prefixes)
         ]
@@ -206,7 +375,7 @@ def lexicon(language: str | None) -> Lexicon:
     honorifics = sorted({h for e in chosen for h in e.get("honorifics", ())}, key=len, reverse=True)
     that = sorted({w for e in chosen for w in e.get("that", ())}, key=len, reverse=True)
     return Lexicon(
-        say=SayFinder({"pv": pv, "src": src, "v": verbs}),
+        say=SayFinder({"pv": pv, "src": src, "v": verbs}, shapes),
         roles=regex.compile(_NOT_LETTER_BEFORE + f"(?:{_alternation(roles)})", regex.IGNORECASE),
         # Compounds end in a role word ("Konzernchef"); "ad" or "ceo" would end too many names.
         role_words=tuple(sorted({p.lower() for e in chosen for p in e["roles"] if len(p) >= 4})),
