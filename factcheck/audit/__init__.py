@@ -7,6 +7,8 @@ The main process never holds the articles: the workers that read them file them 
 shelf (`factcheck.audit.shelf`) and send back a card each (`work.Card`: its report line and
 story profile); grouping works from the profiles, and each comparison reads its articles back.
 Results stream to `documents.jsonl` and `pairs.jsonl` as they finish (`factcheck.audit.stream`).
+With an LLM, the workers (forked by a fork server) read the articles and compare the pairs, and
+every LLM request leaves from this process's event loop (`factcheck.audit.llm_pairs`).
 """
 
 from __future__ import annotations
@@ -21,16 +23,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import (
-    FIRST_COMPLETED,
-    Executor,
-    Future,
-    ProcessPoolExecutor,
-    ThreadPoolExecutor,
-    as_completed,
-    wait,
-)
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -39,6 +33,7 @@ from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerp
 from factcheck.audit.dask_executor import DaskExecutor, open_dask
 from factcheck.audit.discover import discover
 from factcheck.audit.grouping import group_profiles
+from factcheck.audit.llm_pairs import Finished, PairTask, compare_with_llm
 from factcheck.audit.progress import Progress, progress_for
 from factcheck.audit.shelf import Shelf, put_away
 from factcheck.audit.stream import AuditStream, read_documents, read_pairs
@@ -197,11 +192,36 @@ def _executor(
         return open_dask(jobs, scheduler)
     if scheduler:
         raise UsageError("--scheduler needs --executor dask")
-    if backend.uses_llm:  # LLM calls wait on the network: threads, bounded by the provider
-        return ThreadPoolExecutor(max_workers=max(jobs, 1))
+    if backend.uses_llm:
+        return _served_pool(jobs)
     if jobs <= 1:
         return _InProcess()
     return ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),))
+
+
+def _llm_workers(jobs: int) -> int:
+    """The worker processes of an LLM audit: its requests wait on the network in this process,
+    so more workers than cores would only take turns."""
+    return max(min(jobs, os.cpu_count() or 1), 1)
+
+
+def _served_pool(jobs: int) -> ProcessPoolExecutor:
+    """An LLM audit's workers, which read the articles and compare the pairs (its LLM requests
+    leave from this process). Forked by a fork server, not by this process: it runs the LLM
+    session's event loop, and the SDK is imported in a thread of it meanwhile."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    # The fork server imports what every task needs once (it starts with the pool's first
+    # task), so that each worker it forks starts with it: for the workers of a later audit of
+    # the same process too. "__main__" is the default.
+    context.set_forkserver_preload(["__main__", "factcheck.audit.work"])
+    return ProcessPoolExecutor(
+        _llm_workers(jobs),
+        mp_context=context,
+        initializer=start_served_worker,
+        initargs=(os.getpid(),),
+    )
 
 
 def _batches(items: Sequence[T], size: int) -> Iterator[list[T]]:
@@ -244,7 +264,9 @@ def read_all(
     try:
         with progress_for("extracting", len(paths), enabled=progress and bool(paths)) as bar:
             if backend is not None and backend.llm is not None:
-                finished = _read_with_llm(list(map(str, paths)), keys, settings, backend, shelf)
+                finished = _read_with_llm(
+                    list(map(str, paths)), keys, settings, backend, shelf, executor
+                )
             else:
                 batches = list(_batches([(str(p), keys.get(str(p))) for p in paths], BATCH))
                 finished = executor.map(
@@ -269,9 +291,15 @@ def read_all(
 
 
 def _read_with_llm(
-    paths: list[str], keys: dict[str, str], settings: Settings, backend: Backend, shelf: str | None
+    paths: list[str],
+    keys: dict[str, str],
+    settings: Settings,
+    backend: Backend,
+    shelf: str | None,
+    executor: Executor | None = None,
 ) -> Iterator[list[Card]]:
-    """`read_all` with an LLM: cache hits read here, the others through `_extract_with_llm`.
+    """`read_all` with an LLM: cache hits read here, the others through `_extract_with_llm`
+    (in `executor` when it is a process pool, else in a pool of its own).
     A degraded LLM run stores nothing: the next run should ask the LLM again."""
     cache = ExtractionCache(state_dir(settings.env) / "extractions.sqlite3") if keys else None
     todo: list[str] = []
@@ -288,7 +316,8 @@ def _read_with_llm(
             cache.close()
     if not todo:
         return
-    for batch in _extract_with_llm(todo, settings, backend):
+    pool = executor if isinstance(executor, ProcessPoolExecutor) else None
+    for batch in _extract_with_llm(todo, settings, backend, pool):
         usable = [item for item in batch if item.document is not None]
         file = put_away(shelf, usable) if shelf and usable else None
         store = backend.llm_available()
@@ -310,63 +339,60 @@ LLM_BATCH = 4
 
 
 def _extract_with_llm(
-    todo: list[str], settings: Settings, backend: Backend
+    todo: list[str], settings: Settings, backend: Backend, pool: ProcessPoolExecutor | None = None
 ) -> Iterator[list[Extracted]]:
-    """Each article loaded and rules-read in a worker process (on every core), its LLM
-    extraction sent from the session's event loop as soon as it is loaded, and merged when the
-    answer comes: the requests wait on the network while the cores read the next articles, and
-    the SDK is imported here meanwhile. Yields articles as their answers arrive."""
-    import multiprocessing
-
+    """Each article loaded and rules-read in a worker process of `pool` (on every core; a pool
+    of its own when None), its LLM extraction sent from the session's event loop as soon as it
+    is loaded, and merged when the answer comes: the requests wait on the network while the
+    cores read the next articles, and the SDK is imported here meanwhile. Yields articles as
+    their answers arrive."""
     from factcheck.llm.extract import LLMExtractor, merge
 
     assert backend.llm is not None
     backend.llm.prepare()  # the SDK imported while the first articles load
     extractor = LLMExtractor(backend.llm)
-    # A fork server, not a fork: this process runs the event loop's thread and an import.
-    context = multiprocessing.get_context("forkserver")
-    workers = max(min(settings.worker_count, os.cpu_count() or 1), 1)
+    workers = _llm_workers(settings.worker_count)
     # Articles asked about and not answered yet, at most: enough to keep every request slot of
     # the session busy, few enough that waiting on them stays cheap and loaded articles do not
     # pile up in memory ahead of the network.
     ahead = 4 * max(settings.jobs, 8)
     batches = _batches(todo, LLM_BATCH)
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=start_served_worker, initargs=(os.getpid(),)
-    ) as pool:
+    with contextlib.ExitStack() as owned:
+        workers_pool = pool or owned.enter_context(_served_pool(settings.worker_count))
         loading: set[Future] = set()
         asked: dict[Future, Extracted] = {}
+        finished = Finished()
 
         def load_more() -> None:
             while len(loading) < 2 * workers and len(asked) + LLM_BATCH * len(loading) < ahead:
                 batch = next(batches, None)
                 if batch is None:
                     return
-                loading.add(pool.submit(extract_batch, batch, settings.max_bytes))
+                task = workers_pool.submit(extract_batch, batch, settings.max_bytes)
+                loading.add(finished.watch(task))
 
         load_more()
         while loading or asked:
-            done, _ = wait({*loading, *asked}, return_when=FIRST_COMPLETED)
-            for future in done:
-                if future in loading:
-                    loading.discard(future)
-                    for item in future.result():
-                        if item.document is None:
-                            yield [item]
-                            continue
-                        backend.note_language(item.document)
-                        pending = extractor.start(item.document)
-                        if pending is None:  # the LLM is resting: the rules' facts stand
-                            yield [item]
-                        else:
-                            asked[pending] = item
-                else:
-                    item = asked.pop(future)
-                    found = extractor.finish(future)
-                    if found is not None:
-                        facts = merge(list(item.facts), found)
-                        item = dataclasses.replace(item, facts=tuple(facts))
-                    yield [item]
+            future = finished.next()
+            if future in loading:
+                loading.discard(future)
+                for item in future.result():
+                    if item.document is None:
+                        yield [item]
+                        continue
+                    backend.note_language(item.document)
+                    pending = extractor.start(item.document)
+                    if pending is None:  # the LLM is resting: the rules' facts stand
+                        yield [item]
+                    else:
+                        asked[finished.watch(pending)] = item
+            else:
+                item = asked.pop(future)
+                found = extractor.finish(future)
+                if found is not None:
+                    facts = merge(list(item.facts), found)
+                    item = dataclasses.replace(item, facts=tuple(facts))
+                yield [item]
             load_more()
 
 
@@ -493,6 +519,7 @@ def _run_audit(
         groups: list[StoryGroup] = []
         group_of: dict[str, int] = {}
         futures: list[Future] = []
+        pair_tasks: list[PairTask] = []  # with an LLM: see factcheck.audit.llm_pairs
         used: set[str] = set()
         pair_dir = str(out_dir) if write_pair_reports and write_reports else None
         for number, members_idx in enumerate(groups_idx, start=1):
@@ -503,24 +530,39 @@ def _run_audit(
             for member in members:
                 group_of[member.path] = number
             names = [_unique(default_report_name(reference.path, m.path), used) for m in others]
-            # One task per group keeps pickling low; with an LLM, one per pair overlaps the waits.
-            step = 1 if llm else max(len(others), 1)
-            for at in range(0, len(others), step):
+            if llm is not None:  # one task per pair: each its own judgement
+                pair_tasks += [
+                    PairTask(_filed(reference), _filed(m), name)
+                    for m, name in zip(others, names, strict=True)
+                ]
+                continue
+            if others:  # one task per group keeps pickling low
                 futures.append(
                     executor.submit(
                         compare_filed,
                         _filed(reference),
-                        [_filed(m) for m in others[at : at + step]],
+                        [_filed(m) for m in others],
                         pair_dir,
-                        names[at : at + step],
-                        llm,
+                        names,
                     )
                 )
         del usable  # the tasks name the articles they need; the profiles are done with
         if isinstance(executor, DaskExecutor):
             executor.release_extractions()
-        with progress_for("comparing", len(futures), enabled=progress and bool(futures)) as bar:
-            _stream_pairs(futures, stream, group_of, bar)
+        tasks = len(futures) + len(pair_tasks)
+        with progress_for("comparing", tasks, enabled=progress and bool(tasks)) as bar:
+            if llm is not None:
+                finished = compare_with_llm(
+                    pair_tasks,
+                    executor,
+                    llm,
+                    pair_dir,
+                    ahead=4 * max(settings.jobs, 8),  # as for the extractions
+                    slots=2 * _llm_workers(settings.worker_count),  # one running, one queued
+                )
+                _stream_results(finished, stream, group_of, bar)
+            else:
+                _stream_pairs(futures, stream, group_of, bar)
         run_info = backend.run_info(time.perf_counter() - started)
     _log.info(
         "%d stories, %d pairs compared, %d extraction(s) reused, in %.1f s",
@@ -559,8 +601,17 @@ def _stream_pairs(
     on a 2-core machine, taken from the workers."""
     finished = as_completed(set(futures))  # the set is the generator's own
     futures.clear()  # a finished future (and its results) is dropped once written
-    for future in finished:
-        pairs = future.result()
+    _stream_results((future.result() for future in finished), stream, group_of, bar)
+
+
+def _stream_results(
+    finished: Iterable[list[PairResult]],
+    stream: AuditStream,
+    group_of: dict[str, int],
+    bar: Progress,
+) -> None:
+    """Append each task's pair results to pairs.jsonl as it finishes."""
+    for pairs in finished:
         if pairs:
             stream.add_pairs(group_of[pairs[0].reference], pairs)
         bar.advance()

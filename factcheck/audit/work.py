@@ -3,11 +3,17 @@
 `extract_batch` and `compare_group` take and return picklable values only, so the executor that
 runs them can be swapped: a local process pool today, Dask's or Ray's executor for folders that
 outgrow one machine (see the README).
+
+With an LLM, a pair is compared in two steps (`compare_or_ask`), both in a worker process: the
+first stops where the comparison would ask the judge and returns the question, which the audit's
+main process sends from its event loop; the second compares the pair again with the answer. The
+wait for the model holds no worker, and the comparisons use every core.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +24,7 @@ from factcheck.models import AuditDocument, Comparison, Disclosure, Document, Fa
 
 if TYPE_CHECKING:
     from factcheck.backend import Backend
+    from factcheck.compare.judge import Judge, JudgeRequest, JudgeResult
     from factcheck.compare.story import Profile
 
 
@@ -181,13 +188,24 @@ def compare_group(
     report_dir: str | None,
     names: list[str],
     backend: Backend | None = None,
+    judge: Judge | None = None,
 ) -> list[PairResult]:
-    """Compare every member with the reference; write each pair's HTML report under report_dir."""
+    """Compare every member with the reference; write each pair's HTML report under report_dir.
+
+    The comparisons are the rules' own, or `backend`'s (its LLM judge asked), or put to `judge`.
+    """
     from factcheck.files import write_text_atomic
     from factcheck.report import to_html
     from factcheck.report.audit_html import pair_anchor
 
-    if backend is None:  # the rules: the reference is read once for the whole story
+    comparisons: Iterable[Comparison]
+    if judge is not None:
+        from factcheck.compare import compare
+
+        comparisons = (
+            compare(*_usable(reference), *_usable(member), judge=judge) for member in members
+        )
+    elif backend is None:  # the rules: the reference is read once for the whole story
         from factcheck.compare import compare_each
 
         assert reference.document is not None
@@ -218,3 +236,74 @@ def compare_group(
             )
         )
     return results
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The judge's answer to a pair's question, as the main process got it: its verdicts, or
+    why there are none (`failure`: the error the judge raised, which the comparison reports
+    as a judge that failed)."""
+
+    result: JudgeResult | None = None  # None: no verdict (nothing was asked)
+    failure: str | None = None
+
+
+class _Answered:
+    """A `Judge` that gives an answer already got."""
+
+    def __init__(self, answer: Answer) -> None:
+        self._answer = answer
+
+    def judge(self, request: JudgeRequest) -> JudgeResult:
+        if self._answer.failure is not None:
+            raise FactcheckError(self._answer.failure)
+        if self._answer.result is None:
+            from factcheck.compare.judge import JudgeResult
+
+            return JudgeResult()
+        return self._answer.result
+
+
+class _Asked(Exception):  # not an error: how the question leaves the comparison
+    """Raised by `_Asking` out of a comparison, with what the judge was asked."""
+
+    def __init__(self, request: JudgeRequest) -> None:
+        super().__init__("the judge was asked")
+        self.request = request
+
+
+class _Asking:
+    """A `Judge` that ends the comparison where it is asked: the question is all it wants.
+
+    `_Asked` is no FactcheckError, so the comparison does not take it for a judge's failure."""
+
+    def judge(self, request: JudgeRequest) -> JudgeResult:
+        raise _Asked(request)
+
+
+def compare_or_ask(
+    reference: Filed,
+    member: Filed,
+    report_dir: str | None,
+    name: str,
+    ask: bool,
+    answer: Answer | None = None,
+) -> list[PairResult] | JudgeRequest:
+    """One pair of an LLM audit, in one step or two (see the module docstring).
+
+    Without `answer`: the pair compared by rules alone when `ask` is false (the LLM may not be
+    asked) or the comparison has nothing to ask the judge; else the question, and nothing
+    written. With `answer`: the pair compared with the judge's answer. Either way a finished
+    pair is the one `compare_filed` with the run's backend gives.
+    """
+    from factcheck.audit.shelf import fetch
+
+    ref, cand = fetch(*reference), fetch(*member)
+    if answer is not None:
+        return compare_group(ref, [cand], report_dir, [name], judge=_Answered(answer))
+    if not ask:
+        return compare_group(ref, [cand], report_dir, [name])
+    try:
+        return compare_group(ref, [cand], report_dir, [name], judge=_Asking())
+    except _Asked as asked:
+        return asked.request

@@ -29,6 +29,8 @@ from factcheck.llm.providers.base import gather_or_cancel
 from factcheck.models import Fact, Source
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from factcheck.llm.prompts import Prompt, Prompts
     from factcheck.llm.providers.base import Completion, Provider, Request
     from factcheck.llm.session import LLMSession
@@ -208,17 +210,33 @@ def render_judge_prompt(
 
 
 class LLMJudge:
-    """A `Judge` asking the model through the run's LLM session."""
+    """A `Judge` asking the model through the run's LLM session.
+
+    `judge` asks and waits. An audit asks from its main process instead, for comparisons made
+    in worker processes: `start` sends the request off at once and `finish` reads the answer,
+    so the wait holds neither a worker nor a thread."""
 
     def __init__(self, session: LLMSession) -> None:
         self.session = session
 
     def judge(self, request: JudgeRequest) -> JudgeResult:
         """Verdicts for the request's quote pairs and claims (empty when the LLM is down)."""
+        return self.finish(request, self.start(request))
+
+    def start(self, request: JudgeRequest) -> Future[list[Completion]] | None:
+        """Send `request` off without waiting (None when there is nothing to ask, or the LLM
+        may not be asked now)."""
         if not (request.quote_pairs or request.claims) or not self.session.available():
-            return JudgeResult()
+            return None
         session = self.session
-        completions = session.run(judged(session.chain, request, prompts=session.prompts))
+        return session.start(judged(session.chain, request, prompts=session.prompts))
+
+    def finish(
+        self, request: JudgeRequest, pending: Future[list[Completion]] | None
+    ) -> JudgeResult:
+        """The verdicts of a started request (empty when nothing was asked or the LLM failed
+        and `rules` carry on); raises as `judge` does."""
+        completions = self.session.wait(pending) if pending is not None else None
         if not completions:
             return JudgeResult()
         pair_ids = {pair.id for pair in request.quote_pairs}

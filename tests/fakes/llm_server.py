@@ -391,6 +391,9 @@ _BODIES = {"anthropic": _anthropic_body, "gemini": _gemini_body}
 def _handler(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # The headers and the body leave in two writes; without TCP_NODELAY the body waits for
+        # the client's delayed ACK of the headers, about 40 ms per call that no real API adds.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
             pass

@@ -8,7 +8,9 @@ attempt. Logging sits innermost because that is where attempts actually happen.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import importlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -62,8 +64,11 @@ class Chain:
         return await self._top.complete(request)
 
     async def prepare(self) -> None:
-        """Get the first provider a request would go to ready (its SDK imported)."""
+        """Get the first provider a request would go to ready (its SDK imported), then the
+        validation of answers (jsonschema imported): both in a thread, not on the event loop,
+        where importing the validator at the first answer held every request back."""
         await prepare(self._fallback)
+        await asyncio.to_thread(importlib.import_module, "jsonschema")
 
     async def context_window(self) -> int | None:
         """The context window of the first provider a request would go to, when it says."""

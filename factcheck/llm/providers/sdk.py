@@ -94,6 +94,9 @@ class SDKProvider(ABC):
         self._timeouts = timeouts or Timeouts()
         self._third_party = third_party  # a URL of the user's own: no account headers go there
         self._window: tuple[int | None] | None = None  # asked once, then remembered
+        # Held while the window is asked: the requests that start meanwhile wait for that one
+        # answer instead of each asking the server again.
+        self._window_lock = asyncio.Lock()
         self._client_lock = threading.Lock()  # one client, however many requests come first
         self.level = self.LEVELS[0]
 
@@ -162,10 +165,12 @@ class SDKProvider(ABC):
         if not self.ASKS_SERVER_WINDOW:
             return None
         if self._window is None:
-            window = await server_window(
-                self.base_url, self.model, key=self._key, timeouts=self._timeouts
-            )
-            self._window = (window,)
+            async with self._window_lock:
+                if self._window is None:
+                    window = await server_window(
+                        self.base_url, self.model, key=self._key, timeouts=self._timeouts
+                    )
+                    self._window = (window,)
         return self._window[0]
 
     async def complete(self, request: Request) -> Completion:

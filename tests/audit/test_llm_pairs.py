@@ -1,0 +1,148 @@
+"""The comparisons of an LLM audit: rules in worker processes, the judge asked from the main
+process (factcheck/audit/llm_pairs.py, `work.compare_or_ask`)."""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor, Future
+from pathlib import Path
+from typing import Any
+
+from factcheck.audit import _InProcess, run_audit
+from factcheck.audit.llm_pairs import Finished, PairTask, compare_with_llm
+from factcheck.audit.shelf import Shelf, put_away
+from factcheck.audit.work import Answer, Extracted, compare_filed, compare_or_ask
+from factcheck.backend import Backend
+from factcheck.compare import ClaimVerdict, JudgeRequest, JudgeResult
+from factcheck.config import Settings
+from factcheck.extract.rules import extract
+from factcheck.llm.providers import ScriptedProvider
+from factcheck.llm.providers.base import Request
+from factcheck.load import load_document
+from factcheck.models import Fact, Source
+from factcheck.pipeline import compare_files
+from tests.fakes.llm_server import llm_server
+from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model
+from tests.llm.test_pipeline_scripted import like_a_model
+
+__all__ = ["llm_server"]
+
+
+CLAIM = "Le pont ne rouvrira jamais."
+
+
+def _filed(tmp_path: Path, shelf: Shelf, name: str, text: str) -> tuple[str, str]:
+    """The article filed as an LLM audit files it: rules facts, and a claim the model found."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    document = load_document(str(path))
+    facts = extract(document)
+    if CLAIM in document.text:
+        start = document.text.index(CLAIM)
+        claim = Fact("claim", CLAIM, start, start + len(CLAIM), CLAIM, source=Source("llm"))
+        facts = sorted([*facts, claim], key=lambda f: (f.start, f.end, f.kind))
+    item = Extracted(str(path), document, tuple(facts))
+    return put_away(shelf.folder, [item]), str(path)
+
+
+def test_a_pair_asks_its_question_then_is_finished_with_the_answer(tmp_path):
+    with Shelf() as shelf:
+        reference = _filed(tmp_path, shelf, "ref.md", REFERENCE)
+        member = _filed(tmp_path, shelf, "cand.md", CANDIDATE)
+        rules = compare_filed(reference, [member], None, ["p"])
+        # The LLM may not be asked: the rules' comparison, in one step.
+        assert compare_or_ask(reference, member, None, "p", False) == rules
+        asked = compare_or_ask(reference, member, None, "p", True)
+        assert isinstance(asked, JudgeRequest) and asked.claims
+        # A judge that failed, or gave no verdict: the rules' findings stand.
+        assert compare_or_ask(reference, member, None, "p", True, Answer()) == rules
+        assert compare_or_ask(reference, member, None, "p", True, Answer(failure="down")) == rules
+        claim = asked.claims[0]
+        verdict = ClaimVerdict(claim.id, "contradicted", "It reopens in June.", Source("llm"))
+        (judged,) = compare_or_ask(
+            reference, member, None, "p", True, Answer(JudgeResult(claims=(verdict,)))
+        )
+    assert judged.counts.get("contradicted_claim") == 1
+    assert judged.counts.get("contradicted_claim") != rules[0].counts.get("contradicted_claim")
+
+
+class _Recording(Executor):
+    """Runs each task at submit time, noting which step of which pair it was."""
+
+    def __init__(self, log: list[tuple[str, str]]) -> None:
+        self._run = _InProcess()
+        self._log = log
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future:
+        step = "second" if len(args) > 5 else "first"
+        self._log.append((step, args[3]))
+        return self._run.submit(fn, *args, **kwargs)
+
+
+def test_a_judgement_leaves_before_the_later_pairs_are_compared_and_each_pair_is_asked_once(
+    tmp_path,
+):
+    log: list[tuple[str, str]] = []
+
+    def judge(request: Request) -> dict[str, Any]:
+        log.append(("judge", ""))
+        return like_a_model(request)
+
+    model = ScriptedProvider(respond=judge)
+    with Shelf() as shelf, Backend(Settings(providers="rules"), provider=model) as backend:
+        reference = _filed(tmp_path, shelf, "ref.md", REFERENCE)
+        tasks = [
+            PairTask(
+                reference,
+                _filed(tmp_path, shelf, f"cand-{n}.md", CANDIDATE.replace("4,5", f"4,{5 + n}")),
+                f"pair-{n}",
+            )
+            for n in range(4)
+        ]
+        pool = _Recording(log)
+        results = list(compare_with_llm(tasks, pool, backend, None, ahead=2, slots=2))
+    assert sorted(r[0].candidate for r in results) == sorted(t.member[1] for t in tasks)
+    assert all(r[0].counts.get("contradicted_claim") for r in results)
+    assert len(model.asked("judgement")) == 4  # one question per pair, none twice
+    firsts = [name for step, name in log if step == "first"]
+    seconds = [name for step, name in log if step == "second"]
+    assert sorted(firsts) == sorted(seconds) == [t.name for t in tasks]
+    # Two pairs at most in hand: the first judgement is asked before pair 3 is compared.
+    assert log.index(("judge", "")) < log.index(("first", "pair-3"))
+
+
+def test_an_llm_audit_finds_for_every_pair_what_compare_finds(llm_server, tmp_path):
+    llm_server.responder = answer_like_a_model
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"bridge-{n}.md").write_text(REFERENCE.replace("4.5", f"4.{5 + n}"), "utf-8")
+        (folder / f"pont-{n}.md").write_text(
+            CANDIDATE.replace("12 mars", f"1{2 + n} mars"), "utf-8"
+        )
+    env = {"OPENAI_API_KEY": "test-key", "OPENAI_BASE_URL": llm_server.openai_url}
+    settings = Settings(providers="openai:fake-model,rules", jobs=2, env=env, use_cache=False)
+    done = run_audit(folder, settings, out=tmp_path / "out")
+    assert done.result.pairs and not done.result.run.degraded
+    judgements = [r for r in llm_server.requests("openai") if "<reference>" in str(r.body)]
+    assert len(judgements) == len(done.result.pairs)  # every pair judged, once
+    # The requests that start together wait for one look at the server's context window.
+    assert llm_server.gets.count("/props") == llm_server.gets.count("/v1/models") == 1
+    for pair in done.result.pairs:
+        alone = compare_files(Path(pair.reference), Path(pair.candidate), settings)
+        counts: dict[str, int] = {}
+        for found in alone.discrepancies:
+            counts[found.kind] = counts.get(found.kind, 0) + 1
+        assert (pair.verdict, pair.counts) == (alone.verdict, counts), pair.candidate
+    assert any(p.counts.get("contradicted_claim") for p in done.result.pairs)
+
+
+def test_futures_are_handed_over_as_they_finish_each_once():
+    finished = Finished()
+    early: Future[int] = Future()
+    early.set_result(0)
+    first, second = Future[int](), Future[int]()
+    for future in (finished.watch(early), finished.watch(first), finished.watch(second)):
+        assert isinstance(future, Future)
+    second.set_result(2)
+    first.set_result(1)
+    assert [finished.next().result() for _ in range(3)] == [0, 2, 1]
