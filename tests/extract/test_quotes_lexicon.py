@@ -9,6 +9,7 @@ import pytest
 import regex
 
 from factcheck.extract.rules.quotes_lexicon import (
+    _NARROWED_TIMES,
     SayFinder,
     _alternation,
     _ordered,
@@ -92,6 +93,12 @@ def test_a_word_with_many_phrases_compiles_only_those_that_can_match() -> None:
     # Two narrowings: the phrases ending in "dit", and none at all ("un chien" ends none).
     assert len(finder._narrowings["a"]) == 2
     assert all(len(source) < 1000 for source in finder._narrowings["a"])
+    # A long run meets the word again and again: the whole pattern, compiled once, then serves.
+    for _ in range(_NARROWED_TIMES):
+        finder.match("Il a un chien.", 3)
+    assert "a" in finder._compiled
+    hit = finder.match("Il a notamment dit non.", 3)
+    assert hit is not None and hit.group() == "a notamment dit"
 
 
 def test_roles_check_the_word_end_once_per_run_and_match_as_before() -> None:

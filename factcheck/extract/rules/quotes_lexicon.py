@@ -35,8 +35,11 @@ class Shape(NamedTuple):
 
 # A word whose phrases make a pattern longer than this is narrowed (see SayFinder._narrowed)...
 _NARROW_FROM = 1000
-# ...until it has compiled this many different narrowings; then all its phrases are compiled.
+# ...until it has compiled this many different narrowings, or been met this many times (a long
+# run: narrowing each time costs more than the whole pattern's one compilation); then all its
+# phrases are compiled.
 _NARROWINGS = 16
+_NARROWED_TIMES = 64
 # From a position: its word, the gap after it, and so on; where each next word starts.
 _NEXT_WORD = regex.compile(r"\S+[^\S\n]+")
 
@@ -75,6 +78,7 @@ class SayFinder:
         # Per narrowed word: its probe (which last words stand where), and its narrowings so far.
         self._probes: dict[str, tuple[regex.Pattern[str], tuple[str, ...], int]] = {}
         self._narrowings: dict[str, dict[str, regex.Pattern[str]]] = {}
+        self._narrowed_times: dict[str, int] = {}
 
     def _pattern(self, word: str) -> regex.Pattern[str] | None:
         """The compiled phrases that start with `word` (lowercased), or None."""
@@ -95,7 +99,8 @@ class SayFinder:
         source = self._sources.get(word)
         if source is None:
             return None
-        if len(source) <= _NARROW_FROM or not self._narrowable(word):
+        times = self._narrowed_times[word] = self._narrowed_times.get(word, 0) + 1
+        if len(source) <= _NARROW_FROM or times > _NARROWED_TIMES or not self._narrowable(word):
             return self._pattern(word)
         narrowings = self._narrowings.setdefault(word, {})
         narrowed = self._narrowed(word, s, pos, end)
