@@ -841,3 +841,23 @@ def test_shapes_that_stay_no_date(language: str, text: str) -> None:
 def test_a_short_year_after_a_spaced_comma_is_a_count() -> None:
     found = dates("Llegaron el 08/12, 15 personas.", "es", dt.date(2018, 1, 10))
     assert [(f.text, f.value) for f in found] == [("08/12", "2017-12-08")]
+
+
+def test_a_phrase_is_tried_only_where_its_next_word_follows() -> None:
+    from factcheck.extract.rules.dates_data import follow_table
+
+    follows = follow_table(
+        {"next_day": ["the next day", "le lendemain"], "year": ["in", "fin de", "fin"]},
+        then_year=frozenset({"year"}),
+    )
+    assert follows["the"]["next_day"]("next") and not follows["the"]["next_day"]("house")
+    assert "le" in follows and "lendemain" not in follows  # only first words are looked up
+    assert follows["in"]["year"]("2006") and not follows["in"]["year"]("paris")
+    assert follows["fin"]["year"]("de") and follows["fin"]["year"]("2006")
+    # The patterns still match where they should: the filter only skips hopeless attempts.
+    found = dates("They met on 1 August 2025 and again the next day in Paris.", "en", MONDAY)
+    assert [f.value for f in found] == ["2025-08-01", "2025-08-02"]
+    assert [f.value for f in dates("Works started in 2006 and end by the end of 2009.", "en")] == [
+        "2006",
+        "2009",
+    ]

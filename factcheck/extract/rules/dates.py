@@ -105,7 +105,7 @@ def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
         )
         for start, end in zip(index.digits, index.digit_ends, strict=True)
     ]
-    hits += index.at(pats.anchors)
+    hits += index.at(pats.anchors, pats.follows)
     for pos, names in hits:
         for name in names:
             m = getattr(pats, name).match(norm, pos)

@@ -12,6 +12,7 @@ import functools
 import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar
@@ -85,13 +86,71 @@ class TokenIndex:
     digits: list[int]
     digit_ends: list[int]  # digit_ends[i] is where the run starting at digits[i] ends
 
-    def at(self, anchors: dict[str, tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
-        """(offset, pattern names) for every word that can start one of `anchors`' patterns."""
+    def at(
+        self, anchors: dict[str, tuple[str, ...]], follows: Follows | None = None
+    ) -> list[tuple[int, tuple[str, ...]]]:
+        """(offset, pattern names) for every word that can start one of `anchors`' patterns;
+        with `follows`, only the names whose phrases can go on with the next word."""
         wanted = anchors.keys() & self.vocabulary
         if not wanted:
             return []
         offsets = self.offsets
-        return [(offsets[2 * i], anchors[w]) for i, w in enumerate(self.words) if w in wanted]
+        if not follows:
+            return [(offsets[2 * i], anchors[w]) for i, w in enumerate(self.words) if w in wanted]
+        words, out = self.words, []
+        for i, w in enumerate(words):
+            if w not in wanted:
+                continue
+            names = anchors[w]
+            rule = follows.get(w)
+            if rule:
+                following = words[i + 1] if i + 1 < len(words) else ""
+                names = tuple(n for n in names if n not in rule or rule[n](following))
+                if not names:
+                    continue
+            out.append((offsets[2 * i], names))
+        return out
+
+
+# first word -> pattern name -> whether a word may come next (names absent: any word may)
+Follows = dict[str, dict[str, Callable[[str], bool]]]
+
+
+def follow_table(groups: dict[str, list[str]], then_year: frozenset[str] = frozenset()) -> Follows:
+    """For the first word of each phrase: what the next word of the text must be.
+
+    "the" starts "the next day" and "the day before", and is in every English sentence; trying
+    those patterns only where "next" or "day" follows saves most of their attempts. A phrase of
+    one word lets any word follow, except for the names in `then_year`, whose phrases are
+    followed by a year ("in 2006", "fin de 2006").
+    """
+    allowed: dict[tuple[str, str], set[str]] = {}
+    open_ended: set[tuple[str, str]] = set()
+    for name, phrases in groups.items():
+        for phrase in phrases:
+            words = _TOKEN.findall(key(phrase))
+            if not words:
+                continue
+            if len(words) > 1:
+                allowed.setdefault((words[0], name), set()).add(words[1])
+            elif name in then_year:
+                allowed.setdefault((words[0], name), set()).add(_YEAR_NEXT)
+            else:
+                open_ended.add((words[0], name))
+    follows: Follows = {}
+    for (first, name), seconds in allowed.items():
+        if (first, name) not in open_ended:
+            follows.setdefault(first, {})[name] = _next_word_test(frozenset(seconds))
+    return follows
+
+
+_YEAR_NEXT = "#year"  # in a follow set: a year may come next
+
+
+def _next_word_test(seconds: frozenset[str]) -> Callable[[str], bool]:
+    if _YEAR_NEXT not in seconds:
+        return seconds.__contains__
+    return lambda word: word in seconds or word[:4].isdigit()
 
 
 @functools.lru_cache(maxsize=16)
@@ -181,6 +240,7 @@ class Patterns:
     ago_units: dict[str, str]
     ago_amounts: dict[str, int]
     anchors: dict[str, tuple[str, ...]]
+    follows: Follows  # what must come after an anchor word for each pattern (see follow_table)
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
     dashed: re.Pattern[str]
@@ -266,8 +326,23 @@ def patterns(language: str | None) -> Patterns:
             "year_after_word": data["year_words"],
         }
     )
+    # The patterns that open with one of their phrases (a weekday or an amount, one word, lets
+    # anything follow); the month patterns are left out: a month may be followed by anything.
+    follows = follow_table(
+        {
+            "last_weekday": [*weekdays, *last["before"]],
+            "next_weekday": [*weekdays, *toward["next"]["before"]],
+            "relative_phrase": list(relative),
+            "next_day": data["next_day"],
+            "previous_day": data["previous_day"],
+            "ago": [*ago["before"], *ago["amounts"]],
+            "year_after_word": data["year_words"],
+        },
+        then_year=frozenset({"year_after_word"}),
+    )
     return Patterns(
         anchors=anchors,
+        follows=follows,
         months=months,
         weekdays=weekdays,
         relative=relative,
