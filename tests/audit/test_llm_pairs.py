@@ -21,7 +21,7 @@ from factcheck.load import load_document
 from factcheck.models import Fact, Source
 from factcheck.pipeline import compare_files
 from tests.fakes.llm_server import llm_server
-from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model
+from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model, news_folder
 from tests.llm.test_pipeline_scripted import like_a_model
 
 __all__ = ["llm_server"]
@@ -112,13 +112,7 @@ def test_a_judgement_leaves_before_the_later_pairs_are_compared_and_each_pair_is
 
 def test_an_llm_audit_finds_for_every_pair_what_compare_finds(llm_server, tmp_path):
     llm_server.responder = answer_like_a_model
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for n in range(3):
-        (folder / f"bridge-{n}.md").write_text(REFERENCE.replace("4.5", f"4.{5 + n}"), "utf-8")
-        (folder / f"pont-{n}.md").write_text(
-            CANDIDATE.replace("12 mars", f"1{2 + n} mars"), "utf-8"
-        )
+    folder = news_folder(tmp_path / "news")
     env = {"OPENAI_API_KEY": "test-key", "OPENAI_BASE_URL": llm_server.openai_url}
     settings = Settings(providers="openai:fake-model,rules", jobs=2, env=env, use_cache=False)
     done = run_audit(folder, settings, out=tmp_path / "out")

@@ -25,7 +25,7 @@ from tests.fakes.llm_server import (
     html,
     llm_server,
 )
-from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model
+from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model, news_folder
 
 __all__ = ["llm_server"]
 
@@ -46,12 +46,7 @@ def articles(tmp_path: Path) -> tuple[Path, Path]:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """Six short articles about two stories, for audits."""
-    root = tmp_path / "news"
-    root.mkdir()
-    for n in range(3):
-        (root / f"bridge-{n}.md").write_text(REFERENCE.replace("4.5", f"4.{5 + n}"), "utf-8")
-        (root / f"pont-{n}.md").write_text(CANDIDATE.replace("12 mars", f"1{2 + n} mars"), "utf-8")
-    return root
+    return news_folder(tmp_path / "news")
 
 
 def point_at(server: FakeLLMServer, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,7 +24,7 @@ from factcheck.llm.providers import ScriptedProvider
 from factcheck.llm.providers.base import Message, Request
 from factcheck.pipeline import compare_files, extract_file
 from factcheck.report import RENDERERS
-from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, _article, _fact
+from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, _article, _fact, news_folder
 
 CLAIMS = ("Le pont ne rouvrira jamais.", "closed the Quayside bridge on Thursday")
 INVENTED = "This sentence appears in no article at all."
@@ -252,13 +252,7 @@ def test_an_audit_asks_the_scripted_model_once_per_article_from_its_workers(tmp_
     # articles are then loaded as answers come back, and none is lost or asked twice.
     from factcheck.audit import run_audit
 
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for n in range(stories):
-        (folder / f"bridge-{n}.md").write_text(REFERENCE.replace("4.5", f"4.{5 + n}"), "utf-8")
-        (folder / f"pont-{n}.md").write_text(
-            CANDIDATE.replace("12 mars", f"1{2 + n} mars"), "utf-8"
-        )
+    folder = news_folder(tmp_path / "news", stories)
     model = ScriptedProvider(respond=like_a_model)
     jobs = 4 if stories < 10 else 1
     done = run_audit(

@@ -27,7 +27,7 @@ from tests.fakes.llm_server import (
     gemini_error,
     hang,
 )
-from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model
+from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model, news_folder
 from tests.providers.conftest import GOOD, request
 
 # Shaped like Google API keys ("AIza" + 35 characters), built at run time.
@@ -234,13 +234,7 @@ def test_a_hung_gemini_costs_one_deadline_per_run(
 def test_an_audit_with_8_workers_sends_a_dead_gemini_exactly_one_request(
     llm_server: FakeLLMServer, tmp_path: Path, capsys, monkeypatch, reply
 ) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for n in range(3):
-        (folder / f"bridge-{n}.md").write_text(REFERENCE.replace("4.5", f"4.{5 + n}"), "utf-8")
-        (folder / f"pont-{n}.md").write_text(
-            CANDIDATE.replace("12 mars", f"1{2 + n} mars"), "utf-8"
-        )
+    folder = news_folder(tmp_path / "news")
     llm_server.responder = answer_like_a_model
     llm_server.script("gemini", *[reply] * 50)
     llm_server.delay = 0.02
