@@ -532,6 +532,7 @@ def measure(
         assert score.out is not None and score.misses is not None
         if case.out is not None:
             score.out[case.out] += 1
+        facts = None  # extracted once, for the relative days and the case's own values
         if case.relative and not (quick and score.relative_scope >= QUICK_CASES):
             facts = _facts(case)
             score.relative_scope += len(case.relative)
@@ -539,7 +540,8 @@ def measure(
         if case.out is not None or (quick and score.scope >= QUICK_CASES):
             continue
         score.scope += 1
-        facts = _facts(case)
+        if facts is None:
+            facts = _facts(case)
         if all(_read(item, facts, case.type) for item in case.expected):
             score.right += 1
         elif len(score.misses) < misses:
