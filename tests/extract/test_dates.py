@@ -861,3 +861,33 @@ def test_a_phrase_is_tried_only_where_its_next_word_follows() -> None:
         "2006",
         "2009",
     ]
+
+
+_INDEX_PIECES = [" ", ", ", ".", "-", "'", "’", "\n", "«", "x", "é", "İ", "٣", "12", "2006", "_"]
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, None])
+def test_the_token_index_finds_every_anchor_word_and_digit_run(language: str | None) -> None:
+    """One trie search finds the same places as splitting the text into words would: whole
+    anchor words only, and every digit run, inside words too ("covid19", "60gb")."""
+    import random
+    import re
+
+    from factcheck.extract.rules.dates_data import tokens
+    from factcheck.extract.rules.numbers_data import anchor_words
+
+    words = anchor_words(language)
+    vocabulary = sorted(words)
+    rng = random.Random(7)
+    for _ in range(200):
+        pieces = [rng.choice(vocabulary) for _ in range(6)] + rng.choices(_INDEX_PIECES, k=10)
+        rng.shuffle(pieces)
+        text = "".join(pieces)
+        if len(text.lower()) != len(text):
+            continue  # "İ": the index keeps offsets of the text itself, checked below
+        lower = text.lower()
+        index = tokens(text, words)
+        expected = [(m.start(), m.end(), m[0]) for m in re.finditer(r"\w+", lower) if m[0] in words]
+        assert index.hits == expected, text
+        runs = [m.span() for m in re.finditer(r"\d+", text)]
+        assert list(zip(index.digits, index.digit_ends, strict=True)) == runs, text

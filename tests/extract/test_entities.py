@@ -100,6 +100,24 @@ def test_arabic_prefix_is_not_part_of_the_mention():
     assert [(f.text, f.value) for f in found] == [("أنثروبيك", "anthropic")]
 
 
+_ARABIC_PIECES = st.sampled_from([" ", "،", ".", "و", "ف", "ب", "ل", "ك", "ال", "ة", "\u064e", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ARABIC_PIECES, st.sampled_from(data().non_latin_names)), max_size=12))
+def test_arabic_names_are_found_as_a_scan_of_the_whole_text_would(pieces: list[str]) -> None:
+    """The fast search (a trie of the names, then the exact pattern at up to two letters before)
+    finds what one scan of the exact pattern finds: clitics, names glued to letters, names
+    inside names."""
+    from factcheck.extract.rules.entities import _non_latin_mentions, _non_latin_pattern
+
+    text = "مرحبا " + "".join(pieces)
+    pattern = _non_latin_pattern()
+    assert pattern is not None
+    expected = [(m.start("name"), m.end("name")) for m in pattern[1].finditer(text)]
+    assert [(start, end) for start, end, _, _ in _non_latin_mentions(text)] == expected
+
+
 def test_title_case_heading_words_are_not_names():
     text = "Perang Dingin Raksasa Teknologi\n\nPersaingan antara Anthropic dan OpenAI memanas."
     found = names(text, "id")

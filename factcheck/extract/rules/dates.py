@@ -29,6 +29,7 @@ from factcheck.extract.rules.dates_data import (
     tokens,
 )
 from factcheck.extract.rules.dates_resolve import Breaks, Dated, Found, resolve
+from factcheck.extract.rules.numbers_data import anchor_words
 from factcheck.models import Document, Fact
 
 CONTEXT_WORDS = 2
@@ -93,9 +94,11 @@ def _ok_case(match: re.Match[str], group: str, language: str | None) -> bool:
     return word is None or key(word) not in capitalised_only(language) or word[0].isupper()
 
 
-def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
+def _matches(
+    norm: str, pats: Patterns, language: str | None
+) -> Iterator[tuple[str, re.Match[str]]]:
     """(pattern name, match) for every pattern tried where a token can start it."""
-    index = tokens(norm)
+    index = tokens(norm, anchor_words(language))
     hits = [
         (
             start,
@@ -121,7 +124,7 @@ def _matches(norm: str, pats: Patterns) -> Iterator[tuple[str, re.Match[str]]]:
 
 def _candidates(norm: str, pats: Patterns, language: str | None) -> list[Found]:
     out: list[Found] = []
-    for name, m in _matches(norm, pats):
+    for name, m in _matches(norm, pats, language):
         found = _HANDLERS[name](m, pats, language)
         if isinstance(found, tuple):
             out.extend(found)

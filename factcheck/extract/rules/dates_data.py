@@ -9,13 +9,14 @@ language's are tried.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar
+
+from factcheck.extract.rules.trie import trie
 
 LANGUAGES = ("id", "fr", "en", "ar", "es", "de", "pt", "it", "nl", "tr")
 
@@ -71,18 +72,18 @@ def languages(language: str | None) -> tuple[str, ...]:
 
 
 _TOKEN = re.compile(r"\w+")
-_SPLIT = re.compile(r"(\W+)")
-_DIGITS = re.compile(r"\d+")
+# "\d\d*", not "\d+": a pattern that opens with a character class lets the engine skip ahead.
+_DIGITS = re.compile(r"\d\d*")
 _TO_NORMALISE = re.compile("[" + "".join(EQUIVALENTS) + "]")
 
 
 @dataclass(frozen=True)
 class TokenIndex:
-    """The words of a text (lowercased) with their offsets, and where its digit runs start."""
+    """Where a text's anchor words stand (the words a date or figure pattern can start at), and
+    where its digit runs start and end."""
 
-    words: list[str]
-    offsets: list[int]  # offsets[2 * i] is where words[i] starts
-    vocabulary: frozenset[str]
+    lower: str  # the text in lower case, same length
+    hits: list[tuple[int, int, str]]  # (start, end, word) of every anchor word, in text order
     digits: list[int]
     digit_ends: list[int]  # digit_ends[i] is where the run starting at digits[i] ends
 
@@ -91,24 +92,19 @@ class TokenIndex:
     ) -> list[tuple[int, tuple[str, ...]]]:
         """(offset, pattern names) for every word that can start one of `anchors`' patterns;
         with `follows`, only the names whose phrases can go on with the next word."""
-        wanted = anchors.keys() & self.vocabulary
-        if not wanted:
-            return []
-        offsets = self.offsets
-        if not follows:
-            return [(offsets[2 * i], anchors[w]) for i, w in enumerate(self.words) if w in wanted]
-        words, out = self.words, []
-        for i, w in enumerate(words):
-            if w not in wanted:
+        out = []
+        for start, end, word in self.hits:
+            names = anchors.get(word)
+            if names is None:
                 continue
-            names = anchors[w]
-            rule = follows.get(w)
+            rule = follows.get(word) if follows else None
             if rule:
-                following = words[i + 1] if i + 1 < len(words) else ""
-                names = tuple(n for n in names if n not in rule or rule[n](following))
+                following = _TOKEN.search(self.lower, end)
+                after = following.group() if following else ""
+                names = tuple(n for n in names if n not in rule or rule[n](after))
                 if not names:
                     continue
-            out.append((offsets[2 * i], names))
+            out.append((start, names))
         return out
 
 
@@ -162,23 +158,33 @@ def normalise(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def tokens(norm: str) -> TokenIndex:
-    """The token index of `norm`.
+def tokens(norm: str, words: frozenset[str]) -> TokenIndex:
+    """Where `words` (the anchor words of the patterns to try) and the digit runs stand in `norm`.
 
     Patterns are tried only where a token can start them: scanning a 4 KB article with a few
-    hundred alternatives at every offset costs milliseconds; splitting it into words once and
-    intersecting their set with each pattern's first words costs a few dozen microseconds.
+    hundred alternatives at every offset costs milliseconds. One search for a trie of the anchor
+    words (whole words only) costs a tenth of that, and finds every place at once for the date
+    and figure patterns alike.
     """
     lower = norm.lower()
     if len(lower) != len(norm):  # "İ" lowercases to two characters; keep offsets exact
         lower = norm.replace("\u0130", "i").lower()  # Turkish capital dotted I
         if len(lower) != len(norm):
             lower = norm
-    parts = _SPLIT.split(lower)  # word, separator, word, ...: all in C
-    offsets = list(itertools.accumulate(map(len, parts), initial=0))
-    words = parts[0::2]
-    runs = [m.span() for m in _DIGITS.finditer(norm)]
-    return TokenIndex(words, offsets, frozenset(words), [a for a, _ in runs], [b for _, b in runs])
+    # A space before the text lets the scan start with a non-word character: the engine then
+    # skips along the words and tries the trie only after a space or a mark (twice as fast as a
+    # look-behind tried at every character); the digit runs are one more skip of the same kind.
+    hits = [(m.start(), m.end() - 1, m[1]) for m in _scanner(words).finditer(" " + lower)]
+    runs = [m.span() for m in _DIGITS.finditer(lower)]
+    return TokenIndex(lower, hits, [a for a, _ in runs], [b for _, b in runs])
+
+
+@functools.lru_cache(maxsize=32)
+def _scanner(words: frozenset[str]) -> re.Pattern[str]:
+    """A non-word character, then one of `words` as a whole word (group 1)."""
+    if bad := sorted(w for w in words if not _TOKEN.fullmatch(w)):
+        raise ValueError(f"anchor words must be single words: {bad[:5]}")
+    return re.compile(rf"\W({trie(words)})(?!\w)" if words else "(?!)")
 
 
 def first_token(phrase: str) -> str:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from factcheck.extract.rules.trie import trie
+
 # Arabic is written with or without short vowels and tatweel, and with several spellings of alef,
 # final yeh and teh marbuta ("الاصطناعى", "الإصطناعي"); both the lexicon and the text are folded.
 _FOLD = {
@@ -238,7 +240,8 @@ class TermIndex:
             return True
         if self.unspaced is not None and self.unspaced.search(sentence):
             return True
-        return self.stems.search(sentence.lower()) is not None
+        # The stems follow a non-word character: a space before the text stands for its start.
+        return self.stems.search(" " + sentence.lower()) is not None
 
 
 @cache
@@ -259,9 +262,11 @@ def term_index() -> TermIndex:
     tool_names = _read("data/disclosure_tools.json")
     tools = [e for key in TOOL_KINDS for e in tool_names[key]]
     return TermIndex(
-        re.compile(r"(?<!\w)" + _trie(stems)),
-        re.compile(_trie(unspaced)) if unspaced else None,
-        re.compile(_first_of(names, tools) + "(?:" + _trie(names) + "|" + "|".join(tools) + ")"),
+        # Opening with a character class, the search skips along each word in C and tries the
+        # stems only after a space or a mark (twice as fast as a look-behind at every character).
+        re.compile(r"\W" + trie(stems)),
+        re.compile(trie(unspaced)) if unspaced else None,
+        re.compile(_first_of(names, tools) + "(?:" + trie(names) + "|" + "|".join(tools) + ")"),
     )
 
 
@@ -311,23 +316,3 @@ def literal_start(entry: str) -> str:
         out.append(char)
         i += step
     return "".join(out)
-
-
-def _trie(words: set[str]) -> str:
-    """A regex matching any of `words`, branching one character at a time."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branch(tree)
-
-
-def _branch(node: dict) -> str:
-    ends = "" in node
-    parts = [re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if ends else body

@@ -19,6 +19,7 @@ from factcheck.extract.rules.entities_names import (
 )
 from factcheck.extract.rules.entities_places import is_place, place_runs
 from factcheck.extract.rules.entities_tokens import Token, brand, titlecase, tokens
+from factcheck.extract.rules.trie import trie
 from factcheck.models import Document, Fact
 
 __all__ = ["entity_key", "find_entities", "same_entity"]
@@ -421,9 +422,10 @@ def _org_cue(window: str, table: EntityData) -> bool:
 
 @cache
 def _cues(field: str) -> re.Pattern[str]:
-    """One search for any word of a table field inside a text (a scan per word costs more)."""
+    """One search for any word of a table field inside a text (a scan per word costs more; a
+    trie of the words, several times less than their flat alternation)."""
     words: tuple[str, ...] = getattr(data(), field)
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+    return re.compile(trie(words) if words else "(?!)")
 
 
 def _resolve_surnames(text: str, mentions: list[tuple[int, int, str, str]]) -> list[Fact]:
@@ -447,23 +449,38 @@ def _resolve_surnames(text: str, mentions: list[tuple[int, int, str, str]]) -> l
 
 def _non_latin_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Names in scripts without capitals (Arabic), found through the alias table."""
-    pattern = _non_latin_pattern()
-    if pattern is None or not _ARABIC.search(text):
+    if not _ARABIC.search(text) or (pattern := _non_latin_pattern()) is None:
         return []
-    out = []
-    for m in pattern.finditer(text):
-        key = entity_key(m.group("name"))
-        out.append((m.start("name"), m.end("name"), key, type_of_key(key) or "other"))
+    starts, exact = pattern
+    out: list[tuple[int, int, str, str]] = []
+    done = pos = 0  # where the last name ended; where to look for the next one
+    while m := starts.search(text, pos):
+        # A name's letters start here: the exact pattern (clitics, word edges) is tried there
+        # and up to two letters before, earliest first, as a scan of the whole text would.
+        begin = m.start()
+        hit = next(
+            (h for k in range(max(done, begin - 2), begin + 1) if (h := exact.match(text, k))),
+            None,
+        )
+        if hit is None:
+            pos = begin + 1
+            continue
+        key = entity_key(hit.group("name"))
+        out.append((hit.start("name"), hit.end("name"), key, type_of_key(key) or "other"))
+        done = pos = hit.end()
     return out
 
 
 @cache
-def _non_latin_pattern() -> regex.Pattern[str] | None:
+def _non_latin_pattern() -> tuple[re.Pattern[str], regex.Pattern[str]] | None:
+    """A fast search for where a name may start (a trie of the names: the `regex` engine tries
+    every alternative at every character, 20 times slower), and the exact pattern."""
     names = data().non_latin_names
     if not names:
         return None
     alternation = "|".join(regex.escape(n) for n in names)
     # Arabic attaches "and", "for", "with", "the" to the word: "لأنثروبيك" is "for Anthropic".
-    return regex.compile(
+    exact = regex.compile(
         rf"(?<![\p{{L}}\p{{M}}])(?:[وفبلك]{{1,2}})?(?P<name>{alternation})(?![\p{{L}}\p{{M}}])"
     )
+    return re.compile(trie(names)), exact

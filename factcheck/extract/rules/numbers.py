@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 from factcheck.extract.rules.dates_context import stopwords, words_after, words_before
 from factcheck.extract.rules.dates_data import key, normalise, tokens
-from factcheck.extract.rules.numbers_data import Patterns, parse_digits, patterns, words_value
+from factcheck.extract.rules.numbers_data import (
+    Patterns,
+    anchor_words,
+    parse_digits,
+    patterns,
+    words_value,
+)
 from factcheck.models import Document, Fact
 
 _LINK = re.compile(r"https?://\S+|www\.\S+")
@@ -84,7 +90,7 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
     norm = normalise(text)
     pats = patterns(document.language)
     mask = bytearray(len(text))
-    index = tokens(norm)
+    index = tokens(norm, anchor_words(document.language))
     anchored = index.at(pats.anchors)
     # "Telephone: 41 22 791 2510": tried only where a phone label stands
     phones = [

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from factcheck.extract.rules import dates_data
 from factcheck.extract.rules.dates_data import NOT_AFTER_WORD, anchor_table, key, languages
 
 # A figure is tried at each of its tokens that may start one, and a match that a later check
@@ -266,6 +267,13 @@ def parse_digits(raw: str, decimal_comma: bool) -> float | None:
     if decimal in whole or group in fraction:
         return None
     return float(compact.replace(group, "").replace(decimal, "."))
+
+
+@functools.cache
+def anchor_words(language: str | None) -> frozenset[str]:
+    """Every word a date or a figure pattern of `language` can start at: the token index
+    (`dates_data.tokens`) finds them all in one search of a text."""
+    return frozenset(dates_data.patterns(language).anchors) | frozenset(patterns(language).anchors)
 
 
 def words_value(phrase: str, pats: Patterns) -> float | None:
