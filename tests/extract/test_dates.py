@@ -145,6 +145,35 @@ def test_relative_dates_resolve_against_publication(language: str, text: str, va
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("en", "The plant closed eight years ago.", "2017"),
+        ("fr", "L'usine a fermé il y a neuf ans.", "2016"),
+        ("de", "Das Werk schloss vor einem Jahr.", "2024"),
+        ("es", "La planta cerró hace cuatro años.", "2021"),
+        ("pt", "A fábrica fechou há dez anos.", "2015"),
+        ("it", "La fabbrica ha chiuso sette mesi fa.", "2025-01"),
+        ("nl", "De fabriek sloot zes dagen geleden.", "2025-07-29"),
+        ("tr", "Fabrika iki yıl önce kapandı.", "2023"),
+        ("id", "Pabrik itu tutup delapan tahun lalu.", "2017"),  # not "tahun lalu", last year
+        ("ar", "أغلق المصنع منذ سبع سنوات", "2018"),
+    ],
+)
+def test_an_amount_spelled_out_counts_back_from_publication(
+    language: str, text: str, value: str
+) -> None:
+    """One to ten in words, in every language, without the slow fallback parser."""
+    from unittest import mock
+
+    from factcheck.extract.rules import dates_resolve
+
+    with mock.patch.object(dates_resolve, "parse_ago", side_effect=AssertionError("fallback")):
+        fact = only(text, language, MONDAY)
+    assert fact.value == value
+    assert fact.relative == fact.text
+
+
+@pytest.mark.parametrize(
     ("language", "text", "phrase"),
     [
         ("en", "The board will vote next Thursday on the plan.", "next Thursday"),
