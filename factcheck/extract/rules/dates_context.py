@@ -14,6 +14,7 @@ from factcheck.extract.rules.dates_data import table
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _BREAK_CHARS = frozenset('.,;:!?()[]{}"“”«»„<>\n|،؛؟')
+_BREAK = re.compile("[" + re.escape("".join(sorted(_BREAK_CHARS))) + "]")
 _SENTENCE_END = frozenset(".!?\n:")
 _DIGIT_CHARS = frozenset("0123456789")
 WINDOW = 80
@@ -56,7 +57,8 @@ def words_before(
     """Up to `limit` content words just before `start`, within its clause, never before `floor`."""
     lo = max(0, start - WINDOW, floor)
     segment = text[lo:start]
-    cut = max((i for i, ch in enumerate(segment) if ch in _BREAK_CHARS), default=-1)
+    last = _BREAK.search(segment[::-1])  # the last break: the first of the reversed segment
+    cut = len(segment) - 1 - last.start() if last else -1
     found: list[str] = []
     for word, offset in reversed(_words(segment[cut + 1 :])):
         if word.lower() in clause_breaks():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 import regex
 
@@ -33,7 +34,7 @@ _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 # The word a full stop ends, to tell "mevr." and "R." from the end of a sentence.
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}.])[\p{L}\p{M}.]+\Z")
 _INITIAL = regex.compile(r"\p{Lu}\.")
-_NEWLINE = regex.compile(r"\n")
+_NEWLINE = re.compile("\n")  # a literal: the search runs in C from one newline to the next
 _PARAGRAPH_END_MARKS = ".!?…"  # a quote ending with one of these ends its sentence
 _STATEMENT_WORDS = 10  # a quotation after "X did Y," this long is X's statement
 MAX_STATEMENT_CHARS = 600
