@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from factcheck.load.language import reading_language
+from factcheck.load.language import reading_language, stopwords_iso
 from factcheck.models import Document, Fact
 
 # Below this similarity `compare`'s verdict is `different_story`.
@@ -157,11 +157,8 @@ def _figure(fact: Fact) -> str | None:
 @cache
 def stop_words(language: str | None) -> frozenset[str]:
     """The stop words of `language` (none for a language the stop-word lists do not cover)."""
-    import stopwordsiso
-
-    if not language or not stopwordsiso.has_lang(language):
-        return frozenset()
-    return frozenset(word.casefold() for word in stopwordsiso.stopwords(language))
+    words = stopwords_iso().get(language.lower(), ()) if language else ()
+    return frozenset(word.casefold() for word in words)
 
 
 @cache
