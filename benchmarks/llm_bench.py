@@ -170,9 +170,11 @@ def measure(
     }
 
 
-def cached_compare(runs: int = 3) -> dict:
+def cached_compare(runs: int = 5) -> dict:
     """CPU time of a fresh `factcheck compare` of two examples: rules only, and with an LLM
-    chain whose every answer is already cached (no call made). Medians of `runs` each."""
+    chain whose every answer is already cached (no call made). Medians of `runs` each, the two
+    kinds taking turns: run one after the other, a machine whose speed drifts (this one varies
+    by up to half between minutes) moved the ratio between 0.96 and 1.56 with the same code."""
     import resource
     import subprocess
 
@@ -198,8 +200,11 @@ def cached_compare(runs: int = 3) -> dict:
         chain = f"openai:bench-model@{server.openai_url};key=OPENAI_API_KEY,rules"
         try:
             cpu(chain)  # fills the cache (and the bytecode caches)
-            rules = sorted(cpu("rules")[0] for _ in range(runs))
-            cached = [cpu(chain) for _ in range(runs)]
+            rules, cached = [], []
+            for _ in range(runs):
+                rules.append(cpu("rules")[0])
+                cached.append(cpu(chain))
+            rules.sort()
         finally:
             server.stop()
     middle = runs // 2
@@ -208,6 +213,7 @@ def cached_compare(runs: int = 3) -> dict:
         "cached_cpu_s": sorted(c[0] for c in cached)[middle],
         "cached_calls": max(c[1]["llm_calls"] for c in cached),
         "cached_hits": min(c[1]["cache_hits"] for c in cached),
+        "runs": runs,
     }
 
 
@@ -254,7 +260,8 @@ def _cached_rows(c: dict | None) -> list[str]:
     ratio = c["cached_cpu_s"] / c["rules_cpu_s"]
     return [
         "A fresh `factcheck compare` of examples a1 and a2 (CPU time of the process, median of "
-        "3, bytecode cached as in an installed package):",
+        f"{c['runs']} each, the two kinds taking turns; bytecode cached as in an installed "
+        "package):",
         "",
         "| measure | value |",
         "| --- | --- |",
