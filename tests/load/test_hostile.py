@@ -294,6 +294,13 @@ def _seconds(path: Path, loads: int = 1) -> float:
         gc.enable()
 
 
+# Ten times the input: linear code takes ~10x, and a little more where 1 MB no longer fits the
+# CPU caches the 100 KB sat in (12.1x for an unclosed <script> in a CI run whose other test
+# process was busy, best of 8 rounds); the quadratic regexes took ~100x, so 16 still catches them
+# (the extractors' growth tests use the same bound).
+MAX_GROWTH = 16
+
+
 def _best_times(small: Path, large: Path, growth: float) -> tuple[float, float]:
     """Seconds per load of each file: the best of several rounds, until the ratio holds.
 
@@ -328,6 +335,5 @@ def test_loading_time_grows_linearly(shape: str, tmp_path: Path) -> None:
         seconds = _seconds(paths[size])
         if seconds > limit:
             pytest.fail(f"{shape}: {size:,} characters alone took {seconds:.1f}s")
-    small, large = _best_times(paths[100_000], paths[1_000_000], growth=12)
-    # Ten times the input: linear code takes ~10x; the quadratic regexes took ~100x.
-    assert large <= 12 * small, f"{shape}: {small:.4f}s at 100 KB, {large:.4f}s at 1 MB"
+    small, large = _best_times(paths[100_000], paths[1_000_000], growth=MAX_GROWTH)
+    assert large <= MAX_GROWTH * small, f"{shape}: {small:.4f}s at 100 KB, {large:.4f}s at 1 MB"
