@@ -184,7 +184,7 @@ def _keep(piece: list[Token], known: set[str], german: bool) -> list[list[Token]
 
 
 def _expands_acronym(text: str, piece: list[Token], table: EntityData) -> bool:
-    """ "API (Application Programming Interface)" spells out a common noun, not a name."""
+    """ "GPU (Graphics Processing Unit)" spells out a common noun, not a name."""
     if len(piece) < 2:
         return False
     initials = "".join(t.text[0] for t in piece).upper()
