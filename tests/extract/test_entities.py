@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.rules.entities import entity_key, find_entities, same_entity
+from factcheck.extract.rules.entities import (
+    _non_latin_mentions,
+    _non_latin_pattern,
+    entity_key,
+    find_entities,
+    same_entity,
+)
 from factcheck.extract.rules.entities_names import data
 from factcheck.models import Document, Fact
 
@@ -109,8 +115,6 @@ def test_arabic_names_are_found_as_a_scan_of_the_whole_text_would(pieces: list[s
     """The fast search (a trie of the names, then the exact pattern at up to two letters before)
     finds what one scan of the exact pattern finds: clitics, names glued to letters, names
     inside names."""
-    from factcheck.extract.rules.entities import _non_latin_mentions, _non_latin_pattern
-
     text = "مرحبا " + "".join(pieces)
     pattern = _non_latin_pattern()
     assert pattern is not None

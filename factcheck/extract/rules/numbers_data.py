@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from factcheck.extract.rules import dates_data
 from factcheck.extract.rules.dates_data import NOT_AFTER_WORD, anchor_table, key, languages
+from factcheck.extract.rules.dates_data import patterns as date_patterns
 
 # A figure is tried at each of its tokens that may start one, and a match that a later check
 # rejects ("1 234 … 234m", words running into a date) is tried again from the next token: without
@@ -273,7 +273,7 @@ def parse_digits(raw: str, decimal_comma: bool) -> float | None:
 def anchor_words(language: str | None) -> frozenset[str]:
     """Every word a date or a figure pattern of `language` can start at: the token index
     (`dates_data.tokens`) finds them all in one search of a text."""
-    return frozenset(dates_data.patterns(language).anchors) | frozenset(patterns(language).anchors)
+    return frozenset(date_patterns(language).anchors) | frozenset(patterns(language).anchors)
 
 
 def words_value(phrase: str, pats: Patterns) -> float | None:
