@@ -7,6 +7,10 @@ one precision, neither settled by the aligned sentence, the candidate's date sta
 in the reference, and (between independent reports) the same event words. A dateline is the
 article's publication date: metadata, never compared. A date inferred from "Thursday" enters a
 mismatch only when it is clearly apart from the other (not a whole number of weeks).
+
+When neither article says when it was published, "Thursday" or "20 years ago" has no value on
+either side; two such phrases in aligned sentences are still compared (`_undated_findings`):
+they conflict when no publication day could make them name one date.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
-from factcheck.compare.align import align_sentences
+from factcheck.compare.align import Alignment, align_sentences
 from factcheck.compare.date_values import compatible, precision
 from factcheck.compare.pairing import match_one, retold, same_words, sentence_pairs, trusted
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, excerpt, same_language
-from factcheck.models import Discrepancy, Fact
+from factcheck.models import Discrepancy, Document, Fact
 
 DAY = len("2024-07-09")
 YEAR = len("2024")
@@ -29,6 +34,12 @@ DATELINE = 200  # characters: a date this early that is the publication date is 
 _STAMP_AFTER = re.compile(r"[ \t,|–-]{0,3}\d{1,2}:\d\d(?!\d)")  # "2004 8:16 PM", "2004-7:07AM"
 _STAMP_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?[ \t,]*\Z", re.IGNORECASE)
 DATELINE_LINE = 40  # characters: a line this short that holds the first date is a dateline
+# Publication days tried for two undated relative phrases: one of each weekday.
+UNDATED_DAYS = tuple(dt.date(2001, 1, 1) + dt.timedelta(days=n) for n in range(7))
+# Two undated phrases whose dates stay this many units apart whatever the day ("yesterday" and
+# "three days ago", "20 years ago" and "35 years ago") cannot be one date written on two
+# neighbouring days; one unit apart ("last year", "two years ago") they can.
+UNDATED_GAP = 2
 
 
 def _resolved(side: Side) -> list[Fact]:
@@ -129,6 +140,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
                     candidate=cand.evidence(c),
                 )
             )
+    found.extend(_undated_findings(ref, cand, alignment, monolingual))
     relative = [c for c in cand.dates if not c.value]
     reported: set[str] = set()
     for r in ref_dates:
@@ -171,6 +183,91 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     return found
+
+
+def _undated_findings(
+    ref: Side, cand: Side, alignment: Alignment, monolingual: bool
+) -> list[Discrepancy]:
+    """Two relative phrases left without a value, in aligned sentences about one event, that no
+    publication day could make one date ("Thursday" and "Friday", "20 years ago" and "35 years
+    ago"). Only when neither article gives its publication date: with one known, the phrases
+    have values and are compared above. In one language or sentence for sentence only."""
+    if ref.document.published is not None or cand.document.published is not None:
+        return []
+    if not (monolingual or alignment.parallel):
+        return []
+    r_open = [d for d in ref.dates if not d.value and d.relative]
+    c_open = [d for d in cand.dates if not d.value and d.relative]
+    if not r_open or not c_open:
+        return []
+    found: list[Discrepancy] = []
+    for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(alignment, r_open, c_open):
+        kept = retold(monolingual, r_sentence, c_sentence)
+
+        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept) -> bool:
+            if not _never_one_date(
+                _readings(r.text, ref.document.language), _readings(c.text, cand.document.language)
+            ):
+                return False
+            return trusted(alignment, how, monolingual and same_words(r, c), True, kept)
+
+        for r, c in match_one(r_facts, c_facts, related, same_words):
+            what = f" {excerpt(r.context, 40)}" if r.context else " the event"
+            found.append(
+                Discrepancy(
+                    "date_mismatch",
+                    severity("date_mismatch", "undated"),
+                    f"The reference dates{what} to “{r.text}”; the candidate, in the same"
+                    f" sentence, to “{c.text}”: no publication day makes them one date.",
+                    reference=ref.evidence(r),
+                    candidate=cand.evidence(c),
+                )
+            )
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _readings(phrase: str, language: str | None) -> tuple[str, ...] | None:
+    """The values of a relative phrase read on each of `UNDATED_DAYS` (None when one fails)."""
+    from factcheck.extract.rules.dates import find_dates
+
+    values = []
+    for day in UNDATED_DAYS:
+        document = Document(path="", text=phrase, sha256="", language=language, published=day)
+        dates = find_dates(document)
+        if len(dates) != 1 or not isinstance(dates[0].value, str) or not dates[0].value:
+            return None
+        values.append(dates[0].value)
+    return tuple(values)
+
+
+def _never_one_date(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
+    """Whether two phrases' readings differ on every publication day tried: days that are not
+    a whole number of weeks apart (a weekday named on each side, "Monday" and "last Monday"
+    being one reading apart), and a fixed gap of `UNDATED_GAP` units or more."""
+    if a is None or b is None:
+        return False
+    gaps = []
+    for x, y in zip(a, b, strict=True):
+        unit = precision(x)
+        if unit != precision(y) or unit not in ("day", "month", "year") or "/" in x + y:
+            return False
+        gaps.append(_gap(x, y, unit))
+    if any(gap == 0 for gap in gaps):
+        return False
+    if len(set(gaps)) == 1:  # "N units ago" on both sides: the gap is the day's own
+        return abs(gaps[0]) >= UNDATED_GAP
+    return all(gap % 7 for gap in gaps)  # weekdays: apart on every day, never whole weeks
+
+
+def _gap(a: str, b: str, unit: str) -> int:
+    if unit == "day":
+        return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
+    months = int(a[:4]) * 12 - int(b[:4]) * 12
+    if unit == "month":
+        months += int(a[5:7]) - int(b[5:7])
+        return months
+    return months // 12
 
 
 def _explicit(dates: list[Fact]) -> list[str]:

@@ -290,5 +290,11 @@ def _as_count(q: Quantity) -> Quantity:
 
 
 def same_value(a: float, b: float) -> bool:
-    """Whether two bare values are equal up to rounding noise (units aside)."""
+    """Whether two bare values are equal up to the noise of scaling and conversion (units
+    aside). Two whole numbers are that only when equal: "457 deaths" and "458 deaths" are two
+    counts, whatever their ratio; "1.8 billion" and "1,800,000,000" are the same whole number."""
+    if a == b:
+        return True
+    if a.is_integer() and b.is_integer():
+        return False
     return _close(a, b, 0.005)

@@ -19,6 +19,7 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | altered_quote | default | high | same quote, words (or, across languages, meaning) changed |
 | misattributed_quote | default | high | same words, another named speaker |
 | date_mismatch | default | high | the same event, in aligned sentences, dated differently (between independent reports, or a sentence a copy in one language rewrote: with the same event words; a date inferred from "Monday" only when days apart; a dateline, or a date stamped with a clock time, is metadata, never compared; a day inside a range of days, or the same day and month where a year was inferred or not written, agrees; two ranges agree only end for end) |
+| date_mismatch | undated | medium | neither article gives its publication date, and two relative phrases of aligned sentences about the same event cannot name one date whatever day each was published ("Thursday" and "Friday", "20 years ago" and "35 years ago"): a conflict, but read without knowing the day, so not high |
 | missing_date | default | low | a date the candidate does not give |
 | number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding (to the precision the other is written to: "8%" holds 8.44, "3.2 million" holds 3,150,000), conversion or bound (in a translation also a sum whose amount changed with its currency; between independent reports, or in a sentence a copy in one language rewrote: a bare count needs the same counted noun; between independent reports two sentences that each give several figures must share one) |
 | missing_number | default | low | a figure the candidate does not give (a position in a numbered list, "1 Matthew Hayden, 2 ...", is no figure) |
@@ -53,6 +54,7 @@ SEVERITY: dict[tuple[DiscrepancyKind, str], Severity] = {
     ("altered_quote", "default"): "high",
     ("misattributed_quote", "default"): "high",
     ("date_mismatch", "default"): "high",
+    ("date_mismatch", "undated"): "medium",
     ("missing_date", "default"): "low",
     ("number_mismatch", "default"): "high",
     ("missing_number", "default"): "low",

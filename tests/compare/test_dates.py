@@ -155,3 +155,49 @@ def test_across_languages_a_changed_end_day_is_a_mismatch_and_a_day_inside_is_no
     inside = doc(CUSCO_ES.format(when="el 8 de diciembre de 2004"), language="es", path="c.txt")
     result = compare(en, extract(en), inside, extract(inside))
     assert [d for d in result.discrepancies if "date" in d.kind] == []
+
+
+UNDATED = (
+    "Police said the gunman shot two guards at the Ridgeway depot on Thursday night before"
+    " fleeing. A court jailed his brother for the Harlow robbery 12 years ago. Nobody else was"
+    " hurt."
+)
+
+
+def _undated(candidate: str, language: str = "en"):
+    ref, cand = doc(UNDATED), doc(candidate, language=language)
+    assert ref.published is None and cand.published is None
+    return compare(ref, extract(ref), cand, extract(cand)).discrepancies
+
+
+def test_undated_articles_naming_two_weekdays_for_one_event_conflict_at_medium():
+    found = _undated(
+        "The gunman shot two guards at the Ridgeway depot on Friday night, police said."
+    )
+    mismatches = [d for d in found if d.kind == "date_mismatch"]
+    assert [(d.severity, d.reference.text, d.candidate.text) for d in mismatches] == [
+        ("medium", "Thursday", "Friday")
+    ]
+
+
+def test_undated_ago_phrases_conflict_only_when_no_neighbouring_day_reconciles_them():
+    changed = _undated(
+        "A court jailed his brother for the Harlow robbery 30 years ago, police said."
+    )
+    assert [(d.kind, d.severity) for d in changed if d.kind == "date_mismatch"] == [
+        ("date_mismatch", "medium")
+    ]
+    # One year apart may be the same year written a year later; a week apart, the same day.
+    for same in (
+        "A court jailed his brother for the Harlow robbery 13 years ago, police said.",
+        "The gunman shot two guards at the Ridgeway depot last Thursday night, police said.",
+        "The gunman shot two guards at the Ridgeway depot yesterday, police said.",
+    ):
+        assert not [d for d in _undated(same) if d.kind == "date_mismatch"], same
+
+
+def test_a_known_publication_day_leaves_relative_dates_to_the_resolved_comparison():
+    ref = dataclasses.replace(doc(UNDATED), published=dt.date(2025, 3, 7))
+    cand = doc("The gunman shot two guards at the Ridgeway depot on Friday night, police said.")
+    found = compare(ref, extract(ref), cand, extract(cand)).discrepancies
+    assert not [d for d in found if d.kind == "date_mismatch" and d.severity == "medium"]

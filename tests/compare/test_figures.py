@@ -456,3 +456,28 @@ def test_reported_values_are_found_as_a_full_scan_finds_them():
         kept = _Reported(values[:3])
         for value in values[3:]:
             assert (value in kept) == any(same_value(value, seen) for seen in values[:3])
+
+
+def test_a_count_changed_by_one_in_a_retold_sentence_is_a_mismatch_not_noise():
+    # 457 and 458 are 0.2% apart: close enough for float noise, but two whole numbers written
+    # in digits are two counts. The retelling is not sentence-parallel, so only an exact
+    # reading of the values keeps 458 from passing as "carried" by 457.
+    ref = doc(
+        "Officials gave new figures on Monday. Since the outbreak began, 457 deaths have been"
+        " reported in 21 countries. Vaccination started last spring."
+    )
+    cand = doc("Since then 458 deaths have been reported, in 21 countries.")
+    result = compare(ref, extract(ref), cand, extract(cand))
+    assert ("number_mismatch", "high") in kinds(result.discrepancies)
+    found = next(d for d in result.discrepancies if d.kind == "number_mismatch")
+    assert found.reference is not None and found.reference.text == "457"
+    assert found.candidate is not None and found.candidate.text == "458"
+
+
+def test_whole_numbers_are_the_same_value_only_when_equal():
+    from factcheck.compare.quantities import same_value
+
+    assert not same_value(457.0, 458.0)
+    assert same_value(1.8e9, 1_800_000_000.0)
+    assert same_value(42.2 * 1e6, 42_200_000.0)
+    assert same_value(2.73, 2.7300001)  # float noise of a conversion
