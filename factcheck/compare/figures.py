@@ -17,7 +17,7 @@ import math
 import re
 
 from factcheck.compare.align import Sentence, align_sentences
-from factcheck.compare.pairing import match_one, retold, same_words, sentence_pairs, trusted
+from factcheck.compare.pairing import copied, match_one, retold, same_words, sentence_pairs, trusted
 from factcheck.compare.quantities import (
     Quantity,
     agree,
@@ -180,8 +180,11 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         ]
 
         kept = retold(monolingual, r_sentence, c_sentence)
+        copy = copied(monolingual, r_sentence, c_sentence)
 
-        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept) -> bool:
+        def related(
+            r: Fact, c: Fact, how: str = how, kept: bool = kept, copy: bool = copy
+        ) -> bool:
             # Digits against words ("5,000" and "twee verdiepingen") are rarely one figure.
             qr, qc = by_fact[id(r)], by_fact[id(c)]
             if _has_digits(r) != _has_digits(c):
@@ -194,7 +197,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             if bare and not alignment.translated and not same_magnitude(qr.value, qc.value):
                 return False  # "four robbers" and "two-million-euro": not one count changed
             same_subject = monolingual and same_words(r, c)
-            return trusted(alignment, how, same_subject, bare, kept)
+            return trusted(alignment, how, same_subject, bare, kept, copy)
 
         if not alignment.parallel and _apart(r_sentence, c_sentence, r_facts, c_facts):
             continue

@@ -12,6 +12,7 @@ from factcheck.models import Fact
 
 F = TypeVar("F", bound=Fact)
 RETOLD_SHARE = 0.5  # an edited sentence keeps at least this share of its longer words
+COPIED_WORDS = 4  # ... and a copy with edits has at least this many of them
 
 
 def facts_in(sentence: Sentence, facts: Sequence[F]) -> list[F]:
@@ -38,6 +39,7 @@ def trusted(
     same_subject: bool,
     bare: bool,
     retold: bool = True,
+    copied: bool = False,
 ) -> bool:
     """Whether a conflict in aligned sentences is about one fact. Sentence for sentence
     (a translation, a light edit), the alignment alone says so; but in two articles in one
@@ -46,10 +48,22 @@ def trusted(
     words.
     Between independent reports a sentence also holds other facts of the same kind: a bare
     count or a date needs the same counted noun or event words (one language), a figure with a
-    unit a sentence anchored on shared names and figures."""
+    unit a sentence anchored on shared names and figures; unless the candidate's sentence is a
+    copy of the reference's with edits (`copied`), where the one figure or date left unsettled
+    on each side is the one that changed.
+    """
     if alignment.parallel:
         return not bare or retold or same_subject
+    if copied:
+        return True
     return same_subject if bare else (how == "anchored" or same_subject)
+
+
+def copied(monolingual: bool, ref: Sentence, cand: Sentence) -> bool:
+    """Whether, in one language, one sentence keeps most of the other's longer words and has
+    `COPIED_WORDS` of them at least: a copy with edits, not a rewrite nor a short generic line."""
+    smaller = min(len(ref.words), len(cand.words))
+    return monolingual and smaller >= COPIED_WORDS and retold(monolingual, ref, cand)
 
 
 def retold(monolingual: bool, ref: Sentence, cand: Sentence) -> bool:

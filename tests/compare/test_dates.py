@@ -201,3 +201,22 @@ def test_a_known_publication_day_leaves_relative_dates_to_the_resolved_compariso
     cand = doc("The gunman shot two guards at the Ridgeway depot on Friday night, police said.")
     found = compare(ref, extract(ref), cand, extract(cand)).discrepancies
     assert not [d for d in found if d.kind == "date_mismatch" and d.severity == "medium"]
+
+
+def test_a_year_changed_in_a_sentence_copied_with_edits_is_a_mismatch():
+    # Independent wording around it, but the sentence keeps most of its words: the one year
+    # left on each side is the one that changed, even though "a 1998 flood" and "until 1988"
+    # give it no common event word.
+    ref = doc(
+        "Officials warned farmers along the Vessel river on Monday. The valley was not thought"
+        " to be at risk of flooding until a 1998 flood in Marlow, with most damage to farms."
+    )
+    copy = doc("The valley was not thought to be at risk of flooding until 1988, after a flood in"
+               " Marlow.")  # fmt: skip
+    rewrite = doc("Marlow's farmers recall 1988 as a dry year.")
+    copied = compare(ref, extract(ref), copy, extract(copy)).discrepancies
+    assert [
+        (d.kind, d.reference.text, d.candidate.text) for d in copied if "mismatch" in d.kind
+    ] == [("date_mismatch", "1998", "1988")]
+    rewritten = compare(ref, extract(ref), rewrite, extract(rewrite)).discrepancies
+    assert not [d for d in rewritten if "mismatch" in d.kind]
