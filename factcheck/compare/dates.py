@@ -113,9 +113,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         kept = retold(monolingual, r_sentence, c_sentence)
         copy = copied(monolingual, r_sentence, c_sentence)
 
-        def related(
-            r: Fact, c: Fact, how: str = how, kept: bool = kept, copy: bool = copy
-        ) -> bool:
+        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept, copy: bool = copy) -> bool:
             # A dateline is a publication date, not a fact of the story: a retelling is
             # routinely published on another day.
             if _metadata(ref, r) or _metadata(cand, c):
@@ -125,9 +123,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             if (r.relative or c.relative) and not _clearly_apart(str(r.value), str(c.value)):
                 return False
             if alignment.parallel or monolingual:
-                return trusted(
-                    alignment, how, monolingual and same_words(r, c), True, kept, copy
-                )
+                return trusted(alignment, how, monolingual and same_words(r, c), True, kept, copy)
             # Across languages event words cannot be compared: two days (an inferred one only
             # when clearly apart, above), in sentences anchored on shared names and figures.
             return precision(str(r.value)) == "day" and how == "anchored"

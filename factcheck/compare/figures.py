@@ -182,9 +182,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         kept = retold(monolingual, r_sentence, c_sentence)
         copy = copied(monolingual, r_sentence, c_sentence)
 
-        def related(
-            r: Fact, c: Fact, how: str = how, kept: bool = kept, copy: bool = copy
-        ) -> bool:
+        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept, copy: bool = copy) -> bool:
             # Digits against words ("5,000" and "twee verdiepingen") are rarely one figure.
             qr, qc = by_fact[id(r)], by_fact[id(c)]
             if _has_digits(r) != _has_digits(c):
