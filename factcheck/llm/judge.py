@@ -73,13 +73,19 @@ def _facts_block(
     facts: Iterable[Fact], limit: int = MAX_CONTEXT_FACTS, judged: Iterable[Fact] = ()
 ) -> str:
     """The first `limit` distinct fact lines, leaving out the claims in `judged` (they are
-    listed with their ids)."""
+    listed with their ids) and any quote, figure or date inside a claim that is sent (in this
+    block or as an item): the claim's own words already carry it."""
+    judged = list(judged)
     left_out = {_claim_key(fact) for fact in judged}
+    facts = list(facts)
+    claims = [(f.start, f.end) for f in (*facts, *judged) if f.kind == "claim"]
     lines: dict[str, None] = {}  # ordered, each line once
     for fact in facts:
         if len(lines) >= limit:
             break
         if fact.kind not in FACT_KINDS or (fact.kind == "claim" and _claim_key(fact) in left_out):
+            continue
+        if fact.kind != "claim" and any(a <= fact.start and fact.end <= b for a, b in claims):
             continue
         lines.setdefault(_fact_line(fact))
     return "\n".join(lines) or "(none)"

@@ -61,7 +61,7 @@ def test_a_gloss_that_repeats_the_facts_own_words_is_not_sent():
     # the same words but for case and white space: nothing the model does not already read
     english = _claim("The bridge  will reopen\tin June.", gloss="the bridge will reopen in JUNE. ")
     said = _fact(
-        "quote", "“We waited”", value="We waited", speaker="the mayor", gloss_en="we waited"
+        "quote", "“We waited”", 40, value="We waited", speaker="the mayor", gloss_en="we waited"
     )
     user = _user(_request((english, said), (), (_claim("Le pont rouvrira.", 40),)))
     assert _block(user, "reference") == [
@@ -71,7 +71,7 @@ def test_a_gloss_that_repeats_the_facts_own_words_is_not_sent():
 
 
 def test_a_gloss_that_says_something_else_is_sent_beside_the_fact():
-    french = _claim("Le pont rouvrira en juin.", gloss="The bridge will reopen in June.")
+    french = _claim("Le pont rouvrira en juin.", 30, gloss="The bridge will reopen in June.")
     quote = _fact(
         "quote", "« Nous avons attendu »", value="Nous avons attendu", speaker="le maire",
         gloss_en="We waited",
@@ -165,6 +165,21 @@ def test_a_line_repeated_in_a_facts_block_is_sent_once():
     ]
     # the context limit counts the lines sent, not the repeats left out
     assert len(_block(_user(_request(facts, facts), context_facts=3), "candidate")) == 3
+
+
+def test_a_quote_figure_or_date_inside_a_claim_that_is_sent_is_not_sent_again():
+    claim = _claim("Santos said 616 jobs go on 9 April.", 100)
+    inside = (
+        _fact("number", "616", 112, value=616.0, context="jobs"),
+        _fact("date", "9 April", 127, value="2026-04-09", context="jobs go"),
+    )
+    alone = _fact("number", "42", 300, value=42.0, context="trucks")
+    lines = _block(_user(_request((claim, *inside, alone), ())), "reference")
+    assert lines == ["- claim: Santos said 616 jobs go on 9 April.", "- number: 42 = 42 trucks"]
+    # a claim listed to be judged carries its figures too: the candidate block leaves them out
+    user = _user(_request((), (claim, *inside, alone), (claim,)))
+    assert _block(user, "candidate") == ["- number: 42 = 42 trucks"]
+    assert _listed_claims(user) == ["c0: Santos said 616 jobs go on 9 April."]
 
 
 # --- over the wire -------------------------------------------------------------------------------
