@@ -156,3 +156,28 @@ def test_in_a_folder_a_few_shared_content_words_alone_are_not_one_story():
     a3, b3 = Profile({**four, "w:en:north": 1}, "en"), Profile({**four, "w:en:south": 1}, "en")
     weight3 = {t: 1.0 for t in {*a3.tokens, *b3.tokens}}.__getitem__
     assert similarity(a3, b3, weight3) > 0.5
+
+
+def test_a_story_retold_in_many_of_its_own_words_is_one_story_without_a_second_name():
+    from factcheck.extract.rules import extract
+
+    told = doc(
+        "Kelvar Mining closed its flooded quarry after heavy rainfall breached the drainage"
+        " channel overnight. Engineers inspected the collapsed retaining embankment and warned"
+        " that nearby orchards remained underwater while pumping equipment arrived slowly,"
+        " site manager Ilse Brandt said."
+    )
+    retold = doc(
+        "Heavy rainfall breached a drainage channel overnight and Kelvar Mining closed the"
+        " flooded quarry. Orchards nearby remained underwater; engineers inspected the"
+        " embankment, and pumping equipment arrived slowly, according to inspector Paulo Rios."
+    )
+    topic = doc(
+        "Kelvar Mining opened a training centre for apprentices, offering scholarships and"
+        " evening courses in geology, surveying and safety for local students, director Ilka"
+        " Moor said."
+    )
+    assert story_similarity(told, extract(told), retold, extract(retold)) >= 2 * SAME_STORY
+    # each names someone the other does not: the words alone say it is one story
+    # only the company in common: still another story
+    assert story_similarity(told, extract(told), topic, extract(topic)) == 0.0
