@@ -204,13 +204,14 @@ def _undated_findings(
     found: list[Discrepancy] = []
     for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(alignment, r_open, c_open):
         kept = retold(monolingual, r_sentence, c_sentence)
+        copy = copied(monolingual, r_sentence, c_sentence)
 
-        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept) -> bool:
+        def related(r: Fact, c: Fact, how: str = how, kept: bool = kept, copy: bool = copy) -> bool:
             if not _never_one_date(
                 _readings(r.text, ref.document.language), _readings(c.text, cand.document.language)
             ):
                 return False
-            return trusted(alignment, how, monolingual and same_words(r, c), True, kept)
+            return trusted(alignment, how, monolingual and same_words(r, c), True, kept, copy)
 
         for r, c in match_one(r_facts, c_facts, related, same_words):
             what = f" {excerpt(r.context, 40)}" if r.context else " the event"
