@@ -49,17 +49,21 @@ def _is_extraction(body: dict[str, Any]) -> bool:
 # The fake server in a process of its own, as a provider is: in the audit's process its threads
 # would take turns with the audit's own for the interpreter lock, and slow both down.
 _SERVE = """
-import json, sys
+import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from benchmarks.llm_bench import _answer, _is_extraction
 from tests.fakes.llm_server import FakeLLMServer
+arrived = []  # (wall-clock time, is an extraction) of each request, as it arrives
+def answer(route, body):
+    arrived.append((time.time(), _is_extraction(body)))
+    return _answer(route, body)
 server = FakeLLMServer().start()
 server.delay = float(sys.argv[2])
-server.responder = _answer
+server.responder = answer
 print(server.openai_url, flush=True)
 for line in sys.stdin:  # each line asks for the requests received so far, by kind
     extractions = sum(1 for r in list(server.journal) if _is_extraction(r.body))
-    print(json.dumps([extractions, len(server.journal) - extractions]), flush=True)
+    print(json.dumps([extractions, len(server.journal) - extractions, arrived]), flush=True)
 server.stop()
 """
 
@@ -84,11 +88,19 @@ class _ServerProcess:
 
     def calls_by_kind(self) -> tuple[int, int]:
         """(extractions, judgements) received so far."""
+        extractions, judgements, _ = self._ask()
+        return extractions, judgements
+
+    def arrivals(self) -> list[tuple[float, bool]]:
+        """(wall-clock time, is an extraction) of every request received so far."""
+        return [(float(t), bool(x)) for t, x in self._ask()[2]]
+
+    def _ask(self) -> tuple[int, int, list]:
         assert self._process.stdin is not None and self._process.stdout is not None
         self._process.stdin.write("count\n")
         self._process.stdin.flush()
-        extractions, judgements = json.loads(self._process.stdout.readline())
-        return extractions, judgements
+        extractions, judgements, arrived = json.loads(self._process.stdout.readline())
+        return extractions, judgements, arrived
 
     def stop(self) -> None:
         assert self._process.stdin is not None
@@ -131,9 +143,10 @@ def measure(
         }
         settings = Settings(providers="openai:bench-model,rules", jobs=jobs, env=env)
         try:
-            started = time.perf_counter()
+            started, clock = time.perf_counter(), time.time()
             first = run_audit(work / "corpus", settings, out=work / "r1")
             cold_s = time.perf_counter() - started
+            timeline = _timeline(server.arrivals(), clock)
             extraction_calls, judge_calls = server.calls_by_kind()
             cold_calls = extraction_calls + judge_calls
             started = time.perf_counter()
@@ -167,7 +180,37 @@ def measure(
         "critical_ratio": cold_s / critical_s if critical_s else float("inf"),
         "cached_rerun_calls": warm_calls,
         "cached_rerun_s": warm_s,
+        "timeline": timeline,
+        "sdk_import_s": _sdk_import_seconds(),
     }
+
+
+def _sdk_import_seconds() -> float:
+    """CPU seconds `import openai` takes in a fresh interpreter (median of 3)."""
+    import statistics
+    import subprocess
+
+    code = "import time; t = time.process_time(); import openai; print(time.process_time() - t)"
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(3)
+    ]  # fmt: skip
+    return statistics.median(runs)
+
+
+def _timeline(arrived: list[tuple[float, bool]], started: float) -> dict[str, float]:
+    """When (seconds after the audit started) the first request, the last extraction and the
+    first and last judgement reached the server."""
+    extractions = [t - started for t, is_extraction in arrived if is_extraction]
+    judgements = [t - started for t, is_extraction in arrived if not is_extraction]
+    found = {"first_request_s": min(extractions + judgements, default=float("nan"))}
+    if extractions:
+        found["last_extraction_s"] = max(extractions)
+    if judgements:
+        found["first_judgement_s"] = min(judgements)
+        found["last_judgement_s"] = max(judgements)
+    return found
 
 
 def cached_compare(runs: int = 5) -> dict:
@@ -249,9 +292,33 @@ def to_markdown(figures: dict, command: str) -> str:
             f"| calls on a cached re-run | {f['cached_rerun_calls']} "
             f"({f['cached_rerun_s']:.1f} s) |",
             "",
+            *_timeline_rows(f.get("timeline"), f["latency_s"], f.get("sdk_import_s")),
+            "",
             *_cached_rows(f.get("compare")),
         ]
     )
+
+
+def _timeline_rows(t: dict | None, latency: float, sdk_s: float | None) -> list[str]:
+    if not t:
+        return []
+    spans = [
+        f"first request reached the server after {t['first_request_s']:.2f} s (the critical "
+        "path counts 0)"
+    ]
+    if "last_extraction_s" in t:
+        spans.append(f"last extraction sent at {t['last_extraction_s']:.2f} s")
+    if "first_judgement_s" in t:
+        spans.append(
+            f"judgements sent from {t['first_judgement_s']:.2f} s to {t['last_judgement_s']:.2f} s"
+            f" (each answered {latency * 1000:.0f} ms later)"
+        )
+    sdk = f" (`import openai` alone: {sdk_s:.2f} s of CPU in a fresh interpreter)" if sdk_s else ""
+    return [
+        "Timeline of the cold run, from the server's clock: " + "; ".join(spans) + ". Before "
+        f"the first request the run imports the provider's SDK{sdk} while two worker processes "
+        "start and read the first articles, on 2 cores."
+    ]
 
 
 def _cached_rows(c: dict | None) -> list[str]:
