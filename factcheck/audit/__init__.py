@@ -349,7 +349,10 @@ def _extract_with_llm(
     from factcheck.llm.extract import LLMExtractor, merge
 
     assert backend.llm is not None
-    backend.llm.prepare()  # the SDK imported while the first articles load
+    # The SDK imported while the first articles load: by one worker only until it is ready,
+    # since the import is most of a second of CPU that the first request waits on, and more
+    # workers starting at once would take that CPU from it.
+    ready = backend.llm.prepare()
     extractor = LLMExtractor(backend.llm)
     workers = _llm_workers(settings.worker_count)
     # Articles asked about and not answered yet, at most: enough to keep every request slot of
@@ -364,17 +367,22 @@ def _extract_with_llm(
         finished = Finished()
 
         def load_more() -> None:
-            while len(loading) < 2 * workers and len(asked) + LLM_BATCH * len(loading) < ahead:
+            slots = 2 * workers if ready is None or ready.done() else 1
+            while len(loading) < slots and len(asked) + LLM_BATCH * len(loading) < ahead:
                 batch = next(batches, None)
                 if batch is None:
                     return
                 task = workers_pool.submit(extract_batch, batch, settings.max_bytes)
                 loading.add(finished.watch(task))
 
+        if ready is not None:
+            finished.watch(ready)  # its end lets the other workers start loading
         load_more()
         while loading or asked:
             future = finished.next()
-            if future in loading:
+            if future is ready:
+                pass
+            elif future in loading:
                 loading.discard(future)
                 for item in future.result():
                     if item.document is None:

@@ -112,12 +112,14 @@ class LLMSession:
             return True
         return any(health.blocked() is None for health in self.chain.health)
 
-    def prepare(self) -> None:
+    def prepare(self) -> Future[None] | None:
         """Start getting the chain's first provider ready (its SDK imported, its client built)
         while the caller goes on: for a run about to ask the LLM for what no cache holds. A
-        failure here is met again, and reported, by the first request."""
-        if self._loop is not None:
-            self._loop.submit(self.chain.prepare())
+        failure here is met again, and reported, by the first request. Returns what to wait
+        on to know it is done (None when the session is closed)."""
+        if self._loop is None:
+            return None
+        return self._loop.submit(self.chain.prepare())
 
     def run(self, coroutine: Coroutine[Any, Any, T]) -> T | None:
         """Run one LLM coroutine; None when the chain failed and `rules` may carry on alone."""
