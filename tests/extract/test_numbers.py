@@ -849,3 +849,31 @@ def test_a_unit_written_onto_the_digits_leaves_a_figure(
 @pytest.mark.parametrize("text", ["Operators sell 5G and 4G plans.", "The A330 and the F-35 flew."])
 def test_letters_that_are_no_unit_still_make_a_name(text: str) -> None:
     assert numbers(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Yields rose for a third straight session."),
+        ("en", "She won a third term in the spring."),
+        ("en", "A quarter century later the mill closed."),
+        ("it", "Ha vinto un quarto mandato."),
+    ],
+)
+def test_a_fraction_written_as_an_ordinal_is_a_rank_not_a_share(language: str, text: str):
+    assert [f.text for f in numbers(text, language) if f.unit == "fraction"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("en", "Sales fell by a third last year.", "a third"),
+        ("en", "Prices were a third higher.", "a third"),
+        ("en", "Output fell a third.", "a third"),
+        ("en", "A quarter of the staff left.", "A quarter"),
+        ("it", "I costi sono scesi di un quarto nel 2024.", "un quarto"),
+        ("it", "Un quarto dei voti è andato perso.", "Un quarto"),
+    ],
+)
+def test_the_same_words_as_a_share_stay_a_fraction(language: str, text: str, phrase: str):
+    assert [f.text for f in numbers(text, language) if f.unit == "fraction"] == [phrase]

@@ -106,6 +106,11 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
         if "fraction" in names and (m := pats.fraction.match(norm, pos)):
             if _PERIOD.search(norm, max(0, pos - 12), pos):
                 continue  # "the first half of 2025" is a period, not a share
+            if key(m[0]) in pats.ordinal_fractions and not (
+                pats.fraction_before.search(norm, max(0, pos - 12), pos)
+                or pats.fraction_after.match(norm, m.end())
+            ):
+                continue  # "a third term", "a third straight session": a rank, not a share
             if not any(mask[m.start() : m.end()]):  # first, so "two-thirds" is not a "two"
                 figures.append(
                     _Figure(m.start(), m.end(), pats.fractions[key(m[0])], "fraction", None)

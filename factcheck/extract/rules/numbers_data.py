@@ -68,6 +68,10 @@ class Patterns:
     boundary: re.Pattern[str]  # zero-width: a figure with no prefix may start here
     anchors: dict[str, tuple[str, ...]]
     fraction: re.Pattern[str]
+    # fractions that are also ordinals ("a third term"), and where they are fractions after all
+    ordinal_fractions: frozenset[str]
+    fraction_before: re.Pattern[str]  # ends where the fraction starts ("by ")
+    fraction_after: re.Pattern[str]  # matched where it ends (" of", " higher", ",")
     scales: dict[str, float]
     glued_scales: dict[str, float]  # "$15bn", "$269m"
     number_words: dict[str, int]
@@ -169,6 +173,9 @@ def patterns(language: str | None) -> Patterns:
     before_name = _alternation(list(_merged(data["streets_before_name"], own))) or "(?!)"
     before, after = (_qualifiers(data["qualifiers"][side], langs) for side in ("before", "after"))
     fraction_words = _alternation(list(fractions)) or "(?!)"
+    ordinal = data["ordinal_fractions"].get(own[0], {}) if own else {}
+    fraction_before = _alternation(ordinal.get("before", [])) or "(?!)"
+    fraction_after = _alternation(ordinal.get("after", [])) or "(?!)"
     return Patterns(
         figure=re.compile(figure, re.IGNORECASE),
         prefix=re.compile(prefix, re.IGNORECASE),
@@ -178,6 +185,11 @@ def patterns(language: str | None) -> Patterns:
         ),
         # Not in a compound ("a third-party app")
         fraction=re.compile(rf"(?<!\w)(?:{fraction_words})(?!\w|-\w)", re.IGNORECASE),
+        ordinal_fractions=frozenset(key(p) for p in ordinal.get("phrases", [])),
+        fraction_before=re.compile(rf"(?<!\w)(?:{fraction_before})\s+\Z", re.IGNORECASE),
+        fraction_after=re.compile(
+            rf"\s*(?:[^\w\s]|\Z|(?:{fraction_after})(?!\w))", re.IGNORECASE
+        ),
         scales=scales,
         glued_scales=glued,
         number_words=words,
