@@ -187,9 +187,7 @@ def patterns(language: str | None) -> Patterns:
         fraction=re.compile(rf"(?<!\w)(?:{fraction_words})(?!\w|-\w)", re.IGNORECASE),
         ordinal_fractions=frozenset(key(p) for p in ordinal.get("phrases", [])),
         fraction_before=re.compile(rf"(?<!\w)(?:{fraction_before})\s+\Z", re.IGNORECASE),
-        fraction_after=re.compile(
-            rf"\s*(?:[^\w\s]|\Z|(?:{fraction_after})(?!\w))", re.IGNORECASE
-        ),
+        fraction_after=re.compile(rf"\s*(?:[^\w\s]|\Z|(?:{fraction_after})(?!\w))", re.IGNORECASE),
         scales=scales,
         glued_scales=glued,
         number_words=words,
