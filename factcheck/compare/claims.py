@@ -175,11 +175,61 @@ def claim_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     found: list[Discrepancy] = []
     rs, cs = _sentences(ref), _sentences(cand)
     for r, c in _best_partners(rs, cs):
-        found.extend(_changes(ref, cand, r, c, protected))
+        changes = _changes(ref, cand, r, c, protected)
+        found.extend(changes or _name_replaced(ref, cand, r, c))
     if opposites_known(ref.language):
         for r, c in _best_partners(rs, cs, OPPOSITE_OVERLAP):
             found.extend(_opposite(ref, cand, r, c, protected))
     return found
+
+
+def _plain(word: str) -> str:
+    """A folded word without its dots: "U.S." and "US" are one name."""
+    return _fold(word).replace(".", "")
+
+
+def _words_of(side: Side) -> set[str]:
+    """Every word of the side, as `_plain` gives it (found once per side)."""
+    found = side.memo.get("claim_words")
+    if found is None:
+        found = side.memo["claim_words"] = {_plain(w) for s in _sentences(side) for w in s.folded}
+    return found
+
+
+def _names_in(
+    side: Side, sentence: _Sentence, other: Side, partner: _Sentence
+) -> list[tuple[str | None, tuple[tuple[str, int, int], ...]]]:
+    """The names of `sentence` that `other` never writes, in any word, nor spells otherwise in
+    the sentence `partner` ("Surinam" / "Suriname")."""
+    elsewhere = _words_of(other)
+    out = []
+    for fact in side.entities:
+        if fact.start < sentence.start or fact.end > sentence.end:
+            continue
+        tokens = tuple(t for t in sentence.tokens if fact.start <= t[1] and t[2] <= fact.end)
+        if not tokens or any(_plain(w) in elsewhere for w, _, _ in tokens):
+            continue
+        if any(_same_or_spelt(w, p) for w, _, _ in tokens for p, _, _ in partner.tokens):
+            continue
+        out.append((fact.entity_type, tokens))
+    return out
+
+
+def _name_replaced(ref: Side, cand: Side, r: _Sentence, c: _Sentence) -> list[Discrepancy]:
+    """A sentence retold with a name the reference never writes, where the reference's sentence
+    has a name the candidate never writes: the act given to someone else, though the words
+    around the names were rewritten (a summary's sentence, not a copy)."""
+    came = _names_in(cand, c, ref, r)
+    gone = _names_in(ref, r, cand, c)
+    if len(came) != 1 or len(gone) != 1 or came[0][0] != gone[0][0]:
+        return []  # one name for one name of the same kind (a place for a place), no more
+    old, new = gone[0][1], came[0][1]
+    if _acronym_for_words([w for w, _, _ in old], [w for w, _, _ in new]):
+        return []
+    i, j = r.tokens.index(old[0]), c.tokens.index(new[0])
+    if not _same_neighbours(r.folded, i, c.folded, j, stop_words(ref.language)):
+        return []  # the two names sit in different phrases: more told, not one name replaced
+    return [_finding(ref, cand, old, new, "swap")]
 
 
 def _opposite(

@@ -37,7 +37,7 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | added_date | background | low | a date in material the reference does not cover at all (background, a page footer) |
 | unsupported_claim | default | medium | the judge found no support in the reference |
 | contradicted_claim | default | high | the judge found the reference says otherwise |
-| contradicted_claim | swap | medium | a sentence copied nearly word for word with one proper name replaced by another ("U.K. activists" retold as "U.S. activists"): the act given to someone else, but the rules read words, not meaning |
+| contradicted_claim | swap | medium | a sentence copied nearly word for word with one proper name replaced by another ("U.K. activists" retold as "U.S. activists"), or a sentence retold in half its words where the one name the reference never writes stands by the same words as the one name of its kind the candidate never writes ("the London embassy" / "the embassy in Moscow"): the act given to someone else, but the rules read words, not meaning |
 | contradicted_claim | negation | medium | a sentence copied nearly word for word whose main clause is negated on one side only |
 | contradicted_claim | opposite | medium | a sentence copied nearly word for word with one word replaced by its opposite ("exports rose" retold as "exports fell", "legal" as "illegal") |
 """

@@ -66,3 +66,26 @@ def test_words_inside_a_quote_are_left_to_the_quote_findings():
 def test_an_independent_report_in_another_language_is_not_compared_word_for_word():
     swapped = REFERENCE.replace("workers in Velsen", "workers in Dorlund")
     assert _claims(swapped, language="nl") == []
+
+
+def test_a_retold_sentence_with_its_place_replaced_is_a_contradicted_claim():
+    # Not a copy (the sentence was turned around), but the place stands by the same words
+    # ("terminal") and neither article names the other.
+    (found,) = _claims(
+        "The Marsk terminal's northern gate was blocked by harbour workers from Velsen on Tuesday."
+    )
+    assert (found.kind, found.severity) == ("contradicted_claim", "medium")
+    assert (found.reference.text, found.candidate.text) == ("Ostrander", "Marsk")
+
+
+def test_a_retold_sentence_that_adds_a_name_elsewhere_is_no_swap():
+    # "Marsk" comes with more told, in another phrase than "Ostrander": an added detail.
+    assert (
+        _claims(
+            "Harbour workers in Velsen blocked the northern gate on Tuesday, said Marsk, who drove"
+            " one of the trucks."
+        )
+        == []
+    )
+    # and a name spelt another way in the same sentence is the same name
+    assert _claims(REFERENCE.replace("Ostrander terminal", "Ostrande terminal")) == []
