@@ -145,7 +145,11 @@ def detect_language(text: str) -> str | None:
         clear = _clear_by_stopwords(words)
         if clear is not None:
             return _malay_or_indonesian(words) if clear in _standards() else clear
-    candidates = _without_missing_letters(_candidates(script, words), words)
+    candidates = _within_alphabets(
+        _without_missing_letters(_candidates(script, words), words), words
+    )
+    if len(candidates) == 1:  # its alphabet alone says it (lingua compares two at least)
+        return _lingua_code(next(iter(candidates)))
     values = _detector(candidates).compute_language_confidence_values(sample)
     wider = _script_languages(script)
     if (not values or values[0].value <= 0) and candidates != wider:
@@ -220,6 +224,26 @@ def _without_missing_letters(
         if letters & set(_data()["frequent_letters"].get(_lingua_code(language), letters))
     )
     return kept if len(kept) >= 2 else candidates
+
+
+def _within_alphabets(candidates: frozenset[Language], words: list[str]) -> frozenset[Language]:
+    """The candidates, less those whose alphabet (when we list it) lacks a letter the text
+    writes; all of them when that would leave fewer than one."""
+    alphabets: dict[str, str] = _data()["alphabets"]
+    letters = set("".join(words).lower())
+    kept = frozenset(
+        language
+        for language in candidates
+        if (alphabet := alphabets.get(_lingua_code(language))) is None
+        or not _foreign_letters(letters, alphabet)
+    )
+    return kept or candidates
+
+
+def _foreign_letters(letters: set[str], alphabet: str) -> bool:
+    """Whether a letter of `letters` in the alphabet's script is not in `alphabet`."""
+    script = _word_script(alphabet[0])
+    return any(_word_script(c) == script and c not in alphabet for c in letters if c.isalpha())
 
 
 @cache

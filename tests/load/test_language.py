@@ -157,3 +157,17 @@ def test_a_text_its_stopwords_settle_is_read_without_lingua(monkeypatch) -> None
     # Spanish and Portuguese share too many stopwords for the lists alone: lingua decides.
     with pytest.raises(AssertionError, match="lingua was asked"):
         detect_language("O conselho disse que a ponte vai fechar durante duas semanas.")
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        ("ru", "Я иду домой."),  # 'я', 'й': neither Macedonian nor Serbian
+        ("ru", "Он живёт один."),  # 'ё'
+        ("ru", "Я знаю его."),
+        ("uk", "Моя сім'я вдома."),  # 'і': not Russian, 'я': not Macedonian
+        ("mk", "Ѓорѓи ќе дојде утре."),  # 'ѓ', 'ќ', 'ј': Macedonian alone
+    ],
+)
+def test_a_letter_outside_an_alphabet_rules_that_language_out(expected: str, text: str) -> None:
+    assert detect_language(text) == expected
