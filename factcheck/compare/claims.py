@@ -175,8 +175,7 @@ def claim_findings(ref: Side, cand: Side) -> list[Discrepancy]:
     found: list[Discrepancy] = []
     rs, cs = _sentences(ref), _sentences(cand)
     for r, c in _best_partners(rs, cs):
-        changes = _changes(ref, cand, r, c, protected)
-        found.extend(changes or _name_replaced(ref, cand, r, c))
+        found.extend(_changes(ref, cand, r, c, protected) or _name_replaced(ref, cand, r, c))
     if opposites_known(ref.language):
         for r, c in _best_partners(rs, cs, OPPOSITE_OVERLAP):
             found.extend(_opposite(ref, cand, r, c, protected))
@@ -192,7 +191,9 @@ def _words_of(side: Side) -> set[str]:
     """Every word of the side, as `_plain` gives it (found once per side)."""
     found = side.memo.get("claim_words")
     if found is None:
-        found = side.memo["claim_words"] = {_plain(w) for s in _sentences(side) for w in s.folded}
+        found = side.memo["claim_words"] = {
+            w.replace(".", "") for s in _sentences(side) for w in s.folded
+        }
     return found
 
 

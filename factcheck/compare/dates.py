@@ -263,13 +263,11 @@ def _never_one_date(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> boo
 
 
 def _gap(a: str, b: str, unit: str) -> int:
+    """How many days, months or years (`unit`) date `a` lies after date `b`."""
     if unit == "day":
         return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
-    months = int(a[:4]) * 12 - int(b[:4]) * 12
-    if unit == "month":
-        months += int(a[5:7]) - int(b[5:7])
-        return months
-    return months // 12
+    years = int(a[:4]) - int(b[:4])
+    return years if unit == "year" else 12 * years + int(a[5:7]) - int(b[5:7])
 
 
 def _explicit(dates: list[Fact]) -> list[str]:

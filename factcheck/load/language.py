@@ -228,7 +228,7 @@ def _without_missing_letters(
 
 def _within_alphabets(candidates: frozenset[Language], words: list[str]) -> frozenset[Language]:
     """The candidates, less those whose alphabet (when we list it) lacks a letter the text
-    writes; all of them when that would leave fewer than one."""
+    writes; all of them when none would be left."""
     alphabets: dict[str, str] = _data()["alphabets"]
     letters = set("".join(words).lower())
     kept = frozenset(
