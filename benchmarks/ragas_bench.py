@@ -824,10 +824,17 @@ def to_markdown(figures: dict[str, Any], command: str = COMMAND) -> str:
     sensitivity = []
     if plain:
         ratio = _ratio(plain["tokens_per_pair"], base.get("tokens_per_pair"))
+        with_gloss = fc["compare"]["tokens_per_pair"]
+        versus = (
+            f"instead of {_n(with_gloss)}"
+            if plain["tokens_per_pair"] != with_gloss
+            # The fake's gloss is the claim's own sentence, which the judge prompt leaves out.
+            else "as with the gloss, since a gloss that repeats the claim's words is not sent"
+        )
         sensitivity = [
             "Sensitivity: with a model that leaves every claim's English gloss out, factcheck "
             f"`compare` sends {_n(plain['tokens_per_pair'])} prompt tokens per pair "
-            f"({_x(ratio)} RAGAS's) instead of {_n(fc['compare']['tokens_per_pair'])}.",
+            f"({_x(ratio)} RAGAS's), {versus}.",
             "",
         ]
     problems = [

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from factcheck.audit.grouping import _attach_fragments, group_articles, group_profiles
+from collections import Counter
+
+from factcheck.audit.grouping import (
+    CORROBORATE,
+    _attach_fragments,
+    _partners,
+    group_articles,
+    group_profiles,
+)
 from factcheck.compare.story import Profile
 from factcheck.extract.rules import extract
 from factcheck.models import Document
@@ -138,3 +146,23 @@ def test_one_line_reports_sharing_only_common_words_stay_apart() -> None:
         article("Floods in Marlow: the river Quay rose on 2 May 2026 and killed many people."),
     ]
     assert group_articles(texts) == [[0], [1], [2, 3]]
+
+
+def test_a_token_of_many_articles_proposes_only_with_a_second_one() -> None:
+    # Article 0's blocking tokens: a rare name (articles 0, 1) and two common ones.
+    common = CORROBORATE + 1
+    index = {
+        "n:rare": [0, 1],
+        "n:liwal": list(range(0, common)),  # held by 2, 3, ... by chance
+        "d:2026-10-09": [0, 3, *range(common + 5, 2 * common + 4)],
+    }
+    df = Counter({token: len(held) for token, held in index.items()})
+    chosen = list(index)
+    # 1 holds the rare token; 3 holds both common ones; 2 and 4... hold only one of them.
+    assert _partners(0, chosen, index, df) == [1, 3]
+    # Below the bound, one token is enough.
+    small = {token: held[:50] for token, held in index.items()}
+    small_df = Counter({token: len(held) for token, held in small.items()})
+    assert _partners(0, chosen, small, small_df) == sorted(
+        {*range(1, 50), *small["d:2026-10-09"][1:]}
+    )
