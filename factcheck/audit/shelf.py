@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -75,11 +76,19 @@ def _writer(folder: str) -> tuple[sqlite3.Connection, str, threading.Lock]:
         return found
 
 
-class Shelf:
-    """The run's folder of filed articles: created private, removed with every file in it."""
+PREFIX = "factcheck-articles-"
 
-    def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="factcheck-articles-")
+
+class Shelf:
+    """The run's folder of filed articles: created private, removed with every file in it.
+
+    A run killed with SIGKILL cannot remove its folder, which holds every article it read
+    (gigabytes for a large archive): the folder is named after the run's process, and the
+    next run of the same user removes the folders of runs that are no longer alive."""
+
+    def __init__(self, parent: str | None = None) -> None:
+        sweep(parent or tempfile.gettempdir())
+        self._folder = tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-", dir=parent)
         self.folder = self._folder.name
 
     def close(self) -> None:
@@ -99,4 +108,39 @@ class Shelf:
         self.close()
 
 
-__all__ = ["Shelf", "fetch", "put_away"]
+def sweep(parent: str) -> list[str]:
+    """Remove the shelf folders in `parent` that this user's runs left when killed (their
+    process is gone); the folders removed. A folder whose process still runs, or whose
+    number another process now holds, is left alone."""
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        owner, _, rest = entry.name.removeprefix(PREFIX).partition("-")
+        if entry.name == owner or not owner.isdigit() or not rest:
+            continue  # not a shelf, or one named before shelves carried their process
+        try:
+            if not entry.is_dir(follow_symlinks=False) or entry.stat().st_uid != os.getuid():
+                continue
+        except OSError:
+            continue
+        if _alive(int(owner)):
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(entry.path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process holds the number now
+    return True
+
+
+__all__ = ["Shelf", "fetch", "put_away", "sweep"]

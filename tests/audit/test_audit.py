@@ -123,7 +123,9 @@ def test_kill_9_midway_then_rerun_repeats_no_finished_extraction(tmp_path):
     generate = _corpus_module().generate
     folder = tmp_path / "corpus"
     generate(folder, articles=300, stories=30, seed=3)
-    env = {**os.environ, "FACTCHECK_HOME": str(tmp_path / "home")}
+    scratch = tmp_path / "tmp"  # where the runs keep their shelves
+    scratch.mkdir()
+    env = {**os.environ, "FACTCHECK_HOME": str(tmp_path / "home"), "TMPDIR": str(scratch)}
     command = [sys.executable, "-m", "factcheck", "audit", str(folder), "--jobs", "1", "--out"]
     process = subprocess.Popen(
         [*command, str(tmp_path / "r1")],
@@ -148,6 +150,10 @@ def test_kill_9_midway_then_rerun_repeats_no_finished_extraction(tmp_path):
     with sqlite3.connect(database) as db:
         survived = db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0]
     assert 40 <= survived < 300
+    left = [
+        p.name for p in scratch.iterdir() if p.name.startswith(f"factcheck-articles-{process.pid}-")
+    ]
+    assert left, "the killed run's shelf was expected on disk"
     done = subprocess.run(
         [*command, str(tmp_path / "r2"), "--format", "json"],
         env=env,
@@ -157,6 +163,7 @@ def test_kill_9_midway_then_rerun_repeats_no_finished_extraction(tmp_path):
     )
     notices = json.loads(done.stdout)["run"]["notices"]
     assert f"reused {survived} extraction(s) stored by an earlier run" in notices
+    assert not any((scratch / name).exists() for name in left)  # the re-run removed it
 
 
 def test_audit_workers_collect_as_the_cli_does():

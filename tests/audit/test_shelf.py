@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from factcheck.audit.shelf import Shelf, fetch, put_away
+from factcheck.audit.shelf import PREFIX, Shelf, fetch, put_away
 from factcheck.audit.work import Card, Extracted, compare_filed, read_batch
 from factcheck.extract.rules import extract
 from factcheck.load import load_document
@@ -61,3 +63,19 @@ def test_a_file_name_that_is_not_utf8_is_filed_and_found(tmp_path):
     with Shelf() as shelf:
         file = put_away(shelf.folder, [item])
         assert fetch(file, item.path) == item
+
+
+def test_a_new_shelf_removes_the_folders_of_killed_runs_only(tmp_path):
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    dead = tmp_path / f"{PREFIX}{int(ended.stdout)}-k1ll3d"
+    alive = tmp_path / f"{PREFIX}{os.getpid()}-runn1ng"
+    unnamed = tmp_path / f"{PREFIX}0ld5tyl3"  # before shelves carried their process
+    other = tmp_path / "factcheck-other-1-x"
+    for folder in (dead, alive, unnamed, other):
+        folder.mkdir()
+        (folder / "articles-1.sqlite3").write_bytes(b"filed")
+    with Shelf(str(tmp_path)) as shelf:
+        assert Path(shelf.folder).name.startswith(f"{PREFIX}{os.getpid()}-")
+        assert not dead.exists()
+        assert alive.exists() and unnamed.exists() and other.exists()
