@@ -123,15 +123,20 @@ def to_markdown(rows: list[dict], command: str) -> str:
         "memory is the summed VmRSS of the process tree, workers included, sampled every 100 ms).",
         "",
         "| articles | jobs | pairs | local wall | local peak RSS | Dask wall | Dask peak RSS | "
-        "Dask / local time | identical results |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "Dask / local time | identical results | pair precision / recall |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in rows:
         local, dask = r["runs"]
+        quality = r.get("quality") or {}
+        found = (
+            f"{quality['pair_precision']:.4f} / {quality['pair_recall']:.4f}" if quality else "-"
+        )
         lines.append(
             f"| {r['articles']:,} | {r['jobs']} | {r['pairs']:,} | {local['wall_s']:.1f} s | "
             f"{local['peak_mb']:.0f} MB | {dask['wall_s']:.1f} s | {dask['peak_mb']:.0f} MB | "
-            f"{dask['wall_s'] / local['wall_s']:.2f} | {'yes' if r['identical'] else '**NO**'} |"
+            f"{dask['wall_s'] / local['wall_s']:.2f} | {'yes' if r['identical'] else '**NO**'} | "
+            f"{found} |"
         )
     if len(rows) >= 2:
         for executor, index in (("local", 0), ("Dask", 1)):
@@ -163,15 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.sizes:
         sizes = tuple(int(n) for n in args.sizes.split(","))
     load = os.getloadavg()[0]
+    # Read before the run: a commit made while it runs did not make its figures.
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     rows = measure(sizes, args.jobs, ROOT / "benchmarks" / "out")
     command = "python benchmarks/dask_bench.py " + " ".join(argv or sys.argv[1:])
     section = to_markdown(rows, command.strip())
     if args.out is None:
         print(section)
         return 0
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
     stamp = (
         f"Measured {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z} at commit {commit or '?'}; "
         f"load average at start {load:.2f} on {os.cpu_count()} cores "
