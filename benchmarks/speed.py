@@ -247,7 +247,9 @@ def large_article(work: Path, size: int = LARGE_BYTES, repeat: int = 3) -> dict:
         if total >= size:
             break
     big = work / "large.md"
-    big.write_text("\n\n".join(parts)[:size], encoding="utf-8")
+    # Cut by bytes, not characters: the limit is in bytes and the stories are multilingual.
+    text = "\n\n".join(parts).encode("utf-8")[:size].decode("utf-8", errors="ignore")
+    big.write_text(text, encoding="utf-8")
     seed = Path(__file__).resolve().parent.parent / "examples" / "a1-reference-en.md"
     env = {**os.environ, "FACTCHECK_HOME": str(work / "home"), "NO_COLOR": "1"}
     for var in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "FACTCHECK_PROVIDERS"):
