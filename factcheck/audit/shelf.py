@@ -77,19 +77,28 @@ def _writer(folder: str) -> tuple[sqlite3.Connection, str, threading.Lock]:
 
 
 PREFIX = "factcheck-articles-"
+_STAGING = "factcheck-shelf-new-"  # a shelf's name until its lock is held (see `Shelf`)
+LOCK = "lock"
 
 
 class Shelf:
     """The run's folder of filed articles: created private, removed with every file in it.
 
     A run killed with SIGKILL cannot remove its folder, which holds every article it read
-    (gigabytes for a large archive): the folder is named after the run's process, and the
-    next run of the same user removes the folders of runs that are no longer alive."""
+    (gigabytes for a large archive). So the run holds a lock on a file inside it while it
+    lives (the kernel lets go of it when the process dies, however it dies), and the next run
+    of the same user removes every shelf whose lock it can take (`sweep`). A lock, not the
+    process's number: a /tmp shared by containers sees processes it cannot see. The folder
+    takes its final name only once the lock is held, so a sweep never meets a shelf in the
+    making."""
 
     def __init__(self, parent: str | None = None) -> None:
-        sweep(parent or tempfile.gettempdir())
-        self._folder = tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-", dir=parent)
-        self.folder = self._folder.name
+        parent = parent or tempfile.gettempdir()
+        sweep(parent)
+        staging = tempfile.mkdtemp(prefix=_STAGING, dir=parent)  # private: mode 0700
+        self._lock = _hold(os.path.join(staging, LOCK))
+        self.folder = os.path.join(parent, PREFIX + os.path.basename(staging)[len(_STAGING) :])
+        os.rename(staging, self.folder)
 
     def close(self) -> None:
         """Close this process's connections to the folder's files, then remove the folder."""
@@ -99,7 +108,10 @@ class Shelf:
         connections: dict[str, sqlite3.Connection] = _readers.__dict__.get("open", {})
         for file in [f for f in connections if f.startswith(self.folder + os.sep)]:
             connections.pop(file).close()
-        self._folder.cleanup()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def __enter__(self) -> Shelf:
         return self
@@ -108,39 +120,49 @@ class Shelf:
         self.close()
 
 
+def _hold(path: str) -> int | None:
+    """A descriptor of `path` (created) holding its exclusive lock; None where files cannot be
+    locked (the shelf is then never swept)."""
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        import fcntl
+
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
 def sweep(parent: str) -> list[str]:
-    """Remove the shelf folders in `parent` that this user's runs left when killed (their
-    process is gone); the folders removed. A folder whose process still runs, or whose
-    number another process now holds, is left alone."""
+    """Remove the shelves in `parent` that this user's runs left when they were killed (no
+    process holds their lock any more); the folders removed."""
+    try:
+        import fcntl
+    except ImportError:
+        return []
     removed: list[str] = []
     try:
-        entries = list(os.scandir(parent))
+        entries = [e for e in os.scandir(parent) if e.name.startswith(PREFIX)]
     except OSError:
         return removed
     for entry in entries:
-        owner, _, rest = entry.name.removeprefix(PREFIX).partition("-")
-        if entry.name == owner or not owner.isdigit() or not rest:
-            continue  # not a shelf, or one named before shelves carried their process
         try:
             if not entry.is_dir(follow_symlinks=False) or entry.stat().st_uid != os.getuid():
                 continue
+            descriptor = os.open(os.path.join(entry.path, LOCK), os.O_RDWR | os.O_NOFOLLOW)
         except OSError:
-            continue
-        if _alive(int(owner)):
-            continue
-        shutil.rmtree(entry.path, ignore_errors=True)
-        removed.append(entry.path)
+            continue  # no lock file: not a shelf of this version, left alone
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # its run is alive
+        else:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(entry.path)
+        finally:
+            os.close(descriptor)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process holds the number now
-    return True
 
 
 __all__ = ["Shelf", "fetch", "put_away", "sweep"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.audit.shelf import PREFIX, Shelf, fetch, put_away
+from factcheck.audit.shelf import LOCK, PREFIX, Shelf, fetch, put_away
 from factcheck.audit.work import Card, Extracted, compare_filed, read_batch
 from factcheck.extract.rules import extract
 from factcheck.load import load_document
@@ -65,17 +65,39 @@ def test_a_file_name_that_is_not_utf8_is_filed_and_found(tmp_path):
         assert fetch(file, item.path) == item
 
 
-def test_a_new_shelf_removes_the_folders_of_killed_runs_only(tmp_path):
-    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                           capture_output=True, text=True, check=True)  # fmt: skip
-    dead = tmp_path / f"{PREFIX}{int(ended.stdout)}-k1ll3d"
-    alive = tmp_path / f"{PREFIX}{os.getpid()}-runn1ng"
-    unnamed = tmp_path / f"{PREFIX}0ld5tyl3"  # before shelves carried their process
-    other = tmp_path / "factcheck-other-1-x"
-    for folder in (dead, alive, unnamed, other):
+def test_a_new_shelf_removes_the_shelves_of_dead_runs_only(tmp_path):
+    dead = tmp_path / f"{PREFIX}k1ll3d"  # its lock file is held by nobody
+    unlocked = tmp_path / f"{PREFIX}0ld"  # no lock file: not a shelf of this version
+    other = tmp_path / "factcheck-other-x"
+    for folder in (dead, unlocked, other):
         folder.mkdir()
         (folder / "articles-1.sqlite3").write_bytes(b"filed")
-    with Shelf(str(tmp_path)) as shelf:
-        assert Path(shelf.folder).name.startswith(f"{PREFIX}{os.getpid()}-")
+    (dead / LOCK).write_bytes(b"")
+    with Shelf(str(tmp_path)) as alive:  # holds its own lock: the next shelf leaves it
         assert not dead.exists()
-        assert alive.exists() and unnamed.exists() and other.exists()
+        with Shelf(str(tmp_path)) as second:
+            assert Path(alive.folder).exists() and Path(second.folder).name.startswith(PREFIX)
+        assert unlocked.exists() and other.exists()
+    assert not Path(alive.folder).exists()
+
+
+def test_a_shelf_held_by_another_live_process_is_left_alone(tmp_path):
+    code = (
+        "import sys, time; from factcheck.audit.shelf import Shelf; "
+        f"shelf = Shelf({str(tmp_path)!r}); print(shelf.folder, flush=True); time.sleep(60)"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None
+        theirs = Path(holder.stdout.readline().strip())
+        with Shelf(str(tmp_path)):
+            assert theirs.is_dir()
+        holder.kill()  # as kill -9: it cannot remove its folder
+        holder.wait()
+        assert theirs.is_dir()
+        with Shelf(str(tmp_path)):
+            assert not theirs.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
