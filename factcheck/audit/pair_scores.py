@@ -78,6 +78,9 @@ def _powers(total: float) -> tuple[float, float]:
     return total**LIGHT, total ** (1 - LIGHT)
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 def score(a: Weighed, b: Weighed) -> float:
     """`factcheck.compare.story.similarity` of the two articles with the folder's weights.
 
@@ -85,13 +88,13 @@ def score(a: Weighed, b: Weighed) -> float:
     out: `length_normalised` with each side's powers ready, `in_time` for dated pairs only."""
     profile_a, profile_b = a.profile, b.profile
     language = profile_a.language
+    words: AbstractSet[str] = _NO_WORDS  # a pair in two languages shares none
     if language is not None and language == profile_b.language:
         total_a, total_b, powers_a, powers_b = a.total_all, b.total_all, a.powers_all, b.powers_all
         words = a.words.keys() & b.words.keys()
     else:
         total_a, total_b = a.total_facts, b.total_facts
         powers_a, powers_b = a.powers_facts, b.powers_facts
-        words = ()
     if total_a <= 0 or total_b <= 0:
         return 0.0
     facts = a.facts.keys() & b.facts.keys()
