@@ -25,11 +25,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from factcheck.compare.story import (
-    LIGHT,
     MIN_SHARED,
     WORDS_ONLY,
     Profile,
     in_time,
+    normalised,
+    powers,
 )
 
 
@@ -43,8 +44,7 @@ class Weighed:
     names: Mapping[str, float]  # ... and of the shareable name words
     total_all: float  # total weight with the content words (a pair in one language)
     total_facts: float  # ... without them (a pair in two languages)
-    # Each total raised to the powers `length_normalised` raises it to, once per article.
-    powers_all: tuple[float, float]  # (total_all ** LIGHT, total_all ** (1 - LIGHT))
+    powers_all: tuple[float, float]  # `factcheck.compare.story.powers` of total_all
     powers_facts: tuple[float, float]  # ... and of total_facts
 
 
@@ -70,12 +70,8 @@ def weigh(p: Profile, weights: Mapping[str, float], shared: Mapping[str, int]) -
         shareable[token[0]][token] = damped
     return Weighed(
         p.without_tokens(), facts, words, names, total_all, total_facts,
-        _powers(total_all), _powers(total_facts),
+        powers(total_all), powers(total_facts),
     )  # fmt: skip
-
-
-def _powers(total: float) -> tuple[float, float]:
-    return total**LIGHT, total ** (1 - LIGHT)
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -84,8 +80,8 @@ _NO_WORDS: frozenset[str] = frozenset()
 def score(a: Weighed, b: Weighed) -> float:
     """`factcheck.compare.story.similarity` of the two articles with the folder's weights.
 
-    Called for every candidate pair of an audit (7 million at 100,000 articles), so written
-    out: `length_normalised` with each side's powers ready, `in_time` for dated pairs only."""
+    Called for every candidate pair of an audit (7 million at 100,000 articles): each side's
+    totals come with their powers ready (`factcheck.compare.story.normalised`)."""
     profile_a, profile_b = a.profile, b.profile
     language = profile_a.language
     words: AbstractSet[str] = _NO_WORDS  # a pair in two languages shares none
@@ -110,13 +106,7 @@ def score(a: Weighed, b: Weighed) -> float:
         common += sum(map(min, map(a.facts.__getitem__, facts), map(b.facts.__getitem__, facts)))
     if names:
         common += sum(map(min, map(a.names.__getitem__, names), map(b.names.__getitem__, names)))
-    # `length_normalised`: the lighter side's total to the power LIGHT, the heavier's to the rest.
-    if total_a <= total_b:
-        similarity = min(1.0, common / (powers_a[0] * powers_b[1]))
-    else:
-        similarity = min(1.0, common / (powers_b[0] * powers_a[1]))
-    if profile_a.published is None or profile_b.published is None:
-        return similarity
+    similarity = normalised(common, total_a, powers_a, total_b, powers_b)
     return similarity * in_time(profile_a, profile_b)
 
 

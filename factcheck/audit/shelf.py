@@ -24,6 +24,11 @@ from pathlib import Path
 
 from factcheck.audit.work import Extracted
 
+try:
+    import fcntl
+except ImportError:  # no flock here: shelves are then never swept
+    fcntl = None  # type: ignore[assignment]
+
 # Paths as bytes: a file name may hold bytes that are not UTF-8 (kept as surrogates in `str`).
 _SCHEMA = "CREATE TABLE IF NOT EXISTS articles (path BLOB PRIMARY KEY, record BLOB NOT NULL)"
 
@@ -123,12 +128,12 @@ class Shelf:
 def _hold(path: str) -> int | None:
     """A descriptor of `path` (created) holding its exclusive lock; None where files cannot be
     locked (the shelf is then never swept)."""
+    if fcntl is None:
+        return None
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        import fcntl
-
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except (ImportError, OSError):
+    except OSError:
         os.close(descriptor)
         return None
     return descriptor
@@ -137,9 +142,7 @@ def _hold(path: str) -> int | None:
 def sweep(parent: str) -> list[str]:
     """Remove the shelves in `parent` that this user's runs left when they were killed (no
     process holds their lock any more); the folders removed."""
-    try:
-        import fcntl
-    except ImportError:
+    if fcntl is None:
         return []
     removed: list[str] = []
     try:

@@ -253,8 +253,24 @@ def words_suffice(shared: Iterable[str]) -> bool:
 
 def length_normalised(common: float, total_a: float, total_b: float) -> float:
     """The shared weight over the totals, the lighter side counting most (capped at 1)."""
-    lighter, heavier = sorted((total_a, total_b))
-    return min(1.0, common / (lighter**LIGHT * heavier ** (1 - LIGHT)))
+    return normalised(common, total_a, powers(total_a), total_b, powers(total_b))
+
+
+def powers(total: float) -> tuple[float, float]:
+    """A total raised to the two powers `normalised` takes of it (a folder keeps them ready)."""
+    return total**LIGHT, total ** (1 - LIGHT)
+
+
+def normalised(
+    common: float,
+    total_a: float, powers_a: tuple[float, float],
+    total_b: float, powers_b: tuple[float, float],
+) -> float:  # fmt: skip
+    """`length_normalised` from each side's `powers`: the lighter total to the power LIGHT,
+    the heavier to the rest."""
+    if total_a <= total_b:
+        return min(1.0, common / (powers_a[0] * powers_b[1]))
+    return min(1.0, common / (powers_b[0] * powers_a[1]))
 
 
 def _facts_beyond(a: Profile, b: Profile, shared: Mapping[str, float], actor: set[str]) -> bool:
