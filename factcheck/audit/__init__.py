@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import os
 import signal
@@ -25,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -33,7 +34,7 @@ from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerp
 from factcheck.audit.dask_executor import DaskExecutor, open_dask
 from factcheck.audit.discover import discover
 from factcheck.audit.grouping import group_profiles
-from factcheck.audit.llm_pairs import Finished, PairTask, compare_with_llm
+from factcheck.audit.llm_pairs import Finished, PairBoard, compare_with_llm
 from factcheck.audit.progress import Progress, progress_for
 from factcheck.audit.shelf import Shelf, put_away
 from factcheck.audit.stream import AuditStream, read_documents, read_pairs
@@ -77,7 +78,19 @@ class AuditRun:
     result: AuditResult
     out_dir: Path
     json: str
-    terminal: str
+    color: bool = False  # of the terminal view
+    reports_line: bool = True  # the terminal view ends with where the reports are
+
+    @functools.cached_property
+    def terminal(self) -> str:
+        """The terminal view, drawn when asked for (a large table takes a while to draw)."""
+        from factcheck.report import audit_to_terminal
+        from factcheck.report.names import visible
+
+        text = audit_to_terminal(self.result, color=self.color)
+        if self.reports_line:
+            text += f"reports: {visible(str(self.out_dir))}/index.html\n"
+        return text
 
     @property
     def worst(self) -> Severity | None:
@@ -238,6 +251,7 @@ def read_all(
     progress: bool = False,
     on_card: Callable[[Card], None] | None = None,
     backend: Backend | None = None,
+    on_loaded: Callable[[Extracted], None] | None = None,
 ) -> tuple[list[Card], int]:
     """Every article loaded and extracted exactly once, reusing what earlier runs stored.
 
@@ -247,6 +261,9 @@ def read_all(
     The rules path reads in the executor's workers, cache hits included: the main process
     only stores the new cache rows, one commit per finished batch (a kill -9 loses at most
     the batches in hand).
+
+    With an LLM `backend`, `on_loaded` is called with each article as soon as it is loaded and
+    rules-read (or read from the cache), before its card, which waits for the model's answer.
     """
     backend_id = f"rules:{rules_fingerprint()}"
     if backend is not None:
@@ -265,7 +282,7 @@ def read_all(
         with progress_for("extracting", len(paths), enabled=progress and bool(paths)) as bar:
             if backend is not None and backend.llm is not None:
                 finished = _read_with_llm(
-                    list(map(str, paths)), keys, settings, backend, shelf, executor
+                    list(map(str, paths)), keys, settings, backend, shelf, executor, on_loaded
                 )
             else:
                 batches = list(_batches([(str(p), keys.get(str(p))) for p in paths], BATCH))
@@ -297,6 +314,7 @@ def _read_with_llm(
     backend: Backend,
     shelf: str | None,
     executor: Executor | None = None,
+    on_loaded: Callable[[Extracted], None] | None = None,
 ) -> Iterator[list[Card]]:
     """`read_all` with an LLM: cache hits read here, the others through `_extract_with_llm`
     (in `executor` when it is a process pool, else in a pool of its own).
@@ -310,6 +328,8 @@ def _read_with_llm(
                 todo.append(path)
                 continue
             item = Extracted(path, hit[0], tuple(hit[1]))
+            if on_loaded is not None:
+                on_loaded(item)
             yield [card_of(item, put_away(shelf, [item]) if shelf else None, reused=True)]
     finally:
         if cache is not None:
@@ -317,8 +337,8 @@ def _read_with_llm(
     if not todo:
         return
     pool = executor if isinstance(executor, ProcessPoolExecutor) else None
-    for batch in _extract_with_llm(todo, settings, backend, pool):
-        usable = [item for item in batch if item.document is not None]
+    for batch in _extract_with_llm(todo, settings, backend, pool, on_loaded):
+        usable = [replace(item, profile=None) for item in batch if item.document is not None]
         file = put_away(shelf, usable) if shelf and usable else None
         store = backend.llm_available()
         yield [
@@ -339,7 +359,11 @@ LLM_BATCH = 4
 
 
 def _extract_with_llm(
-    todo: list[str], settings: Settings, backend: Backend, pool: ProcessPoolExecutor | None = None
+    todo: list[str],
+    settings: Settings,
+    backend: Backend,
+    pool: ProcessPoolExecutor | None = None,
+    on_loaded: Callable[[Extracted], None] | None = None,
 ) -> Iterator[list[Extracted]]:
     """Each article loaded and rules-read in a worker process of `pool` (on every core; a pool
     of its own when None), its LLM extraction sent from the session's event loop as soon as it
@@ -372,7 +396,7 @@ def _extract_with_llm(
                 batch = next(batches, None)
                 if batch is None:
                     return
-                task = workers_pool.submit(extract_batch, batch, settings.max_bytes)
+                task = workers_pool.submit(extract_batch, batch, settings.max_bytes, None, True)
                 loading.add(finished.watch(task))
 
         if ready is not None:
@@ -385,6 +409,8 @@ def _extract_with_llm(
             elif future in loading:
                 loading.discard(future)
                 for item in future.result():
+                    if on_loaded is not None:
+                        on_loaded(item)
                     if item.document is None:
                         yield [item]
                         continue
@@ -489,10 +515,7 @@ def _run_audit(
         audit_to_html,
         audit_to_json,
         audit_to_markdown,
-        audit_to_terminal,
-        default_report_name,
     )
-    from factcheck.report.names import visible
 
     started = time.perf_counter()
     paths, errors = discover(folder, recursive=recursive)
@@ -509,67 +532,42 @@ def _run_audit(
         # A cluster elsewhere keeps each article on the worker that read it; here they are filed.
         remote = isinstance(executor, DaskExecutor) and not executor.local
         shelf = None if remote else stack.enter_context(Shelf())
-        cards, reused = read_all(
-            paths,
-            settings,
-            executor,
-            shelf=shelf.folder if shelf else None,
-            progress=progress,
-            backend=llm,
-            on_card=lambda card: stream.add_documents([card.document]),
-        )
-        errors += [AuditError(c.path, c.document.error) for c in cards if c.document.error]
-        profiles: list[Profile | None] = [c.profile for c in cards if c.profile is not None]
-        # The cards give their profiles up: grouping weighs each and lets its tokens go.
-        usable = [dataclasses.replace(c, profile=None) for c in cards if c.profile is not None]
-        del cards
-        groups_idx = group_profiles(profiles)
-        groups: list[StoryGroup] = []
-        group_of: dict[str, int] = {}
-        futures: list[Future] = []
-        pair_tasks: list[PairTask] = []  # with an LLM: see factcheck.audit.llm_pairs
-        used: set[str] = set()
         pair_dir = str(out_dir) if write_pair_reports and write_reports else None
-        for number, members_idx in enumerate(groups_idx, start=1):
-            members = [usable[i] for i in members_idx]
-            reference = _reference_of(members, chosen)
-            others = [m for m in members if m is not reference]
-            groups.append(StoryGroup(number, tuple(m.path for m in members), reference.path))
-            for member in members:
-                group_of[member.path] = number
-            names = [_unique(default_report_name(reference.path, m.path), used) for m in others]
-            if llm is not None:  # one task per pair: each its own judgement
-                pair_tasks += [
-                    PairTask(_filed(reference), _filed(m), name)
-                    for m, name in zip(others, names, strict=True)
-                ]
-                continue
-            if others:  # one task per group keeps pickling low
-                futures.append(
-                    executor.submit(
-                        compare_filed,
-                        _filed(reference),
-                        [_filed(m) for m in others],
-                        pair_dir,
-                        names,
-                    )
-                )
-        del usable  # the tasks name the articles they need; the profiles are done with
-        if isinstance(executor, DaskExecutor):
-            executor.release_extractions()
-        tasks = len(futures) + len(pair_tasks)
-        with progress_for("comparing", tasks, enabled=progress and bool(tasks)) as bar:
-            if llm is not None:
-                finished = compare_with_llm(
-                    pair_tasks,
-                    executor,
-                    llm,
+        if llm is not None:
+            groups, group_of, reused = _audit_with_llm(
+                paths, settings, llm, executor, stream, shelf, chosen, pair_dir, progress, errors
+            )
+        else:
+            cards, reused = read_all(
+                paths,
+                settings,
+                executor,
+                shelf=shelf.folder if shelf else None,
+                progress=progress,
+                on_card=lambda card: stream.add_documents([card.document]),
+            )
+            errors += [AuditError(c.path, c.document.error) for c in cards if c.document.error]
+            profiles: list[Profile | None] = [c.profile for c in cards if c.profile is not None]
+            # The cards give their profiles up: grouping weighs each and lets its tokens go.
+            usable = [dataclasses.replace(c, profile=None) for c in cards if c.profile is not None]
+            del cards
+            groups, group_of, plan = _plan(group_profiles(profiles), usable, chosen)
+            del usable  # the plan names the articles it needs; the profiles are done with
+            futures = [
+                executor.submit(
+                    compare_filed,
+                    _filed(reference),
+                    [_filed(m) for m in others],
                     pair_dir,
-                    ahead=4 * max(settings.jobs, 8),  # as for the extractions
-                    slots=2 * _llm_workers(settings.worker_count),  # one running, one queued
+                    names,
                 )
-                _stream_results(finished, stream, group_of, bar)
-            else:
+                for reference, others, names in plan
+                if others  # one task per group keeps pickling low
+            ]
+            del plan
+            if isinstance(executor, DaskExecutor):
+                executor.release_extractions()
+            with progress_for("comparing", len(futures), enabled=progress and bool(futures)) as bar:
                 _stream_pairs(futures, stream, group_of, bar)
         run_info = backend.run_info(time.perf_counter() - started)
     _log.info(
@@ -590,13 +588,155 @@ def _run_audit(
         ),
     )
     json_text = audit_to_json(result)
-    terminal = audit_to_terminal(result, color=color)
     if write_reports:
         write_text_atomic(out_dir / "audit.json", json_text)
         write_text_atomic(out_dir / "index.md", audit_to_markdown(result))
         write_text_atomic(out_dir / "index.html", audit_to_html(result))
-        terminal += f"reports: {visible(str(out_dir))}/index.html\n"
-    return AuditRun(result, out_dir, json_text, terminal)
+    return AuditRun(result, out_dir, json_text, color, reports_line=write_reports)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """The stories of an LLM audit, and the thread comparing their pairs."""
+
+    groups: list[StoryGroup]
+    group_of: dict[str, int]
+    tasks: int  # pairs to compare
+    thread: threading.Thread
+
+
+GroupPlan = tuple[Card, list[Card], list[str]]  # a story's reference, its others, report names
+
+
+def _plan(
+    groups_idx: list[list[int]], usable: list[Card], chosen: set[str]
+) -> tuple[list[StoryGroup], dict[str, int], list[GroupPlan]]:
+    """The stories (numbered from 1), the story of each article, and each story's reference,
+    other members and their pair reports' names (unique in the audit)."""
+    from factcheck.report import default_report_name
+
+    groups: list[StoryGroup] = []
+    group_of: dict[str, int] = {}
+    plan: list[GroupPlan] = []
+    used: set[str] = set()
+    for number, members_idx in enumerate(groups_idx, start=1):
+        members = [usable[i] for i in members_idx]
+        reference = _reference_of(members, chosen)
+        others = [m for m in members if m is not reference]
+        groups.append(StoryGroup(number, tuple(m.path for m in members), reference.path))
+        for member in members:
+            group_of[member.path] = number
+        names = [_unique(default_report_name(reference.path, m.path), used) for m in others]
+        plan.append((reference, others, names))
+    return groups, group_of, plan
+
+
+def _audit_with_llm(
+    paths: list[Path],
+    settings: Settings,
+    backend: Backend,
+    pool: Executor,
+    stream: AuditStream,
+    shelf: Shelf | None,
+    chosen: set[str],
+    pair_dir: str | None,
+    progress: bool,
+    errors: list[AuditError],
+) -> tuple[list[StoryGroup], dict[str, int], int]:
+    """Read, group and compare with an LLM: each pair begins as soon as the model has answered
+    for both its articles, while the others are still being asked about.
+
+    The stories are formed from the rules profiles (`work.rules_profile`) once the last article
+    is loaded; the model's answers for the last articles are then still on their way. The
+    pairs are compared on a thread of their own (`compare_with_llm`, whose waits hold no
+    worker), fed by this one as articles are filed with the model's facts (`PairBoard`).
+    Returns the stories, the story of each article and how many extractions were reused;
+    adds the unreadable articles to `errors`.
+    """
+    board = PairBoard()
+    loaded: dict[str, Card | None] = {}
+    planned: list[_Planned] = []  # once every article is loaded
+    compared = [0]  # pairs finished, counted by the comparing thread
+    failed: list[BaseException] = []  # what ended the comparing thread early
+
+    def compare(tasks: list[Future], group_of: dict[str, int]) -> None:
+        try:
+            finished = compare_with_llm(
+                tasks,
+                pool,
+                backend,
+                pair_dir,
+                ahead=4 * max(settings.jobs, 8),  # as for the extractions
+                slots=2 * _llm_workers(settings.worker_count),  # one running, one queued
+            )
+            for pairs in finished:
+                if pairs:
+                    stream.add_pairs(group_of[pairs[0].reference], pairs)
+                compared[0] += 1
+        except BaseException as error:  # re-raised by the reading thread
+            failed.append(error)
+
+    def begin() -> None:
+        usable = [card for p in paths if (card := loaded.get(str(p))) is not None]
+        profiles: list[Profile | None] = [card.profile for card in usable]
+        usable = [dataclasses.replace(card, profile=None) for card in usable]
+        groups, group_of, plan = _plan(group_profiles(profiles), usable, chosen)
+        tasks = [
+            board.task(reference.path, member.path, name)
+            for reference, others, names in plan
+            for member, name in zip(others, names, strict=True)
+        ]
+        thread = threading.Thread(
+            target=compare, args=(tasks, group_of), name="factcheck-pairs", daemon=True
+        )
+        planned.append(_Planned(groups, group_of, len(tasks), thread))
+        thread.start()
+
+    def on_loaded(item: Extracted) -> None:
+        card = card_of(item, None) if item.document is not None else None
+        loaded[item.path] = (
+            dataclasses.replace(card, article=None, profile=card.profile.compact())
+            if card and card.profile
+            else None
+        )
+        if len(loaded) == len(paths):
+            begin()
+
+    def on_card(card: Card) -> None:
+        if failed:
+            raise failed[0]
+        stream.add_documents([card.document])
+        if card.profile is not None:
+            board.filed(card.path, _filed(card))
+
+    try:
+        cards, reused = read_all(
+            paths,
+            settings,
+            pool,
+            shelf=shelf.folder if shelf else None,
+            progress=progress,
+            on_card=on_card,
+            backend=backend,
+            on_loaded=on_loaded,
+        )
+        errors += [AuditError(c.path, c.document.error) for c in cards if c.document.error]
+        del cards
+        if not planned:  # no article at all
+            begin()
+        plan = planned[0]
+        with progress_for("comparing", plan.tasks, enabled=progress and bool(plan.tasks)) as bar:
+            shown = 0
+            while plan.thread.is_alive():
+                plan.thread.join(0.1)
+                bar.advance(compared[0] - shown)
+                shown = compared[0]
+    except BaseException:
+        board.cancel()  # the comparing thread stops at its next task
+        raise
+    if failed:
+        raise failed[0]
+    return plan.groups, plan.group_of, reused
 
 
 def _stream_pairs(

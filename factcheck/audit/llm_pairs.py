@@ -40,7 +40,7 @@ class PairTask:
 
 
 def compare_with_llm(
-    tasks: Sequence[PairTask],
+    tasks: Sequence[PairTask | Future[PairTask]],
     pool: Executor,
     backend: Backend,
     report_dir: str | None,
@@ -49,6 +49,9 @@ def compare_with_llm(
     slots: int,
 ) -> Iterator[list[PairResult]]:
     """Every task's pair result (a list of one), in the order they finish.
+
+    A task given as a future (`PairBoard.task`) is begun once it is done: when the model has
+    answered for both its articles, while others are still being read.
 
     At most `ahead` pairs are in hand at once (compared up to their question, or asked and not
     answered yet): enough to keep every request slot of the session busy while the workers
@@ -59,12 +62,18 @@ def compare_with_llm(
 
     assert backend.llm is not None
     judge = LLMJudge(backend.llm)
-    todo = iter(tasks)
+    finished = Finished()
+    todo: deque[PairTask] = deque()  # ready to begin
+    waiting: set[Future] = set()  # tasks whose articles are not both filed yet
+    for task in tasks:
+        if isinstance(task, Future):
+            waiting.add(finished.watch(task))
+        else:
+            todo.append(task)
     in_hand = 0
     answered: deque[tuple[PairTask, Answer]] = deque()  # second steps waiting for the pool
     running: dict[Future, tuple[PairTask, bool]] = {}  # -> (task, is its first step)
     asking: dict[Future, tuple[PairTask, JudgeRequest]] = {}
-    finished = Finished()
 
     def fill_pool() -> None:
         nonlocal in_hand
@@ -76,9 +85,9 @@ def compare_with_llm(
                 )
                 running[finished.watch(second)] = (pair, False)
                 continue
-            task = next(todo, None) if in_hand < ahead else None
-            if task is None:
+            if not todo or in_hand >= ahead:
                 return
+            task = todo.popleft()
             ask = backend.llm_available()  # as `Backend.compare_facts` decides, per pair
             begun = pool.submit(
                 compare_or_ask, task.reference, task.member, report_dir, task.name, ask
@@ -87,9 +96,12 @@ def compare_with_llm(
             in_hand += 1
 
     fill_pool()
-    while running or asking:
+    while running or asking or waiting:
         future = finished.next()
-        if future in asking:
+        if future in waiting:
+            waiting.discard(future)
+            todo.append(future.result())  # cancelled when the audit stopped: raises here
+        elif future in asking:
             task, request = asking.pop(future)
             in_hand -= 1
             answered.append((task, _answer(judge, request, future)))
@@ -108,6 +120,41 @@ def compare_with_llm(
                 else:
                     asking[finished.watch(pending)] = (task, outcome)
         fill_pool()
+
+
+class PairBoard:
+    """The pairs of an LLM audit, each handed over once both its articles are filed with the
+    model's facts (`task`, `filed`). Used from one thread, the one reading the articles."""
+
+    def __init__(self) -> None:
+        self._filed: dict[str, Filed] = {}
+        self._waiting: dict[str, list[tuple[Future[PairTask], str, str, str]]] = {}
+
+    def filed(self, path: str, where: Filed) -> None:
+        """Article `path` is filed at `where`: the pairs that waited on it alone are ready."""
+        self._filed[path] = where
+        for entry in self._waiting.pop(path, []):
+            self._settle(*entry)
+
+    def task(self, reference: str, member: str, name: str) -> Future[PairTask]:
+        """The pair's task, done once both articles are filed (at once if they are)."""
+        future: Future[PairTask] = Future()
+        self._settle(future, reference, member, name)
+        return future
+
+    def cancel(self) -> None:
+        """Cancel every task still waiting (the audit stops): its comparisons end too."""
+        for entries in self._waiting.values():
+            for future, *_ in entries:
+                future.cancel()
+        self._waiting.clear()
+
+    def _settle(self, future: Future[PairTask], reference: str, member: str, name: str) -> None:
+        missing = next((p for p in (reference, member) if p not in self._filed), None)
+        if missing is None:
+            future.set_result(PairTask(self._filed[reference], self._filed[member], name))
+        else:
+            self._waiting.setdefault(missing, []).append((future, reference, member, name))
 
 
 class Finished:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,7 +32,8 @@ def _line(record: dict[str, Any]) -> str:
 
 
 class AuditStream:
-    """The two result files of one audit, open for appending while it runs."""
+    """The two result files of one audit, open for appending while it runs (from two threads
+    in an LLM audit: the one reading articles, the one comparing pairs)."""
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -39,24 +41,29 @@ class AuditStream:
         self._documents: IO[str] = open(folder / DOCUMENTS, "w", encoding="utf-8")  # noqa: SIM115
         self._pairs: IO[str] = open(folder / PAIRS, "w", encoding="utf-8")  # noqa: SIM115
         self._flushed = time.monotonic()
+        self._lock = threading.Lock()
         self.pair_count = 0
 
     def add_documents(self, documents: Iterable[AuditDocument]) -> None:
         from factcheck.report.audit_json import document_dict
 
+        lines = []
         for document in documents:
             record = document_dict(document)
             del record["group"]  # not known until every article is read
-            self._documents.write(_line(record))
-        self._maybe_flush()
+            lines.append(_line(record))
+        with self._lock:
+            self._documents.writelines(lines)
+            self._maybe_flush()
 
     def add_pairs(self, group: int, pairs: Iterable[PairResult]) -> None:
         from factcheck.report.audit_json import pair_dict
 
-        for pair in pairs:
-            self._pairs.write(_line({"group": group, **pair_dict(pair)}))
-            self.pair_count += 1
-        self._maybe_flush()
+        lines = [_line({"group": group, **pair_dict(pair)}) for pair in pairs]
+        with self._lock:
+            self._pairs.writelines(lines)
+            self.pair_count += len(lines)
+            self._maybe_flush()
 
     def _maybe_flush(self) -> None:
         # Whole lines reach the file about once a second: readable while the audit runs,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ class Extracted:
     document: Document | None
     facts: tuple[Fact, ...] = ()
     error: str | None = None
+    profile: Profile | None = None  # its `rules_profile`, when the worker made it (LLM audits)
 
 
 def file_sha256(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
@@ -70,10 +71,15 @@ def extract_one(path: str, max_bytes: int, backend: Backend | None = None) -> Ex
 
 
 def extract_batch(
-    paths: list[str], max_bytes: int, backend: Backend | None = None
+    paths: list[str], max_bytes: int, backend: Backend | None = None, profiled: bool = False
 ) -> list[Extracted]:
-    """`extract_one` over a batch (one task per batch keeps pool overhead small)."""
-    return [extract_one(path, max_bytes, backend) for path in paths]
+    """`extract_one` over a batch (one task per batch keeps pool overhead small); `profiled`
+    adds each usable article's `rules_profile`, made here rather than by the process that
+    asked (an LLM audit's, which has the model's requests to send)."""
+    items = [extract_one(path, max_bytes, backend) for path in paths]
+    if not profiled:
+        return items
+    return [replace(i, profile=rules_profile(i)) if i.document else i for i in items]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +101,6 @@ def card_of(
     item: Extracted, shelf: str | None, row: tuple[str, str] | None = None, reused: bool = False
 ) -> Card:
     """`item`'s card; `shelf` None keeps the article in it."""
-    from factcheck.compare.story import profile
-
     document = item.document
     if document is None:
         return Card(item.path, AuditDocument(path=item.path, error=item.error), None)
@@ -114,7 +118,17 @@ def card_of(
         flags=flags,
     )
     kept = None if shelf else item
-    return Card(item.path, line, profile(document, item.facts), shelf, row, reused, kept)
+    return Card(item.path, line, item.profile or rules_profile(item), shelf, row, reused, kept)
+
+
+def rules_profile(item: Extracted) -> Profile:
+    """The story profile of a usable article, from its rules facts only: the stories of a
+    folder do not depend on the backend, and an LLM audit groups its articles (and starts
+    comparing pairs) before the model has answered for every one of them."""
+    from factcheck.compare.story import profile
+
+    assert item.document is not None
+    return profile(item.document, (f for f in item.facts if f.source.extractor == "rules"))
 
 
 def read_batch(

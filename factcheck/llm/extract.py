@@ -60,6 +60,32 @@ class LLMExtraction:
     completions: tuple[Completion, ...]
 
 
+Answered = tuple[int, str, Completion]  # a chunk's offset, its text, the model's answer
+
+
+@dataclass(frozen=True)
+class LLMAnswers:
+    """The model's answers for one document's chunks, not yet grounded (`grounded`)."""
+
+    document: Document
+    answers: tuple[Answered, ...]
+
+    def grounded(self) -> LLMExtraction:
+        """The facts whose evidence is in the article; the others counted as dropped.
+
+        Done by whoever reads the answers, not on the event loop: locating evidence is CPU
+        work (about a millisecond an article) that would hold every other request back."""
+        facts: list[Fact] = []
+        dropped = 0
+        for offset, piece, completion in self.answers:
+            found, lost = _ground(self.document, offset, piece, completion)
+            facts.extend(found)
+            dropped += lost
+        return LLMExtraction(
+            tuple(facts), dropped, tuple(completion for *_, completion in self.answers)
+        )
+
+
 def chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
     """(offset, piece) pairs covering `text`, cut at paragraph (else line, else hard) boundaries."""
     pieces: list[tuple[int, str]] = []
@@ -189,28 +215,17 @@ def _ground(
     return facts, dropped
 
 
-Answered = tuple[int, str, Completion]  # a chunk's offset, its text, the model's answer
-
-
 async def llm_extract(
     document: Document, provider: Provider, prompts: Prompts | None = None
-) -> LLMExtraction:
-    """The model's grounded facts for `document` (one call per chunk, chunks in parallel)."""
+) -> LLMAnswers:
+    """The model's answers for `document` (one call per chunk, chunks in parallel)."""
     prompt = prompts["extract"] if prompts is not None else load_prompt("extract")
     size = chunk_size(document, await context_window(provider), prompt)
     pieces = chunks(document.text, size)
     parts = await gather_or_cancel(
         *(_answered(document, offset, piece, provider, prompt) for offset, piece in pieces)
     )
-    facts: list[Fact] = []
-    dropped = 0
-    completions: list[Completion] = []
-    for offset, piece, completion in (answer for part in parts for answer in part):
-        found, lost = _ground(document, offset, piece, completion)
-        facts.extend(found)
-        dropped += lost
-        completions.append(completion)
-    return LLMExtraction(tuple(facts), dropped, tuple(completions))
+    return LLMAnswers(document, tuple(answer for part in parts for answer in part))
 
 
 async def _answered(
@@ -247,7 +262,7 @@ class LLMExtractor:
         """The grounded facts (the ungrounded ones counted); None when the LLM gave nothing."""
         return self.finish(self.start(document))
 
-    def start(self, document: Document) -> Future[LLMExtraction] | None:
+    def start(self, document: Document) -> Future[LLMAnswers] | None:
         """Send the request for `document` off (None when the LLM may not be asked now), so
         that its wait overlaps other work such as the rules' extraction."""
         if not self.session.available():
@@ -255,13 +270,14 @@ class LLMExtractor:
         session = self.session
         return session.start(llm_extract(document, session.chain, session.prompts))
 
-    def finish(self, pending: Future[LLMExtraction] | None) -> tuple[Fact, ...] | None:
+    def finish(self, pending: Future[LLMAnswers] | None) -> tuple[Fact, ...] | None:
         """The grounded facts of a started request; None when the LLM gave nothing."""
         if pending is None:
             return None
-        found = self.session.wait(pending)
-        if found is None:
+        answers = self.session.wait(pending)
+        if answers is None:
             return None
+        found = answers.grounded()
         self.session.count_dropped(found.dropped)
         return found.facts
 

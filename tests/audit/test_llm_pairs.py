@@ -3,14 +3,17 @@ process (factcheck/audit/llm_pairs.py, `work.compare_or_ask`)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import threading
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
 from factcheck.audit import _InProcess, run_audit
-from factcheck.audit.llm_pairs import Finished, PairTask, compare_with_llm
+from factcheck.audit.llm_pairs import Finished, PairBoard, PairTask, compare_with_llm
 from factcheck.audit.shelf import Shelf, put_away
-from factcheck.audit.work import Answer, Extracted, compare_filed, compare_or_ask
+from factcheck.audit.work import Answer, Extracted, card_of, compare_filed, compare_or_ask
 from factcheck.backend import Backend
 from factcheck.compare import ClaimVerdict, JudgeRequest, JudgeResult
 from factcheck.config import Settings
@@ -20,7 +23,7 @@ from factcheck.llm.providers.base import Request
 from factcheck.load import load_document
 from factcheck.models import Fact, Source
 from factcheck.pipeline import compare_files
-from tests.fakes.llm_server import llm_server
+from tests.fakes.llm_server import llm_server, ok
 from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model, news_folder
 from tests.llm.test_pipeline_scripted import like_a_model
 
@@ -28,6 +31,11 @@ __all__ = ["llm_server"]
 
 
 CLAIM = "Le pont ne rouvrira jamais."
+LONE = (
+    "---\ntitle: Hollow Creek opens a library\nlang: en\n---\nHOLLOW CREEK - The town of Hollow "
+    "Creek opened a library with 12,000 books on Monday, the librarian Amos Kettle said. The town "
+    "council paid for it.\n"
+)
 
 
 def _filed(tmp_path: Path, shelf: Shelf, name: str, text: str) -> tuple[str, str]:
@@ -140,3 +148,84 @@ def test_futures_are_handed_over_as_they_finish_each_once():
     second.set_result(2)
     first.set_result(1)
     assert [finished.next().result() for _ in range(3)] == [0, 2, 1]
+
+
+def test_a_pair_is_judged_while_another_article_still_waits_for_the_model(llm_server, tmp_path):
+    # Issue 18: a pair's judgement starts once its two articles are extracted, not once every
+    # article of the folder is. The model keeps one lone article's extraction until it has seen
+    # a judgement (10 s at most): had the judgements waited for every extraction, none would come.
+    folder = news_folder(tmp_path / "news", stories=1)
+    (folder / "z-lone.md").write_text(LONE, "utf-8")
+    judged = threading.Event()
+    order: list[str] = []
+
+    def answer(route: str, body: dict[str, Any]):
+        text = json.dumps(body)
+        if "<reference>" in text:
+            order.append("judgement")
+            judged.set()
+        elif "Hollow Creek" in text:
+            judged.wait(10)
+            order.append("lone extraction answered")
+            return ok({"facts": []})
+        return answer_like_a_model(route, body)
+
+    llm_server.responder = answer
+    env = {"OPENAI_API_KEY": "test-key", "OPENAI_BASE_URL": llm_server.openai_url}
+    settings = Settings(providers="openai:fake-model,rules", jobs=2, env=env, use_cache=False)
+    done = run_audit(folder, settings, out=tmp_path / "out")
+    assert len(done.result.groups) == 2 and len(done.result.pairs) == 1
+    assert order == ["judgement", "lone extraction answered"]
+    assert done.result.pairs[0].counts.get("contradicted_claim")
+
+
+def test_an_article_is_profiled_by_its_rules_facts_whatever_the_model_adds(tmp_path):
+    # The stories do not depend on the backend (and an LLM audit groups before every answer
+    # is in): what the model adds to an article leaves its story profile as the rules make it.
+    path = tmp_path / "lone.md"
+    path.write_text(LONE, "utf-8")
+    document = load_document(str(path))
+    rules = tuple(extract(document))
+    start = document.text.index("town council")
+    added = Fact(
+        "entity", "town council", start, start + 12, "Town Council", entity_type="org",
+        source=Source("llm", "openai", "fake-model"),
+    )  # fmt: skip
+    plain = card_of(Extracted(str(path), document, rules), None).profile
+    with_model = card_of(Extracted(str(path), document, (*rules, added)), None).profile
+    assert plain is not None and with_model == plain
+    # ... while the same fact found by the rules would change it: the test can fail.
+    as_rules = dataclasses.replace(added, source=Source())
+    assert card_of(Extracted(str(path), document, (*rules, as_rules)), None).profile != plain
+
+
+def test_an_llm_audit_forms_the_stories_a_rules_audit_forms(llm_server, tmp_path):
+    folder = news_folder(tmp_path / "news", stories=1)
+    (folder / "z-lone.md").write_text(LONE, "utf-8")
+    llm_server.responder = lambda route, body: (
+        ok({"facts": []})
+        if "Hollow Creek" in json.dumps(body)
+        else answer_like_a_model(route, body)
+    )
+    env = {"OPENAI_API_KEY": "test-key", "OPENAI_BASE_URL": llm_server.openai_url}
+    with_llm = Settings(providers="openai:fake-model,rules", jobs=2, env=env, use_cache=False)
+    rules = Settings(providers="rules", jobs=2, env=env, use_cache=False)
+    llm_groups = run_audit(folder, with_llm, out=tmp_path / "llm").result.groups
+    rules_groups = run_audit(folder, rules, out=tmp_path / "rules").result.groups
+    assert [g.documents for g in llm_groups] == [g.documents for g in rules_groups]
+    assert len(llm_groups) == 2
+
+
+def test_the_board_hands_a_pair_over_once_both_its_articles_are_filed():
+    board = PairBoard()
+    board.filed("a", ("shelf-1", "a"))
+    ready = board.task("a", "b", "a-b")
+    later = board.task("c", "d", "c-d")
+    assert ready.done() is False and later.done() is False
+    board.filed("b", ("shelf-2", "b"))
+    assert ready.result() == PairTask(("shelf-1", "a"), ("shelf-2", "b"), "a-b")
+    board.filed("d", ("shelf-2", "d"))
+    assert not later.done()  # still waits for "c"
+    board.cancel()
+    assert later.cancelled()
+    assert board.task("a", "b", "again").result().name == "again"  # both filed: at once

@@ -60,6 +60,9 @@ class AnthropicProvider(StainlessProvider):
     def _third_party_headers(self, sdk: Any) -> dict[str, Any]:
         return _without_environment_headers(sdk)
 
+    def _warm(self, client: Any) -> None:
+        _ = client.messages
+
     async def _send(self, request: Request, level: str) -> Any:
         return await self._client.messages.create(**self._arguments(request, level))
 

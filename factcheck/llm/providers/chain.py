@@ -64,11 +64,15 @@ class Chain:
         return await self._top.complete(request)
 
     async def prepare(self) -> None:
-        """Get the first provider a request would go to ready (its SDK imported), then the
-        validation of answers (jsonschema imported): both in a thread, not on the event loop,
-        where importing the validator at the first answer held every request back."""
+        """Get the first provider a request would go to ready (its SDK imported, its client
+        built), then the validation of answers (jsonschema imported): in a thread, not on the
+        event loop, where importing the validator at the first answer held every request back.
+        For a run about to extract: the server's context window (which sizes an extraction)
+        is asked meanwhile too, so that the first extraction need not wait for it."""
         await prepare(self._fallback)
-        await asyncio.to_thread(importlib.import_module, "jsonschema")
+        validator = asyncio.create_task(asyncio.to_thread(importlib.import_module, "jsonschema"))
+        await self.context_window()
+        await validator
 
     async def context_window(self) -> int | None:
         """The context window of the first provider a request would go to, when it says."""

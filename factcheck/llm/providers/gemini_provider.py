@@ -75,6 +75,9 @@ class GeminiProvider(SDKProvider):
             ),
         )
 
+    def _warm(self, client: Any) -> None:
+        _ = client.aio.models
+
     async def _close_client(self, client: Any) -> None:
         await client.aio.aclose()
         await self._http.aclose()

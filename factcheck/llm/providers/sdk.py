@@ -140,6 +140,11 @@ class SDKProvider(ABC):
     async def _close_client(self, client: Any) -> None:
         await client.close()
 
+    @abstractmethod
+    def _warm(self, client: Any) -> None:
+        """Load what the SDK loads on a client's first request only (the module behind
+        `client.chat`, say): done by `prepare`, in its thread, rather than by that request."""
+
     # -- shared ---------------------------------------------------------------------------
 
     @functools.cached_property
@@ -158,7 +163,8 @@ class SDKProvider(ABC):
 
     def _build_client(self) -> None:
         with self._client_lock:
-            _ = self._client  # the cached property builds it once
+            if "_client" not in self.__dict__:
+                self._warm(self._client)  # the cached property builds it once
 
     async def context_window(self) -> int | None:
         """The tokens the server's context holds, when the server says (llama.cpp, vLLM)."""

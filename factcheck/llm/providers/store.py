@@ -131,6 +131,11 @@ class Store:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
 
+    def open(self) -> None:
+        """Open (or create) the file now rather than at the first read or write."""
+        with self._lock:
+            self._db()
+
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -298,8 +303,11 @@ class CachedProvider:
             future.set_result(completion)  # None when it failed or was cancelled
 
     async def prepare(self) -> None:
-        """Get the inner provider ready for its first request."""
+        """Get the inner provider ready for its first request, and open the cache file
+        meanwhile (in a thread: the first request would otherwise create it on the loop)."""
+        opened = asyncio.create_task(asyncio.to_thread(self.store.open))
         await prepare(self.inner)
+        await opened
 
     async def aclose(self) -> None:
         """Close the inner provider."""
