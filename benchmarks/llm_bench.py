@@ -265,6 +265,8 @@ def cached_compare(runs: int = 5) -> dict:
 def to_markdown(figures: dict, command: str) -> str:
     """The LLM-efficiency table for RESULTS.md."""
     f = figures
+    walls = f.get("walls_s", [f["wall_s"]])
+    ratios = ", ".join(f"{w / f['critical_s']:.3f}" for w in walls) if f["critical_s"] else "-"
     return "\n".join(
         [
             "## LLM efficiency (loopback fake server)",
@@ -274,7 +276,11 @@ def to_markdown(figures: dict, command: str) -> str:
             f"Audit of {f['articles']} generated articles ({f['stories_generated']} stories; "
             f"{f['groups_found']} groups found, {f['pairs']} pairs compared) with the chain "
             f"`openai:bench-model,rules`, every call answered after {f['latency_s'] * 1000:.0f} ms. "
-            "Target (issue 18): wall time at most 1.2 times the ideal. The fake replies with "
+            "Target (issue 18): wall time at most 1.2 times the bound, the critical path of "
+            "the design (item 4 asks for wall time against it); the ideal beside it assumes "
+            "every slot busy from the first instant, with no request alone. Each cold run is a "
+            "fresh process (nothing imported, nothing cached); the figures are those of the "
+            "median of the runs. The fake replies with "
             "TCP_NODELAY since 2026-12-02; the figures measured before then include about 40 ms "
             "per call of a delayed ACK that no real API adds. Calls are counted by kind at the "
             "server; a request the run has already asked is answered from its own cache.",
@@ -285,12 +291,13 @@ def to_markdown(figures: dict, command: str) -> str:
             f"{f['judge_calls']} judgements) |",
             f"| naive design (2 extractions + 1 judgement per pair) | {f['naive_calls']} |",
             f"| naive / ours | {f['naive_ratio']:.2f}x |",
-            f"| wall time, --jobs {f['jobs']} | {f['wall_s']:.1f} s |",
+            f"| wall time, --jobs {f['jobs']} (median cold run) | {f['wall_s']:.2f} s "
+            f"(runs: {', '.join(f'{w:.2f}' for w in walls)}) |",
             f"| ideal (calls x latency / {f['jobs']}) | {f['ideal_s']:.1f} s |",
-            f"| wall / ideal | {f['wall_ratio']:.2f} |",
+            f"| wall / ideal | {f['wall_ratio']:.3f} |",
             f"| critical path (one call alone, then waves of {f['jobs']} calls, a pair's "
             f"judgement after its extractions) | {f['critical_s']:.1f} s |",
-            f"| wall / critical path | {f['critical_ratio']:.2f} |",
+            f"| wall / critical path | {f['critical_ratio']:.3f} (runs: {ratios}) |",
             f"| calls on a cached re-run | {f['cached_rerun_calls']} "
             f"({f['cached_rerun_s']:.1f} s) |",
             "",
@@ -342,10 +349,29 @@ def _cached_rows(c: dict | None) -> list[str]:
     ]
 
 
+def median_of_fresh_runs(articles: int, stories: int, runs: int = 3) -> dict:
+    """`measure` in `runs` fresh processes (each imports its SDK and starts its workers, as a
+    user's run does); the figures of the run of median wall time, with every run's wall."""
+    import subprocess
+
+    results = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--articles", str(articles),
+             "--stories", str(stories), "--no-compare"],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        results.append(json.loads(done.stdout))
+    results.sort(key=lambda f: f["wall_s"])
+    median = results[len(results) // 2]
+    median["walls_s"] = [f["wall_s"] for f in results]
+    return median
+
+
 def run(quick: bool = False) -> str:
     """Measure and return the Markdown section (the hook `benchmarks/run.py` calls)."""
     articles, stories = (32, 4) if quick else (96, 12)
-    figures = measure(articles=articles, stories=stories)
+    figures = median_of_fresh_runs(articles, stories, runs=1 if quick else 3)
     figures["compare"] = cached_compare()
     command = f"python benchmarks/llm_bench.py --articles {articles} --stories {stories}"
     return to_markdown(figures, command)
@@ -357,9 +383,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stories", type=int, default=12)
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--jobs", type=int, default=16)
+    parser.add_argument("--no-compare", action="store_true", help="skip the cached compare")
     args = parser.parse_args(argv)
     figures = measure(args.articles, args.stories, args.latency, args.jobs)
-    figures["compare"] = cached_compare()
+    if not args.no_compare:
+        figures["compare"] = cached_compare()
     print(json.dumps(figures, indent=2))
 
 
