@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.audit.cache import ExtractionCache, extraction_key, rules_fingerprint, to_row
 from factcheck.audit.dask_executor import DaskExecutor, open_dask
@@ -568,7 +568,7 @@ def _run_audit(
             if isinstance(executor, DaskExecutor):
                 executor.release_extractions()
             with progress_for("comparing", len(futures), enabled=progress and bool(futures)) as bar:
-                _stream_pairs(futures, stream, group_of, bar)
+                _stream_pairs(futures, stream, group_of, bar, executor)
         run_info = backend.run_info(time.perf_counter() - started)
     _log.info(
         "%d stories, %d pairs compared, %d extraction(s) reused, in %.1f s",
@@ -740,16 +740,24 @@ def _audit_with_llm(
 
 
 def _stream_pairs(
-    futures: list[Future], stream: AuditStream, group_of: dict[str, int], bar: Progress
+    futures: list[Any],
+    stream: AuditStream,
+    group_of: dict[str, int],
+    bar: Progress,
+    executor: Executor,
 ) -> None:
     """Append each group's pair results to pairs.jsonl as it finishes, keeping none of them.
 
     `as_completed`, not `wait` in a loop: `wait` visits every pending future on each call,
     which over the 4,000 groups of a 100,000-article audit kept the main process a fifth busy
-    on a 2-core machine, taken from the workers."""
-    finished = as_completed(set(futures))  # the set is the generator's own
+    on a 2-core machine, taken from the workers. Dask's futures: `DaskExecutor.results`."""
+    if isinstance(executor, DaskExecutor):
+        results = executor.results(list(futures))
+    else:
+        finished = as_completed(set(futures))  # the set is the generator's own
+        results = (future.result() for future in finished)
     futures.clear()  # a finished future (and its results) is dropped once written
-    _stream_results((future.result() for future in finished), stream, group_of, bar)
+    _stream_results(results, stream, group_of, bar)
 
 
 def _stream_results(

@@ -68,20 +68,33 @@ class DaskExecutor(cf.Executor):
         self._cluster = cluster
         # Workers of a cluster started here share this machine's files (`factcheck.audit.shelf`).
         self.local = cluster is not None
-        # pure=False: the tasks read files, so two calls with equal arguments are not one.
-        self._executor = client.get_executor(pure=False)
         self._located: dict[str, tuple[Any, int]] = {}
 
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future:
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """A Dask future (not a concurrent one: read its results with `results`)."""
         from factcheck.audit.work import compare_filed
 
         if fn is compare_filed and args[0][1] in self._located:
             reference, members, *rest = args
             located = [self._located[path] for _, path in members]
-            return self._executor.submit(
-                compare_located, self._located[reference[1]], located, *rest
-            )
-        return self._executor.submit(fn, *args, **kwargs)
+            fn, args = compare_located, (self._located[reference[1]], located, *rest)
+        # pure=False: the tasks read files, so two calls with equal arguments are not one.
+        return self.client.submit(fn, *args, pure=False, **kwargs)
+
+    def results(self, futures: Iterable[Any]) -> Iterator[Any]:
+        """The results of `futures` (from `submit`) in the order they finish.
+
+        Gathered by this thread, one call for whatever has finished: not by `as_completed`'s
+        `with_results`, nor by the futures of Dask's concurrent.futures executor, whose
+        gathers run on the client's loop for each future as it finishes and now and then read
+        one connection twice at once when another client of the same process talks to the
+        scheduler (a notebook's own, a test's): the audit then waited for ever."""
+        finished = _distributed().as_completed(futures)
+        try:
+            for done in finished.batches():
+                yield from self.client.gather(done)
+        finally:
+            finished.clear()  # an interrupted audit leaves no task behind it
 
     def release_extractions(self) -> None:
         """Forget the workers' extracted articles (submitted comparisons keep what they need)."""
@@ -99,18 +112,20 @@ class DaskExecutor(cf.Executor):
             light = self.client.map(_without_articles, futures, pure=False)
             batches = {cards.key: batch for cards, batch in zip(light, futures, strict=True)}
             futures = light
-        finished = distributed.as_completed(futures, with_results=True)
+        # Gathered here, one call for whatever has finished (see `results`).
+        finished = distributed.as_completed(futures)
         del futures  # as_completed holds each future until it is yielded, and no longer
 
         def results() -> Iterator[Any]:
             try:
-                for future, result in finished:
-                    batch = batches.pop(future.key, None)
-                    if batch is not None:
-                        for index, card in enumerate(result):
-                            if card.profile is not None and card.shelf is None:
-                                self._located[card.path] = (batch, index)
-                    yield result
+                for done in finished.batches():
+                    for future, result in zip(done, self.client.gather(done), strict=True):
+                        batch = batches.pop(future.key, None)
+                        if batch is not None:
+                            for index, card in enumerate(result):
+                                if card.profile is not None and card.shelf is None:
+                                    self._located[card.path] = (batch, index)
+                        yield result
             finally:
                 finished.clear()  # an interrupted audit leaves no task behind it
                 batches.clear()
@@ -119,8 +134,7 @@ class DaskExecutor(cf.Executor):
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._located.clear()
-        self._executor.shutdown(wait=wait and not cancel_futures)
-        self.client.close()
+        self.client.close()  # the scheduler forgets every task this client still held
         if self._cluster is not None:
             self._cluster.close()
 
