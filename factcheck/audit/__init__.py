@@ -8,7 +8,9 @@ shelf (`factcheck.audit.shelf`) and send back a card each (`work.Card`: its repo
 story profile); grouping works from the profiles, and each comparison reads its articles back.
 Results stream to `documents.jsonl` and `pairs.jsonl` as they finish (`factcheck.audit.stream`).
 With an LLM, the workers (forked by a fork server) read the articles and compare the pairs, and
-every LLM request leaves from this process's event loop (`factcheck.audit.llm_pairs`).
+every LLM request leaves from this process's event loop (`factcheck.audit.llm_pairs`); the
+stories are formed from the rules profiles once every article is loaded, and each pair is
+compared as soon as the model has answered for both its articles (`_audit_with_llm`).
 """
 
 from __future__ import annotations
