@@ -540,18 +540,10 @@ def _run_audit(
                 paths, settings, llm, executor, stream, shelf, chosen, pair_dir, progress, errors
             )
         else:
-            cards, reused = read_all(
-                paths,
-                settings,
-                executor,
-                shelf=shelf.folder if shelf else None,
-                progress=progress,
-                on_card=lambda card: stream.add_documents([card.document]),
+            cards, reused = _read_streamed(
+                paths, settings, executor, stream, shelf, progress, errors
             )
-            errors += [AuditError(c.path, c.document.error) for c in cards if c.document.error]
-            profiles: list[Profile | None] = [c.profile for c in cards if c.profile is not None]
-            # The cards give their profiles up: grouping weighs each and lets its tokens go.
-            usable = [dataclasses.replace(c, profile=None) for c in cards if c.profile is not None]
+            profiles, usable = _profiles_apart(cards)
             del cards
             groups, group_of, plan = _plan(group_profiles(profiles), usable, chosen)
             del usable  # the plan names the articles it needs; the profiles are done with
@@ -605,6 +597,42 @@ class _Planned:
     group_of: dict[str, int]
     tasks: int  # pairs to compare
     thread: threading.Thread
+
+
+def _read_streamed(
+    paths: Sequence[Path],
+    settings: Settings,
+    executor: Executor,
+    stream: AuditStream,
+    shelf: Shelf | None,
+    progress: bool,
+    errors: list[AuditError],
+    *,
+    backend: Backend | None = None,
+    on_loaded: Callable[[Extracted], None] | None = None,
+    then: Callable[[Card], None] | None = None,
+) -> tuple[list[Card], int]:
+    """`read_all`, each card's line appended to documents.jsonl as it comes (then handed to
+    `then`), and every unusable article added to `errors`."""
+
+    def on_card(card: Card) -> None:
+        stream.add_documents([card.document])
+        if then is not None:
+            then(card)
+
+    cards, reused = read_all(
+        paths, settings, executor, shelf=shelf.folder if shelf else None, progress=progress,
+        on_card=on_card, backend=backend, on_loaded=on_loaded,
+    )  # fmt: skip
+    errors += [AuditError(c.path, c.document.error) for c in cards if c.document.error]
+    return cards, reused
+
+
+def _profiles_apart(cards: list[Card]) -> tuple[list[Profile | None], list[Card]]:
+    """The usable cards' profiles, and those cards without them: grouping weighs each profile
+    and lets its tokens go (the caller drops its own list of the cards)."""
+    usable = [card for card in cards if card.profile is not None]
+    return [c.profile for c in usable], [dataclasses.replace(c, profile=None) for c in usable]
 
 
 GroupPlan = tuple[Card, list[Card], list[str]]  # a story's reference, its others, report names
@@ -679,9 +707,7 @@ def _audit_with_llm(
             failed.append(error)
 
     def begin() -> None:
-        usable = [card for p in paths if (card := loaded.get(str(p))) is not None]
-        profiles: list[Profile | None] = [card.profile for card in usable]
-        usable = [dataclasses.replace(card, profile=None) for card in usable]
+        profiles, usable = _profiles_apart([card for p in paths if (card := loaded.get(str(p)))])
         groups, group_of, plan = _plan(group_profiles(profiles), usable, chosen)
         tasks = [
             board.task(reference.path, member.path, name)
@@ -707,23 +733,14 @@ def _audit_with_llm(
     def on_card(card: Card) -> None:
         if failed:
             raise failed[0]
-        stream.add_documents([card.document])
         if card.profile is not None:
             board.filed(card.path, _filed(card))
 
     try:
-        cards, reused = read_all(
-            paths,
-            settings,
-            pool,
-            shelf=shelf.folder if shelf else None,
-            progress=progress,
-            on_card=on_card,
-            backend=backend,
-            on_loaded=on_loaded,
-        )
-        errors += [AuditError(c.path, c.document.error) for c in cards if c.document.error]
-        del cards
+        _, reused = _read_streamed(
+            paths, settings, pool, stream, shelf, progress, errors,
+            backend=backend, on_loaded=on_loaded, then=on_card,
+        )  # fmt: skip
         if not planned:  # no article at all
             begin()
         plan = planned[0]

@@ -15,7 +15,7 @@ import concurrent.futures as cf
 import dataclasses
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import UsageError
@@ -89,10 +89,18 @@ class DaskExecutor(cf.Executor):
         gathers run on the client's loop for each future as it finishes and now and then read
         one connection twice at once when another client of the same process talks to the
         scheduler (a notebook's own, a test's): the audit then waited for ever."""
+        gathered = self._gathered(futures)
+        del futures  # each future is dropped once its result is yielded
+        for _, result in gathered:
+            yield result
+
+    def _gathered(self, futures: Iterable[Any]) -> Generator[tuple[Any, Any], None, None]:
+        """(future, result) in the order they finish, gathered as `results` says."""
         finished = _distributed().as_completed(futures)
+        del futures  # as_completed holds each future until it is yielded, and no longer
         try:
             for done in finished.batches():
-                yield from self.client.gather(done)
+                yield from zip(done, self.client.gather(done), strict=True)
         finally:
             finished.clear()  # an interrupted audit leaves no task behind it
 
@@ -105,29 +113,26 @@ class DaskExecutor(cf.Executor):
     ) -> Iterator[Any]:
         from factcheck.audit.work import read_batch
 
-        distributed = _distributed()
         futures = self.client.map(fn, *iterables, pure=False)
         batches: dict[str, Any] = {}  # the key of a batch's cards without articles -> the batch
         if fn is read_batch:  # the cards come here without their articles
             light = self.client.map(_without_articles, futures, pure=False)
             batches = {cards.key: batch for cards, batch in zip(light, futures, strict=True)}
             futures = light
-        # Gathered here, one call for whatever has finished (see `results`).
-        finished = distributed.as_completed(futures)
-        del futures  # as_completed holds each future until it is yielded, and no longer
+        finished = self._gathered(futures)  # see `results`
+        del futures
 
         def results() -> Iterator[Any]:
             try:
-                for done in finished.batches():
-                    for future, result in zip(done, self.client.gather(done), strict=True):
-                        batch = batches.pop(future.key, None)
-                        if batch is not None:
-                            for index, card in enumerate(result):
-                                if card.profile is not None and card.shelf is None:
-                                    self._located[card.path] = (batch, index)
-                        yield result
+                for future, result in finished:
+                    batch = batches.pop(future.key, None)
+                    if batch is not None:
+                        for index, card in enumerate(result):
+                            if card.profile is not None and card.shelf is None:
+                                self._located[card.path] = (batch, index)
+                    yield result
             finally:
-                finished.clear()  # an interrupted audit leaves no task behind it
+                finished.close()  # an interrupted audit leaves no task behind it
                 batches.clear()
 
         return results()
