@@ -89,16 +89,17 @@ class Backend:
                 "so only figures, numeric dates, Latin-script names and quotes were read"
             )
 
-    def extract(self, document: Document) -> list[Fact]:
-        """The facts of `document`: rules always, plus grounded LLM facts when available."""
+    def extract(self, document: Document, rules_facts: list[Fact] | None = None) -> list[Fact]:
+        """The facts of `document`: rules always (`rules_facts` when already read), plus
+        grounded LLM facts when available."""
         self.note_language(document)
         if self.llm is None:
-            return rules_extract(document)
+            return rules_extract(document) if rules_facts is None else rules_facts
         from factcheck.llm.extract import LLMExtractor, merge
 
         extractor = LLMExtractor(self.llm)
         pending = extractor.start(document)  # the request waits while the rules read
-        facts = rules_extract(document)
+        facts = rules_extract(document) if rules_facts is None else rules_facts
         found = extractor.finish(pending)
         return facts if found is None else merge(facts, found)
 
@@ -120,9 +121,44 @@ class Backend:
         return compare(reference, reference_facts, candidate, candidate_facts, judge=judge)
 
     def compare(self, reference: Document, candidate: Document) -> Comparison:
-        """Extract both documents and compare them."""
+        """Extract both documents and compare them: with an LLM, in one request for both when
+        they fit (`Settings.joint_compare`), else one per article and a judgement."""
+        if self.llm is not None and self.settings.joint_compare and self.llm.available():
+            return self._compare_joint(reference, candidate)
         return self.compare_facts(
             reference, self.extract(reference), candidate, self.extract(candidate)
+        )
+
+    def _compare_joint(self, reference: Document, candidate: Document) -> Comparison:
+        from factcheck.compare import compare
+        from factcheck.llm.extract import merge
+        from factcheck.llm.joint import AnnotatedJudge, llm_joint
+
+        llm = self.llm
+        assert llm is not None
+        for document in (reference, candidate):
+            self.note_language(document)
+        pending = llm.start(llm_joint(reference, candidate, llm.chain, llm.prompts))
+        ref_facts, cand_facts = rules_extract(reference), rules_extract(candidate)
+        answer = llm.wait(pending)
+        if answer is None and not pending.exception() and llm.available():
+            # Too long for one request: each article on its own, then a judgement.
+            return self.compare_facts(
+                reference,
+                self.extract(reference, ref_facts),
+                candidate,
+                self.extract(candidate, cand_facts),
+            )
+        if answer is None:  # the LLM failed and the rules carry on alone
+            return compare(reference, ref_facts, candidate, cand_facts)
+        found = answer.grounded()
+        llm.count_dropped(found.dropped)
+        return compare(
+            reference,
+            merge(ref_facts, found.reference),
+            candidate,
+            merge(cand_facts, found.candidate),
+            judge=AnnotatedJudge(found),
         )
 
     def run_info(self, seconds: float) -> RunInfo:

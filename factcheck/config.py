@@ -51,6 +51,9 @@ class Settings:
     jobs: int = 0  # 0 = one per core
     env: Mapping[str, str] = field(default_factory=dict)
     prompts: Path | None = None  # a folder whose NAME.prompt files replace the packaged ones
+    # `compare` with an LLM: both articles in one request when they fit (False: each article
+    # extracted on its own, then a judgement: three requests, as an audit's pairs are asked)
+    joint_compare: bool = True
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

@@ -179,21 +179,27 @@ def _value(kind: str, raw: str | None) -> str | float | None:
 def _ground(
     document: Document, offset: int, piece: str, completion: Completion
 ) -> tuple[list[Fact], int]:
-    grounder = Grounder(piece)
     source = Source("llm", completion.provider, completion.model)
-    facts: list[Fact] = []
-    dropped = 0
-    for item in completion.data.get("facts", []):
+    found = ground_items(document, offset, piece, completion.data.get("facts", []), source)
+    facts = [fact for fact in found if fact is not None]
+    return facts, len(found) - len(facts)
+
+
+def ground_items(
+    document: Document, offset: int, piece: str, items: list[dict[str, Any]], source: Source
+) -> list[Fact | None]:
+    """One grounded fact per answer item of `piece` (at `offset` in `document`), None for an item
+    whose evidence is not in the text or that lacks what its kind needs."""
+    grounder = Grounder(piece)
+    facts: list[Fact | None] = []
+    for item in items:
         span = grounder.locate(item["evidence"])
-        if span is None:
-            dropped += 1
-            continue
-        start, end = offset + span[0], offset + span[1]
         kind = _FACT_KIND.get(item["kind"], item["kind"])
         disclosure = item.get("disclosure") if kind == "disclaimer" else None
-        if kind == "disclaimer" and disclosure is None:
-            dropped += 1  # a disclosure must say which AI use it declares
+        if span is None or (kind == "disclaimer" and disclosure is None):
+            facts.append(None)  # a disclosure must say which AI use it declares
             continue
+        start, end = offset + span[0], offset + span[1]
         facts.append(
             Fact(
                 kind=kind,
@@ -212,7 +218,7 @@ def _ground(
                 source=source,
             )
         )
-    return facts, dropped
+    return facts
 
 
 async def llm_extract(

@@ -76,10 +76,28 @@ def _article(user: str) -> str:
     return user.split("<article>\n", 1)[1].rsplit("\n</article>", 1)[0]
 
 
+def _between(user: str, tag: str) -> str:
+    return user.split(f"<{tag}>\n", 1)[1].rsplit(f"\n</{tag}>", 1)[0]
+
+
 def answer_like_a_model(route: str, body: dict[str, Any]):
     """Extraction: one grounded claim (the article's last sentence) and one invented claim.
-    Judgement: every quote pair 'same', every claim 'contradicted'."""
+    Judgement: every quote pair 'same', every claim 'contradicted'. A joint comparison: both
+    extractions at once, every candidate claim contradicted."""
     user = _user_text(route, body)
+    if "<reference_article>" in user:
+        invented = "This sentence appears in no article at all."
+        sides = {}
+        for side in ("reference", "candidate"):
+            article = _between(user, f"{side}_article")
+            grounded = next(c for c in CLAIMS if c in article)
+            sides[side] = [_fact("claim", grounded), _fact("claim", invented)]
+        for n, fact in enumerate(sides["reference"], 1):
+            fact["id"] = f"R{n}"
+        for fact in sides["candidate"]:
+            fact.update(match="R1", verdict="contradicted")
+            fact["reason"] = "The reference says it reopens in June."
+        return ok(sides)
     if "<article>" in user:
         article = _article(user)
         grounded = next(c for c in CLAIMS if c in article)
@@ -132,14 +150,17 @@ def articles(tmp_path: Path) -> tuple[Path, Path]:
     return reference, candidate
 
 
-def settings_for(server: FakeLLMServer, chain: str) -> Settings:
+def settings_for(server: FakeLLMServer, chain: str, *, joint: bool = False) -> Settings:
+    """Settings for a chain of the fake's providers. `compare` asks per article and then judges
+    (joint=False) in the tests written for those requests; the one-request way is tested over
+    the wire in test_joint_compare.py."""
     env = {
         "OPENAI_API_KEY": KEY,
         "ANTHROPIC_API_KEY": KEY,
         "OPENAI_BASE_URL": server.openai_url,
         "ANTHROPIC_BASE_URL": server.anthropic_url,
     }
-    return Settings(providers=chain, env=env)
+    return Settings(providers=chain, env=env, joint_compare=joint)
 
 
 def test_one_extraction_per_article_at_most_one_judgement_and_none_on_a_cached_rerun(
@@ -207,7 +228,7 @@ def test_revoked_anthropic_falls_back_to_openai_after_one_attempt_and_rerun_is_f
     assert run(argv) == 0
     report = json.loads(capsys.readouterr().out)
     assert len(llm_server.requests("anthropic")) == 1
-    assert len(llm_server.requests("openai")) >= 2
+    assert len(llm_server.requests("openai")) == 1  # the pair, in one request
     fallback = report["run"]["fallbacks"][0]
     assert fallback["provider"] == "anthropic:claude-haiku-4-5"
     assert fallback["to"] == "openai:gpt-5-mini" and fallback["disabled"] is True

@@ -28,7 +28,9 @@ from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, _article, _fact, n
 
 CLAIMS = ("Le pont ne rouvrira jamais.", "closed the Quayside bridge on Thursday")
 INVENTED = "This sentence appears in no article at all."
-RULES_AFTER = Settings(providers="rules")  # a chain ending with rules: the default
+# A chain ending with rules (the default); `compare` asks per article, then judges: these tests
+# follow those requests (the one-request way: test_joint_compare.py).
+RULES_AFTER = Settings(providers="rules", joint_compare=False)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The packaged prompts, and a user's own folder of them (FACTCHECK_PROMPTS)."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,6 +68,11 @@ def _article_pair(tmp_path: Path) -> tuple[Path, Path]:
 CLAIM = "Le pont ne rouvrira jamais."
 
 
+def per_article(**values: Any) -> Settings:
+    """Settings whose `compare` asks per article, then judges: the requests these tests follow."""
+    return Settings(joint_compare=False, **values)
+
+
 def _answer(request: Request) -> dict:
     """The candidate's one claim (so that the judge is asked about it), and no verdict."""
     if request.schema_name != "facts":
@@ -83,7 +89,7 @@ def _claim(text: str) -> dict:
 def test_a_prompt_in_the_users_folder_replaces_the_packaged_one_and_the_rest_stay(tmp_path):
     folder = _folder(tmp_path, extract=MY_EXTRACT)
     model = ScriptedProvider(respond=_answer)
-    compare_files(*_article_pair(tmp_path), Settings(prompts=folder), provider=model)
+    compare_files(*_article_pair(tmp_path), per_article(prompts=folder), provider=model)
     extractions = model.asked("facts")
     assert len(extractions) == 2
     assert all(r.system.startswith("MY OWN RULES: extract facts from a") for r in extractions)
@@ -95,14 +101,27 @@ def test_a_prompt_in_the_users_folder_replaces_the_packaged_one_and_the_rest_sta
     assert judgement.system.startswith(load_prompt("judge").system.template[:60])
 
 
+def test_a_users_compare_prompt_makes_the_one_request_of_a_compare(tmp_path):
+    user = load_prompt("compare").user.template
+    folder = _folder(
+        tmp_path, compare=f"version: 1\n\n## system\nHOUSE RULES.\n\n## user\n{user}\n"
+    )
+    model = ScriptedProvider(respond={"reference": [], "candidate": []})
+    compare_files(*_article_pair(tmp_path), Settings(prompts=folder), provider=model)
+    (request,) = model.requests
+    assert (request.schema_name, request.system) == ("comparison", "HOUSE RULES.")
+    assert request.prompt_version.startswith("compare@1~")
+    assert "<candidate_article>" in request.messages[-1].content
+
+
 def test_an_edited_prompt_is_asked_again_instead_of_hitting_the_cache(tmp_path):
     articles = _article_pair(tmp_path)
-    first = compare_files(*articles, Settings(), provider=ScriptedProvider(respond=_answer))
-    again = compare_files(*articles, Settings(), provider=ScriptedProvider(respond=_answer))
+    first = compare_files(*articles, per_article(), provider=ScriptedProvider(respond=_answer))
+    again = compare_files(*articles, per_article(), provider=ScriptedProvider(respond=_answer))
     assert first.run.llm_calls == 3 and again.run.llm_calls == 0  # the packaged prompt: cached
     folder = _folder(tmp_path, extract=MY_EXTRACT)
     model = ScriptedProvider(respond=_answer)
-    mine = compare_files(*articles, Settings(prompts=folder), provider=model)
+    mine = compare_files(*articles, per_article(prompts=folder), provider=model)
     assert len(model.asked("facts")) == 2 and mine.run.llm_calls == 2
     assert mine.run.cache_hits == 1  # the judgement: its prompt is still the packaged one
 
@@ -130,13 +149,17 @@ def test_the_folder_comes_from_the_environment_or_the_config_file_and_says_so(
     assert line.endswith("(environment)")
     assert run(["providers"]) == 0
     out = capsys.readouterr().out
-    assert f"Prompts: {mine} (extract.prompt from there; packaged: judge.prompt)" in out
+    assert (
+        f"Prompts: {mine} (extract.prompt from there; packaged: compare.prompt, judge.prompt)"
+        in out
+    )
 
 
 def test_without_a_folder_the_packaged_prompts_are_used_and_shown(capsys):
     from factcheck.cli import run
 
-    assert load_prompts(None).ids == (load_prompt("extract").id, load_prompt("judge").id)
+    packaged = ("compare", "extract", "judge")
+    assert load_prompts(None).ids == tuple(load_prompt(name).id for name in packaged)
     assert run(["config"]) == 0
     assert "prompts:     packaged  (default)" in capsys.readouterr().out
 

@@ -170,7 +170,7 @@ def test_a_compare_through_gemini_keeps_grounded_facts_and_leaks_no_key(
         "GEMINI_BASE_URL": llm_server.gemini_url,
         "FACTCHECK_HOME": os.environ["FACTCHECK_HOME"],
     }
-    result = compare_files(reference, candidate, Settings(env=env))
+    result = compare_files(reference, candidate, Settings(env=env, joint_compare=False))
     assert result.run.backends == ("gemini:gemini-2.5-flash", "rules")
     assert not result.run.degraded
     assert result.run.llm_calls == llm_server.counts()["gemini"] >= 2
@@ -223,7 +223,7 @@ def test_a_hung_gemini_costs_one_deadline_per_run(
     elapsed = time.perf_counter() - started
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and not report["run"]["degraded"]
-    assert llm_server.counts()["gemini"] == 1 and llm_server.counts()["openai"] >= 2
+    assert llm_server.counts()["gemini"] == 1 and llm_server.counts()["openai"] == 1
     assert elapsed < 2 + 10, elapsed
     assert "no answer within the request deadline (2s)" in report["run"]["fallbacks"][0]["reason"]
 

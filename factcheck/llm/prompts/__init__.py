@@ -26,7 +26,7 @@ from typing import Any
 from factcheck.config import PROMPTS_VARIABLE
 from factcheck.errors import UsageError
 
-PROMPT_NAMES = ("extract", "judge")
+PROMPT_NAMES = ("compare", "extract", "judge")
 _SUFFIX = ".prompt"
 _MAX_BYTES = 200_000  # a template is a page or two; anything this large is not one
 
