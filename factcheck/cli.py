@@ -516,6 +516,7 @@ def config(provider: ProviderOpt = None) -> None:
         f"max_bytes:   {settings.max_bytes}  ({sources['max_bytes']})",
         f"jobs:        {settings.jobs or 'one per core'}  ({sources['jobs']})",
         f"cache:       {'on' if settings.use_cache else 'off'}  ({sources['use_cache']})",
+        f"joint_compare: {'on' if settings.joint_compare else 'off'}  ({sources['joint_compare']})",
         f"state:       {visible(str(state_path(settings.env)))}  ({sources['home']})",
         f"prompts:     {visible(load_prompts(settings.prompts).describe())}  ({sources['prompts']})",
         "precedence:  flags > environment > .env > config file > defaults",

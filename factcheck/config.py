@@ -82,6 +82,7 @@ class UserConfig:
     jobs: int | None = None
     cache: bool | None = None
     prompts: Path | None = None
+    joint_compare: bool | None = None
     env: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -92,6 +93,7 @@ _KEYS: dict[str, tuple[type, str]] = {
     "jobs": (int, "a number of workers, 0 = one per core"),
     "cache": (bool, "true or false"),
     "prompts": (str, "a folder of .prompt files"),
+    "joint_compare": (bool, "true (a pair in one LLM request when it fits) or false"),
 }
 
 
@@ -187,6 +189,7 @@ def resolve(**overrides: object) -> tuple[Settings, dict[str, str]]:
         "max_bytes": [("config file", config.max_bytes)],
         "jobs": [("config file", config.jobs)],
         "use_cache": [("config file", config.cache)],
+        "joint_compare": [("config file", config.joint_compare)],
         "prompts": [
             (
                 _origin(PROMPTS_VARIABLE, env, from_dotenv, from_config),

@@ -193,13 +193,18 @@ def test_config_shows_each_setting_and_where_it_came_from(capsys):
     path = Path(os.environ["XDG_CONFIG_HOME"]) / "factcheck" / "config.toml"
     assert f"config file: {path} (not found; optional)" in out
     assert "providers:   rules  (default)" in out
-    _config('providers = "openai:gpt-5-mini,rules"\nmax_bytes = 1234\ncache = false\n')
+    assert "joint_compare: on  (default)" in out
+    _config(
+        'providers = "openai:gpt-5-mini,rules"\nmax_bytes = 1234\ncache = false\n'
+        "joint_compare = false\n"
+    )
     assert run(["config"]) == 0
     out = capsys.readouterr().out
     assert "(found)" in out
     assert "providers:   openai:gpt-5-mini, rules  (config file)" in out
     assert "max_bytes:   1234  (config file)" in out
     assert "cache:       off  (config file)" in out
+    assert "joint_compare: off  (config file)" in out
 
 
 def test_precedence_is_flags_then_environment_then_dotenv_then_config_file(

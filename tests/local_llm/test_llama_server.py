@@ -272,6 +272,44 @@ def test_compare_two_examples_through_the_openai_wire(llama: LlamaServer, home: 
                 assert verdict["id"] in ids
 
 
+def test_compare_asks_once_for_a_short_pair(llama: LlamaServer, tmp_path: Path) -> None:
+    # Short enough for both articles, the instructions and the answer to fit the small context:
+    # one request carries the pair. An answer cut at its limit sends the pair per article.
+    reference, candidate = tmp_path / "ref.txt", tmp_path / "cand.txt"
+    reference.write_text(
+        "The Lintel Museum reopened on Friday after a 3 million euro repair, its director Ana "
+        'Paz said. "Visitors can return at last," she said.\n',
+        encoding="utf-8",
+    )
+    candidate.write_text(
+        "Le musée Lintel a rouvert vendredi après des travaux de 5 millions d'euros, a dit sa "
+        "directrice Ana Paz.\n",
+        encoding="utf-8",
+    )
+    mark = llama.recorder.mark()
+    done, _ = factcheck(
+        tmp_path,
+        "compare", str(reference), str(candidate), "--format", "json", "--fail-on", "never",
+        "--provider", openai_spec(llama.recorder.url),
+    )  # fmt: skip
+    assert_clean(done)
+    run = json.loads(done.stdout)["run"]
+    sent = chats(llama.recorder.since(mark))
+    assert run["llm_calls"] == len(sent) >= 1, run
+    first = sent[0]
+    assert first.body["response_format"]["json_schema"]["name"] == "comparison"
+    assert "Lintel Museum" in first.text and "musée Lintel" in first.text
+    finish = (first.answer or {}).get("choices", [{}])[0].get("finish_reason")
+    if first.status == 200 and finish == "stop":
+        assert len(sent) == 1  # the pair's one answer, validated against its schema
+        data = answer_data(first)
+        assert set(data) == {"reference", "candidate"}
+    else:  # cut or refused: asked per article, never the same request again
+        assert all(not e.text.count("<reference_article>") for e in sent[1:])
+    assert all(e.seconds <= DEADLINE for e in sent)
+    assert_used_or_said_why(run)
+
+
 def test_audit_of_the_examples(llama: LlamaServer, home: Path, tmp_path: Path) -> None:
     # One story of the examples (a reference and its retelling): the whole folder would take
     # the small model half an hour on 2 shared cores.
