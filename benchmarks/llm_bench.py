@@ -35,10 +35,12 @@ def _corpus():  # type: ignore[no-untyped-def]
 
 
 def _answer(route: str, body: dict[str, Any]):  # type: ignore[no-untyped-def]
-    """A minimal valid answer for either prompt: no facts, no verdicts."""
+    """A minimal valid answer for any of the prompts: no facts, no verdicts."""
     from tests.fakes.llm_server import ok
 
     user = json.dumps(body.get("messages", []))
+    if "<reference_article>" in user:  # a pair in one request (compare)
+        return ok({"reference": [], "candidate": []})
     return ok({"facts": []} if "<article>" in user else {"quotes": [], "claims": []})
 
 
