@@ -55,7 +55,8 @@ STORY_DAYS = 7  # articles further apart in publication count for less (see `in_
 LIGHT = 0.75  # share of the normalisation that the lighter article carries
 STEM = 7  # content words are cut to this many characters: a cheap stem in every language
 KIND_WEIGHT = {"n": 2.0, "f": 1.5, "d": 1.5, "w": 1.0}
-_WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{4,}")  # not kana or Han
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # kana and Han
 _NAME_WORD = re.compile(r"[a-z0-9]{3,}")
 
 
@@ -120,6 +121,16 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     tokens.update(
         prefix + word[:STEM] for word in _WORD.findall(text.casefold()) if word not in stop
     )
+    if _UNSPACED.search(text):
+        # Chinese and Japanese write no spaces between words: a run of characters is a clause,
+        # not a word. Its pairs of characters stand for its words (most Chinese words are two
+        # characters long), those of stop words left out.
+        tokens.update(
+            prefix + run[i : i + 2]
+            for run in _UNSPACED.findall(text)
+            for i in range(len(run) - 1)
+            if run[i : i + 2] not in stop
+        )
     return Profile(tokens, language, document.published, tuple(names))
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from factcheck.extract.rules import cjk
 from factcheck.extract.rules import dates_resolve as res
 from factcheck.extract.rules.dates_context import words_after, words_before
 from factcheck.extract.rules.dates_data import (
@@ -130,7 +131,20 @@ def _candidates(norm: str, pats: Patterns, language: str | None) -> list[Found]:
             out.extend(found)
         elif found is not None:
             out.append(found)
+    if cjk.HAS_CJK.search(norm):
+        out.extend(_cjk_dates(norm))
     return out
+
+
+def _cjk_dates(norm: str) -> Iterator[Found]:
+    """ "2020年1月1日", "2020年6月", "4 月 22 日", "2024년 3월 5일"."""
+    for m in cjk.DATE.finditer(norm):
+        year = int(m["y"]) if m["y"] else None
+        month = int(m["m"])
+        if m["d"]:
+            yield Found(m.start(), m.end(), 0, year, month, int(m["d"]), explicit_year=bool(year))
+        elif year is not None:
+            yield Found(m.start(), m.end(), 0, year, month, precision="month", explicit_year=True)
 
 
 def _iso(m: re.Match[str], pats: Patterns, language: str | None) -> Found | None:

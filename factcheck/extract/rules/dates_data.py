@@ -27,6 +27,9 @@ EQUIVALENTS: dict[str, str] = {
     "\u066b": ".",  # Arabic decimal separator
     "\u066c": ",",  # Arabic thousands separator
     "\u066a": "%",  # Arabic percent sign
+    **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width digits (Japanese, Chinese)
+    "\uff0e": ".",  # full-width full stop, a decimal point between full-width digits
+    "\uff05": "%",  # full-width percent sign
     "\u2019": "'",  # the typographic apostrophe in "l’an dernier"
 }
 

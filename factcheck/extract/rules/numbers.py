@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.extract.rules import cjk
 from factcheck.extract.rules.dates_context import stopwords, words_after, words_before
 from factcheck.extract.rules.dates_data import key, normalise, tokens
 from factcheck.extract.rules.numbers_data import (
@@ -82,6 +83,7 @@ class _Figure:
     unit: str | None
     scale: float | None  # the scale word's factor ("20 juta": 1e6), None without one
     context: str | None = None
+    cjk: bool = False  # read in Chinese, Japanese or Korean text (cjk.py), its context with it
 
 
 def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) -> list[Fact]:
@@ -101,6 +103,10 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
     for start, end in [*exclude, *_not_prose(norm), *phones]:
         mask[start:end] = b"\x01" * (end - start)
     figures: list[_Figure] = []
+    if cjk.HAS_CJK.search(norm):  # first: "200 万" is two million, not a 200 then a word
+        for f in cjk.find_figures(norm, mask):
+            figures.append(_Figure(f.start, f.end, f.value, f.unit, f.scale, f.context, cjk=True))
+            mask[f.start : f.end] = b"\x01" * (f.end - f.start)
     starts = list(index.digits)
     for pos, names in anchored:
         if "fraction" in names and (m := pats.fraction.match(norm, pos)):
@@ -133,7 +139,8 @@ def find_numbers(document: Document, exclude: Sequence[tuple[int, int]] = ()) ->
     for i, figure in enumerate(figures):
         following = figures[i + 1].start if i + 1 < len(figures) else None
         previous = figures[i - 1].end if i else 0
-        figure.context = _context(text, figure, pats, previous, following)
+        if not figure.cjk:
+            figure.context = _context(text, figure, pats, previous, following)
     _join_ranges(figures, norm, pats)
     return [
         Fact(
@@ -159,6 +166,8 @@ def _counted(norm: str, figures: list[_Figure], i: int, pats: Patterns) -> str |
     if figure.unit is not None:
         return None  # money and percentages count no thing
     stop = figures[i + 1].start if i + 1 < len(figures) else len(norm)
+    if figure.cjk:
+        return cjk.counted(norm, figure.end, stop)
     floor = figures[i - 1].end if i else 0
     after = norm[figure.end : min(stop, figure.end + COUNTED_WINDOW)]
     before = norm[max(floor, figure.start - COUNTED_WINDOW) : figure.start]
