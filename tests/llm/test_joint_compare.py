@@ -190,3 +190,23 @@ def test_the_request_is_sized_to_both_articles():
     )
     assert "language de" in request.messages[-1].content
     assert request.splittable  # too big for a provider: asked per article, not passed down
+
+
+def test_when_the_model_fails_the_rules_compare_alone_and_say_so(articles):
+    from factcheck.errors import AccessError
+
+    revoked = ScriptedProvider(respond=AccessError("access revoked", provider="scripted"))
+    result = compare_files(*articles, RULES_AFTER, provider=revoked)
+    assert result.run.degraded and result.run.notices
+    assert len(revoked.requests) == 1  # one request for the pair, not one per article
+    assert all(f.source.extractor == "rules" for f in result.candidate_facts)
+    assert result.verdict in ("consistent", "discrepancies")  # compared, by the rules
+
+
+def test_an_answer_that_misses_the_schema_is_asked_once_more_then_the_rules_carry_on(articles):
+    model = ScriptedProvider({"reference": "none"}, {"candidate": []}, respond=answer())
+    result = compare_files(*articles, RULES_AFTER, provider=model)
+    _, again = model.requests  # the first answer, then the re-ask
+    assert "does not fit the schema" in again.messages[-1].content
+    assert result.run.fallbacks and "invalid_output" in result.run.fallbacks[0].reason
+    assert all(f.source.extractor == "rules" for f in result.candidate_facts)
