@@ -9,7 +9,8 @@ verdict. Nothing is sent twice, and the comparison waits for one answer instead 
 The answer is grounded like any extraction (each fact's evidence must be in its own article) and
 merged with the rules' facts. The verdicts then answer the comparison engine's questions through
 `AnnotatedJudge`, so the engine runs the same code whichever way its judge was asked. A pair too
-long for one request (or for the server's context window) is compared the per-article way.
+long for one request (over `MAX_JOINT_CHARS` together, an answer over `MAX_JOINT_OUTPUT` tokens,
+or more than the server's context window) is compared the per-article way.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from factcheck.compare.judge import ClaimVerdictKind, QuoteVerdictKind
 
 MAX_JOINT_CHARS = MAX_CHUNK_CHARS  # both articles together; a longer pair is asked per article
+# The longest answer a joint request may ask for: every current hosted model writes this much
+# (Claude 3.5 Haiku's cap), and the per-article requests a longer pair gets ask for less each.
+MAX_JOINT_OUTPUT = 8192
 JUDGED_KINDS = ("claim", "quote")  # the candidate facts the model gives a verdict on
 VERDICT_TOKENS = 40  # what a candidate fact adds: match, verdict and a one-sentence reason
 
@@ -156,7 +160,9 @@ async def llm_joint(
     request = joint_request(
         reference, candidate, prompts["compare"] if prompts is not None else None
     )
-    if not fits(request, await context_window(provider)):
+    if request.max_output_tokens > MAX_JOINT_OUTPUT or not fits(
+        request, await context_window(provider)
+    ):
         return None
     try:
         completion = await provider.complete(request)
