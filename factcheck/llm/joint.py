@@ -37,9 +37,10 @@ if TYPE_CHECKING:
     from factcheck.compare.judge import ClaimVerdictKind, QuoteVerdictKind
 
 MAX_JOINT_CHARS = MAX_CHUNK_CHARS  # both articles together; a longer pair is asked per article
-# The longest answer a joint request may ask for: every current hosted model writes this much
-# (Claude 3.5 Haiku's cap), and the per-article requests a longer pair gets ask for less each.
-MAX_JOINT_OUTPUT = 8192
+# The longest answer a joint request may ask for (what two articles of 6,000 characters call for):
+# the current hosted models write this much (GPT-4o mini 16,384, Claude Haiku 4.5 and Gemini 2.5
+# Flash more); a model that writes less refuses the request, and the pair is asked per article.
+MAX_JOINT_OUTPUT = 16_384
 JUDGED_KINDS = ("claim", "quote")  # the candidate facts the model gives a verdict on
 VERDICT_TOKENS = 40  # what a candidate fact adds: match, verdict and a one-sentence reason
 

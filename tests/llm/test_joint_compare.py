@@ -157,20 +157,19 @@ def test_a_pair_too_long_for_one_request_is_asked_per_article_then_judged(tmp_pa
     assert "comparison" not in names and names.count("facts") >= 2
 
 
-def test_a_pair_whose_answer_would_be_too_long_is_asked_per_article(tmp_path: Path):
-    # Under MAX_JOINT_CHARS together, but the facts of two 5,000-character articles and their
-    # verdicts would ask more output than every hosted model writes in one answer.
-    sentence = "The ferry resumed its crossings on Monday. "
-    body = sentence * (5000 // len(sentence))
-    (tmp_path / "ref.md").write_text(REFERENCE + body, encoding="utf-8")
-    (tmp_path / "cand.md").write_text(CANDIDATE + body, encoding="utf-8")
+def test_a_model_that_will_not_write_so_long_an_answer_gets_the_pair_per_article(articles):
+    from factcheck.errors import OutputTooLongError
 
     def respond(request: Request) -> dict[str, Any]:
+        if request.schema_name == "comparison":  # as a 400 "max_tokens is too large" maps
+            raise OutputTooLongError("max_tokens is too large", provider="scripted")
         return {"facts": []} if request.schema_name == "facts" else {"quotes": [], "claims": []}
 
     model = ScriptedProvider(respond=respond)
-    compare_files(tmp_path / "ref.md", tmp_path / "cand.md", RULES_AFTER, provider=model)
-    assert [r.schema_name for r in model.requests][:2] == ["facts", "facts"]
+    result = compare_files(*articles, RULES_AFTER, provider=model)
+    names = [r.schema_name for r in model.requests]
+    assert names[0] == "comparison" and names[1:3] == ["facts", "facts"]
+    assert not result.run.degraded
 
 
 def test_a_pair_over_the_servers_window_is_asked_per_article(articles):

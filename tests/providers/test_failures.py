@@ -10,6 +10,7 @@ from factcheck.errors import (
     AccessError,
     BadRequestError,
     ContextTooLongError,
+    OutputTooLongError,
     QuotaError,
     TransientError,
 )
@@ -56,6 +57,8 @@ def _openai(message: str, kind: str = "", code: str | None = None) -> dict[str, 
         (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "prompt is too long: 250000 tokens > 200000 maximum"}}, ContextTooLongError),
         (413, {"type": "error", "error": {"type": "request_too_large", "message": "Request exceeds the maximum size"}}, ContextTooLongError),
         (400, _openai("Unrecognized request argument supplied: foo", "invalid_request_error"), BadRequestError),
+        (400, _openai("max_tokens is too large: 20000. This model supports at most 16384 completion tokens, whereas you provided 20000.", "invalid_request_error"), OutputTooLongError),
+        (400, {"type": "error", "error": {"type": "invalid_request_error", "message": "max_tokens: 20000 > 8192, which is the maximum allowed number of output tokens for claude-3-5-haiku-20241022"}}, OutputTooLongError),
         (422, _openai("Unprocessable"), BadRequestError),
     ],
 )  # fmt: skip

@@ -18,6 +18,7 @@ from factcheck.errors import (
     AccessError,
     BadRequestError,
     ContextTooLongError,
+    OutputTooLongError,
     ProviderError,
     QuotaError,
     TransientError,
@@ -107,6 +108,10 @@ def from_status(
         return TransientError(described, retry_after=retry_after(headers), **args)
     if status == 413 or (status in {400, 422} and says("context_too_long", text)):
         return ContextTooLongError(described, **args)
+    # More output asked than the model ever writes ("max_tokens is too large ... supports at most
+    # 16384 completion tokens"): a smaller part of the input asks for less.
+    if status in {400, 422} and says("output_cap_exceeded", text):
+        return OutputTooLongError(described, **args)
     return BadRequestError(described, **args)
 
 
