@@ -345,7 +345,7 @@ def _cached_rows(c: dict | None) -> list[str]:
         "| --- | --- |",
         f"| rules only | {c['rules_cpu_s']:.2f} s |",
         f"| LLM chain, every answer cached ({c['cached_calls']} calls, {c['cached_hits']} cache "
-        f"hits) | {c['cached_cpu_s']:.2f} s |",
+        f"hit{'' if c['cached_hits'] == 1 else 's'}) | {c['cached_cpu_s']:.2f} s |",
         f"| cached / rules | {ratio:.2f} (target ≤ 1.5) |",
         "",
     ]
