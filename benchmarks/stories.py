@@ -21,7 +21,7 @@ import random
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 from pathlib import Path
@@ -113,7 +113,44 @@ def itn(rn, quick: bool) -> dict:
     gold = [frozenset(labels[k]) for k in keys]
     row = grouping_row("ITN blurbs (deduplicated by language and text)", articles, gold)
     row["wrong"], row["naming"] = _naming_pairs(row["found"], gold, [t for _, t in keys], subjects)
+    row["by_kind"] = _recall_by_kind(row["found"], gold, keys)
     return row
+
+
+def script_of(text: str) -> str:
+    """The script most of `text`'s letters are written in ("LATIN", "CYRILLIC", "CJK"...), by
+    the first word of each letter's Unicode name."""
+    import unicodedata
+
+    counts: Counter[str] = Counter(
+        unicodedata.name(ch, "?").split()[0] for ch in text if ch.isalpha()
+    )
+    return counts.most_common(1)[0][0] if counts else "?"
+
+
+def _recall_by_kind(
+    groups: Sequence[Sequence[int]], gold: Sequence[frozenset[str]], keys: Sequence[tuple[str, str]]
+) -> dict[str, tuple[int, int]]:
+    """(found, true) same-event pairs of each kind: one language, two languages of one script,
+    two scripts."""
+    scripts = [script_of(text) for _, text in keys]
+    group_of = {i: n for n, g in enumerate(groups) for i in g}
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, labels in enumerate(gold):
+        for label in labels:
+            by_label[label].append(i)
+    true_pairs = {pair for members in by_label.values() for pair in combinations(members, 2)}
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for i, j in true_pairs:
+        if keys[i][0] == keys[j][0]:
+            kind = "one language"
+        elif scripts[i] == scripts[j]:
+            kind = "two languages, one script"
+        else:
+            kind = "two scripts"
+        tally[kind][0] += group_of.get(i, -1) == group_of.get(j, -2)
+        tally[kind][1] += 1
+    return {kind: (found, total) for kind, (found, total) in tally.items()}
 
 
 def _naming_pairs(
@@ -375,7 +412,18 @@ def run(quick: bool = False) -> str:
         "blurb by its subject, so a blurb about a successor and one about the predecessor "
         "count as two events.",
         "",
+        "ITN recall by kind of pair (script: that of most of a blurb's letters):",
+        "",
+        "| same-event pairs | true pairs | share | found | recall |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
+    by_kind = rows[1]["by_kind"]
+    all_true = sum(total for _, total in by_kind.values()) or 1
+    for kind in ("one language", "two languages, one script", "two scripts"):
+        found, total = by_kind.get(kind, (0, 0))
+        recall = f"{found / total:.3f}" if total else "-"
+        out.append(f"| {kind} | {total} | {total / all_true:.0%} | {found} | {recall} |")
+    out.append("")
     result, scored = semeval(rn, quick)
     out += ["### SemEval-2022 same-story decision (compare's verdict)", "",
             "Clear cases only: Overall <= 1.5 is the same story, >= 3.5 different stories.", "",
