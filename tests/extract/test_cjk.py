@@ -93,3 +93,12 @@ def test_chinese_text_is_profiled_by_pairs_of_characters():
     profiles = [profile(d, extract(d)) for d in (one, other, unrelated)]
     assert "w:zh:法官" in profiles[0].tokens
     assert similarity(profiles[0], profiles[1]) > similarity(profiles[0], profiles[2])
+
+
+def test_a_chinese_retelling_with_myriads_states_the_same_figures_as_the_english():
+    from factcheck.compare import compare
+
+    english = _doc("Nepal hopes to draw 2 million tourists and earn 2 billion dollars.", "en")
+    chinese = _doc("尼泊尔希望吸引 200 万游客，收入达到 20 亿美元。")
+    result = compare(english, extract(english), chinese, extract(chinese))
+    assert not [d for d in result.discrepancies if "number" in d.kind]
