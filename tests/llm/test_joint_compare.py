@@ -18,6 +18,7 @@ from factcheck.llm.providers import ScriptedProvider
 from factcheck.llm.providers.base import Request
 from factcheck.models import Document
 from factcheck.pipeline import compare_files
+from tests.llm.test_llm_pipeline import _fact, article_pair
 
 REFERENCE = """---
 title: Harbour ferry resumes
@@ -42,19 +43,12 @@ RULES_AFTER = Settings(providers="rules")
 
 
 def item(kind: str, evidence: str, **fields: Any) -> dict[str, Any]:
-    fact: dict[str, Any] = {
-        "kind": kind,
-        "evidence": evidence,
-        "value": None,
-        "speaker": None,
-        "unit": None,
-        "context": None,
-        "entity_type": None,
-        "disclosure": None,
-        "gloss_en": None,
-    }
-    fact.update(fields)
-    return fact
+    return {**_fact(kind, evidence), "gloss_en": None, **fields}
+
+
+def per_article(request: Request) -> dict[str, Any]:
+    """No facts and no verdicts, for the requests of a pair asked per article."""
+    return {"facts": []} if request.schema_name == "facts" else {"quotes": [], "claims": []}
 
 
 def answer(quote_verdict: str = "same", quote_match: str | None = "R2") -> dict[str, Any]:
@@ -99,10 +93,7 @@ def answer(quote_verdict: str = "same", quote_match: str | None = "R2") -> dict[
 
 @pytest.fixture
 def articles(tmp_path: Path) -> tuple[Path, Path]:
-    reference, candidate = tmp_path / "ref.md", tmp_path / "cand.md"
-    reference.write_text(REFERENCE, encoding="utf-8")
-    candidate.write_text(CANDIDATE, encoding="utf-8")
-    return reference, candidate
+    return article_pair(tmp_path, REFERENCE, CANDIDATE)
 
 
 def test_one_request_per_pair_carries_both_articles_and_its_verdicts_become_findings(articles):
@@ -143,16 +134,8 @@ def test_a_quote_matched_to_another_reference_fact_is_not_taken_for_this_one(art
 def test_a_pair_too_long_for_one_request_is_asked_per_article_then_judged(tmp_path: Path):
     sentence = "The Northgate ferry resumed service on Monday after a strike. "
     long_ref = REFERENCE + sentence * (MAX_JOINT_CHARS // len(sentence) + 1)
-    (tmp_path / "ref.md").write_text(long_ref, encoding="utf-8")
-    (tmp_path / "cand.md").write_text(CANDIDATE, encoding="utf-8")
-
-    def respond(request: Request) -> dict[str, Any]:
-        if request.schema_name == "facts":
-            return {"facts": []}
-        return {"quotes": [], "claims": []}
-
-    model = ScriptedProvider(respond=respond)
-    compare_files(tmp_path / "ref.md", tmp_path / "cand.md", RULES_AFTER, provider=model)
+    model = ScriptedProvider(respond=per_article)
+    compare_files(*article_pair(tmp_path, long_ref, CANDIDATE), RULES_AFTER, provider=model)
     names = [r.schema_name for r in model.requests]
     assert "comparison" not in names and names.count("facts") >= 2
 
@@ -163,7 +146,7 @@ def test_a_model_that_will_not_write_so_long_an_answer_gets_the_pair_per_article
     def respond(request: Request) -> dict[str, Any]:
         if request.schema_name == "comparison":  # as a 400 "max_tokens is too large" maps
             raise OutputTooLongError("max_tokens is too large", provider="scripted")
-        return {"facts": []} if request.schema_name == "facts" else {"quotes": [], "claims": []}
+        return per_article(request)
 
     model = ScriptedProvider(respond=respond)
     result = compare_files(*articles, RULES_AFTER, provider=model)
@@ -173,23 +156,13 @@ def test_a_model_that_will_not_write_so_long_an_answer_gets_the_pair_per_article
 
 
 def test_a_pair_over_the_servers_window_is_asked_per_article(articles):
-    def respond(request: Request) -> dict[str, Any]:
-        if request.schema_name == "facts":
-            return {"facts": []}
-        return {"quotes": [], "claims": []}
-
-    model = ScriptedProvider(respond=respond, window=1500)
+    model = ScriptedProvider(respond=per_article, window=1500)
     compare_files(*articles, RULES_AFTER, provider=model)
     assert [r.schema_name for r in model.requests][:2] == ["facts", "facts"]
 
 
 def test_the_per_article_way_is_kept_when_asked_for(articles):
-    def respond(request: Request) -> dict[str, Any]:
-        if request.schema_name == "facts":
-            return {"facts": []}
-        return {"quotes": [], "claims": []}
-
-    model = ScriptedProvider(respond=respond)
+    model = ScriptedProvider(respond=per_article)
     settings = Settings(providers="rules", joint_compare=False)
     compare_files(*articles, settings, provider=model)
     assert [r.schema_name for r in model.requests][:2] == ["facts", "facts"]

@@ -25,7 +25,7 @@ from tests.fakes.llm_server import (
     html,
     llm_server,
 )
-from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, answer_like_a_model, news_folder
+from tests.llm.test_llm_pipeline import answer_like_a_model, article_pair, news_folder
 
 __all__ = ["llm_server"]
 
@@ -37,10 +37,7 @@ CANARIES = (OPENAI_CANARY, ANTHROPIC_CANARY, URL_PASSWORD)
 
 @pytest.fixture
 def articles(tmp_path: Path) -> tuple[Path, Path]:
-    reference, candidate = tmp_path / "ref.md", tmp_path / "cand.md"
-    reference.write_text(REFERENCE, encoding="utf-8")
-    candidate.write_text(CANDIDATE, encoding="utf-8")
-    return reference, candidate
+    return article_pair(tmp_path)
 
 
 @pytest.fixture

@@ -142,12 +142,19 @@ def _fact(kind: str, evidence: str) -> dict[str, Any]:
     }
 
 
+def article_pair(
+    folder: Path, reference: str = REFERENCE, candidate: str = CANDIDATE
+) -> tuple[Path, Path]:
+    """The two articles written as ref.md and cand.md in `folder`."""
+    paths = folder / "ref.md", folder / "cand.md"
+    for path, text in zip(paths, (reference, candidate), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
 @pytest.fixture
 def articles(tmp_path: Path) -> tuple[Path, Path]:
-    reference, candidate = tmp_path / "ref.md", tmp_path / "cand.md"
-    reference.write_text(REFERENCE, encoding="utf-8")
-    candidate.write_text(CANDIDATE, encoding="utf-8")
-    return reference, candidate
+    return article_pair(tmp_path)
 
 
 def settings_for(server: FakeLLMServer, chain: str, *, joint: bool = False) -> Settings:

@@ -24,7 +24,7 @@ from factcheck.llm.providers import ScriptedProvider
 from factcheck.llm.providers.base import Message, Request
 from factcheck.pipeline import compare_files, extract_file
 from factcheck.report import RENDERERS
-from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE, _article, _fact, news_folder
+from tests.llm.test_llm_pipeline import REFERENCE, _article, _fact, article_pair, news_folder
 
 CLAIMS = ("Le pont ne rouvrira jamais.", "closed the Quayside bridge on Thursday")
 INVENTED = "This sentence appears in no article at all."
@@ -35,10 +35,7 @@ RULES_AFTER = Settings(providers="rules", joint_compare=False)
 
 @pytest.fixture
 def articles(tmp_path: Path) -> tuple[Path, Path]:
-    reference, candidate = tmp_path / "ref.md", tmp_path / "cand.md"
-    reference.write_text(REFERENCE, encoding="utf-8")
-    candidate.write_text(CANDIDATE, encoding="utf-8")
-    return reference, candidate
+    return article_pair(tmp_path)
 
 
 def sent_ids(request: Request, part: str) -> list[str]:

@@ -10,7 +10,7 @@ from factcheck.llm.prompts import load_prompt, load_prompts
 from factcheck.llm.providers import ScriptedProvider
 from factcheck.llm.providers.base import Request
 from factcheck.pipeline import compare_files
-from tests.llm.test_llm_pipeline import CANDIDATE, REFERENCE
+from tests.llm.test_llm_pipeline import article_pair as _article_pair
 
 
 @pytest.mark.parametrize("name", ["extract", "judge"])
@@ -56,13 +56,6 @@ def _folder(tmp_path: Path, **files: str) -> Path:
     for name, text in files.items():
         (folder / f"{name}.prompt").write_text(text, encoding="utf-8")
     return folder
-
-
-def _article_pair(tmp_path: Path) -> tuple[Path, Path]:
-    reference, candidate = tmp_path / "ref.md", tmp_path / "cand.md"
-    reference.write_text(REFERENCE, encoding="utf-8")
-    candidate.write_text(CANDIDATE, encoding="utf-8")
-    return reference, candidate
 
 
 CLAIM = "Le pont ne rouvrira jamais."
