@@ -5,8 +5,9 @@ LLM judge settles what rules cannot (quotes across languages, claims): for a `co
 articles fit one request, the model reads both at once and its verdicts come with its facts
 (factcheck/llm/joint.py); an audit's pairs, and longer pairs, are asked per article and then
 judged. Both go through the run's `LLMSession` (factcheck/llm/session.py), which owns the chain,
-its event loop, what failed and what it cost. When every LLM fails, a chain that ends with `rules` completes degraded (and says
-so); a chain without `rules` raises, which the CLI turns into exit code 3.
+its event loop, what failed and what it cost. When every LLM fails, a chain that ends with
+`rules` completes degraded (and says so); a chain without `rules` raises, which the CLI turns
+into exit code 3.
 
 `Backend(settings, provider=...)` runs a provider handed in by the caller in place of the
 configured LLM providers: a test or an application can script the model in-process.

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from factcheck.extract.rules.cjk import KANA_HAN
 from factcheck.load.language import reading_language, stopwords_iso
 from factcheck.models import Document, Fact
 
@@ -55,8 +56,8 @@ STORY_DAYS = 7  # articles further apart in publication count for less (see `in_
 LIGHT = 0.75  # share of the normalisation that the lighter article carries
 STEM = 7  # content words are cut to this many characters: a cheap stem in every language
 KIND_WEIGHT = {"n": 2.0, "f": 1.5, "d": 1.5, "w": 1.0}
-_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{4,}")  # not kana or Han
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # kana and Han
+_WORD = re.compile(rf"[^\W\d_{KANA_HAN}]{{4,}}")  # not kana or Han
+_UNSPACED = re.compile(rf"[{KANA_HAN}]{{2,}}")  # kana and Han: words with no space between
 _NAME_WORD = re.compile(r"[a-z0-9]{3,}")
 
 

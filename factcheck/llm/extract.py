@@ -146,15 +146,17 @@ def extraction_request(
     )
 
 
+def prompt_tokens(request: Request) -> float:
+    """The tokens `request`'s prompt takes, estimated from its characters (`CHARS_PER_TOKEN`)."""
+    chars = len(request.system) + sum(len(m.content) for m in request.messages)
+    return TEMPLATE_TOKENS + chars / CHARS_PER_TOKEN
+
+
 def chunk_size(document: Document, window: int | None, prompt: Prompt | None = None) -> int:
     """The longest chunk whose request (instructions, chunk, answer) fits `window` tokens."""
     if window is None:
         return MAX_CHUNK_CHARS
-    empty = extraction_request(document, "", prompt=prompt)
-    overhead = (
-        TEMPLATE_TOKENS
-        + (len(empty.system) + sum(len(m.content) for m in empty.messages)) / CHARS_PER_TOKEN
-    )
+    overhead = prompt_tokens(extraction_request(document, "", prompt=prompt))
     size = MAX_CHUNK_CHARS
     while size > MIN_SPLIT_CHARS and (
         overhead + size / CHARS_PER_TOKEN + output_tokens(facts_limit(size)) > window

@@ -9,25 +9,26 @@ verdict. Nothing is sent twice, and the comparison waits for one answer instead 
 The answer is grounded like any extraction (each fact's evidence must be in its own article) and
 merged with the rules' facts. The verdicts then answer the comparison engine's questions through
 `AnnotatedJudge`, so the engine runs the same code whichever way its judge was asked. A pair too
-long for one request (over `MAX_JOINT_CHARS` together, an answer over `MAX_JOINT_OUTPUT` tokens,
-or more than the server's context window) is compared the per-article way.
+long for one request (over `MAX_JOINT_CHARS` together, more than the server's context window, or
+an answer longer than the model writes) is compared the per-article way.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from factcheck.compare.judge import ClaimVerdict, JudgeRequest, JudgeResult, QuoteVerdict
 from factcheck.errors import OversizeError
 from factcheck.llm.extract import (
-    CHARS_PER_TOKEN,
     MAX_CHUNK_CHARS,
-    TEMPLATE_TOKENS,
     TOKENS_PER_FACT,
     facts_limit,
     ground_items,
     output_tokens,
+    prompt_tokens,
 )
 from factcheck.llm.prompts import Prompt, Prompts, load_prompt, load_schema
 from factcheck.llm.providers.base import Completion, Message, Provider, Request, context_window
@@ -36,18 +37,16 @@ from factcheck.models import Document, Fact, Source
 if TYPE_CHECKING:
     from factcheck.compare.judge import ClaimVerdictKind, QuoteVerdictKind
 
-MAX_JOINT_CHARS = MAX_CHUNK_CHARS  # both articles together; a longer pair is asked per article
-# The longest answer a joint request may ask for (what two articles of 6,000 characters call for):
-# the current hosted models write this much (GPT-4o mini 16,384, Claude Haiku 4.5 and Gemini 2.5
-# Flash more); a model that writes less refuses the request, and the pair is asked per article.
-MAX_JOINT_OUTPUT = 16_384
+# Both articles together; a longer pair is asked per article. The answer this allows is at most
+# 60 facts a side, about 13,000 tokens: a model that writes less refuses the request (a 400
+# "max_tokens is too large", `OutputTooLongError`), and the pair is asked per article too.
+MAX_JOINT_CHARS = MAX_CHUNK_CHARS
 JUDGED_KINDS = ("claim", "quote")  # the candidate facts the model gives a verdict on
 VERDICT_TOKENS = 40  # what a candidate fact adds: match, verdict and a one-sentence reason
 
 
+@cache
 def _schema_with_limits(reference: int, candidate: int) -> dict[str, Any]:
-    import copy
-
     schema = copy.deepcopy(load_schema("compare"))
     schema["properties"]["reference"]["maxItems"] = reference
     schema["properties"]["candidate"]["maxItems"] = candidate
@@ -91,10 +90,7 @@ def joint_request(
 
 def fits(request: Request, window: int | None) -> bool:
     """Whether `request` (its instructions, both articles and its answer) fits `window`."""
-    if window is None:
-        return True
-    prompt = len(request.system) + sum(len(m.content) for m in request.messages)
-    return TEMPLATE_TOKENS + prompt / CHARS_PER_TOKEN + request.max_output_tokens <= window
+    return window is None or prompt_tokens(request) + request.max_output_tokens <= window
 
 
 @dataclass(frozen=True)
@@ -161,9 +157,7 @@ async def llm_joint(
     request = joint_request(
         reference, candidate, prompts["compare"] if prompts is not None else None
     )
-    if request.max_output_tokens > MAX_JOINT_OUTPUT or not fits(
-        request, await context_window(provider)
-    ):
+    if not fits(request, await context_window(provider)):
         return None
     try:
         completion = await provider.complete(request)
@@ -227,9 +221,7 @@ class AnnotatedJudge:
             annotation = self._annotation(pair.candidate)
             if annotation is None:
                 continue
-            verdict = _QUOTE_VERDICT.get(annotation.verdict)
-            if verdict is None:
-                continue
+            verdict = _QUOTE_VERDICT[annotation.verdict]  # the schema's enum: every one mapped
             reason = self._reason(annotation)
             if verdict != "different":
                 if annotation.match is None:
@@ -240,8 +232,7 @@ class AnnotatedJudge:
         claims: list[ClaimVerdict] = []
         for item in request.claims:
             annotation = self._annotation(item.claim)
-            said = _CLAIM_VERDICT.get(annotation.verdict) if annotation else None
-            if annotation is None or said is None:
-                continue
-            claims.append(ClaimVerdict(item.id, said, self._reason(annotation), source))
+            if annotation is not None:
+                said = _CLAIM_VERDICT[annotation.verdict]
+                claims.append(ClaimVerdict(item.id, said, self._reason(annotation), source))
         return JudgeResult(quotes=tuple(quotes), claims=tuple(claims))

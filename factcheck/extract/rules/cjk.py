@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Han, kana, Hangul: the characters that stand right against a figure in these scripts.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+# Kana and Han: Japanese and Chinese, written without spaces between words.
+KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# ... and Hangul: the characters that stand right against a figure in these scripts.
+_CJK = KANA_HAN + "\uac00-\ud7af"
 HAS_CJK = re.compile(f"[{_CJK}]")
 _GAP = r"[ \u00a0]?"  # machine-translated and wire text often spaces "200 万"
 
