@@ -40,7 +40,8 @@ def _answer(route: str, body: dict[str, Any]):  # type: ignore[no-untyped-def]
 
     user = json.dumps(body.get("messages", []))
     if "<reference_article>" in user:  # a pair in one request (compare)
-        return ok({"reference": [], "candidate": []})
+        count = user.count("<candidate_article n=")
+        return ok({"reference": [], "candidates": [{"facts": []} for _ in range(count)]})
     return ok({"facts": []} if "<article>" in user else {"quotes": [], "claims": []})
 
 

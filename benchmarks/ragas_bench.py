@@ -6,8 +6,9 @@ kept, and the prompt tokens of both systems are counted from those bodies in one
 
 - factcheck `compare`, each pair a fresh run without the answer cache (one request per pair carrying
   both articles);
-- factcheck `audit` of the same articles as one folder (each article extracted once, the
-  extractions reused by every pair it is in);
+- factcheck `audit` of the same articles as one folder (each story's reference asked once with
+  up to three of its other articles), and the same audit asked per article (each article
+  extracted once, the extractions reused by every pair it is in, then a judgement per pair);
 - RAGAS Faithfulness, the candidate as the `response` and its reference as the only retrieved
   context. RAGAS runs in a venv of its own (`.venv-ragas`, git-ignored, made on first use with a
   pinned ragas from PyPI) as a subprocess: benchmarks/ragas_side.py. RAGAS is no dependency of
@@ -231,17 +232,28 @@ def answer_data(body: Mapping[str, Any]) -> dict[str, Any]:
         limit = _schema_of(body).get("properties", {}).get("facts", {}).get("maxItems", 60)
         return {"facts": _claims(article, limit, gloss)}
     if kind == "factcheck_compare":
+        from tests.fakes.llm_server import joint_articles
+
         properties = _schema_of(body).get("properties", {})
-        sides = {}
-        for side in ("reference", "candidate"):
-            article = _between(text, f"<{side}_article>\n", f"\n</{side}_article>")
-            sides[side] = _claims(article, properties.get(side, {}).get("maxItems", 60), gloss)
-        for n, fact in enumerate(sides["reference"], 1):
+        reference, candidates = joint_articles(text)
+        cand_limit = (
+            properties.get("candidates", {})
+            .get("items", {})
+            .get("properties", {})
+            .get("facts", {})
+            .get("maxItems", 60)
+        )
+        ref_facts = _claims(reference, properties.get("reference", {}).get("maxItems", 60), gloss)
+        for n, fact in enumerate(ref_facts, 1):
             fact["id"] = f"R{n}"
-        for n, fact in enumerate(sides["candidate"], 1):
-            # one short verdict per claim, as the judge gives
-            fact.update(match=f"R{n}", verdict="same", reason="The reference says so.")
-        return sides
+        entries = []
+        for candidate in candidates:
+            facts = _claims(candidate, cand_limit, gloss)
+            for n, fact in enumerate(facts, 1):
+                # one short verdict per claim, as the judge gives
+                fact.update(match=f"R{n}", verdict="same", reason="The reference says so.")
+            entries.append({"facts": facts})
+        return {"reference": ref_facts, "candidates": entries}
     if kind == "factcheck_judge":
         pairs, claims = _judge_ids(body, text)
         return {
@@ -322,9 +334,10 @@ def request_parts(body: Mapping[str, Any]) -> dict[str, int]:
         if kind == "factcheck_extract":
             cuts = [("article", "<article>\n", "\n</article>")]
         elif kind == "factcheck_compare":
-            cuts = [
-                ("reference article", "<reference_article>\n", "\n</reference_article>"),
-                ("candidate article", "<candidate_article>\n", "\n</candidate_article>"),
+            cuts = [("reference article", "<reference_article>\n", "\n</reference_article>")]
+            cuts += [
+                ("candidate articles", f'<candidate_article n="{n}">\n', "\n</candidate_article>")
+                for n in range(1, user.count("<candidate_article n=") + 1)
             ]
         else:
             cuts = [
@@ -485,11 +498,12 @@ def factcheck_compare(
     return [compare_files(p.reference, p.candidate, settings).run.llm_calls for p in pairs]
 
 
-def factcheck_audit(folder: Path, url: str, out: Path) -> dict[str, int]:
-    """`audit` of the folder (no cache): the pairs it compared and the groups it found."""
+def factcheck_audit(folder: Path, url: str, out: Path, joint: bool = True) -> dict[str, int]:
+    """`audit` of the folder (no cache): the pairs it compared and the groups it found.
+    `joint=False`: each article asked on its own, then a judgement per pair."""
     from factcheck.audit import run_audit
 
-    done = run_audit(folder, _settings(url), out=out, write_reports=False)
+    done = run_audit(folder, _settings(url, joint=joint), out=out, write_reports=False)
     return {"pairs": len(done.result.pairs), "groups": len(done.result.groups)}
 
 
@@ -680,6 +694,13 @@ def measure(
                 factcheck_compare(pairs, server.openai_url, joint=False)
                 per_article = Tally.of(server.take()).as_dict(len(pairs))
                 figures["factcheck"]["compare_per_article"] = per_article
+                print("ragas: factcheck audit per article ...", file=sys.stderr)
+                audited = factcheck_audit(
+                    work / "corpus", server.openai_url, work / "audit-per-article", joint=False
+                )
+                figures["factcheck"]["audit_per_article"] = Tally.of(server.take()).as_dict(
+                    audited["pairs"]
+                )
                 print("ragas: the same, claims without a gloss ...", file=sys.stderr)
                 factcheck_compare(pairs, server.openai_url, MODEL_NO_GLOSS, joint=False)
                 figures["factcheck"]["compare_no_gloss"] = Tally.of(server.take()).as_dict(
@@ -737,10 +758,13 @@ def _system_rows(figures: dict[str, Any]) -> list[str]:
         "compare_per_article": "factcheck `compare` per article (`joint_compare=False`, and what "
         "a pair too long for one request gets): two extractions and a judgement",
         "audit": f"factcheck `audit` of the same {figures['stories'] * figures['per_story']} "
-        "articles, "
-        f"extractions reused ({fc['audit']['groups']} groups, {fc['audit']['pairs']} pairs)",
+        f"articles ({fc['audit']['groups']} groups, {fc['audit']['pairs']} pairs): each story's "
+        "reference asked once with up to 3 of its other articles",
+        "audit_per_article": "factcheck `audit` per article (`joint_compare=False`): each "
+        "article extracted once, its extraction reused by every pair it is in, a judgement per "
+        "pair",
     }
-    for name in ("compare", "compare_per_article", "audit"):
+    for name in ("compare", "compare_per_article", "audit", "audit_per_article"):
         row = fc.get(name)
         if row is None:
             continue
@@ -777,7 +801,7 @@ def _system_rows(figures: dict[str, Any]) -> list[str]:
 _KIND_LABELS = {
     "factcheck_extract": "factcheck extraction",
     "factcheck_judge": "factcheck judgement",
-    "factcheck_compare": "factcheck comparison (both articles, one request)",
+    "factcheck_compare": "factcheck comparison (a reference and its candidates, one request)",
     "ragas_statements": "RAGAS statements",
     "ragas_verdicts": "RAGAS verdicts (NLI)",
     "unknown": "unrecognised request",
@@ -789,7 +813,12 @@ def _breakdown_rows(figures: dict[str, Any]) -> list[str]:
         "| run | request | calls | tokens per call | where the tokens go (share of that request) |",
         "| --- | --- | --- | --- | --- |",
     ]
-    names = {"compare": "compare", "compare_per_article": "compare per article", "audit": "audit"}
+    names = {
+        "compare": "compare",
+        "compare_per_article": "compare per article",
+        "audit": "audit",
+        "audit_per_article": "audit per article",
+    }
     runs = [
         (f"factcheck {label}", figures["factcheck"][name])
         for name, label in names.items()

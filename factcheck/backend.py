@@ -141,11 +141,13 @@ class Backend:
         assert llm is not None
         for document in (reference, candidate):
             self.note_language(document)
-        pending = llm.start(llm_joint(reference, candidate, llm.chain, llm.prompts))
+        pending = llm.start(llm_joint(reference, [candidate], llm.chain, llm.prompts))
         ref_facts, cand_facts = rules_extract(reference), rules_extract(candidate)
         answer = llm.wait(pending)
-        if answer is None and not pending.exception() and llm.available():
-            # Too long for one request: each article on its own, then a judgement.
+        unanswered = answer is not None and not answer.answered(0)
+        if (answer is None or unanswered) and not pending.exception() and llm.available():
+            # Too long for one request (or answered without the candidate): each article on
+            # its own, then a judgement.
             return self.compare_facts(
                 reference,
                 self.extract(reference, ref_facts),
@@ -154,7 +156,7 @@ class Backend:
             )
         if answer is None:  # the LLM failed and the rules carry on alone
             return compare(reference, ref_facts, candidate, cand_facts)
-        found = answer.grounded()
+        found = answer.grounded(0)
         llm.count_dropped(found.dropped)
         return compare(
             reference,

@@ -535,7 +535,11 @@ def _run_audit(
         remote = isinstance(executor, DaskExecutor) and not executor.local
         shelf = None if remote else stack.enter_context(Shelf())
         pair_dir = str(out_dir) if write_pair_reports and write_reports else None
-        if llm is not None:
+        if llm is not None and settings.joint_compare:
+            groups, group_of, reused = _audit_by_story(
+                paths, settings, llm, executor, stream, shelf, chosen, pair_dir, progress, errors
+            )
+        elif llm is not None:
             groups, group_of, reused = _audit_with_llm(
                 paths, settings, llm, executor, stream, shelf, chosen, pair_dir, progress, errors
             )
@@ -758,6 +762,41 @@ def _audit_with_llm(
     return plan.groups, plan.group_of, reused
 
 
+def _audit_by_story(
+    paths: list[Path],
+    settings: Settings,
+    backend: Backend,
+    pool: Executor,
+    stream: AuditStream,
+    shelf: Shelf | None,
+    chosen: set[str],
+    pair_dir: str | None,
+    progress: bool,
+    errors: list[AuditError],
+) -> tuple[list[StoryGroup], dict[str, int], int]:
+    """Read, group and compare with an LLM asked story by story (`llm_stories`): every article
+    read and rules-extracted by the workers, as without an LLM, then each story's reference
+    asked about with its other articles. Returns what `_audit_with_llm` returns."""
+    from factcheck.audit.llm_stories import compare_stories
+
+    assert backend.llm is not None
+    backend.llm.prepare()  # the SDK imported while the articles are read
+    cards, reused = _read_streamed(paths, settings, pool, stream, shelf, progress, errors)
+    profiles, usable = _profiles_apart(cards)
+    del cards
+    groups, group_of, plan = _plan(group_profiles(profiles), usable, chosen)
+    pairs = sum(len(others) for _, others, _ in plan)
+    updates = compare_stories(plan, pool, backend, pair_dir, ahead=4 * max(settings.jobs, 8))
+    with progress_for("comparing", pairs, enabled=progress and bool(pairs)) as bar:
+        for update in updates:
+            if isinstance(update, AuditDocument):
+                stream.add_documents([update])  # its line again, with the model's disclosures
+                continue
+            stream.add_pairs(group_of[update[0].reference], update)
+            bar.advance()
+    return groups, group_of, reused
+
+
 def _stream_pairs(
     futures: list[Any],
     stream: AuditStream,
@@ -799,9 +838,11 @@ def _pair_order(item: tuple[int, PairResult]) -> tuple[int, str]:
 def _documents_from(
     stream_dir: Path, paths: Sequence[Path], group_of: dict[str, int]
 ) -> tuple[AuditDocument, ...]:
-    """documents.jsonl in discovery order, each with the story it joined."""
+    """documents.jsonl in discovery order, each with the story it joined. An article whose
+    line was written again (with disclosures the model found later) keeps its last line."""
     position = {str(p): i for i, p in enumerate(paths)}
-    documents = sorted(read_documents(stream_dir), key=lambda d: position[d.path])
+    last = {d.path: d for d in read_documents(stream_dir)}
+    documents = sorted(last.values(), key=lambda d: position[d.path])
     return tuple(dataclasses.replace(d, group=group_of.get(d.path)) for d in documents)
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from factcheck.backend import Backend
     from factcheck.compare.judge import Judge, JudgeRequest, JudgeResult
     from factcheck.compare.story import Profile
+    from factcheck.llm.providers.base import Completion
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,21 +105,25 @@ def card_of(
     document = item.document
     if document is None:
         return Card(item.path, AuditDocument(path=item.path, error=item.error), None)
-    flags = tuple(
-        Disclosure(f.disclosure or "ai_written", f.evidence)
-        for f in item.facts
-        if f.kind == "disclaimer"
-    )
     line = AuditDocument(
         path=item.path,
         language=document.language,
         title=document.title,
         published=document.published,
         sha256=document.sha256,
-        flags=flags,
+        flags=disclosures(item.facts),
     )
     kept = None if shelf else item
     return Card(item.path, line, item.profile or rules_profile(item), shelf, row, reused, kept)
+
+
+def disclosures(facts: Iterable[Fact]) -> tuple[Disclosure, ...]:
+    """The AI-use disclosures an article's facts make (its documents.jsonl `flags`)."""
+    return tuple(
+        Disclosure(f.disclosure or "ai_written", f.evidence)
+        for f in facts
+        if f.kind == "disclaimer"
+    )
 
 
 def rules_profile(item: Extracted) -> Profile:
@@ -321,3 +326,40 @@ def compare_or_ask(
         return compare_group(ref, [cand], report_dir, [name], judge=_Asking())
     except _Asked as asked:
         return asked.request
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A pair compared with its part of a joint answer (`compare_answered`), and what the
+    answer adds to the two articles' lines: their disclosures with the model's, and how many
+    of its facts had no evidence in their article."""
+
+    pairs: list[PairResult]
+    reference_flags: tuple[Disclosure, ...]
+    member_flags: tuple[Disclosure, ...]
+    dropped: int
+
+
+def compare_answered(
+    reference: Filed,
+    member: Filed,
+    completion: Completion,
+    index: int,
+    report_dir: str | None,
+    name: str,
+) -> Joined:
+    """One pair of an LLM audit asked with its story (`factcheck.llm.joint`): the answer's
+    facts for the reference and for its candidate `index` (`member`) grounded and merged with
+    the rules', and the pair compared with the model's verdicts, as `factcheck compare` does
+    with the answer for the pair alone."""
+    from factcheck.audit.shelf import fetch
+    from factcheck.llm.extract import merge
+    from factcheck.llm.joint import AnnotatedJudge, ground_joint
+
+    ref, cand = fetch(*reference), fetch(*member)
+    assert ref.document is not None and cand.document is not None
+    found = ground_joint(ref.document, cand.document, completion, index)
+    ref = replace(ref, facts=tuple(merge(list(ref.facts), found.reference)))
+    cand = replace(cand, facts=tuple(merge(list(cand.facts), found.candidate)))
+    pairs = compare_group(ref, [cand], report_dir, [name], judge=AnnotatedJudge(found))
+    return Joined(pairs, disclosures(ref.facts), disclosures(cand.facts), found.dropped)

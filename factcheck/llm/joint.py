@@ -1,10 +1,12 @@
-"""One request for a whole comparison: both articles' facts, and the candidate's judged.
+"""One request for a whole comparison: the articles' facts, and each candidate's judged.
 
 `compare` used to ask three times per pair (the reference's facts, the candidate's, then a
-judgement listing the candidate's claims against the reference's facts). When the two articles fit
-one request, the model now reads both and answers once: the reference's facts (each with an id),
-the candidate's facts, and for each candidate claim or quote the reference fact it restates and a
-verdict. Nothing is sent twice, and the comparison waits for one answer instead of two rounds.
+judgement listing the candidate's claims against the reference's facts). When the articles fit
+one request, the model now reads them together and answers once: the reference's facts (each with
+an id), each candidate's facts, and for each candidate claim or quote the reference fact it
+restates and a verdict. Nothing is sent twice, and the comparison waits for one answer instead of
+two rounds. An audit asks this way about a story's reference with up to `MAX_CANDIDATES` of its
+other articles at once (`stories`), so the reference and the instructions are sent once for them.
 
 The answer is grounded like any extraction (each fact's evidence must be in its own article) and
 merged with the rules' facts. The verdicts then answer the comparison engine's questions through
@@ -16,6 +18,7 @@ an answer longer than the model writes) is compared the per-article way.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -23,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 from factcheck.compare.judge import ClaimVerdict, JudgeRequest, JudgeResult, QuoteVerdict
 from factcheck.errors import OversizeError
 from factcheck.llm.extract import (
-    MAX_CHUNK_CHARS,
     TOKENS_PER_FACT,
     facts_limit,
     ground_items,
@@ -37,60 +39,101 @@ from factcheck.models import Document, Fact, Source
 if TYPE_CHECKING:
     from factcheck.compare.judge import ClaimVerdictKind, QuoteVerdictKind
 
-# Both articles together; a longer pair is asked per article. The answer this allows is at most
-# 60 facts a side, about 13,000 tokens: a model that writes less refuses the request (a 400
-# "max_tokens is too large", `OutputTooLongError`), and the pair is asked per article too.
-MAX_JOINT_CHARS = MAX_CHUNK_CHARS
+# All the articles of one request together, at most (about 6,000 tokens); longer ones are asked
+# fewer at a time, a lone pair per article. The answer this allows is at most 60 facts an
+# article, about 18,000 tokens for a reference and three candidates of 5,000 characters: a model
+# that writes less refuses the request (a 400 "max_tokens is too large", `OutputTooLongError`),
+# and the articles are asked fewer at a time too.
+MAX_JOINT_CHARS = 20_000
+# An audit's story asks about its candidates with the reference in one request, up to this many
+# (within MAX_JOINT_CHARS in all): the reference and the instructions are sent once for them.
+# More would make one answer, which the model writes alone, long to wait for.
+MAX_CANDIDATES = 3
 JUDGED_KINDS = ("claim", "quote")  # the candidate facts the model gives a verdict on
 VERDICT_TOKENS = 40  # what a candidate fact adds: match, verdict and a one-sentence reason
 
 
 @cache
-def _schema_with_limits(reference: int, candidate: int) -> dict[str, Any]:
+def _schema_with_limits(reference: int, candidate: int, count: int) -> dict[str, Any]:
     schema = copy.deepcopy(load_schema("compare"))
-    schema["properties"]["reference"]["maxItems"] = reference
-    schema["properties"]["candidate"]["maxItems"] = candidate
+    properties = schema["properties"]
+    properties["reference"]["maxItems"] = reference
+    properties["candidates"]["maxItems"] = count
+    properties["candidates"]["items"]["properties"]["facts"]["maxItems"] = candidate
     return schema
 
 
+def _published(document: Document) -> str:
+    return document.published.isoformat() if document.published else "unknown"
+
+
+def _candidate_block(number: int, count: int, document: Document) -> str:
+    """One candidate as the request shows it, after the reference."""
+    return (
+        f"CANDIDATE {number} of {count} (language {document.language or 'unknown'}, published "
+        f"{_published(document)}), title: {document.title or '(none)'}\n"
+        f'<candidate_article n="{number}">\n{document.text}\n</candidate_article>'
+    )
+
+
 def joint_request(
-    reference: Document, candidate: Document, prompt: Prompt | None = None
+    reference: Document, candidates: Sequence[Document], prompt: Prompt | None = None
 ) -> Request:
-    """The one request comparing `reference` and `candidate`, sized to the two articles."""
+    """The one request comparing each of `candidates` with `reference`, sized to the articles."""
     prompt = prompt or load_prompt("compare")
-    ref_max, cand_max = facts_limit(len(reference.text)), facts_limit(len(candidate.text))
-
-    def when(document: Document) -> str:
-        return document.published.isoformat() if document.published else "unknown"
-
+    ref_max = facts_limit(len(reference.text))
+    cand_max = max(facts_limit(len(c.text)) for c in candidates)
+    count = len(candidates)
     system, user = prompt.render(
+        candidate_count=str(count),
         reference_language=reference.language or "unknown",
-        candidate_language=candidate.language or "unknown",
         reference_title=reference.title or "(none)",
-        candidate_title=candidate.title or "(none)",
-        reference_published=when(reference),
-        candidate_published=when(candidate),
+        reference_published=_published(reference),
         reference=reference.text,
-        candidate=candidate.text,
+        candidates="\n\n".join(
+            _candidate_block(n, count, c) for n, c in enumerate(candidates, start=1)
+        ),
         reference_max=str(ref_max),
         candidate_max=str(cand_max),
     )
+    answer = sum(facts_limit(len(c.text)) for c in candidates) * (TOKENS_PER_FACT + VERDICT_TOKENS)
     return Request(
         system=system,
         messages=(Message("user", user),),
-        schema=_schema_with_limits(ref_max, cand_max),
+        schema=_schema_with_limits(ref_max, cand_max, count),
         schema_name="comparison",
         prompt_version=prompt.id,
-        max_output_tokens=output_tokens(ref_max) + cand_max * (TOKENS_PER_FACT + VERDICT_TOKENS),
-        # Too big for a provider: raise at once, so that the pair is asked per article (which
-        # can cut an article in chunks) rather than passed down the chain whole.
+        max_output_tokens=output_tokens(ref_max) + answer,
+        # Too big for a provider: raise at once, so that the candidates are asked fewer at a
+        # time, and a lone pair per article (which can cut an article in chunks), rather than
+        # passed down the chain whole.
         splittable=True,
     )
 
 
 def fits(request: Request, window: int | None) -> bool:
-    """Whether `request` (its instructions, both articles and its answer) fits `window`."""
+    """Whether `request` (its instructions, its articles and its answer) fits `window`."""
     return window is None or prompt_tokens(request) + request.max_output_tokens <= window
+
+
+def stories(reference: Document, candidates: Sequence[Document]) -> list[list[int]]:
+    """The candidates (by index) asked together with `reference`, request by request: in order,
+    at most MAX_CANDIDATES a request and MAX_JOINT_CHARS of articles in all. A candidate too
+    long to go with the reference alone gets a request of its own, which `llm_joint` declines."""
+    batches: list[list[int]] = []
+    size = len(reference.text)
+    for index, candidate in enumerate(candidates):
+        length = len(candidate.text)
+        last = batches[-1] if batches else None
+        if (
+            last is None
+            or len(last) >= MAX_CANDIDATES
+            or size + sum(len(candidates[i].text) for i in last) + length > MAX_JOINT_CHARS
+        ):
+            batches.append([index])
+        else:
+            last.append(index)
+    return batches
 
 
 @dataclass(frozen=True)
@@ -106,7 +149,7 @@ class Annotation:
 
 @dataclass(frozen=True)
 class JointFacts:
-    """The grounded answer of a joint request."""
+    """The grounded answer of a joint request, for one of its candidates."""
 
     reference: tuple[Fact, ...]
     candidate: tuple[Fact, ...]
@@ -120,42 +163,60 @@ class JointAnswer:
     """A joint request's answer, not yet grounded (`grounded`: CPU work, done off the loop)."""
 
     reference: Document
-    candidate: Document
+    candidates: tuple[Document, ...]
     completion: Completion
 
-    def grounded(self) -> JointFacts:
-        completion = self.completion
-        source = Source("llm", completion.provider, completion.model)
-        ref_items = completion.data.get("reference", [])
-        cand_items = completion.data.get("candidate", [])
-        ref_facts = ground_items(self.reference, 0, self.reference.text, ref_items, source)
-        cand_facts = ground_items(self.candidate, 0, self.candidate.text, cand_items, source)
-        by_id: dict[str, Fact] = {}
-        for item, fact in zip(ref_items, ref_facts, strict=True):
-            if fact is not None:
-                by_id.setdefault(str(item.get("id") or "").strip(), fact)
-        annotations = []
-        for item, fact in zip(cand_items, cand_facts, strict=True):
-            verdict = item.get("verdict")
-            if fact is None or fact.kind not in JUDGED_KINDS or not verdict:
-                continue
-            match = by_id.get(str(item.get("match") or "").strip())
-            annotations.append(Annotation(fact, match, verdict, item.get("reason")))
-        kept_ref = tuple(f for f in ref_facts if f is not None)
-        kept_cand = tuple(f for f in cand_facts if f is not None)
-        dropped = len(ref_facts) + len(cand_facts) - len(kept_ref) - len(kept_cand)
-        return JointFacts(kept_ref, kept_cand, tuple(annotations), dropped, source)
+    def answered(self, index: int) -> bool:
+        """Whether the answer has an entry for candidate `index` (a model may stop short)."""
+        return index < len(self.completion.data.get("candidates", []))
+
+    def grounded(self, index: int = 0) -> JointFacts:
+        """The reference's facts and candidate `index`'s, each grounded in its own article."""
+        return ground_joint(self.reference, self.candidates[index], self.completion, index)
+
+
+def ground_joint(
+    reference: Document, candidate: Document, completion: Completion, index: int
+) -> JointFacts:
+    """The reference's facts and those of `candidate`, the answer's candidate `index`, each
+    grounded in its own article, with the verdicts on the candidate's (plain data in, so that
+    an audit's worker process grounds the part of its own pair)."""
+    source = Source("llm", completion.provider, completion.model)
+    ref_items = completion.data.get("reference", [])
+    entries = completion.data.get("candidates", [])
+    cand_items = entries[index].get("facts", []) if index < len(entries) else []
+    ref_facts = ground_items(reference, 0, reference.text, ref_items, source)
+    cand_facts = ground_items(candidate, 0, candidate.text, cand_items, source)
+    by_id: dict[str, Fact] = {}
+    for item, fact in zip(ref_items, ref_facts, strict=True):
+        if fact is not None:
+            by_id.setdefault(str(item.get("id") or "").strip(), fact)
+    annotations = []
+    for item, fact in zip(cand_items, cand_facts, strict=True):
+        verdict = item.get("verdict")
+        if fact is None or fact.kind not in JUDGED_KINDS or not verdict:
+            continue
+        match = by_id.get(str(item.get("match") or "").strip())
+        annotations.append(Annotation(fact, match, verdict, item.get("reason")))
+    kept_ref = tuple(f for f in ref_facts if f is not None)
+    kept_cand = tuple(f for f in cand_facts if f is not None)
+    dropped = len(ref_facts) + len(cand_facts) - len(kept_ref) - len(kept_cand)
+    return JointFacts(kept_ref, kept_cand, tuple(annotations), dropped, source)
 
 
 async def llm_joint(
-    reference: Document, candidate: Document, provider: Provider, prompts: Prompts | None = None
+    reference: Document,
+    candidates: Sequence[Document],
+    provider: Provider,
+    prompts: Prompts | None = None,
 ) -> JointAnswer | None:
-    """The model's one answer for the pair; None when the pair is too long for one request (the
-    caller then asks per article)."""
-    if len(reference.text) + len(candidate.text) > MAX_JOINT_CHARS:
+    """The model's one answer for `reference` and `candidates`; None when they are too long
+    for one request (the caller then asks fewer candidates at a time, a lone pair per
+    article)."""
+    if len(reference.text) + sum(len(c.text) for c in candidates) > MAX_JOINT_CHARS:
         return None
     request = joint_request(
-        reference, candidate, prompts["compare"] if prompts is not None else None
+        reference, candidates, prompts["compare"] if prompts is not None else None
     )
     if not fits(request, await context_window(provider)):
         return None
@@ -163,7 +224,7 @@ async def llm_joint(
         completion = await provider.complete(request)
     except OversizeError:
         return None
-    return JointAnswer(reference, candidate, completion)
+    return JointAnswer(reference, tuple(candidates), completion)
 
 
 def _overlaps(a: Fact, b: Fact) -> bool:

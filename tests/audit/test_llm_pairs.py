@@ -10,6 +10,8 @@ from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from factcheck.audit import _InProcess, run_audit
 from factcheck.audit.llm_pairs import Finished, PairBoard, PairTask, compare_with_llm
 from factcheck.audit.shelf import Shelf, put_away
@@ -118,15 +120,25 @@ def test_a_judgement_leaves_before_the_later_pairs_are_compared_and_each_pair_is
     assert log.index(("judge", "")) < log.index(("first", "pair-3"))
 
 
-def test_an_llm_audit_finds_for_every_pair_what_compare_finds(llm_server, tmp_path):
+@pytest.mark.parametrize("by_story", [True, False], ids=["by story", "per article"])
+def test_an_llm_audit_finds_for_every_pair_what_compare_finds(llm_server, tmp_path, by_story):
     llm_server.responder = answer_like_a_model
     folder = news_folder(tmp_path / "news")
     env = {"OPENAI_API_KEY": "test-key", "OPENAI_BASE_URL": llm_server.openai_url}
-    settings = Settings(providers="openai:fake-model,rules", jobs=2, env=env, use_cache=False)
+    settings = Settings(
+        providers="openai:fake-model,rules", jobs=2, env=env, use_cache=False,
+        joint_compare=by_story,
+    )  # fmt: skip
     done = run_audit(folder, settings, out=tmp_path / "out")
     assert done.result.pairs and not done.result.run.degraded
-    judgements = [r for r in llm_server.requests("openai") if "<reference>" in str(r.body)]
-    assert len(judgements) == len(done.result.pairs)  # every pair judged, once
+    bodies = [str(r.body) for r in llm_server.requests("openai")]
+    if by_story:  # each pair's candidate in one request with its reference, once
+        asked = sum(body.count("<candidate_article n=") for body in bodies)
+        assert asked == len(done.result.pairs)
+        assert not [b for b in bodies if "<reference>" in b]  # no judgement asked apart
+    else:
+        judgements = [b for b in bodies if "<reference>" in b]
+        assert len(judgements) == len(done.result.pairs)  # every pair judged, once
     # The requests that start together wait for one look at the server's context window.
     assert llm_server.gets.count("/props") == llm_server.gets.count("/v1/models") == 1
     for pair in done.result.pairs:
@@ -172,7 +184,10 @@ def test_a_pair_is_judged_while_another_article_still_waits_for_the_model(llm_se
 
     llm_server.responder = answer
     env = {"OPENAI_API_KEY": "test-key", "OPENAI_BASE_URL": llm_server.openai_url}
-    settings = Settings(providers="openai:fake-model,rules", jobs=2, env=env, use_cache=False)
+    settings = Settings(
+        providers="openai:fake-model,rules", jobs=2, env=env, use_cache=False,
+        joint_compare=False,
+    )  # fmt: skip
     done = run_audit(folder, settings, out=tmp_path / "out")
     assert len(done.result.groups) == 2 and len(done.result.pairs) == 1
     assert order == ["judgement", "lone extraction answered"]

@@ -57,6 +57,15 @@ class Reply:
     blocked: str | None = None  # Gemini: promptFeedback.blockReason (the prompt was refused)
 
 
+_CANDIDATE_ARTICLE = re.compile(r'<candidate_article n="\d+">\n(.*?)\n</candidate_article>', re.S)
+
+
+def joint_articles(user: str) -> tuple[str, list[str]]:
+    """The reference and the candidates of a joint comparison request's user message."""
+    reference = user.split("<reference_article>\n", 1)[1].split("\n</reference_article>", 1)[0]
+    return reference, _CANDIDATE_ARTICLE.findall(user)
+
+
 def ok(data: dict[str, Any], **kw: Any) -> Reply:
     """A success whose content is `data` as JSON."""
     return Reply(content=json.dumps(data), **kw)

@@ -60,33 +60,37 @@ def answer(quote_verdict: str = "same", quote_match: str | None = "R2") -> dict[
             item("claim", "The Northgate ferry resumed service on Monday", id="R1"),
             item("quote", ref_quote, value=ref_quote, speaker="Mara Olsen", id="R2"),
         ],
-        "candidate": [
-            item(
-                "claim",
-                "Le ferry de Northgate a repris lundi",
-                gloss_en="The Northgate ferry resumed on Monday.",
-                match="R1",
-                verdict="same",
-                reason=None,
-            ),
-            item(
-                "claim",
-                "qui promet des prix\nplus bas",
-                gloss_en="The operator promises lower prices.",
-                match=None,
-                verdict="not_in_reference",
-                reason="The reference says nothing about prices.",
-            ),
-            item(
-                "quote",
-                cand_quote,
-                value=cand_quote,
-                speaker="Mara Olsen",
-                match=quote_match,
-                verdict=quote_verdict,
-                reason=None if quote_verdict == "same" else "The quote now thanks nobody.",
-            ),
-            item("claim", "Une phrase inventée.", match=None, verdict="same", reason=None),
+        "candidates": [
+            {
+                "facts": [
+                    item(
+                        "claim",
+                        "Le ferry de Northgate a repris lundi",
+                        gloss_en="The Northgate ferry resumed on Monday.",
+                        match="R1",
+                        verdict="same",
+                        reason=None,
+                    ),
+                    item(
+                        "claim",
+                        "qui promet des prix\nplus bas",
+                        gloss_en="The operator promises lower prices.",
+                        match=None,
+                        verdict="not_in_reference",
+                        reason="The reference says nothing about prices.",
+                    ),
+                    item(
+                        "quote",
+                        cand_quote,
+                        value=cand_quote,
+                        speaker="Mara Olsen",
+                        match=quote_match,
+                        verdict=quote_verdict,
+                        reason=None if quote_verdict == "same" else "The quote now thanks nobody.",
+                    ),
+                    item("claim", "Une phrase inventée.", match=None, verdict="same", reason=None),
+                ]
+            },
         ],
     }
 
@@ -171,10 +175,12 @@ def test_the_per_article_way_is_kept_when_asked_for(articles):
 def test_the_request_is_sized_to_both_articles():
     short = Document("a", "One. " * 40, "0", language="en")
     longer = Document("b", "Two words here. " * 200, "1", language="de")
-    request = joint_request(short, longer)
+    request = joint_request(short, [longer])
+    candidates = request.schema["properties"]["candidates"]
+    assert candidates["maxItems"] == 1
     assert (
         request.schema["properties"]["reference"]["maxItems"]
-        < (request.schema["properties"]["candidate"]["maxItems"])
+        < candidates["items"]["properties"]["facts"]["maxItems"]
     )
     assert "language de" in request.messages[-1].content
     assert request.splittable  # too big for a provider: asked per article, not passed down
@@ -192,7 +198,7 @@ def test_when_the_model_fails_the_rules_compare_alone_and_say_so(articles):
 
 
 def test_an_answer_that_misses_the_schema_is_asked_once_more_then_the_rules_carry_on(articles):
-    model = ScriptedProvider({"reference": "none"}, {"candidate": []}, respond=answer())
+    model = ScriptedProvider({"reference": "none"}, {"candidates": []}, respond=answer())
     result = compare_files(*articles, RULES_AFTER, provider=model)
     _, again = model.requests  # the first answer, then the re-ask
     assert "does not fit the schema" in again.messages[-1].content

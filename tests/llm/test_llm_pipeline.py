@@ -14,7 +14,7 @@ from factcheck.cli import run
 from factcheck.config import Settings
 from factcheck.pipeline import compare_files
 from factcheck.report import RENDERERS
-from tests.fakes.llm_server import FakeLLMServer, error, llm_server, ok
+from tests.fakes.llm_server import FakeLLMServer, error, joint_articles, llm_server, ok
 
 __all__ = ["llm_server"]
 
@@ -76,10 +76,6 @@ def _article(user: str) -> str:
     return user.split("<article>\n", 1)[1].rsplit("\n</article>", 1)[0]
 
 
-def _between(user: str, tag: str) -> str:
-    return user.split(f"<{tag}>\n", 1)[1].rsplit(f"\n</{tag}>", 1)[0]
-
-
 def answer_like_a_model(route: str, body: dict[str, Any]):
     """Extraction: one grounded claim (the article's last sentence) and one invented claim.
     Judgement: every quote pair 'same', every claim 'contradicted'. A joint comparison: both
@@ -87,17 +83,19 @@ def answer_like_a_model(route: str, body: dict[str, Any]):
     user = _user_text(route, body)
     if "<reference_article>" in user:
         invented = "This sentence appears in no article at all."
-        sides = {}
-        for side in ("reference", "candidate"):
-            article = _between(user, f"{side}_article")
-            grounded = next(c for c in CLAIMS if c in article)
-            sides[side] = [_fact("claim", grounded), _fact("claim", invented)]
-        for n, fact in enumerate(sides["reference"], 1):
+        reference, candidates = joint_articles(user)
+        articles = [reference, *candidates]
+        sides = [
+            [_fact("claim", next(c for c in CLAIMS if c in article)), _fact("claim", invented)]
+            for article in articles
+        ]
+        for n, fact in enumerate(sides[0], 1):
             fact["id"] = f"R{n}"
-        for fact in sides["candidate"]:
-            fact.update(match="R1", verdict="contradicted")
-            fact["reason"] = "The reference says it reopens in June."
-        return ok(sides)
+        for facts in sides[1:]:
+            for fact in facts:
+                fact.update(match="R1", verdict="contradicted")
+                fact["reason"] = "The reference says it reopens in June."
+        return ok({"reference": sides[0], "candidates": [{"facts": f} for f in sides[1:]]})
     if "<article>" in user:
         article = _article(user)
         grounded = next(c for c in CLAIMS if c in article)

@@ -246,7 +246,7 @@ def test_an_answer_that_misses_the_schema_is_re_asked_then_the_rules_carry_on(ar
 
 
 @pytest.mark.parametrize("stories", [3, 25], ids=["6 articles", "50 articles"])
-def test_an_audit_asks_the_scripted_model_once_per_article_from_its_workers(tmp_path, stories):
+def test_an_audit_asked_per_article_asks_the_scripted_model_once_per_article(tmp_path, stories):
     # 50 articles at --jobs 1 are more than the audit keeps asked and unanswered at once (32):
     # articles are then loaded as answers come back, and none is lost or asked twice.
     from factcheck.audit import run_audit
@@ -254,9 +254,8 @@ def test_an_audit_asks_the_scripted_model_once_per_article_from_its_workers(tmp_
     folder = news_folder(tmp_path / "news", stories)
     model = ScriptedProvider(respond=like_a_model)
     jobs = 4 if stories < 10 else 1
-    done = run_audit(
-        folder, Settings(providers="rules", jobs=jobs), out=tmp_path / "out", provider=model
-    )
+    settings = Settings(providers="rules", jobs=jobs, joint_compare=False)
+    done = run_audit(folder, settings, out=tmp_path / "out", provider=model)
     asked = [request.messages[-1].content for request in model.asked("facts")]
     assert len(asked) == len(set(asked)) == 2 * stories  # one request per article, none twice
     assert len(done.result.documents) == 2 * stories

@@ -99,12 +99,12 @@ def test_a_users_compare_prompt_makes_the_one_request_of_a_compare(tmp_path):
     folder = _folder(
         tmp_path, compare=f"version: 1\n\n## system\nHOUSE RULES.\n\n## user\n{user}\n"
     )
-    model = ScriptedProvider(respond={"reference": [], "candidate": []})
+    model = ScriptedProvider(respond={"reference": [], "candidates": [{"facts": []}]})
     compare_files(*_article_pair(tmp_path), Settings(prompts=folder), provider=model)
     (request,) = model.requests
     assert (request.schema_name, request.system) == ("comparison", "HOUSE RULES.")
     assert request.prompt_version.startswith("compare@1~")
-    assert "<candidate_article>" in request.messages[-1].content
+    assert '<candidate_article n="1">' in request.messages[-1].content
 
 
 def test_an_edited_prompt_is_asked_again_instead_of_hitting_the_cache(tmp_path):
