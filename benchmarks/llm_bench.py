@@ -1,11 +1,13 @@
 """LLM efficiency of an audit, against the loopback fake server with a fixed latency per call.
 
-Measures, for an audit of N generated articles in G stories with an LLM chain:
+Measures, for an audit of N generated articles in G stories with an LLM chain, asked by story
+(the default) and per article (`joint_compare = false`):
 - the LLM calls made, next to the naive design (two extractions and one judgement per pair);
-- the wall time with --jobs 16 next to the ideal (calls x latency / 16);
+- the wall time with --jobs 16 next to the ideal (calls x latency / 16) and the critical path;
 - the calls made by a second, cached run (expected: zero).
 
-Run alone: `python benchmarks/llm_bench.py [--articles 96 --stories 12 --latency 0.3 --jobs 16]`.
+Run alone: `python benchmarks/llm_bench.py [--articles 96 --stories 12 --latency 0.3 --jobs 16]
+[--per-article]` (one design, as JSON), or `--markdown` (both, as the RESULTS.md section).
 """
 
 from __future__ import annotations
@@ -45,28 +47,34 @@ def _answer(route: str, body: dict[str, Any]):  # type: ignore[no-untyped-def]
     return ok({"facts": []} if "<article>" in user else {"quotes": [], "claims": []})
 
 
-def _is_extraction(body: dict[str, Any]) -> bool:
-    return "<article>" in json.dumps(body.get("messages", []))
+def _kind(body: dict[str, Any]) -> str:
+    """What a request asks: "extraction", "comparison" (a story's articles together) or
+    "judgement"."""
+    user = json.dumps(body.get("messages", []))
+    if "<reference_article>" in user:
+        return "comparison"
+    return "extraction" if "<article>" in user else "judgement"
 
+
+KINDS = ("extraction", "comparison", "judgement")
 
 # The fake server in a process of its own, as a provider is: in the audit's process its threads
 # would take turns with the audit's own for the interpreter lock, and slow both down.
 _SERVE = """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
-from benchmarks.llm_bench import _answer, _is_extraction
+from benchmarks.llm_bench import _answer, _kind
 from tests.fakes.llm_server import FakeLLMServer
-arrived = []  # (wall-clock time, is an extraction) of each request, as it arrives
+arrived = []  # (wall-clock time, kind) of each request, as it arrives
 def answer(route, body):
-    arrived.append((time.time(), _is_extraction(body)))
+    arrived.append((time.time(), _kind(body)))
     return _answer(route, body)
 server = FakeLLMServer().start()
 server.delay = float(sys.argv[2])
 server.responder = answer
 print(server.openai_url, flush=True)
-for line in sys.stdin:  # each line asks for the requests received so far, by kind
-    extractions = sum(1 for r in list(server.journal) if _is_extraction(r.body))
-    print(json.dumps([extractions, len(server.journal) - extractions, arrived]), flush=True)
+for line in sys.stdin:  # each line asks for the requests received so far
+    print(json.dumps(arrived), flush=True)
 server.stop()
 """
 
@@ -86,24 +94,12 @@ class _ServerProcess:
         assert self._process.stdout is not None
         self.openai_url = self._process.stdout.readline().strip()
 
-    def calls(self) -> int:
-        return sum(self.calls_by_kind())
-
-    def calls_by_kind(self) -> tuple[int, int]:
-        """(extractions, judgements) received so far."""
-        extractions, judgements, _ = self._ask()
-        return extractions, judgements
-
-    def arrivals(self) -> list[tuple[float, bool]]:
-        """(wall-clock time, is an extraction) of every request received so far."""
-        return [(float(t), bool(x)) for t, x in self._ask()[2]]
-
-    def _ask(self) -> tuple[int, int, list]:
+    def arrivals(self) -> list[tuple[float, str]]:
+        """(wall-clock time, kind) of every request received so far."""
         assert self._process.stdin is not None and self._process.stdout is not None
         self._process.stdin.write("count\n")
         self._process.stdin.flush()
-        extractions, judgements, arrived = json.loads(self._process.stdout.readline())
-        return extractions, judgements, arrived
+        return [(float(t), str(kind)) for t, kind in json.loads(self._process.stdout.readline())]
 
     def stop(self) -> None:
         assert self._process.stdin is not None
@@ -116,17 +112,25 @@ def measure(
     stories: int = 12,
     latency: float = 0.3,
     jobs: int = 16,
+    by_story: bool = True,
 ) -> dict:
     """Run the audit twice (cold, then cached) against the fake server; return the figures.
+    `by_story`: the default audit, a story's articles asked together (`joint_compare`); else
+    each article asked on its own and each pair judged.
 
     Two bounds for the wall time: `ideal_s`, every call's latency spread over the `jobs`
     request slots (calls x latency / jobs), and `critical_s`, the shortest schedule the
-    audit's design allows, in waves of at most `jobs` calls: the first request goes alone (a
+    audit's design allows, in waves of at most `jobs` calls, the first request alone (a
     provider not yet heard from gets one request at a time, so that a revoked key costs one
-    call); every other call then needs a slot, and a judgement needs its pair's two
-    extractions answered first (a pair is judged as soon as they are), so at least one
-    extraction wave precedes the first judgement. The audit starts too from nothing loaded
-    and no SDK imported, which neither bound counts.
+    call):
+    - per article, every other call then needs a slot, and a judgement needs its pair's two
+      extractions answered first (a pair is judged as soon as they are), so at least one
+      extraction wave precedes the first judgement; the audit starts from nothing loaded and no
+      SDK imported, which this bound does not count;
+    - by story, no request can leave before every article is read and the stories formed: the
+      bound adds, before the waves, the wall time of a rules-only audit of the same folder in a
+      fresh process (`rules_audit_seconds`: read, grouped, and every pair compared, a little
+      more than the reading and grouping that must come first).
     """
     from factcheck.audit import run_audit
     from factcheck.config import Settings
@@ -145,49 +149,84 @@ def measure(
             "OPENAI_BASE_URL": server.openai_url,
             "FACTCHECK_HOME": home,
         }
-        settings = Settings(providers="openai:bench-model,rules", jobs=jobs, env=env)
+        settings = Settings(
+            providers="openai:bench-model,rules", jobs=jobs, env=env, joint_compare=by_story
+        )
         try:
             started, clock = time.perf_counter(), time.time()
             first = run_audit(work / "corpus", settings, out=work / "r1")
             cold_s = time.perf_counter() - started
-            timeline = _timeline(server.arrivals(), clock)
-            extraction_calls, judge_calls = server.calls_by_kind()
-            cold_calls = extraction_calls + judge_calls
+            arrived = server.arrivals()
             started = time.perf_counter()
             run_audit(work / "corpus", settings, out=work / "r2")
             warm_s = time.perf_counter() - started
-            warm_calls = server.calls() - cold_calls
+            warm_calls = len(server.arrivals()) - len(arrived)
         finally:
             server.stop()
+    calls = {kind: sum(1 for _, k in arrived if k == kind) for kind in KINDS}
+    cold_calls = len(arrived)
     pairs = len(first.result.pairs)
-    groups = len(first.result.groups)
-    naive = 3 * pairs
     ideal_s = cold_calls * latency / jobs
-    after_first = math.ceil((extraction_calls - 1 + judge_calls) / jobs)
-    waves = 1 + max(after_first, 2 if judge_calls else 1)
-    critical_s = waves * latency if extraction_calls else 0.0
-    return {
+    figures: dict[str, Any] = {}
+    if by_story:
+        prefix_s = rules_audit_seconds(articles, stories)
+        waves = 1 + math.ceil((cold_calls - 1) / jobs) if cold_calls else 0
+        critical_s = prefix_s + waves * latency
+        figures["rules_audit_s"] = prefix_s
+    else:
+        extraction_calls, judge_calls = calls["extraction"], calls["judgement"]
+        after_first = math.ceil((extraction_calls - 1 + judge_calls) / jobs)
+        waves = 1 + max(after_first, 2 if judge_calls else 1)
+        critical_s = waves * latency if extraction_calls else 0.0
+    return figures | {
+        "by_story": by_story,
         "articles": articles,
         "stories_generated": len(manifest["stories"]),
-        "groups_found": groups,
+        "groups_found": len(first.result.groups),
         "pairs": pairs,
         "calls": cold_calls,
-        "extraction_calls": extraction_calls,
-        "judge_calls": judge_calls,
-        "naive_calls": naive,
-        "naive_ratio": naive / cold_calls if cold_calls else float("inf"),
+        "calls_by_kind": calls,
+        "naive_calls": 3 * pairs,
+        "naive_ratio": 3 * pairs / cold_calls if cold_calls else float("inf"),
         "latency_s": latency,
         "jobs": jobs,
         "wall_s": cold_s,
         "ideal_s": ideal_s,
         "wall_ratio": cold_s / ideal_s if ideal_s else float("inf"),
+        "waves": waves,
         "critical_s": critical_s,
         "critical_ratio": cold_s / critical_s if critical_s else float("inf"),
         "cached_rerun_calls": warm_calls,
         "cached_rerun_s": warm_s,
-        "timeline": timeline,
+        "timeline": _timeline(arrived, clock),
         "sdk_import_s": _sdk_import_seconds(),
     }
+
+
+def rules_audit_seconds(articles: int, stories: int, runs: int = 3) -> float:
+    """Wall time of a rules-only audit (--jobs 2, this machine's cores) of the generated folder
+    of `measure`, each run in a fresh process as a user's would be: the median of `runs`."""
+    import statistics
+    import subprocess
+
+    code = (
+        "import sys, time, os, tempfile; from pathlib import Path; sys.path.insert(0, sys.argv[1])\n"
+        "from benchmarks.llm_bench import _corpus\n"
+        "work = Path(tempfile.mkdtemp())\n"
+        "_corpus().generate(work / 'c', articles=int(sys.argv[2]), stories=int(sys.argv[3]), "
+        "seed=7)\n"
+        "env = {'FACTCHECK_HOME': str(work / 'home')}; os.environ.update(env)\n"
+        "started = time.perf_counter()\n"
+        "from factcheck.audit import run_audit; from factcheck.config import Settings\n"
+        "run_audit(work / 'c', Settings(providers='rules', jobs=2, env=env), out=work / 'r')\n"
+        "print(time.perf_counter() - started)\n"
+    )
+    walls = [
+        float(subprocess.run([sys.executable, "-c", code, str(ROOT), str(articles), str(stories)],
+                             capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]  # fmt: skip
+    return statistics.median(walls)
 
 
 def _sdk_import_seconds() -> float:
@@ -204,17 +243,14 @@ def _sdk_import_seconds() -> float:
     return statistics.median(runs)
 
 
-def _timeline(arrived: list[tuple[float, bool]], started: float) -> dict[str, float]:
-    """When (seconds after the audit started) the first request, the last extraction and the
-    first and last judgement reached the server."""
-    extractions = [t - started for t, is_extraction in arrived if is_extraction]
-    judgements = [t - started for t, is_extraction in arrived if not is_extraction]
-    found = {"first_request_s": min(extractions + judgements, default=float("nan"))}
-    if extractions:
-        found["last_extraction_s"] = max(extractions)
-    if judgements:
-        found["first_judgement_s"] = min(judgements)
-        found["last_judgement_s"] = max(judgements)
+def _timeline(arrived: list[tuple[float, str]], started: float) -> dict[str, float]:
+    """When (seconds after the audit started) the first and last request of each kind reached
+    the server."""
+    found = {"first_request_s": min((t - started for t, _ in arrived), default=float("nan"))}
+    for kind in KINDS:
+        times = [t - started for t, k in arrived if k == kind]
+        if times:
+            found[f"first_{kind}_s"], found[f"last_{kind}_s"] = min(times), max(times)
     return found
 
 
@@ -266,70 +302,112 @@ def cached_compare(runs: int = 5) -> dict:
 
 
 def to_markdown(figures: dict, command: str) -> str:
-    """The LLM-efficiency table for RESULTS.md."""
-    f = figures
-    walls = f.get("walls_s", [f["wall_s"]])
-    ratios = ", ".join(f"{w / f['critical_s']:.3f}" for w in walls) if f["critical_s"] else "-"
+    """The LLM-efficiency tables for RESULTS.md: the audit by story (the default) and per
+    article, side by side."""
+    story, apart = figures["by_story"], figures["per_article"]
+    designs = (story, apart)
+
+    def row(label: str, value: Any) -> str:
+        return f"| {label} | " + " | ".join(value(f) for f in designs) + " |"
+
+    def walls(f: dict) -> str:
+        runs = f.get("walls_s", [f["wall_s"]])
+        return f"{f['wall_s']:.2f} s (runs: {', '.join(f'{w:.2f}' for w in runs)})"
+
+    def ratios(f: dict) -> str:
+        runs = f.get("walls_s", [f["wall_s"]])
+        each = ", ".join(f"{w / f['critical_s']:.3f}" for w in runs)
+        return f"**{f['critical_ratio']:.3f}** (runs: {each})"
+
+    def kinds(f: dict) -> str:
+        named = [f"{n} {kind}s" for kind, n in f["calls_by_kind"].items() if n]
+        return f"{f['calls']} ({', '.join(named) or 'none'})"
+
     return "\n".join(
         [
             "## LLM efficiency (loopback fake server)",
             "",
             f"Command: `{command}`",
             "",
-            f"Audit of {f['articles']} generated articles ({f['stories_generated']} stories; "
-            f"{f['groups_found']} groups found, {f['pairs']} pairs compared) with the chain "
-            f"`openai:bench-model,rules`, every call answered after {f['latency_s'] * 1000:.0f} ms. "
-            "Target (issue 18): wall time at most 1.2 times the bound, the critical path of "
-            "the design (item 4 asks for wall time against it); the ideal beside it assumes "
-            "every slot busy from the first instant, with no request alone. Each cold run is a "
-            "fresh process (nothing imported, nothing cached); the figures are those of the "
-            "median of the runs. The fake replies with "
-            "TCP_NODELAY since 2026-12-02; the figures measured before then include about 40 ms "
-            "per call of a delayed ACK that no real API adds. Calls are counted by kind at the "
+            f"Audit of {story['articles']} generated articles ({story['stories_generated']} "
+            f"stories; {story['groups_found']} groups found, {story['pairs']} pairs compared) "
+            f"with the chain `openai:bench-model,rules`, every call answered after "
+            f"{story['latency_s'] * 1000:.0f} ms, --jobs {story['jobs']}, asked the two ways "
+            "an audit can: by story (the default: a story's reference with up to three of its "
+            "other articles in one request, once every article is read and the stories formed) "
+            "and per article (`joint_compare = false`: each article's extraction sent as soon as "
+            "it is read, each pair judged once both its articles are answered). Target (issue "
+            "18): wall time at most 1.2 times the bound, the critical path of the design; the "
+            "ideal beside it assumes every slot busy from the first instant, with no request "
+            "alone. Each cold run is a fresh process (nothing imported, nothing cached); the "
+            "figures are those of the median of the runs. Calls are counted by kind at the "
             "server; a request the run has already asked is answered from its own cache.",
             "",
-            "| measure | value |",
-            "| --- | --- |",
-            f"| LLM calls made (cold) | {f['calls']} ({f['extraction_calls']} extractions, "
-            f"{f['judge_calls']} judgements) |",
-            f"| naive design (2 extractions + 1 judgement per pair) | {f['naive_calls']} |",
-            f"| naive / ours | {f['naive_ratio']:.2f}x |",
-            f"| wall time, --jobs {f['jobs']} (median cold run) | {f['wall_s']:.2f} s "
-            f"(runs: {', '.join(f'{w:.2f}' for w in walls)}) |",
-            f"| ideal (calls x latency / {f['jobs']}) | {f['ideal_s']:.1f} s |",
-            f"| wall / ideal | {f['wall_ratio']:.3f} |",
-            f"| critical path (one call alone, then waves of {f['jobs']} calls, a pair's "
-            f"judgement after its extractions) | {f['critical_s']:.1f} s |",
-            f"| wall / critical path | {f['critical_ratio']:.3f} (runs: {ratios}) |",
-            f"| calls on a cached re-run | {f['cached_rerun_calls']} "
-            f"({f['cached_rerun_s']:.1f} s) |",
+            "| measure | by story (default) | per article |",
+            "| --- | --- | --- |",
+            row("LLM calls made (cold)", kinds),
+            row(
+                "naive design (2 extractions + 1 judgement per pair) / ours",
+                lambda f: f"{f['naive_calls']} / {f['calls']} = {f['naive_ratio']:.2f}x",
+            ),
+            row("wall time (median cold run)", walls),
+            row("ideal (calls x latency / jobs)", lambda f: f"{f['ideal_s']:.2f} s"),
+            row("wall / ideal", lambda f: f"{f['wall_ratio']:.3f}"),
+            row("critical path", lambda f: f"{f['critical_s']:.2f} s"),
+            row("how the critical path is made", _bound_text),
+            row("wall / critical path", ratios),
+            row(
+                "wall / the per-article design's critical path",
+                lambda f: f"{f['wall_s'] / apart['critical_s']:.3f}",
+            ),
+            row(
+                "calls on a cached re-run",
+                lambda f: f"{f['cached_rerun_calls']} ({f['cached_rerun_s']:.1f} s)",
+            ),
             "",
-            *_timeline_rows(f.get("timeline"), f["latency_s"], f.get("sdk_import_s")),
+            *_timeline_rows(designs),
             "",
-            *_cached_rows(f.get("compare")),
+            *_cached_rows(figures.get("compare")),
         ]
     )
 
 
-def _timeline_rows(t: dict | None, latency: float, sdk_s: float | None) -> list[str]:
-    if not t:
-        return []
-    spans = [
-        f"first request reached the server after {t['first_request_s']:.2f} s (the critical "
-        "path counts 0)"
-    ]
-    if "last_extraction_s" in t:
-        spans.append(f"last extraction sent at {t['last_extraction_s']:.2f} s")
-    if "first_judgement_s" in t:
-        spans.append(
-            f"judgements sent from {t['first_judgement_s']:.2f} s to {t['last_judgement_s']:.2f} s"
-            f" (each answered {latency * 1000:.0f} ms later)"
+def _bound_text(f: dict) -> str:
+    waves = f"{f['waves']} waves of at most {f['jobs']} calls x {f['latency_s'] * 1000:.0f} ms"
+    if f["by_story"]:
+        return (
+            f"a rules-only audit of the folder in a fresh process ({f['rules_audit_s']:.2f} s, "
+            f"--jobs 2), then {waves}, the first call alone"
         )
-    sdk = f" (`import openai` alone: {sdk_s:.2f} s of CPU in a fresh interpreter)" if sdk_s else ""
+    return f"{waves}: one call alone, a pair's judgement after its two extractions"
+
+
+def _timeline_rows(designs: tuple[dict, ...]) -> list[str]:
+    lines = []
+    for f in designs:
+        t = f.get("timeline")
+        if not t:
+            continue
+        spans = [f"first request after {t['first_request_s']:.2f} s"]
+        for kind in KINDS:
+            if f"first_{kind}_s" in t:
+                spans.append(
+                    f"{kind}s sent from {t[f'first_{kind}_s']:.2f} s to {t[f'last_{kind}_s']:.2f} s"
+                )
+        name = "by story" if f["by_story"] else "per article"
+        lines.append(f"- {name}: " + "; ".join(spans) + ".")
+    if not lines:
+        return []
+    sdk = designs[0].get("sdk_import_s")
+    sdk_text = f" (`import openai` alone: {sdk:.2f} s of CPU in a fresh interpreter)" if sdk else ""
     return [
-        "Timeline of the cold run, from the server's clock: " + "; ".join(spans) + ". Before "
-        f"the first request the run imports the provider's SDK{sdk} while two worker processes "
-        "start and read the first articles, on 2 cores."
+        "Timeline of each cold run, from the server's clock (each answered "
+        f"{designs[0]['latency_s'] * 1000:.0f} ms later):",
+        "",
+        *lines,
+        "",
+        f"Before the first request a run imports the provider's SDK{sdk_text} while two worker "
+        "processes start and read the articles, on 2 cores.",
     ]
 
 
@@ -352,7 +430,7 @@ def _cached_rows(c: dict | None) -> list[str]:
     ]
 
 
-def median_of_fresh_runs(articles: int, stories: int, runs: int = 3) -> dict:
+def median_of_fresh_runs(articles: int, stories: int, runs: int = 3, by_story: bool = True) -> dict:
     """`measure` in `runs` fresh processes (each imports its SDK and starts its workers, as a
     user's run does); the figures of the run of median wall time, with every run's wall."""
     import subprocess
@@ -361,7 +439,8 @@ def median_of_fresh_runs(articles: int, stories: int, runs: int = 3) -> dict:
     for _ in range(runs):
         done = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--articles", str(articles),
-             "--stories", str(stories), "--no-compare"],
+             "--stories", str(stories), "--no-compare",
+             *([] if by_story else ["--per-article"])],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         results.append(json.loads(done.stdout))
@@ -374,8 +453,12 @@ def median_of_fresh_runs(articles: int, stories: int, runs: int = 3) -> dict:
 def run(quick: bool = False) -> str:
     """Measure and return the Markdown section (the hook `benchmarks/run.py` calls)."""
     articles, stories = (32, 4) if quick else (96, 12)
-    figures = median_of_fresh_runs(articles, stories, runs=1 if quick else 3)
-    figures["compare"] = cached_compare()
+    runs = 1 if quick else 3
+    figures = {
+        "by_story": median_of_fresh_runs(articles, stories, runs),
+        "per_article": median_of_fresh_runs(articles, stories, runs, by_story=False),
+        "compare": cached_compare(),
+    }
     command = f"python benchmarks/llm_bench.py --articles {articles} --stories {stories}"
     return to_markdown(figures, command)
 
@@ -386,9 +469,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stories", type=int, default=12)
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--jobs", type=int, default=16)
+    parser.add_argument("--per-article", action="store_true", help="joint_compare = false")
     parser.add_argument("--no-compare", action="store_true", help="skip the cached compare")
+    parser.add_argument("--markdown", action="store_true", help="the RESULTS.md section")
     args = parser.parse_args(argv)
-    figures = measure(args.articles, args.stories, args.latency, args.jobs)
+    if args.markdown:
+        print(run())
+        return
+    figures = measure(args.articles, args.stories, args.latency, args.jobs, not args.per_article)
     if not args.no_compare:
         figures["compare"] = cached_compare()
     print(json.dumps(figures, indent=2))
