@@ -3,8 +3,9 @@
 The rules extractor always runs. With an LLM, the model's grounded facts are merged on top and an
 LLM judge settles what rules cannot (quotes across languages, claims): for a `compare` whose two
 articles fit one request, the model reads both at once and its verdicts come with its facts
-(factcheck/llm/joint.py); an audit's pairs, and longer pairs, are asked per article and then
-judged. Both go through the run's `LLMSession` (factcheck/llm/session.py), which owns the chain,
+(factcheck/llm/joint.py; an audit asks a story's articles together the same way, from
+factcheck/audit/llm_stories.py); longer pairs are asked per article and then judged. Both go
+through the run's `LLMSession` (factcheck/llm/session.py), which owns the chain,
 its event loop, what failed and what it cost. When every LLM fails, a chain that ends with
 `rules` completes degraded (and says so); a chain without `rules` raises, which the CLI turns
 into exit code 3.

@@ -4,6 +4,10 @@ one request (`factcheck.audit.llm_stories`), and each pair compared from that an
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +17,18 @@ from factcheck.errors import AccessError, OutputTooLongError
 from factcheck.llm.providers import ScriptedProvider
 from factcheck.llm.providers.base import Request
 from factcheck.pipeline import compare_files
-from tests.fakes.llm_server import joint_articles
-from tests.llm.test_llm_pipeline import CANDIDATE, CLAIMS, REFERENCE, _fact
+from tests.fakes.llm_server import FakeLLMServer, hang, joint_articles, llm_server
+from tests.llm.test_llm_pipeline import (
+    CANDIDATE,
+    CLAIMS,
+    REFERENCE,
+    _fact,
+    answer_like_a_model,
+    news_folder,
+)
 from tests.llm.test_pipeline_scripted import like_a_model
+
+__all__ = ["llm_server"]
 
 SETTINGS = Settings(providers="rules", jobs=2, use_cache=False)
 STAFF_LINE = "Reporting by the newsroom desk."
@@ -170,3 +183,46 @@ def test_a_rerun_is_answered_from_the_cache(tmp_path):
     assert first.result.run.llm_calls == 2 and again.result.run.llm_calls == 0
     assert again.result.run.cache_hits == 2
     assert [p.counts for p in again.result.pairs] == [p.counts for p in first.result.pairs]
+
+
+def test_a_rerun_after_kill_9_asks_again_only_what_had_no_answer(
+    llm_server: FakeLLMServer, tmp_path: Path
+) -> None:
+    """A real audit process killed with SIGKILL while some of its requests wait: the answers it
+    had got are in the answer cache, and the re-run sends only the others."""
+    folder = news_folder(tmp_path / "news", stories=6)
+    answered: list[str] = []
+
+    def first_three(route: str, body: dict[str, Any]):
+        if len(answered) >= 3:
+            return hang()
+        answered.append(json.dumps(body))
+        return answer_like_a_model(route, body)
+
+    llm_server.responder = first_three
+    home = str(tmp_path / "home")
+    env = {**os.environ, "FACTCHECK_HOME": home, "OPENAI_API_KEY": "k"}
+    env["OPENAI_BASE_URL"] = llm_server.openai_url
+    command = [sys.executable, "-m", "factcheck", "audit", str(folder), "--jobs", "2"]
+    command += ["--provider", "openai:gpt-5-mini,rules", "--out", str(tmp_path / "one")]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(llm_server.journal) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # the three answers stored (each at once, in its own transaction)
+    process.kill()
+    process.wait()
+    asked_first = len(llm_server.journal)
+    assert asked_first >= 4 and len(answered) == 3
+
+    llm_server.responder = answer_like_a_model
+    settings = Settings(
+        providers="openai:gpt-5-mini,rules", jobs=2, env={k: env[k] for k in env if k.isupper()}
+    )
+    again = run_audit(folder, settings, out=tmp_path / "two")
+    sent_again = [json.dumps(r.body) for r in llm_server.journal[asked_first:]]
+    requests = sum(-(-(len(g.documents) - 1) // 3) for g in again.result.groups)
+    assert len(sent_again) == requests - 3 == again.result.run.llm_calls
+    assert not set(sent_again) & set(answered)  # nothing answered before is asked again
+    assert again.result.run.cache_hits == 3 and len(again.result.pairs) >= 5
