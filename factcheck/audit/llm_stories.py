@@ -113,6 +113,7 @@ def compare_stories(
             if not llm.available():
                 return
             item = fetch(*_filed(job))
+            backend.note_language(_document(item))
             pending = extractor.start(_document(item))
             if pending is not None:
                 asking[finished.watch(pending)] = item
