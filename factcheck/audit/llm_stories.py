@@ -19,6 +19,7 @@ What cannot be asked that way is still compared:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -62,6 +63,14 @@ class _Ask:
 
 def _filed(card: Card) -> tuple[str, str]:
     return card.shelf or "", card.path
+
+
+def _oldest_first(member: tuple[Card, str]) -> tuple[dt.date, str]:
+    """The order a story's other articles are asked in: by publication date, then path. An
+    archive audited again as it grows gets its new articles last, so the requests for the
+    earlier ones are the same as before and answered from the cache."""
+    card = member[0]
+    return card.document.published or dt.date.max, card.path
 
 
 def _document(item: Extracted) -> Document:
@@ -123,11 +132,11 @@ def compare_stories(
             items = {c.path: fetch(*_filed(c)) for c in (reference, *others)}
             for item in items.values():
                 backend.note_language(_document(item))
-            documents = [_document(items[c.path]) for c in others]
+            members = sorted(zip(others, names, strict=True), key=_oldest_first)
+            documents = [_document(items[card.path]) for card, _ in members]
             batches = stories(_document(items[reference.path]), documents)
             todo.extendleft(
-                _Ask(reference, [(others[i], names[i]) for i in batch], items)
-                for batch in reversed(batches)
+                _Ask(reference, [members[i] for i in batch], items) for batch in reversed(batches)
             )
             return
         if not llm.available():

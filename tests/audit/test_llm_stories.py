@@ -226,3 +226,20 @@ def test_a_rerun_after_kill_9_asks_again_only_what_had_no_answer(
     assert len(sent_again) == requests - 3 == again.result.run.llm_calls
     assert not set(sent_again) & set(answered)  # nothing answered before is asked again
     assert again.result.run.cache_hits == 3 and len(again.result.pairs) >= 5
+
+
+def test_an_archive_audited_again_as_it_grows_asks_only_about_its_new_article(tmp_path):
+    folder = story_folder(tmp_path / "news", members=3)
+    cached = Settings(providers="rules", jobs=2)
+    first = run_audit(
+        folder, cached, out=tmp_path / "one", provider=ScriptedProvider(respond=story_model)
+    )
+    # A later retelling whose name sorts first: asked after the others all the same.
+    later = CANDIDATE.replace("date: 2026-03-12", "date: 2026-03-13").replace("4,5", "4,9")
+    (folder / "0-later.md").write_text(later, "utf-8")
+    model = ScriptedProvider(respond=story_model)
+    again = run_audit(folder, cached, out=tmp_path / "two", provider=model)
+    assert first.result.run.llm_calls == 1 and len(again.result.pairs) == 4
+    assert [len(candidates_of(r)) for r in model.requests] == [1]
+    assert "4,9" in candidates_of(model.requests[0])[0]
+    assert again.result.run.cache_hits == 1
