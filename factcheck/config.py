@@ -51,8 +51,9 @@ class Settings:
     jobs: int = 0  # 0 = one per core
     env: Mapping[str, str] = field(default_factory=dict)
     prompts: Path | None = None  # a folder whose NAME.prompt files replace the packaged ones
-    # `compare` with an LLM: both articles in one request when they fit (False: each article
-    # extracted on its own, then a judgement: three requests, as an audit's pairs are asked)
+    # With an LLM: `compare` asks both articles in one request when they fit, and `audit` a
+    # story's reference with up to three of its other articles (False: each article extracted
+    # on its own, then a judgement per pair)
     joint_compare: bool = True
 
     def __post_init__(self) -> None:
@@ -93,7 +94,10 @@ _KEYS: dict[str, tuple[type, str]] = {
     "jobs": (int, "a number of workers, 0 = one per core"),
     "cache": (bool, "true or false"),
     "prompts": (str, "a folder of .prompt files"),
-    "joint_compare": (bool, "true (a pair in one LLM request when it fits) or false"),
+    "joint_compare": (
+        bool,
+        "true (a pair, or a story's articles, in one LLM request when they fit) or false",
+    ),
 }
 
 
