@@ -243,3 +243,21 @@ def test_an_archive_audited_again_as_it_grows_asks_only_about_its_new_article(tm
     assert [len(candidates_of(r)) for r in model.requests] == [1]
     assert "4,9" in candidates_of(model.requests[0])[0]
     assert again.result.run.cache_hits == 1
+
+
+def test_a_chain_without_rules_ends_a_story_audit_with_exit_code_3(
+    llm_server: FakeLLMServer, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from factcheck.cli import run
+    from tests.fakes.llm_server import error
+
+    folder = story_folder(tmp_path / "news", members=2)
+    llm_server.script("openai", *[error(403, "permission_error", "access revoked")] * 5)
+    monkeypatch.setenv("OPENAI_API_KEY", "k")
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.openai_url)
+    out = tmp_path / "audit"
+    code = run(["audit", str(folder), "--out", str(out), "--provider", "openai:gpt-5-mini"])
+    assert code == 3
+    assert len(llm_server.journal) == 1  # the revoked key asked once
+    assert "revoked" in capsys.readouterr().err
+    assert not (out / "audit.json").exists()
