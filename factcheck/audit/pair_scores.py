@@ -29,6 +29,7 @@ from factcheck.compare.story import (
     WORDS_ONLY,
     Profile,
     in_time,
+    name_evidence,
     normalised,
     powers,
 )
@@ -96,7 +97,7 @@ def score(a: Weighed, b: Weighed) -> float:
     facts = a.facts.keys() & b.facts.keys()
     names = a.names.keys() & b.names.keys()
     shared = len(facts) + len(words)
-    if shared < MIN_SHARED and shared + _distinct_names(profile_a, names) < MIN_SHARED:
+    if shared < MIN_SHARED and shared + name_evidence(profile_a, names) < MIN_SHARED:
         return 0.0
     if not names and not facts and len(words) < WORDS_ONLY:
         return 0.0  # a few content words alone (`factcheck.compare.story.words_suffice`)
@@ -108,8 +109,3 @@ def score(a: Weighed, b: Weighed) -> float:
         common += sum(map(min, map(a.names.__getitem__, names), map(b.names.__getitem__, names)))
     similarity = normalised(common, total_a, powers_a, total_b, powers_b)
     return similarity * in_time(profile_a, profile_b)
-
-
-def _distinct_names(p: Profile, words: AbstractSet[str]) -> int:
-    """How many of `p`'s names the shared name words belong to (a name counts once)."""
-    return len({p.name_of.get(t, t) for t in words})

@@ -43,7 +43,7 @@ from factcheck.models import Document, Fact
 SAME_STORY = 0.1
 MIN_FIGURE = 10  # smaller bare counts are in every article
 YEARS = (1900, 2100)
-MIN_SHARED = 2  # pieces of evidence shared, main actor included (a name counts once)
+MIN_SHARED = 2  # pieces of evidence shared, main actor included (see `name_evidence`)
 WORDS_ONLY = 4  # in a folder, content words a pair must share when it shares no name, figure, date
 # On their own, a pair sharing no second name, figure or date is one story only with this many
 # content words in common and twice the score a pair needs. SemEval's clear same-language pairs:
@@ -227,10 +227,8 @@ def similarity(
     rest_b = total_b - sum(weigh(t) * _damped(b.tokens[t]) for t in actor)
     if rest_a <= 1e-9 or rest_b <= 1e-9:
         return 1.0  # one side gives nothing but the shared actor: nothing says otherwise
-    # A name counts once however many of its words are shared (the first name holding a word
-    # stands for it).
-    named = {a.name_of.get(t, t) for t in shared if t[0] == "n" and t not in actor}
-    items = sum(1 for t in shared if t[0] != "n") + len(named)
+    named = name_evidence(a, (t for t in shared if t[0] == "n" and t not in actor))
+    items = sum(1 for t in shared if t[0] != "n") + named
     if items < MIN_SHARED - (1 if actor else 0):
         return 0.0
     if not drop_actor and not words_suffice(shared):
@@ -244,6 +242,22 @@ def similarity(
     common = sum(w for t, w in shared.items() if t not in actor)
     score = length_normalised(common, rest_a, rest_b) * in_time(a, b)
     return 0.0 if words_only and score < WORDS_ALONE_SCORE else score
+
+
+def name_evidence(p: Profile, words: Iterable[str]) -> int:
+    """The pieces of evidence shared name words give: a name of `p` counts once however many of
+    its words are shared (the first name holding a word stands for it), and twice when two or
+    more are: a full name ("Ulf Kristersson", "Petr Pavel") is much rarer than any one of its
+    words, which many names hold.
+
+    Measured with benchmarks/stories.py against counting each name once: ITN's blurbs, pair
+    precision / recall 0.806 / 0.167 -> 0.771 / 0.210, recall of same-event pairs in two
+    languages of one script 0.290 -> 0.442; of the 467 pairs gained against the gold, 339 have
+    one blurb naming the other's gold subject (a successor and a predecessor, which the corpus
+    labels as two events). ECB+, MEANTIME, the reposts and SemEval's same-story decisions
+    unchanged."""
+    held = Counter(p.name_of.get(t, t) for t in words)
+    return len(held) + sum(1 for n in held.values() if n >= 2)
 
 
 def words_suffice(shared: Iterable[str]) -> bool:

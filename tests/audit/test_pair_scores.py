@@ -63,3 +63,20 @@ def test_articles_of_no_known_language_do_not_share_their_words() -> None:
     df = Counter({**{t: 1 for t in weights}, "w:?:harbour": 2, "w:?:bridge": 2})
     assert score(weigh(a, weights, df), weigh(b, weights, df)) == 0.0
     assert similarity(a, b, weights.__getitem__) == 0.0
+
+
+def test_a_shared_full_name_is_evidence_enough_where_one_shared_name_word_is_not() -> None:
+    # Two one-line reports in two languages; the first names the new prime minister in full.
+    def report(language: str, name: tuple[str, ...], place: str) -> Profile:
+        tokens = dict.fromkeys((*name, place), 1)
+        return Profile(tokens, language, names=(name, (place,)))
+
+    swedish = report("sv", ("n:ulf", "n:kristersson"), "n:riksdagen")
+    french = report("fr", ("n:ulf", "n:kristersson"), "n:suede")
+    surname_only = report("fr", ("n:kristersson",), "n:suede")
+    profiles = [swedish, french, surname_only]
+    weights = {t: 3.0 for p in profiles for t in p.tokens}
+    df = Counter(t for p in profiles for t in p.tokens)
+    weighed = [weigh(p, weights, df) for p in profiles]
+    assert score(weighed[0], weighed[1]) > 0.16 and similarity(swedish, french, weights.get) > 0.16
+    assert score(weighed[0], weighed[2]) == 0.0 == similarity(swedish, surname_only, weights.get)
