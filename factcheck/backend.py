@@ -135,7 +135,6 @@ class Backend:
 
     def _compare_joint(self, reference: Document, candidate: Document) -> Comparison:
         from factcheck.compare import compare
-        from factcheck.llm.extract import merge
         from factcheck.llm.joint import AnnotatedJudge, llm_joint
 
         llm = self.llm
@@ -159,13 +158,8 @@ class Backend:
             return compare(reference, ref_facts, candidate, cand_facts)
         found = answer.grounded(0)
         llm.count_dropped(found.dropped)
-        return compare(
-            reference,
-            merge(ref_facts, found.reference),
-            candidate,
-            merge(cand_facts, found.candidate),
-            judge=AnnotatedJudge(found),
-        )
+        ref_facts, cand_facts = found.merged(ref_facts, cand_facts)
+        return compare(reference, ref_facts, candidate, cand_facts, judge=AnnotatedJudge(found))
 
     def run_info(self, seconds: float) -> RunInfo:
         """What this run did so far."""

@@ -8,9 +8,11 @@ shelf (`factcheck.audit.shelf`) and send back a card each (`work.Card`: its repo
 story profile); grouping works from the profiles, and each comparison reads its articles back.
 Results stream to `documents.jsonl` and `pairs.jsonl` as they finish (`factcheck.audit.stream`).
 With an LLM, the workers (forked by a fork server) read the articles and compare the pairs, and
-every LLM request leaves from this process's event loop (`factcheck.audit.llm_pairs`); the
-stories are formed from the rules profiles once every article is loaded, and each pair is
-compared as soon as the model has answered for both its articles (`_audit_with_llm`).
+every LLM request leaves from this process's event loop. The stories are formed from the rules
+profiles once every article is loaded; then each story's reference is asked about with its other
+articles (`_audit_by_story`, `factcheck.audit.llm_stories`), or, with `joint_compare` off, each
+article is asked about as it loads and each pair compared once the model has answered for both
+its articles (`_audit_with_llm`, `factcheck.audit.llm_pairs`).
 """
 
 from __future__ import annotations
@@ -535,14 +537,12 @@ def _run_audit(
         remote = isinstance(executor, DaskExecutor) and not executor.local
         shelf = None if remote else stack.enter_context(Shelf())
         pair_dir = str(out_dir) if write_pair_reports and write_reports else None
-        if llm is not None and settings.joint_compare:
-            groups, group_of, reused = _audit_by_story(
+        if llm is not None:
+            run = _LLMAudit(
                 paths, settings, llm, executor, stream, shelf, chosen, pair_dir, progress, errors
             )
-        elif llm is not None:
-            groups, group_of, reused = _audit_with_llm(
-                paths, settings, llm, executor, stream, shelf, chosen, pair_dir, progress, errors
-            )
+            audit = _audit_by_story if settings.joint_compare else _audit_with_llm
+            groups, group_of, reused = audit(run)
         else:
             cards, reused = _read_streamed(
                 paths, settings, executor, stream, shelf, progress, errors
@@ -665,18 +665,24 @@ def _plan(
     return groups, group_of, plan
 
 
-def _audit_with_llm(
-    paths: list[Path],
-    settings: Settings,
-    backend: Backend,
-    pool: Executor,
-    stream: AuditStream,
-    shelf: Shelf | None,
-    chosen: set[str],
-    pair_dir: str | None,
-    progress: bool,
-    errors: list[AuditError],
-) -> tuple[list[StoryGroup], dict[str, int], int]:
+@dataclass(frozen=True)
+class _LLMAudit:
+    """What an LLM audit reads and compares with, whichever way it asks the model
+    (`_audit_by_story`, `_audit_with_llm`); `errors` gets the unreadable articles."""
+
+    paths: list[Path]
+    settings: Settings
+    backend: Backend
+    pool: Executor
+    stream: AuditStream
+    shelf: Shelf | None
+    chosen: set[str]
+    pair_dir: str | None
+    progress: bool
+    errors: list[AuditError]
+
+
+def _audit_with_llm(run: _LLMAudit) -> tuple[list[StoryGroup], dict[str, int], int]:
     """Read, group and compare with an LLM: each pair begins as soon as the model has answered
     for both its articles, while the others are still being asked about.
 
@@ -697,22 +703,24 @@ def _audit_with_llm(
         try:
             finished = compare_with_llm(
                 tasks,
-                pool,
-                backend,
-                pair_dir,
-                ahead=4 * max(settings.jobs, 8),  # as for the extractions
-                slots=2 * _llm_workers(settings.worker_count),  # one running, one queued
+                run.pool,
+                run.backend,
+                run.pair_dir,
+                ahead=4 * max(run.settings.jobs, 8),  # as for the extractions
+                slots=2 * _llm_workers(run.settings.worker_count),  # one running, one queued
             )
             for pairs in finished:
                 if pairs:
-                    stream.add_pairs(group_of[pairs[0].reference], pairs)
+                    run.stream.add_pairs(group_of[pairs[0].reference], pairs)
                 compared[0] += 1
         except BaseException as error:  # re-raised by the reading thread
             failed.append(error)
 
     def begin() -> None:
-        profiles, usable = _profiles_apart([card for p in paths if (card := loaded.get(str(p)))])
-        groups, group_of, plan = _plan(group_profiles(profiles), usable, chosen)
+        profiles, usable = _profiles_apart(
+            [card for p in run.paths if (card := loaded.get(str(p)))]
+        )
+        groups, group_of, plan = _plan(group_profiles(profiles), usable, run.chosen)
         tasks = [
             board.task(reference.path, member.path, name)
             for reference, others, names in plan
@@ -731,7 +739,7 @@ def _audit_with_llm(
             if card and card.profile
             else None
         )
-        if len(loaded) == len(paths):
+        if len(loaded) == len(run.paths):
             begin()
 
     def on_card(card: Card) -> None:
@@ -742,13 +750,15 @@ def _audit_with_llm(
 
     try:
         _, reused = _read_streamed(
-            paths, settings, pool, stream, shelf, progress, errors,
-            backend=backend, on_loaded=on_loaded, then=on_card,
+            run.paths, run.settings, run.pool, run.stream, run.shelf, run.progress, run.errors,
+            backend=run.backend, on_loaded=on_loaded, then=on_card,
         )  # fmt: skip
         if not planned:  # no article at all
             begin()
         plan = planned[0]
-        with progress_for("comparing", plan.tasks, enabled=progress and bool(plan.tasks)) as bar:
+        with progress_for(
+            "comparing", plan.tasks, enabled=run.progress and bool(plan.tasks)
+        ) as bar:
             shown = 0
             while plan.thread.is_alive():
                 plan.thread.join(0.1)
@@ -762,37 +772,30 @@ def _audit_with_llm(
     return plan.groups, plan.group_of, reused
 
 
-def _audit_by_story(
-    paths: list[Path],
-    settings: Settings,
-    backend: Backend,
-    pool: Executor,
-    stream: AuditStream,
-    shelf: Shelf | None,
-    chosen: set[str],
-    pair_dir: str | None,
-    progress: bool,
-    errors: list[AuditError],
-) -> tuple[list[StoryGroup], dict[str, int], int]:
+def _audit_by_story(run: _LLMAudit) -> tuple[list[StoryGroup], dict[str, int], int]:
     """Read, group and compare with an LLM asked story by story (`llm_stories`): every article
     read and rules-extracted by the workers, as without an LLM, then each story's reference
     asked about with its other articles. Returns what `_audit_with_llm` returns."""
     from factcheck.audit.llm_stories import compare_stories
 
-    assert backend.llm is not None
-    backend.llm.prepare()  # the SDK imported while the articles are read
-    cards, reused = _read_streamed(paths, settings, pool, stream, shelf, progress, errors)
+    assert run.backend.llm is not None
+    run.backend.llm.prepare()  # the SDK imported while the articles are read
+    cards, reused = _read_streamed(
+        run.paths, run.settings, run.pool, run.stream, run.shelf, run.progress, run.errors
+    )
     profiles, usable = _profiles_apart(cards)
     del cards
-    groups, group_of, plan = _plan(group_profiles(profiles), usable, chosen)
+    groups, group_of, plan = _plan(group_profiles(profiles), usable, run.chosen)
     pairs = sum(len(others) for _, others, _ in plan)
-    updates = compare_stories(plan, pool, backend, pair_dir, ahead=4 * max(settings.jobs, 8))
-    with progress_for("comparing", pairs, enabled=progress and bool(pairs)) as bar:
+    updates = compare_stories(
+        plan, run.pool, run.backend, run.pair_dir, ahead=4 * max(run.settings.jobs, 8)
+    )
+    with progress_for("comparing", pairs, enabled=run.progress and bool(pairs)) as bar:
         for update in updates:
             if isinstance(update, AuditDocument):
-                stream.add_documents([update])  # its line again, with the model's disclosures
+                run.stream.add_documents([update])  # its line again, with the model's disclosures
                 continue
-            stream.add_pairs(group_of[update[0].reference], update)
+            run.stream.add_pairs(group_of[update[0].reference], update)
             bar.advance()
     return groups, group_of, reused
 

@@ -353,13 +353,12 @@ def compare_answered(
     the rules', and the pair compared with the model's verdicts, as `factcheck compare` does
     with the answer for the pair alone."""
     from factcheck.audit.shelf import fetch
-    from factcheck.llm.extract import merge
     from factcheck.llm.joint import AnnotatedJudge, ground_joint
 
     ref, cand = fetch(*reference), fetch(*member)
     assert ref.document is not None and cand.document is not None
     found = ground_joint(ref.document, cand.document, completion, index)
-    ref = replace(ref, facts=tuple(merge(list(ref.facts), found.reference)))
-    cand = replace(cand, facts=tuple(merge(list(cand.facts), found.candidate)))
+    ref_facts, cand_facts = found.merged(list(ref.facts), list(cand.facts))
+    ref, cand = replace(ref, facts=tuple(ref_facts)), replace(cand, facts=tuple(cand_facts))
     pairs = compare_group(ref, [cand], report_dir, [name], judge=AnnotatedJudge(found))
     return Joined(pairs, disclosures(ref.facts), disclosures(cand.facts), found.dropped)

@@ -29,6 +29,7 @@ from factcheck.llm.extract import (
     TOKENS_PER_FACT,
     facts_limit,
     ground_items,
+    merge,
     output_tokens,
     prompt_tokens,
 )
@@ -121,18 +122,14 @@ def stories(reference: Document, candidates: Sequence[Document]) -> list[list[in
     at most MAX_CANDIDATES a request and MAX_JOINT_CHARS of articles in all. A candidate too
     long to go with the reference alone gets a request of its own, which `llm_joint` declines."""
     batches: list[list[int]] = []
-    size = len(reference.text)
+    chars = 0  # of the last batch's articles, its reference included
     for index, candidate in enumerate(candidates):
         length = len(candidate.text)
-        last = batches[-1] if batches else None
-        if (
-            last is None
-            or len(last) >= MAX_CANDIDATES
-            or size + sum(len(candidates[i].text) for i in last) + length > MAX_JOINT_CHARS
-        ):
-            batches.append([index])
-        else:
-            last.append(index)
+        if not batches or len(batches[-1]) >= MAX_CANDIDATES or chars + length > MAX_JOINT_CHARS:
+            batches.append([])
+            chars = len(reference.text)
+        batches[-1].append(index)
+        chars += length
     return batches
 
 
@@ -156,6 +153,10 @@ class JointFacts:
     annotations: tuple[Annotation, ...]
     dropped: int
     source: Source
+
+    def merged(self, reference: list[Fact], candidate: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+        """The rules' facts of each side (`reference`, `candidate`) with the model's on top."""
+        return merge(reference, self.reference), merge(candidate, self.candidate)
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,6 @@ one request (`factcheck.audit.llm_stories`), and each pair compared from that an
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ from factcheck.llm.providers import ScriptedProvider
 from factcheck.llm.providers.base import Request
 from factcheck.pipeline import compare_files
 from tests.fakes.llm_server import FakeLLMServer, hang, joint_articles, llm_server
+from tests.llm.test_llm_failures import audit_process, wait_for_requests
 from tests.llm.test_llm_pipeline import (
     CANDIDATE,
     CLAIMS,
@@ -200,16 +198,8 @@ def test_a_rerun_after_kill_9_asks_again_only_what_had_no_answer(
         return answer_like_a_model(route, body)
 
     llm_server.responder = first_three
-    home = str(tmp_path / "home")
-    env = {**os.environ, "FACTCHECK_HOME": home, "OPENAI_API_KEY": "k"}
-    env["OPENAI_BASE_URL"] = llm_server.openai_url
-    command = [sys.executable, "-m", "factcheck", "audit", str(folder), "--jobs", "2"]
-    command += ["--provider", "openai:gpt-5-mini,rules", "--out", str(tmp_path / "one")]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)  # fmt: skip
-    deadline = time.monotonic() + 60
-    while len(llm_server.journal) < 4 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    process, env = audit_process(llm_server, folder, str(tmp_path / "home"), tmp_path / "one")
+    wait_for_requests(llm_server, 4)
     time.sleep(1.0)  # the three answers stored (each at once, in its own transaction)
     process.kill()
     process.wait()

@@ -158,6 +158,27 @@ def test_an_audit_with_8_workers_sends_a_dead_provider_exactly_one_request(
     assert [f["disabled"] for f in report["run"]["fallbacks"]] == [True]
 
 
+def audit_process(
+    server: FakeLLMServer, folder: Path, home: str, out: Path
+) -> tuple[subprocess.Popen, dict[str, str]]:
+    """`factcheck audit` of `folder` in a process of its own (2 jobs, the OpenAI route of
+    `server`, then rules), with `home` as its state folder; the process and its environment."""
+    env = {**os.environ, "FACTCHECK_HOME": home, "OPENAI_API_KEY": "k"}
+    env["OPENAI_BASE_URL"] = server.openai_url
+    command = [sys.executable, "-m", "factcheck", "audit", str(folder), "--jobs", "2"]
+    command += ["--provider", "openai:gpt-5-mini,rules", "--out", str(out)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    return process, env
+
+
+def wait_for_requests(server: FakeLLMServer, count: int, seconds: float = 60) -> None:
+    """Until `server` has received `count` requests (or `seconds` have passed)."""
+    deadline = time.monotonic() + seconds
+    while len(server.journal) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def _leaks(text: str) -> list[str]:
     return [c for c in CANARIES if c in text]
 
@@ -251,15 +272,8 @@ def test_kill_9_of_an_llm_audit_leaves_no_worker(llm_server: FakeLLMServer, fold
 
     llm_server.delay = 30.0  # the first extraction (a provider's first is alone) still waiting
     home = str(tmp_path / "home")
-    env = {**os.environ, "FACTCHECK_HOME": home, "OPENAI_API_KEY": "k"}
-    env["OPENAI_BASE_URL"] = llm_server.openai_url
-    command = [sys.executable, "-m", "factcheck", "audit", str(folder), "--jobs", "2"]
-    command += ["--provider", "openai:gpt-5-mini,rules", "--out", str(tmp_path / "out")]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)  # fmt: skip
-    deadline = time.monotonic() + 60
-    while not llm_server.journal and time.monotonic() < deadline:
-        time.sleep(0.05)  # an article loaded by a worker and asked about
+    process, _ = audit_process(llm_server, folder, home, tmp_path / "out")
+    wait_for_requests(llm_server, 1)  # an article loaded by a worker and asked about
     running = _processes_with("FACTCHECK_HOME", home)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
