@@ -117,15 +117,18 @@ def to_markdown(figures: dict | None, command: str) -> str:
         + ", ".join(f"{k} {n}" for k, n in kinds.most_common())
         + ".",
         "",
-        "The rules backend compares quotes, dates, figures and names, and reads one kind of "
+        "The rules backend compares quotes, dates, figures and names, and reads two kinds of "
         "claim: a sentence the summary retells from the article with a proper name swapped, a "
-        "negation flipped or a word replaced by its opposite from a general word list "
-        "(`contradicted_claim`, medium). Omissions are low under the precision-first policy, so "
-        "a summary's natural omissions no longer count; what remains flagged is precise but "
-        "rare, because most SummEdits edits (a common noun or a colour changed, an antonym the "
-        "list lacks, a summary sentence that rewrites rather than copies) leave every quote, "
-        "figure, date and name of the summary supported by the article. Near 50 is chance: "
-        "claims in general need the LLM backend.",
+        "negation flipped or a word replaced by its opposite from a general word list; and, "
+        "where the summary condenses a sentence, one word changed inside a phrase the article "
+        "also writes (a weekday, a month, a number in words, or a word and its opposite: "
+        "'launching in Italy on Wednesday' / '... on Monday'). Both are medium. A name the "
+        "article never gives is medium in a summary of at most three sentences. Omissions are "
+        "low under the precision-first policy, so a summary's natural omissions do not count; "
+        "what remains flagged is precise but rare, because most SummEdits edits (a common noun "
+        "or a colour changed, an antonym the list lacks, a summary sentence that rewrites "
+        "rather than copies) leave every quote, figure, date, name and phrase of the summary "
+        "supported by the article. Near 50 is chance: claims in general need the LLM backend.",
         "",
     ]
     return "\n".join(lines)

@@ -82,7 +82,8 @@ def _acronym_for_words(a: list[str], b: list[str]) -> bool:
     )
 
 
-def _sentences(side: Side) -> list[_Sentence]:
+def claim_sentences(side: Side) -> list[_Sentence]:
+    """The side's sentences with their words (found once per side)."""
     cached = side.memo.get("claim_sentences")
     if cached is None:
         text = side.document.text
@@ -104,7 +105,7 @@ def _protected(side: Side) -> list[tuple[int, int]]:
     return found
 
 
-def _quoted(side: Side) -> list[tuple[int, int]]:
+def quoted_spans(side: Side) -> list[tuple[int, int]]:
     """The spans of the side's quotes (found once per side)."""
     found = side.memo.get("claim_quoted")
     if found is None:
@@ -173,7 +174,7 @@ def claim_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         return []
     protected = _protected(cand)
     found: list[Discrepancy] = []
-    rs, cs = _sentences(ref), _sentences(cand)
+    rs, cs = claim_sentences(ref), claim_sentences(cand)
     for r, c in _best_partners(rs, cs):
         found.extend(_changes(ref, cand, r, c, protected) or _name_replaced(ref, cand, r, c))
     if opposites_known(ref.language):
@@ -192,7 +193,7 @@ def _words_of(side: Side) -> set[str]:
     found = side.memo.get("claim_words")
     if found is None:
         found = side.memo["claim_words"] = {
-            w.replace(".", "") for s in _sentences(side) for w in s.folded
+            w.replace(".", "") for s in claim_sentences(side) for w in s.folded
         }
     return found
 
@@ -238,7 +239,7 @@ def _opposite(
 ) -> list[Discrepancy]:
     """A word only the reference sentence has and a word only the candidate's has, of opposite
     meaning ("sales fell" / "sales rose"), outside quotes, figures and dates."""
-    ref_quotes = _quoted(ref)
+    ref_quotes = quoted_spans(ref)
     gone = [
         (w, t) for w, t in zip(r.folded, r.tokens, strict=True)
         if w not in c.folded and not _inside(ref_quotes, t[1], t[2])
@@ -304,7 +305,7 @@ def _negation_flipped(
     """Where the words one sentence changes hold a negation and the other's change holds none
     (nor a word of negative meaning), outside quotes, and the two sentences negate a different
     number of times: (i1, i2, j1, j2)."""
-    ref_quotes, cand_quotes = _quoted(ref), _quoted(cand)
+    ref_quotes, cand_quotes = quoted_spans(ref), quoted_spans(cand)
     for op, i1, i2, j1, j2 in ops:
         if op == "equal":
             continue

@@ -11,6 +11,7 @@ from factcheck.compare.entities import entity_findings
 from factcheck.compare.figures import number_findings
 from factcheck.compare.judge import Judge
 from factcheck.compare.names import speaker_matches
+from factcheck.compare.phrases import phrase_findings
 from factcheck.compare.quote_findings import empty_quotes, quote_findings
 from factcheck.compare.quotes import align_quotes
 from factcheck.compare.side import Side, is_empty_quote
@@ -115,6 +116,7 @@ def _compare_sides(ref: Side, cand: Side, judge: Judge | None, run: RunInfo | No
         *claim_findings(ref, cand),
         *claims,
     ]
+    found.extend(phrase_findings(ref, cand, found))
     verdict: Verdict = "discrepancies" if found else "consistent"
     if ref.document.text != cand.document.text and profiles_differ(
         _profile(ref), profile(cand.document, cand.facts)

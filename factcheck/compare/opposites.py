@@ -59,6 +59,12 @@ def known(language: str | None) -> bool:
     return bool(language) and _lexicon(language or "") is not None
 
 
+def has_opposite(word: str, language: str | None) -> bool:
+    """Whether `word` is listed with an opposite in `language`."""
+    lexicon = _lexicon(language or "")
+    return lexicon is not None and bool(lexicon.poles(word))
+
+
 def _prefixed(a: str, b: str, prefixes: Iterable[str]) -> bool:
     """`b` is `a` with an opposite-making prefix, or the reverse ("crewed", "uncrewed")."""
     for prefix in prefixes:

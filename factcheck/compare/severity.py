@@ -19,12 +19,14 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | altered_quote | default | high | same quote, words (or, across languages, meaning) changed |
 | misattributed_quote | default | high | same words, another named speaker |
 | date_mismatch | default | high | the same event, in aligned sentences, dated differently (between independent reports, or a sentence a copy in one language rewrote: with the same event words, unless the sentence keeps most of the other's words, where the one date left on each side is the changed one; a date inferred from "Monday" only when days apart; a dateline, or a date stamped with a clock time, is metadata, never compared; a day inside a range of days, or the same day and month where a year was inferred or not written, agrees; two ranges agree only end for end) |
+| date_mismatch | phrase | medium | two weekdays or two month names standing between the same words of the two articles ("launching in Italy on Wednesday" / "... on Monday"), where the sentences do not align as a whole (a summary's sentence): the phrase is the evidence, not the event (`phrases`) |
 | date_mismatch | undated | medium | neither article gives its publication date, and two relative phrases of aligned sentences about the same event cannot name one date whatever day each was published ("Thursday" and "Friday", "20 years ago" and "35 years ago"): a conflict, but read without knowing the day, so not high |
 | missing_date | default | low | a date the candidate does not give |
 | number_mismatch | default | high | a figure of one family, in aligned sentences, changed beyond rounding (to the precision the other is written to: "8%" holds 8.44, "3.2 million" holds 3,150,000), conversion or bound (in a translation also a sum whose amount changed with its currency; between independent reports, or in a sentence a copy in one language rewrote: a bare count needs the same counted noun, unless the sentence keeps most of the other's words; between independent reports two sentences that each give several figures must share one) |
+| number_mismatch | phrase | medium | two numbers written in words standing between the same words ("killed at least two people" / "killed at least three people"), where the sentences do not align as a whole (`phrases`) |
 | missing_number | default | low | a figure the candidate does not give (a position in a numbered list, "1 Matthew Hayden, 2 ...", is no figure) |
 | missing_entity | default | low | a name the candidate does not give |
-| added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice (across languages: only a person it quotes in words the reference does not carry) |
+| added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice, or names at all in a brief of at most three sentences retelling a reference four times its length or more (across languages: only a person it quotes in words the reference does not carry) |
 | added_entity | default | low | a name mentioned once in passing; across languages any other name (generic words are translated, so absence proves little) |
 | added_quote | default | medium | words in quotation marks the reference does not carry: possible fabrication |
 | added_quote | fragment | low | a phrase of under four words in marks that a named speaker is said to use; with no speaker such a phrase is a term, a title or a scare quote and no quote finding at all, added or missing |
@@ -39,7 +41,7 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | contradicted_claim | default | high | the judge found the reference says otherwise |
 | contradicted_claim | swap | medium | a sentence copied nearly word for word with one proper name replaced by another ("U.K. activists" retold as "U.S. activists"), or a sentence retold in half its words where the one name the reference never writes stands by the same words as the one name of its kind the candidate never writes ("the London embassy" / "the embassy in Moscow"): the act given to someone else, but the rules read words, not meaning |
 | contradicted_claim | negation | medium | a sentence copied nearly word for word whose main clause is negated on one side only |
-| contradicted_claim | opposite | medium | a sentence copied nearly word for word with one word replaced by its opposite ("exports rose" retold as "exports fell", "legal" as "illegal") |
+| contradicted_claim | opposite | medium | a sentence copied nearly word for word with one word replaced by its opposite ("exports rose" retold as "exports fell", "legal" as "illegal"), or such a word standing between the same words in sentences that do not align as a whole (`phrases`) |
 """
 
 from __future__ import annotations
@@ -55,8 +57,10 @@ SEVERITY: dict[tuple[DiscrepancyKind, str], Severity] = {
     ("misattributed_quote", "default"): "high",
     ("date_mismatch", "default"): "high",
     ("date_mismatch", "undated"): "medium",
+    ("date_mismatch", "phrase"): "medium",
     ("missing_date", "default"): "low",
     ("number_mismatch", "default"): "high",
+    ("number_mismatch", "phrase"): "medium",
     ("missing_number", "default"): "low",
     ("missing_entity", "default"): "low",
     ("added_entity", "voice"): "medium",

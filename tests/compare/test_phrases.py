@@ -1,0 +1,95 @@
+"""One word changed inside a phrase both articles write, where the sentences do not align."""
+
+from __future__ import annotations
+
+from factcheck.compare import compare
+from factcheck.compare.phrases import phrase_findings
+from factcheck.compare.side import Side
+from factcheck.extract.rules import extract
+from tests.compare.helpers import doc
+
+REFERENCE = (
+    "The ferry company Nordvaer said its new route would open on Thursday after months of "
+    "delays at the Halden yard. Engineers replaced the ramp twice before the inspectors "
+    "signed off. The company expects rising demand for crossings to the islands, and seven "
+    "crew members were hired for the summer timetable."
+)
+
+
+def _phrases(candidate: str, reference: str = REFERENCE, language: str = "en") -> list:
+    ref, cand = doc(reference), doc(candidate, language)
+    return phrase_findings(
+        Side.of("reference", ref, extract(ref)), Side.of("candidate", cand, extract(cand)), []
+    )
+
+
+def test_a_weekday_changed_inside_a_shared_phrase_is_a_date_mismatch():
+    summary = "Nordvaer, whose route would open on Monday after months of delays, is hiring."
+    (found,) = _phrases(summary)
+    assert (found.kind, found.severity) == ("date_mismatch", "medium")
+    assert (found.reference.text, found.candidate.text) == ("Thursday", "Monday")
+    assert "same phrase" in found.message and "weekdays" in found.message
+
+
+def test_a_number_in_words_changed_inside_a_shared_phrase_is_a_number_mismatch():
+    summary = "Nordvaer sails to the islands, and five crew members joined for the summer."
+    (found,) = _phrases(summary)
+    assert (found.kind, found.severity) == ("number_mismatch", "medium")
+    assert (found.reference.text, found.candidate.text) == ("seven", "five")
+
+
+def test_a_word_replaced_by_its_opposite_inside_a_shared_phrase_is_a_contradicted_claim():
+    summary = "Nordvaer opened a route and expects falling demand for crossings this year."
+    (found,) = _phrases(summary)
+    assert (found.kind, found.severity) == ("contradicted_claim", "medium")
+    assert (found.reference.text, found.candidate.text) == ("rising", "falling")
+
+
+def test_the_same_words_on_one_side_only_are_not_a_phrase():
+    # "Thursday" and "Monday" both follow "open on", but nothing after them matches
+    assert _phrases("Nordvaer's bridge would open on Monday at noon for the first cars.") == []
+
+
+def test_figures_in_digits_are_left_to_the_figure_findings():
+    reference = "The inspectors counted 14 cracked welds at the Halden yard on the ramp."
+    assert _phrases("They counted 19 cracked welds at the Halden yard.", reference) == []
+
+
+def test_synonyms_and_a_sentence_that_writes_both_words_are_not_reported():
+    assert _phrases("The company expects growing demand for crossings to the islands.") == []
+    both = "The company expects rising demand for crossings to the islands and falling fares."
+    assert _phrases(both) == []
+
+
+def test_another_language_is_not_read_word_for_word():
+    assert _phrases("La compañía espera una demanda en descenso de cruces.", language="es") == []
+
+
+def test_a_change_another_finding_reports_is_not_reported_twice():
+    ref, cand = doc(REFERENCE), doc(REFERENCE.replace("seven crew", "five crew"))
+    comparison = compare(ref, extract(ref), cand, extract(cand))
+    on_five = [d for d in comparison.discrepancies if d.candidate and d.candidate.text == "five"]
+    assert len(on_five) == 1
+
+
+def test_a_brief_naming_someone_the_reference_never_names_is_medium():
+    timetable = " ".join(
+        f"Crossing {n} of the old timetable left the quay at {n + 6} o'clock with cars and "
+        "bicycles on board."
+        for n in range(10)
+    )
+    reference = f"{REFERENCE} {timetable}"
+    brief = (
+        "The ferry company Nordvaer said its new route would open on Thursday after delays at "
+        "the Halden yard, according to harbour master Ilse Varnholt."
+    )
+    ref, cand = doc(reference), doc(brief)
+    comparison = compare(ref, extract(ref), cand, extract(cand))
+    added = [d for d in comparison.discrepancies if d.kind == "added_entity"]
+    assert [(d.candidate.text, d.severity) for d in added] == [("Ilse Varnholt", "medium")]
+    # the same name in passing in a retelling as long as the reference stays low
+    retold = reference.replace("Engineers replaced", "Ilse Varnholt said engineers replaced")
+    cand = doc(retold)
+    comparison = compare(ref, extract(ref), cand, extract(cand))
+    added = [d for d in comparison.discrepancies if d.kind == "added_entity"]
+    assert [(d.candidate.text, d.severity) for d in added] == [("Ilse Varnholt", "low")]
