@@ -45,9 +45,16 @@ def test_a_word_replaced_by_its_opposite_inside_a_shared_phrase_is_a_contradicte
     assert (found.reference.text, found.candidate.text) == ("rising", "falling")
 
 
-def test_the_same_words_on_one_side_only_are_not_a_phrase():
-    # "Thursday" and "Monday" both follow "open on", but nothing after them matches
+def test_one_same_word_on_one_side_is_not_a_phrase():
+    # "Thursday" and "Monday" both follow "open", but nothing else around them matches
     assert _phrases("Nordvaer's bridge would open on Monday at noon for the first cars.") == []
+
+
+def test_a_day_may_end_its_phrase_when_two_same_words_lead_to_it():
+    (found,) = _phrases("Nordvaer says the new route would open on Monday.")
+    assert (found.reference.text, found.candidate.text) == ("Thursday", "Monday")
+    # a word and its opposite need the same words on both sides
+    assert _phrases("The company expects falling passenger numbers.") == []
 
 
 def test_figures_in_digits_are_left_to_the_figure_findings():
