@@ -26,7 +26,7 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | number_mismatch | phrase | medium | two numbers written in words standing between the same words ("killed at least two people" / "killed at least three people"), where the sentences do not align as a whole (`phrases`) |
 | missing_number | default | low | a figure the candidate does not give (a position in a numbered list, "1 Matthew Hayden, 2 ...", is no figure) |
 | missing_entity | default | low | a name the candidate does not give |
-| added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice, or names at all in a brief of at most three sentences retelling a reference four times its length or more (across languages: only a person it quotes in words the reference does not carry) |
+| added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice, or names at all (a place too) in a brief of at most three sentences retelling a reference four times its length or more, in its language (across languages: only a person it quotes in words the reference does not carry) |
 | added_entity | default | low | a name mentioned once in passing; across languages any other name (generic words are translated, so absence proves little) |
 | added_quote | default | medium | words in quotation marks the reference does not carry: possible fabrication |
 | added_quote | fragment | low | a phrase of under four words in marks that a named speaker is said to use; with no speaker such a phrase is a term, a title or a scare quote and no quote finding at all, added or missing |

@@ -100,3 +100,24 @@ def test_a_brief_naming_someone_the_reference_never_names_is_medium():
     comparison = compare(ref, extract(ref), cand, extract(cand))
     added = [d for d in comparison.discrepancies if d.kind == "added_entity"]
     assert [(d.candidate.text, d.severity) for d in added] == [("Ilse Varnholt", "low")]
+
+
+def test_a_brief_placing_the_story_somewhere_the_reference_never_names_is_medium():
+    reference = (
+        REFERENCE
+        + " "
+        + " ".join(
+            f"Crossing {n} left the quay in Norway at {n + 6} o'clock with cars on board."
+            for n in range(10)
+        )
+    )
+    brief = (
+        "The ferry company Nordvaer said its new route to Iceland would open on Thursday "
+        "after delays at the Halden yard."
+    )
+    ref, cand = doc(reference), doc(brief)
+    comparison = compare(ref, extract(ref), cand, extract(cand))
+    added = [(d.candidate.text, d.severity) for d in comparison.discrepancies if d.candidate]
+    assert ("Iceland", "medium") in added
+    # a place the brief leaves out is no finding: a retelling names the places it needs
+    assert not any(d.kind == "missing_entity" for d in comparison.discrepancies)
