@@ -24,7 +24,7 @@ from factcheck.compare.align import Alignment, align_sentences
 from factcheck.compare.date_values import compatible, precision
 from factcheck.compare.pairing import copied, match_one, retold, same_words, sentence_pairs, trusted
 from factcheck.compare.severity import severity
-from factcheck.compare.side import Side, excerpt, same_language
+from factcheck.compare.side import Side, excerpt, is_brief, same_language
 from factcheck.models import Discrepancy, Document, Fact
 
 DAY = len("2024-07-09")
@@ -164,6 +164,7 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     reported = set()
+    brief = is_brief(ref, cand)
     for c in cand_dates:
         value = str(c.value)
         if id(c) in used or value in reported or any(compatible(c, r) for r in ref_dates):
@@ -176,7 +177,8 @@ def date_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             Discrepancy(
                 "added_date",
                 severity(
-                    "added_date", _added_date_case(c, value, alignment.aligned_candidate(c.start))
+                    "added_date",
+                    _added_date_case(c, value, alignment.aligned_candidate(c.start), brief),
                 ),
                 f"The candidate dates{what} to {value} ({c.text}); the reference gives no such"
                 " date.",
@@ -303,11 +305,15 @@ def _clearly_apart(a: str, b: str) -> bool:
     return gap % 7 != 0
 
 
-def _added_date_case(fact: Fact, value: str, retold: bool) -> str:
+def _added_date_case(fact: Fact, value: str, retold: bool, brief: bool) -> str:
+    """The severity case of a date only the candidate gives. A brief has no background: a date
+    it adds, a year too, is part of what it claims (`is_brief`)."""
     if fact.relative:
         return "relative"
     if value.startswith("--"):
         return "year_less"
+    if brief:
+        return "default"
     if not retold:
         return "background"
     return "year" if len(value) == 4 else "default"

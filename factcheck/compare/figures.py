@@ -31,7 +31,7 @@ from factcheck.compare.quantities import (
 )
 from factcheck.compare.settle import Placed, glued_values, readings_of, unsettled
 from factcheck.compare.severity import severity
-from factcheck.compare.side import Side, excerpt, same_language
+from factcheck.compare.side import Side, excerpt, is_brief, same_language
 from factcheck.models import Discrepancy, Fact
 
 LARGE_COUNT = 10  # a bare count from this size up is a figure worth stating as added
@@ -231,6 +231,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             )
         )
     reported = _Reported(changed_to)
+    brief = is_brief(ref, cand)
     for c, q in cq:
         if id(c) in used or carried(q, rq, ref_written, c) or _list_position(cand_text, c):
             continue
@@ -239,11 +240,12 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
         reported.add(q.value)
         # Spelled-out figures ("dieci", "a third") are rephrased freely ("a decade", "33%"); a
         # figure in material the reference does not cover at all (background, page furniture)
-        # adds to the story less than one added to a sentence both articles tell.
+        # adds to the story less than one added to a sentence both articles tell. A brief has
+        # no background (`is_brief`).
         measured = (
             _has_digits(c)
             and (q.family != "count" or abs(q.value) >= LARGE_COUNT)
-            and alignment.aligned_candidate(c.start)
+            and (brief or alignment.aligned_candidate(c.start))
             and not _in_table(cand.document.text, c.start)
         )
         found.append(

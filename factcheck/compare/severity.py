@@ -26,13 +26,13 @@ A finding is named by its discrepancy kind and a case. The cases, and why they w
 | number_mismatch | phrase | medium | two numbers written in words standing between the same words ("killed at least two people" / "killed at least three people"), where the sentences do not align as a whole (`phrases`) |
 | missing_number | default | low | a figure the candidate does not give (a position in a numbered list, "1 Matthew Hayden, 2 ...", is no figure) |
 | missing_entity | default | low | a name the candidate does not give |
-| added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice, or names at all (a place too) in a brief of at most three sentences retelling a reference four times its length or more, in its language (across languages: only a person it quotes in words the reference does not carry) |
+| added_entity | voice | medium | a name the reference never gives that the candidate quotes or names twice, or names at all in a brief of at most three sentences retelling a reference four times its length or more, in its language (there a place or a name of no known kind too, unless made from a word the reference writes: "Chinese" / "China"; across languages: only a person it quotes in words the reference does not carry) |
 | added_entity | default | low | a name mentioned once in passing; across languages any other name (generic words are translated, so absence proves little) |
 | added_quote | default | medium | words in quotation marks the reference does not carry: possible fabrication |
 | added_quote | fragment | low | a phrase of under four words in marks that a named speaker is said to use; with no speaker such a phrase is a term, a title or a scare quote and no quote finding at all, added or missing |
-| added_number | measured | medium | a figure in digits with a unit, or a count of 10 or more, the reference does not give, in a sentence both articles tell |
+| added_number | measured | medium | a figure in digits with a unit, or a count of 10 or more, the reference does not give, in a sentence both articles tell (in a brief, any sentence: a brief has no background) |
 | added_number | default | low | a small bare count ("two men"), a figure in words ("dieci": often rephrased, "a decade"), or one in material the reference does not cover at all (background, page furniture) |
-| added_date | default | medium | a day or month the reference does not give, in a sentence both articles tell |
+| added_date | default | medium | a day or month the reference does not give, in a sentence both articles tell; in a brief, any date but a relative or a year-less one, a bare year too |
 | added_date | year | low | a bare year: background more often than a claim about the event |
 | added_date | relative | low | a day we inferred from "Monday" or "yesterday": the inference may be what is wrong |
 | added_date | year_less | low | a day and month whose year neither the phrase, its sentence nor the publication date gives (an undated page, a fixture list): which day it is stays open |

@@ -16,6 +16,8 @@ from factcheck.load.language import reading_language
 from factcheck.models import Document, Evidence, Fact
 
 YEARS = (1800, 2100)
+BRIEF_SENTENCES = 3  # a candidate this short ...
+BRIEF_SHARE = 4  # ... beside a reference this many times as long is a brief (`is_brief`)
 _WORD = re.compile(r"\w+")
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -31,6 +33,18 @@ def is_year(fact: Fact) -> bool:
     date, whichever of the two an extractor took it for."""
     text = fact.text.strip()
     return not fact.unit and text.isdigit() and len(text) == 4 and YEARS[0] <= int(text) <= YEARS[1]
+
+
+def is_brief(ref: Side, cand: Side) -> bool:
+    """Whether the candidate is a brief or a summary of a much longer reference: at most
+    `BRIEF_SENTENCES` sentences, the reference `BRIEF_SHARE` times as long or more. A brief has
+    no room for background: what it adds, it claims."""
+    from factcheck.compare.align import split_sentences
+
+    text = cand.document.text
+    if len(ref.document.text) < BRIEF_SHARE * len(text):
+        return False
+    return len(split_sentences(text)) <= BRIEF_SENTENCES
 
 
 def words(text: str) -> str:

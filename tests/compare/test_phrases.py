@@ -121,3 +121,35 @@ def test_a_brief_placing_the_story_somewhere_the_reference_never_names_is_medium
     assert ("Iceland", "medium") in added
     # a place the brief leaves out is no finding: a retelling names the places it needs
     assert not any(d.kind == "missing_entity" for d in comparison.discrepancies)
+
+
+def _brief_findings(brief: str) -> list[tuple[str, str, str]]:
+    timetable = " ".join(
+        f"Crossing {n} left the quay in Norway at {n + 6} o'clock with cars on board."
+        for n in range(10)
+    )
+    ref, cand = doc(f"{REFERENCE} {timetable}"), doc(brief)
+    comparison = compare(ref, extract(ref), cand, extract(cand))
+    return [
+        (d.kind, d.candidate.text, d.severity)
+        for d in comparison.discrepancies
+        if d.candidate and d.kind.startswith("added")
+    ]
+
+
+def test_a_brief_adds_no_background_a_date_or_a_name_it_adds_is_medium():
+    found = _brief_findings(
+        "The ferry company Nordvaer said its new route to Tromsvik would open on Thursday after "
+        "delays at the Halden yard. Tickets went on sale on 4 June 2026."
+    )
+    assert ("added_date", "4 June 2026", "medium") in found
+    assert ("added_entity", "Tromsvik", "medium") in found  # a name of no known kind
+
+
+def test_a_name_made_from_a_word_the_reference_writes_is_not_added():
+    # "Norwegian" is made from "Norway"; a month's short name is part of a date, not a name
+    found = _brief_findings(
+        "The ferry company Nordvaer said its new route would open on Thursday after delays at "
+        "the Halden yard, as Norwegian welders watched, not before Jun. 4."
+    )
+    assert not [f for f in found if f[0] == "added_entity"]
