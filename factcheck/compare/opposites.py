@@ -65,6 +65,12 @@ def has_opposite(word: str, language: str | None) -> bool:
     return lexicon is not None and bool(lexicon.poles(word))
 
 
+def negating_prefixes(language: str | None) -> tuple[str, ...]:
+    """The prefixes that make a word its own opposite in `language` ("un", "il")."""
+    lexicon = _lexicon(language or "")
+    return lexicon.negating if lexicon is not None else ()
+
+
 def _prefixed(a: str, b: str, prefixes: Iterable[str]) -> bool:
     """`b` is `a` with an opposite-making prefix, or the reverse ("crewed", "uncrewed")."""
     for prefix in prefixes:

@@ -34,11 +34,11 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.compare.claims import claim_sentences, quoted_spans
-from factcheck.compare.opposites import has_opposite, opposite
+from factcheck.compare.opposites import has_opposite, negating_prefixes, opposite
 from factcheck.compare.opposites import known as opposites_known
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, same_language
@@ -81,6 +81,38 @@ def _class_of(word: str, language: str) -> _Word | None:
     return _classes(language).get(word)
 
 
+def _open(
+    word: str,
+    language: str,
+    opposites: bool,
+    prefixes: Sequence[str],
+    ref_words: Mapping[str, object],
+) -> bool:
+    """Whether a candidate word could disagree with some word of the reference: a word of a
+    class, a word with a listed opposite, or a word the reference writes with or without an
+    opposite-making prefix ("uncontrolled" / "controlled"). Most words are none of these."""
+    if _class_of(word, language) is not None:
+        return True
+    if not opposites:
+        return False
+    if has_opposite(word, language):
+        return True
+    return any(prefix + word in ref_words for prefix in prefixes) or any(
+        word.startswith(prefix) and word[len(prefix) :] in ref_words for prefix in prefixes
+    )
+
+
+def _positions(side: Side, words: Sequence[str]) -> dict[str, list[int]]:
+    """Where each word stands in the side's sequence (found once per side: `compare_each`
+    compares one reference with every other article of its story)."""
+    found = side.memo.get("phrase_positions")
+    if found is None:
+        found = side.memo["phrase_positions"] = defaultdict(list)
+        for i, word in enumerate(words):
+            found[word].append(i)
+    return found
+
+
 def _could_contrast(old: str, new: str, language: str, opposites: bool) -> bool:
     """A cheap test before `_contrast`: both words of a class, or both open to an opposite."""
     if _class_of(old, language) and _class_of(new, language):
@@ -102,17 +134,14 @@ def phrase_findings(ref: Side, cand: Side, found: Sequence[Discrepancy]) -> list
     keep = functools.partial(_kept, language=language, stop=stop)
     ref_words, ref_at = _sequence(ref, keep)
     cand_words, cand_at = _sequence(cand, keep)
-    positions: dict[str, list[int]] = defaultdict(list)
-    for i, word in enumerate(ref_words):
-        positions[word].append(i)
+    positions = _positions(ref, ref_words)
     opposites = opposites_known(language)
+    prefixes = negating_prefixes(language)
     ref_quotes, cand_quotes = quoted_spans(ref), quoted_spans(cand)
     taken = [(d.candidate.start, d.candidate.end) for d in found if d.candidate is not None]
     out: list[Discrepancy] = []
     for j, word in enumerate(cand_words):
-        if word == _EDGE:
-            continue
-        if not opposites and _class_of(word, language) is None:
+        if word == _EDGE or not _open(word, language, opposites, prefixes, positions):
             continue
         for i in _aligned(j, cand_words, ref_words, positions):
             other = ref_words[i]
