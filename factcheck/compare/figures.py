@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from factcheck.compare.align import Sentence, align_sentences
 from factcheck.compare.pairing import copied, match_one, retold, same_words, sentence_pairs, trusted
@@ -95,6 +97,23 @@ def _held_by(q: Quantity, pool: list[Quantity]) -> tuple[bool, bool]:
     return bool(same), any(equivalent(q, p) for p in pool)
 
 
+def _spent(
+    facts: Iterable[Fact],
+    still_open: list[Fact],
+    by_fact: dict[int, Quantity],
+    counts: Counter[Quantity],
+) -> frozenset[Quantity]:
+    """The values a pair of sentences settled that their side states nowhere else: each
+    stands for its counterpart there, and cannot also stand for another figure."""
+    opened = {id(f) for f in still_open}
+    here = Counter(by_fact[id(f)] for f in facts if id(f) in by_fact and id(f) not in opened)
+    return frozenset(q for q, n in here.items() if counts[q] <= n)
+
+
+def _unspent(pool: list[Quantity], spent: frozenset[Quantity]) -> list[Quantity]:
+    return [p for p in pool if p not in spent]
+
+
 def _loose_unit(a: Quantity, b: Quantity) -> bool:
     """Units that may be misread: a bare count (unit missed), or two currencies (the symbol is
     the least sure part of a figure: "2,73 $" beside "€2.73" is left to the reader)."""
@@ -149,6 +168,7 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
 
     found: list[Discrepancy] = []
     used: set[int] = set()
+    ref_counts, cand_counts = Counter(q for _, q in rq), Counter(q for _, q in cq)
     alignment = align_sentences(ref, cand)
     for r_sentence, c_sentence, how, r_facts, c_facts in sentence_pairs(
         alignment, ref.numbers, cand.numbers
@@ -168,14 +188,25 @@ def number_findings(ref: Side, cand: Side) -> list[Discrepancy]:
             by_fact,
             place,
         )
+        # A figure this very pair of sentences settled states its own value, not another's:
+        # "touched 0.505%, breaching the 0.5% cap" retold with "0.503%" keeps the cap, which
+        # no longer stands for 0.505% (a rounding of it) on either side.
+        spent_r = _spent(r_facts, r_open, by_fact, ref_counts)
+        spent_c = _spent(c_facts, c_open, by_fact, cand_counts)
         # Between independent reports, a figure the candidate gives elsewhere was moved.
-        r_left = [r for r in r_open if alignment.parallel or not carried(by_fact[id(r)], cq, set())]
+        r_left = [
+            r
+            for r in r_open
+            if alignment.parallel
+            or not carried(by_fact[id(r)], cq, set())
+            or (spent_c and not _held_by(by_fact[id(r)], _unspent(distinct(cq), spent_c))[1])
+        ]
         # A figure the reference gives elsewhere is another fact, not a changed one; unless a
         # translation gives it more often than the reference does (one of them is changed).
         c_left = [
             c
             for c in c_open
-            if not any(equivalent(by_fact[id(c)], q) for _, q in rq)
+            if not any(equivalent(by_fact[id(c)], q) for _, q in rq if q not in spent_r)
             or (alignment.parallel and _surplus(by_fact[id(c)], rq, cq))
         ]
 

@@ -21,6 +21,7 @@ from factcheck.models import Fact
 
 Qualifier = Literal["min", "max", "approx"]
 ROUNDING = 0.05  # relative: a figure rounded to fewer digits still agrees up to this far
+ROUNDING_SHIFT = 0.25  # relative: no rounding to the precision written moves a value further
 APPROX = 0.15  # relative: "about 3,000" agrees with anything this close
 BOUND_REACH = 1.5  # "at least 68" agrees with 72 or 100, not with 150: a bound is stated near
 MAGNITUDE = 10  # loosely typed figures this many times apart are not one figure changed
@@ -179,6 +180,8 @@ def to_precision(a: Quantity, b: Quantity) -> bool:
         return False
     coarse, fine = (a, b) if a.step > b.step else (b, a)
     assert coarse.step is not None
+    if not _close(coarse.value, fine.value, ROUNDING_SHIFT):
+        return False  # "1%" is not "0.5%" to the unit: rounding a small value changes it all
     gap, half = abs(coarse.value - fine.value), coarse.step / 2
     if math.isclose(gap, half, rel_tol=1e-9):
         return abs(coarse.value) > abs(fine.value)  # half rounds up: 3.15 is 3.2, not 3.1

@@ -481,3 +481,38 @@ def test_whole_numbers_are_the_same_value_only_when_equal():
     assert same_value(1.8e9, 1_800_000_000.0)
     assert same_value(42.2 * 1e6, 42_200_000.0)
     assert same_value(2.73, 2.7300001)  # float noise of a conversion
+
+
+RATES = (
+    "The central bank said on Monday it would buy bonds as the ten-year yield touched 0.505% "
+    "for a second day, breaching its 0.5% ceiling and reaching the highest level since May."
+)
+
+
+def _rates(candidate: str) -> list[tuple[str, str, str, str]]:
+    ref, cand = doc(RATES), doc(candidate)
+    result = compare(ref, extract(ref), cand, extract(cand))
+    return [
+        (d.kind, d.severity, d.reference.text if d.reference else "", d.candidate.text)
+        for d in result.discrepancies
+        if d.candidate
+    ]
+
+
+def test_a_figure_settled_in_its_sentence_stands_for_no_other_figure_there():
+    # "0.5%" is a rounding of "0.505%", but the candidate's "0.5%" is the ceiling's own figure
+    assert _rates(RATES.replace("0.505%", "0.503%")) == [
+        ("number_mismatch", "high", "0.505%", "0.503%")
+    ]
+    assert _rates(RATES.replace("0.5% ceiling", "2% ceiling")) == [
+        ("number_mismatch", "high", "0.5%", "2%")
+    ]
+
+
+def test_rounding_to_the_precision_written_does_not_move_a_small_value_far():
+    # 0.5 to the unit rounds up to 1, but no reporter writes a 0.5% ceiling as "1%"
+    assert _rates(RATES.replace("0.5% ceiling", "1% ceiling")) == [
+        ("number_mismatch", "high", "0.5%", "1%")
+    ]
+    # while "0.51%" for "0.505%" is a rounding
+    assert _rates(RATES.replace("0.505%", "0.51%")) == []

@@ -140,10 +140,13 @@ def _brief_findings(brief: str) -> list[tuple[str, str, str]]:
 def test_a_brief_adds_no_background_a_date_or_a_name_it_adds_is_medium():
     found = _brief_findings(
         "The ferry company Nordvaer said its new route to Tromsvik would open on Thursday after "
-        "delays at the Halden yard. Tickets went on sale on 4 June 2026."
+        "delays at the Halden yard, as Swedish welders watched. Tickets went on sale on "
+        "4 June 2026."
     )
     assert ("added_date", "4 June 2026", "medium") in found
-    assert ("added_entity", "Tromsvik", "medium") in found  # a name of no known kind
+    assert ("added_entity", "Swedish", "medium") in found  # a people, made from "Sweden"
+    # a name of no known kind is as often a capitalised common word or a fragment of a name
+    assert not any(text == "Tromsvik" for _, text, _ in found)
 
 
 def test_a_name_made_from_a_word_the_reference_writes_is_not_added():
