@@ -14,7 +14,7 @@ from factcheck.compare.names import speaker_matches
 from factcheck.compare.phrases import phrase_findings
 from factcheck.compare.quote_findings import empty_quotes, quote_findings
 from factcheck.compare.quotes import align_quotes
-from factcheck.compare.side import Side, is_empty_quote
+from factcheck.compare.side import Side, is_brief, is_empty_quote
 from factcheck.compare.story import Profile, profile, profiles_differ
 from factcheck.models import (
     DISCREPANCY_KINDS,
@@ -119,7 +119,7 @@ def _compare_sides(ref: Side, cand: Side, judge: Judge | None, run: RunInfo | No
     found.extend(phrase_findings(ref, cand, found))
     verdict: Verdict = "discrepancies" if found else "consistent"
     if ref.document.text != cand.document.text and profiles_differ(
-        _profile(ref), profile(cand.document, cand.facts)
+        _profile(ref), profile(cand.document, cand.facts), is_brief(ref, cand)
     ):
         # Too little in common for omissions and additions to mean anything; a conflict the
         # alignment still found (same sentence, same quote) is reported all the same.

@@ -37,13 +37,14 @@ CONTENT_LETTERS = 4  # title case leaves short words ("of", "an", "in", "for") i
 HEADER_REACH = 80  # characters after "Subject:" or "RE:" that still belong to that header field
 PART_OF_STORY = 2  # mentions that make an added name part of the candidate's story
 # ... or one mention in a brief (`side.is_brief`): a summary has no room for names in passing.
-# There a place counts too ("as Ukraine defends itself from China"), and a people made from a
-# place ("Canadian"), unless made from a word the reference writes ("Chinese" / "China"). Other
-# names of no known kind do not: in the opening sentences of 150 Wikinews sources taken as
-# briefs of their articles, about half of them were capitalised common words or fragments
-# ("Products", "Help", "Corp"). SummEdits news (make bench), with the dates and figures a brief
-# adds (`dates`, `figures`): edited summaries flagged 111 -> 134 of 498, consistent ones 2 -> 2
-# of 321; no Wikinews source is so short beside its article, nor is any MEANTIME translation.
+# There a place counts too ("as Ukraine defends itself from China"), a people made from a place
+# ("Canadian") and a code ("SARS-CoV-3"), unless made from a word the reference writes
+# ("Chinese" / "China"). Other names of no known kind do not: in the opening sentences of 150
+# Wikinews sources taken as briefs of their articles, about half of them were capitalised common
+# words or fragments ("Products", "Help", "Corp"). SummEdits news (make bench), with the dates and
+# figures a brief adds (`dates`, `figures`) and its verdict (`story.profiles_differ`): edited
+# summaries flagged 111 -> 140 of 498, consistent ones 2 -> 2 of 321; no Wikinews source is so
+# short beside its article, nor is any MEANTIME translation.
 CUT_LETTERS = 3  # a word cut shorter ("Ma" of "Manchester") could be the start of anything
 BLEND_LETTERS = 5  # a word made of the starts of a name's words: "Mercosur", "Benelux"
 BLEND_PIECE = 2  # letters each word gives a blend (one letter each would be an acronym)
@@ -359,6 +360,15 @@ def _derived_written(name: Name, side: Side) -> bool:
         return False
     word = words[0].casefold()
     return any(_derived(word, other) for other in _capitalised(side))
+
+
+def _coded(display: str) -> bool:
+    """A name holding a code of letters and digits ("SARS-CoV-2", "RS-68", "A380"): a strain, a
+    model or a flight, never a capitalised common word."""
+    return any(
+        any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+        for word in display.split()
+    )
 
 
 def _demonym(display: str) -> bool:
@@ -696,7 +706,9 @@ def entity_findings(
         )
     # A place or a name of no known kind added in passing is background, except in a brief
     extra = _brief_names(cand) if brief and monolingual else []
-    extra = [n for n in extra if n.entity_type == "place" or _demonym(n.display)]
+    extra = [
+        n for n in extra if n.entity_type == "place" or _demonym(n.display) or _coded(n.display)
+    ]
     for name in [*cand_names, *extra]:
         if name.entity_type in BRIEF_ONLY and (
             _derived_written(name, ref) or _common_words(name, ref)

@@ -36,15 +36,19 @@ def is_year(fact: Fact) -> bool:
 
 
 def is_brief(ref: Side, cand: Side) -> bool:
-    """Whether the candidate is a brief or a summary of a much longer reference: at most
-    `BRIEF_SENTENCES` sentences, the reference `BRIEF_SHARE` times as long or more. A brief has
-    no room for background: what it adds, it claims."""
+    """Whether the candidate is a brief or a summary of a much longer reference (`brief_of`).
+    A brief has no room for background: what it adds, it claims."""
+    return brief_of(ref.document.text, cand.document.text)
+
+
+def brief_of(reference: str, candidate: str) -> bool:
+    """Whether `candidate` is at most `BRIEF_SENTENCES` sentences long and `reference`
+    `BRIEF_SHARE` times as long or more."""
     from factcheck.compare.align import split_sentences
 
-    text = cand.document.text
-    if len(ref.document.text) < BRIEF_SHARE * len(text):
+    if len(reference) < BRIEF_SHARE * len(candidate):
         return False
-    return len(split_sentences(text)) <= BRIEF_SENTENCES
+    return len(split_sentences(candidate)) <= BRIEF_SENTENCES
 
 
 def words(text: str) -> str:

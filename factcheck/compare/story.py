@@ -52,6 +52,7 @@ WORDS_ONLY = 4  # in a folder, content words a pair must share when it shares no
 # the seed articles (OpenAI cut from Claude / OpenAI leaving China, 20 shared words) score 0.145.
 WORDS_ALONE = 8
 WORDS_ALONE_SCORE = 2 * SAME_STORY
+BRIEF_WORDS = 0.5  # share of a brief's content words its reference must write (`_summarises`)
 STORY_DAYS = 7  # articles further apart in publication count for less (see `in_time`)
 LIGHT = 0.75  # share of the normalisation that the lighter article carries
 STEM = 7  # content words are cut to this many characters: a cheap stem in every language
@@ -338,14 +339,29 @@ def different_story(
     candidate_facts: Iterable[Fact],
 ) -> bool:  # fmt: skip
     """Whether the two articles share too little to be compared fact by fact."""
+    from factcheck.compare.side import brief_of
+
     if reference.text == candidate.text:
         return False
-    return profiles_differ(profile(reference, reference_facts), profile(candidate, candidate_facts))
+    ref, cand = profile(reference, reference_facts), profile(candidate, candidate_facts)
+    return profiles_differ(ref, cand, brief_of(reference.text, candidate.text))
 
 
-def profiles_differ(ref: Profile, cand: Profile) -> bool:
-    """`different_story` of two articles (not of one text) from their profiles."""
+def profiles_differ(ref: Profile, cand: Profile, brief: bool = False) -> bool:
+    """`different_story` of two articles (not of one text) from their profiles. A `brief` of
+    the reference (`side.is_brief`) is one story with it when it shares most of its own content
+    words, whatever else it shares: a summary is written from its source's words."""
     words = ref.language is not None and ref.language == cand.language
     if not total_weight(ref, kind_weight, words) and not total_weight(cand, kind_weight, words):
         return False  # nothing either side gives can be compared: nothing says they differ
-    return similarity(ref, cand) < SAME_STORY
+    if similarity(ref, cand) >= SAME_STORY:
+        return False
+    return not (brief and words and _summarises(ref, cand))
+
+
+def _summarises(ref: Profile, brief: Profile) -> bool:
+    """Whether at least `BRIEF_WORDS` of the brief's content words, and `WORDS_ONLY` or more,
+    are the reference's."""
+    own = [t for t in brief.tokens if t[0] == "w"]
+    shared = sum(1 for t in own if t in ref.tokens)
+    return shared >= WORDS_ONLY and shared >= BRIEF_WORDS * len(own)

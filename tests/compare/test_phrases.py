@@ -156,3 +156,24 @@ def test_a_name_made_from_a_word_the_reference_writes_is_not_added():
         "the Halden yard, as Norwegian welders watched, not before Jun. 4."
     )
     assert not [f for f in found if f[0] == "added_entity"]
+
+
+def test_a_brief_written_from_its_reference_words_is_the_same_story():
+    # no name, figure or date in common: only the reference's own words
+    timetable = " ".join(
+        f"Crossing {n} left the quay at {n + 6} o'clock with cars on board." for n in range(10)
+    )
+    ref = doc(f"{REFERENCE} {timetable}")
+    brief = doc("Engineers replaced the ramp twice before inspectors signed off on the crossings.")
+    assert compare(ref, extract(ref), brief, extract(brief)).verdict == "discrepancies"
+    # a brief with fewer than half of its words from the reference is another story
+    other = doc("Engineers at the Lindqvist bakery in Oslo replaced its ovens before opening.")
+    assert compare(ref, extract(ref), other, extract(other)).verdict == "different_story"
+
+
+def test_a_brief_naming_a_code_the_reference_never_gives_is_medium():
+    found = _brief_findings(
+        "The ferry company Nordvaer said its new route would open on Thursday after delays at "
+        "the Halden yard, with the Skarv-9 ramp."
+    )
+    assert ("added_entity", "Skarv-9", "medium") in found
