@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 
 from factcheck.compare.names import NameIndex, NameSet, key, same_name, same_speaker
 from factcheck.compare.severity import severity
-from factcheck.compare.side import Side, is_brief, same_language
+from factcheck.compare.side import Side, is_brief, same_language, title_case, title_words
 from factcheck.compare.text_index import word_index
 from factcheck.extract.rules.entities_names import arabic_clitics, skeleton
 from factcheck.models import Discrepancy, Fact
@@ -32,8 +32,6 @@ SHORT_ACRONYM = 4  # an all-caps token this short, said once, is more often a la
 # Science Out of Endangered Species Legislation" (17) give names; at 25, Wikinews sources lose 7
 # findings, of them 2 judged (a FALSE medium, a DEFENSIBLE low) and no TRUE one.
 HEADING_WORDS = 25
-HEADING_SHARE = 0.7
-CONTENT_LETTERS = 4  # title case leaves short words ("of", "an", "in", "for") in lower case
 HEADER_REACH = 80  # characters after "Subject:" or "RE:" that still belong to that header field
 PART_OF_STORY = 2  # mentions that make an added name part of the candidate's story
 # ... or one mention in a brief (`side.is_brief`): a summary has no room for names in passing.
@@ -131,7 +129,6 @@ _HEADER = re.compile(
     r"oggetto|da|onderwerp|van|aan|dari|kepada|perihal)\s*:",
     re.IGNORECASE,
 )
-_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The same labels inside a line: pages flatten e-mails and memo lists into one paragraph
 # ("… From: Roche, James To: Wynne, Michael Date: … Subj: 767 and DepSecDef …"). Only labels
 # that prose does not end with a colon ("an:", "de:", "da:" do, in German, French, Italian).
@@ -329,12 +326,10 @@ def _heading(line: str) -> bool:
     """A short line in title case with no closing punctuation: a headline, a subheading, a
     label or navigation. Title case is judged on the longer words ("Possibility of an Earth
     Impact in 2029 Ruled Out for Asteroid…"): it leaves short function words in lower case."""
-    words = [w for w in _LINE_WORD.findall(line) if w[:1].isalpha()]
+    words = title_words(line)
     if len(words) > HEADING_WORDS or line.endswith((".", "?", "!", '"', "”")):
         return False
-    content = [w for w in words if len(w) >= CONTENT_LETTERS] or words
-    capitalised = sum(1 for w in content if w[:1].isupper())
-    return capitalised >= HEADING_SHARE * len(content)
+    return title_case(words)
 
 
 def _present(name: Name, side: Side) -> bool:

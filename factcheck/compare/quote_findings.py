@@ -11,12 +11,23 @@ from factcheck.compare.polarity import negations, opposite
 from factcheck.compare.quote_unquoted import unquoted_findings
 from factcheck.compare.quotes import ALTERED, SPEAKER_WINDOW, QuoteAlignment, QuoteMatch
 from factcheck.compare.severity import severity
-from factcheck.compare.side import Side, excerpt, is_empty_quote, same_language, words
+from factcheck.compare.side import (
+    Side,
+    excerpt,
+    is_empty_quote,
+    same_language,
+    title_case,
+    title_words,
+    words,
+)
 from factcheck.extract.rules.entities import title_modifiers
 from factcheck.extract.rules.quotes_lexicon import single_word_roles
 from factcheck.models import RULES, Discrepancy, Fact
 
 FRAGMENT_WORDS = 4  # an unattributed quote shorter than this is a term or a scare quote
+# ... and one this short in title case is the title of a work or a section. On Wikinews this
+# removes 17 medium added_quote and 6 low missing_quote findings; the 3 of them judged were FALSE.
+TITLE_WORDS = 12
 SAME_NAME = 70  # fuzz.ratio of two name keys that are one name spelled in two languages
 SAME_LENGTH = (0.6, 1.7)  # character ratio of a quote and its translation
 LENGTH_SLACK = 15  # characters two short quotes may differ by whatever their ratio
@@ -44,6 +55,15 @@ def changed_words(a: str, b: str, context: int = 2) -> tuple[str, str]:
         return f"{'…' if start else ''}{shown}{'…' if end < len(tokens) else ''}"
 
     return excerpt(cut(ta), 80), excerpt(cut(tb), 80)
+
+
+def _term(value: str, said: str) -> bool:
+    """Whether words in quotation marks that nobody is said to speak are a term, a scare quote
+    or a title ("Make Love, Not Spam", "Terms of Settlement Agreement") rather than a quotation."""
+    count = len(said.split())
+    return count < FRAGMENT_WORDS or (
+        count <= TITLE_WORDS and title_case(title_words(value), least=2)
+    )
 
 
 def _speaker_name(speaker: str, side: Side) -> str:
@@ -279,7 +299,7 @@ def _missing(
         ):
             continue  # the candidate carries the same words without quotation marks
         speaker = quote.speaker
-        if not speaker and len(said.split()) < FRAGMENT_WORDS and judged is None:
+        if not speaker and _term(str(quote.value), said) and judged is None:
             continue  # a term, a title or a scare quote nobody is said to speak: no quotation
         quoted_in_cand = bool(speaker) and any(
             speaker_matches(speaker, c.speaker) for c in all_cand
@@ -360,7 +380,7 @@ def _added(ref: Side, cand: Side, alignment: QuoteAlignment, retold: set[int]) -
         elif not (_a_person(speaker, cand) and who and not _named_in(who, ref)):
             continue
         short = len(said.split()) < FRAGMENT_WORDS
-        if short and not speaker:
+        if not speaker and _term(value, said):
             continue  # a term, a title or a scare quote nobody is said to speak: no quotation
         case = "fragment" if short else "default"
         by = f"{who}: " if who and _a_person(speaker, cand) else ""

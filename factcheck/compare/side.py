@@ -51,6 +51,25 @@ def brief_of(reference: str, candidate: str) -> bool:
     return len(split_sentences(candidate)) <= BRIEF_SENTENCES
 
 
+TITLE_SHARE = 0.7  # share of the longer words a title capitalises ...
+TITLE_LETTERS = 4  # ... counting words this long: title case leaves "of", "an", "in" small
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def title_words(text: str) -> list[str]:
+    """The words of `text` as `title_case` reads them."""
+    return _TITLE_WORD.findall(text)
+
+
+def title_case(found: list[str], least: int = 1) -> bool:
+    """Whether words (`title_words`) are written in title case, as headlines, section titles and
+    names of works are ("Make Love, Not Spam", "Possibility of an Earth Impact in 2029 Ruled
+    Out"): nearly all of the longer ones capitalised, `least` of them at least."""
+    content = [w for w in found if len(w) >= TITLE_LETTERS] or found
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    return capitalised >= least and capitalised >= TITLE_SHARE * len(content)
+
+
 def words(text: str) -> str:
     """Lower-cased words of `text` joined by single spaces (punctuation and marks dropped)."""
     return " ".join(_WORD.findall(text.casefold()))

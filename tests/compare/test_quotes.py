@@ -442,3 +442,20 @@ def test_a_short_term_nobody_speaks_carried_without_marks_is_not_missing():
     dropped = doc(REF + " Critics say the aid is wasted.")
     result = compare(ref, ref_facts, dropped, _ref()[1])
     assert "missing_quote" not in {d.kind for d in result.discrepancies}  # nobody's words
+
+
+def test_a_title_in_quotation_marks_nobody_speaks_is_no_quotation():
+    reference = doc("The city launched its campaign against litter in parks on Monday.")
+    titled = doc(
+        'The city launched its campaign "Keep Our Green Parks Clean This Summer" against litter '
+        "in parks on Monday."
+    )
+    said = doc(
+        'The city launched its campaign against litter, "because our parks deserve better than '
+        'this", on Monday.'
+    )
+    found = compare(reference, extract(reference), titled, extract(titled)).discrepancies
+    assert "added_quote" not in {d.kind for d in found}
+    # the same number of words in ordinary case is a quotation the reference does not carry
+    found = compare(reference, extract(reference), said, extract(said)).discrepancies
+    assert "added_quote" in {d.kind for d in found}
