@@ -446,16 +446,12 @@ def test_a_short_term_nobody_speaks_carried_without_marks_is_not_missing():
 
 def test_a_title_in_quotation_marks_nobody_speaks_is_no_quotation():
     reference = doc("The city launched its campaign against litter in parks on Monday.")
-    titled = doc(
-        'The city launched its campaign "Keep Our Green Parks Clean This Summer" against litter '
-        "in parks on Monday."
-    )
-    said = doc(
-        'The city launched its campaign against litter, "because our parks deserve better than '
-        'this", on Monday.'
-    )
-    found = compare(reference, extract(reference), titled, extract(titled)).discrepancies
-    assert "added_quote" not in {d.kind for d in found}
-    # the same number of words in ordinary case is a quotation the reference does not carry
-    found = compare(reference, extract(reference), said, extract(said)).discrepancies
-    assert "added_quote" in {d.kind for d in found}
+
+    def added_quotes(inserted: str) -> int:
+        text = reference.text.replace("campaign", f"campaign {inserted}")
+        found = compare(reference, extract(reference), doc(text), extract(doc(text)))
+        return sum(d.kind == "added_quote" for d in found.discrepancies)
+
+    assert added_quotes('"Keep Our Green Parks Clean This Summer"') == 0
+    # as many words in ordinary case are a quotation the reference does not carry
+    assert added_quotes('"because our parks deserve far better than this"') == 1
