@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -113,7 +113,8 @@ def quoted_spans(side: Side) -> list[tuple[int, int]]:
     return found
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the span from `start` to `end` overlaps one of `spans`."""
     return any(s < end and start < e for s, e in spans)
 
 
@@ -242,11 +243,11 @@ def _opposite(
     ref_quotes = quoted_spans(ref)
     gone = [
         (w, t) for w, t in zip(r.folded, r.tokens, strict=True)
-        if w not in c.folded and not _inside(ref_quotes, t[1], t[2])
+        if w not in c.folded and not overlaps(ref_quotes, t[1], t[2])
     ]  # fmt: skip
     came = [
         (w, t) for w, t in zip(c.folded, c.tokens, strict=True)
-        if w not in r.folded and not _inside(protected, t[1], t[2])
+        if w not in r.folded and not overlaps(protected, t[1], t[2])
     ]  # fmt: skip
     hit = opposite([w for w, _ in gone], [w for w, _ in came], r.folded, c.folded, ref.language)
     if hit is None:
@@ -279,7 +280,7 @@ def _changes(
         if i2 - i1 > MAX_CHANGE or j2 - j1 > MAX_CHANGE:
             continue
         old, new = r.tokens[i1:i2], c.tokens[j1:j2]
-        if _inside(protected, new[0][1], new[-1][2]):
+        if overlaps(protected, new[0][1], new[-1][2]):
             continue
         if not (_all_names(old, i1) and _all_names(new, j1)):
             continue  # "US says the" for "Christmas": a rewrite, not one name for another
@@ -312,8 +313,8 @@ def _negation_flipped(
         if max(i2 - i1, j2 - j1) > MAX_NEGATED:
             continue  # a rewritten clause ("no longer use …" for "be calculated using …")
         old, new = r.tokens[i1:i2], c.tokens[j1:j2]
-        if any(_inside(ref_quotes, s, e) for _, s, e in old) or any(
-            _inside(cand_quotes, s, e) for _, s, e in new
+        if any(overlaps(ref_quotes, s, e) for _, s, e in old) or any(
+            overlaps(cand_quotes, s, e) for _, s, e in new
         ):
             continue
         said_old = negations(" ".join(w for w, _, _ in old), ref.language)

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
+from factcheck.compare.claims import overlaps
 from factcheck.compare.names import NameIndex, NameSet, key, same_name, same_speaker
 from factcheck.compare.severity import severity
 from factcheck.compare.side import Side, is_brief, same_language, title_case, title_words
@@ -80,7 +81,7 @@ def _brief_names(side: Side) -> list[Name]:
         facts = (
             f
             for f in side.entities
-            if f.entity_type in BRIEF_ONLY and not any(s < f.end and f.start < e for s, e in dates)
+            if f.entity_type in BRIEF_ONLY and not overlaps(dates, f.start, f.end)
         )
         side.memo["brief_names"] = _grouped(facts)[0]
     return side.memo["brief_names"]

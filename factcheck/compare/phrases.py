@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.compare.claims import claim_sentences, quoted_spans
+from factcheck.compare.claims import claim_sentences, overlaps, quoted_spans
 from factcheck.compare.opposites import has_opposite, negating_prefixes, opposite
 from factcheck.compare.opposites import known as opposites_known
 from factcheck.compare.severity import severity
@@ -158,9 +158,7 @@ def phrase_findings(ref: Side, cand: Side, found: Sequence[Discrepancy]) -> list
             if not _framed(left, right, context, contrast[0]):
                 continue
             r_span, c_span = ref_at[i], cand_at[j]
-            if _inside(ref_quotes, r_span) or _inside(cand_quotes, c_span):
-                continue
-            if _inside(taken, c_span):
+            if overlaps(ref_quotes, *r_span) or overlaps([*cand_quotes, *taken], *c_span):
                 continue
             out.append(_finding(ref, cand, r_span, c_span, *contrast))
             taken.append(c_span)
@@ -274,11 +272,6 @@ def _contrast(
     if opposites and opposite([old], [new], ref_sentence, cand_sentence, language):
         return "contradicted_claim", "the two words say the opposite"
     return None
-
-
-def _inside(spans: Iterable[tuple[int, int]], span: tuple[int, int]) -> bool:
-    start, end = span
-    return any(s < end and start < e for s, e in spans)
 
 
 def _finding(

@@ -37,8 +37,12 @@ def is_year(fact: Fact) -> bool:
 
 def is_brief(ref: Side, cand: Side) -> bool:
     """Whether the candidate is a brief or a summary of a much longer reference (`brief_of`).
-    A brief has no room for background: what it adds, it claims."""
-    return brief_of(ref.document.text, cand.document.text)
+    A brief has no room for background: what it adds, it claims. Asked by every kind of
+    finding, so kept on the candidate's side (a side is compared with one reference)."""
+    found = cand.memo.get("brief")
+    if found is None:
+        found = cand.memo["brief"] = brief_of(ref.document.text, cand.document.text)
+    return bool(found)
 
 
 def brief_of(reference: str, candidate: str) -> bool:
