@@ -106,8 +106,19 @@ def _blocking_tokens(keys: list[str], df: Counter[str]) -> list[str]:
         return []
     limit = max(MIN_SPREAD, SPREAD * df[keys[min(BOUND_RANK, len(keys) - 1)]])
     words = [t for t in keys if t[0] == "w"][:BLOCKING]
-    others = [t for t in keys if t[0] != "w"][:BLOCKING]
+    others = [t for t in keys if t[0] not in "ws"][:BLOCKING]
     return [t for t in words + others if df[t] <= limit]
+
+
+def _blocking_sounds(keys: list[str], df: Counter[str]) -> list[str]:
+    """The name sounds (`s:`) of an article that propose articles in other scripts: up to
+    `BLOCKING` of the rarest, bound as `_blocking_tokens` bounds the others by the article's
+    own third-rarest sound (sounds are coarser than spellings, so commoner)."""
+    sounds = [t for t in keys if t[0] == "s"]
+    if not sounds:
+        return []
+    limit = max(MIN_SPREAD, SPREAD * df[sounds[min(BOUND_RANK, len(sounds) - 1)]])
+    return [t for t in sounds[:BLOCKING] if df[t] <= limit]
 
 
 def _scored_pairs(
@@ -117,11 +128,15 @@ def _scored_pairs(
     similarity (`profiles` emptied as they are weighed)."""
     index: dict[str, list[int]] = defaultdict(list)
     blocking: list[list[str]] = []
+    sounding: list[list[str]] = []
+    scripts: list[str | None] = []
     weighed: list[pair_scores.Weighed] = []
     for i, p in enumerate(profiles):
         assert p is not None
         keys = sorted((t for t in p.tokens if df[t] > 1), key=lambda t: (df[t], t))
         blocking.append(_blocking_tokens(keys, df))
+        sounding.append(_blocking_sounds(keys, df))
+        scripts.append(p.script)
         for token in keys:
             index[token].append(i)
         weighed.append(pair_scores.weigh(p, weights, df))
@@ -131,8 +146,19 @@ def _scored_pairs(
     # Proposing from the later article's tokens as well adds the pairs only one side's rare
     # tokens suggest, mostly two events of one kind: measured on ECB+, pair precision fell
     # from 0.93 to 0.83 for recall 0.77 -> 0.84 (see benchmarks/stories.py).
-    proposed = [_partners(i, chosen, index, df) for i, chosen in enumerate(blocking)]
-    del index, blocking
+    # Sounds propose only articles in another script: within one, names meet by their letters.
+    proposed = [
+        sorted(
+            _partners(i, chosen, index, df)
+            | {
+                j
+                for j in _partners(i, sounding[i], index, df)
+                if scripts[j] not in (None, scripts[i])
+            }
+        )
+        for i, chosen in enumerate(blocking)
+    ]
+    del index, blocking, sounding
     edges: dict[tuple[int, int], float] = {}
     for i, others in enumerate(proposed):
         a = weighed[i]
@@ -146,7 +172,7 @@ def _scored_pairs(
 
 def _partners(
     i: int, chosen: list[str], index: Mapping[str, list[int]], df: Counter[str]
-) -> list[int]:
+) -> set[int]:
     """The later articles that article `i`'s blocking tokens propose (see `_scored_pairs`).
 
     A token held by more than `CORROBORATE` articles proposes only the articles that hold a
@@ -163,7 +189,7 @@ def _partners(
     if len(common) > 1:
         held = Counter(chain.from_iterable(common))
         partners.update(j for j, n in held.items() if n > 1)
-    return sorted(j for j in partners if j > i)
+    return {j for j in partners if j > i}
 
 
 def _average_link(n: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:

@@ -32,6 +32,7 @@ from factcheck.compare.story import (
     name_evidence,
     normalised,
     powers,
+    two_scripts,
 )
 
 
@@ -42,11 +43,14 @@ class Weighed:
     profile: Profile  # without its tokens (`Profile.without_tokens`)
     facts: Mapping[str, float]  # weight * damped(count) of the shareable figures and dates
     words: Mapping[str, float]  # ... of the shareable content words
-    names: Mapping[str, float]  # ... and of the shareable name words
+    names: Mapping[str, float]  # ... of the shareable name words
+    sounds: Mapping[str, float]  # ... and of the shareable name sounds (`s:`)
     total_all: float  # total weight with the content words (a pair in one language)
-    total_facts: float  # ... without them (a pair in two languages)
+    total_facts: float  # ... without them (a pair in two languages of one script)
+    total_sounds: float  # ... with sounds for names (a pair in two scripts)
     powers_all: tuple[float, float]  # `factcheck.compare.story.powers` of total_all
-    powers_facts: tuple[float, float]  # ... and of total_facts
+    powers_facts: tuple[float, float]  # ... of total_facts
+    powers_sounds: tuple[float, float]  # ... and of total_sounds
 
 
 def weigh(p: Profile, weights: Mapping[str, float], shared: Mapping[str, int]) -> Weighed:
@@ -55,23 +59,31 @@ def weigh(p: Profile, weights: Mapping[str, float], shared: Mapping[str, int]) -
     facts: dict[str, float] = {}
     words: dict[str, float] = {}
     names: dict[str, float] = {}
-    shareable = {"f": facts, "d": facts, "w": words, "n": names}
-    total_all = total_facts = 0.0
+    sounds: dict[str, float] = {}
+    shareable = {"f": facts, "d": facts, "w": words, "n": names, "s": sounds}
+    total_all = total_facts = total_sounds = 0.0
     for token, count in p.tokens.items():
         w = weights[token]
         # The folder's own float when the token occurs once (most do): no copy per article.
         damped = w if count == 1 else w * (1.0 + math.log(count))
-        total_all += damped
-        if token[0] != "w":
+        kind = token[0]
+        if kind == "w":
+            total_all += damped
+            if not comparable:
+                continue
+        elif kind == "s":
+            if token not in p.guessed:  # counted only when shared (`story.guessed_weight`)
+                total_sounds += damped
+        else:
+            total_all += damped
             total_facts += damped
-        elif not comparable:
-            continue
+            total_sounds += damped
         if shared[token] < 2:
             continue
         shareable[token[0]][token] = damped
     return Weighed(
-        p.without_tokens(), facts, words, names, total_all, total_facts,
-        powers(total_all), powers(total_facts),
+        p.without_tokens(), facts, words, names, sounds, total_all, total_facts, total_sounds,
+        powers(total_all), powers(total_facts), powers(total_sounds),
     )  # fmt: skip
 
 
@@ -86,7 +98,16 @@ def score(a: Weighed, b: Weighed) -> float:
     profile_a, profile_b = a.profile, b.profile
     language = profile_a.language
     words: AbstractSet[str] = _NO_WORDS  # a pair in two languages shares none
-    if language is not None and language == profile_b.language:
+    sounds: AbstractSet[str] = _NO_WORDS
+    if two_scripts(profile_a, profile_b):
+        total_a, total_b = a.total_sounds, b.total_sounds
+        powers_a, powers_b = a.powers_sounds, b.powers_sounds
+        sounds = a.sounds.keys() & b.sounds.keys()
+        if profile_a.guessed or profile_b.guessed:
+            total_a += sum(a.sounds[t] for t in sounds & profile_a.guessed)
+            total_b += sum(b.sounds[t] for t in sounds & profile_b.guessed)
+            powers_a, powers_b = powers(total_a), powers(total_b)
+    elif language is not None and language == profile_b.language:
         total_a, total_b, powers_a, powers_b = a.total_all, b.total_all, a.powers_all, b.powers_all
         words = a.words.keys() & b.words.keys()
     else:
@@ -97,9 +118,9 @@ def score(a: Weighed, b: Weighed) -> float:
     facts = a.facts.keys() & b.facts.keys()
     names = a.names.keys() & b.names.keys()
     shared = len(facts) + len(words)
-    if shared < MIN_SHARED and shared + name_evidence(profile_a, names) < MIN_SHARED:
+    if shared < MIN_SHARED and shared + name_evidence(profile_a, names | sounds) < MIN_SHARED:
         return 0.0
-    if not names and not facts and len(words) < WORDS_ONLY:
+    if not names and not sounds and not facts and len(words) < WORDS_ONLY:
         return 0.0  # a few content words alone (`factcheck.compare.story.words_suffice`)
     # Builtins all the way down (no Python call per token): most of an audit's grouping time.
     common = sum(map(min, map(a.words.__getitem__, words), map(b.words.__getitem__, words)))
@@ -107,5 +128,9 @@ def score(a: Weighed, b: Weighed) -> float:
         common += sum(map(min, map(a.facts.__getitem__, facts), map(b.facts.__getitem__, facts)))
     if names:
         common += sum(map(min, map(a.names.__getitem__, names), map(b.names.__getitem__, names)))
+    if sounds:
+        common += sum(
+            map(min, map(a.sounds.__getitem__, sounds), map(b.sounds.__getitem__, sounds))
+        )
     similarity = normalised(common, total_a, powers_a, total_b, powers_b)
     return similarity * in_time(profile_a, profile_b)

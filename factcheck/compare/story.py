@@ -6,8 +6,12 @@ An article is reduced to a profile of tokens that survive translation and rewrit
   with anyascii so that "Путин" and "Putin" meet, and lower-cased;
 - `f:` its figures with their unit (or bare figures of 10 and more, years left to the dates);
 - `d:` its day-precise dates;
-- `w:<lang>:` its content words (stop words of stopwords-iso removed, cut to a stem-like prefix), which only ever
-  meet words of the same language.
+- `s:` how those names sound (`factcheck.compare.sounds`: "Trump", "ترامب" and "特朗普" are all
+  `s:TLNP`), counted only between articles in two scripts, where spellings seldom meet; with
+  the sounds of the words that may be names in scripts without capitals (`guessed`), which
+  count in an article's total only when shared (`guessed_weight`);
+- `w:<lang>:` its content words (stop words of stopwords-iso removed, cut to a stem-like
+  prefix), which only ever meet words of the same language.
 
 Two profiles are scored by the weight of the tokens they share over a length-normalised total:
 
@@ -35,8 +39,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from factcheck.compare.sounds import name_keys, unwritten_names
 from factcheck.extract.rules.cjk import KANA_HAN
-from factcheck.load.language import reading_language, stopwords_iso
+from factcheck.load.language import reading_language, stopwords_iso, text_script
 from factcheck.models import Document, Fact
 
 # Below this similarity `compare`'s verdict is `different_story`.
@@ -56,10 +61,11 @@ BRIEF_WORDS = 0.5  # share of a brief's content words its reference must write (
 STORY_DAYS = 7  # articles further apart in publication count for less (see `in_time`)
 LIGHT = 0.75  # share of the normalisation that the lighter article carries
 STEM = 7  # content words are cut to this many characters: a cheap stem in every language
-KIND_WEIGHT = {"n": 2.0, "f": 1.5, "d": 1.5, "w": 1.0}
+KIND_WEIGHT = {"n": 2.0, "s": 2.0, "f": 1.5, "d": 1.5, "w": 1.0}
 _WORD = re.compile(rf"[^\W\d_{KANA_HAN}]{{4,}}")  # not kana or Han
 _UNSPACED = re.compile(rf"[{KANA_HAN}]{{2,}}")  # kana and Han: words with no space between
 _NAME_WORD = re.compile(r"[a-z0-9]{3,}")
+_SOUND_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,10 @@ class Profile:
     language: str | None
     published: dt.date | None = None
     names: tuple[tuple[str, ...], ...] = ()  # the name words of each distinct name
+    script: str | None = None  # the script most of its words are written in (`text_script`)
+    # `s:` tokens of words that may or may not be names (`sounds.unwritten_names`): counted in
+    # the article's total only when shared (`guessed_weight`)
+    guessed: frozenset[str] = frozenset()
     # each name word -> the index of the first name holding it (a name counts once)
     name_of: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
@@ -89,11 +99,13 @@ class Profile:
             self.language,
             self.published,
             tuple(tuple(map(sys.intern, name)) for name in self.names),
+            self.script,
+            frozenset(map(sys.intern, self.guessed)),
         )
 
     def without_tokens(self) -> Profile:
         """Language, date and names only: what scoring needs once the tokens are weighed."""
-        return Profile({}, self.language, self.published, self.names)
+        return Profile({}, self.language, self.published, self.names, self.script, self.guessed)
 
 
 def profile(document: Document, facts: Iterable[Fact]) -> Profile:
@@ -106,7 +118,7 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
         if fact.kind in ("entity", "number", "date"):
             spans.append((fact.start, fact.end))
         if fact.kind == "entity":
-            words = _name_tokens(fact.text, language)
+            words = _name_tokens(fact.text, language) + _sound_tokens(fact.text, language)
             tokens.update(words)
             names[words] = None
         elif fact.kind == "number" and isinstance(fact.value, int | float):
@@ -116,6 +128,13 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
         elif fact.kind == "date" and isinstance(fact.value, str) and len(fact.value) == 10:
             tokens[f"d:{fact.value}"] += 1
     stop = stop_words(language)
+    script = text_script(document.text)
+    guessed: set[str] = set()
+    for written in unwritten_names(document.text, script, stop):
+        keys = name_keys(written)
+        guessed.update(k for k in keys if k not in tokens)
+        tokens.update(keys)
+        names[keys] = None
     prefix = f"w:{language or '?'}:"
     # Words inside names, figures and dates are already their tokens: counting them twice would
     # let one name pass for two pieces of evidence.
@@ -133,7 +152,8 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
             for i in range(len(run) - 1)
             if run[i : i + 2] not in stop
         )
-    return Profile(tokens, language, document.published, tuple(names))
+    named = tuple(n for n in names if n)
+    return Profile(tokens, language, document.published, named, script, frozenset(guessed))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -156,6 +176,13 @@ def _name_tokens(text: str, language: str | None) -> tuple[str, ...]:
     """The `n:` tokens of a name (cached: an audit meets the same names in many articles)."""
     stop = _ascii_stop(language)
     return tuple(f"n:{w}" for w in _name_words(text) if w not in stop)
+
+
+@lru_cache(maxsize=16384)
+def _sound_tokens(text: str, language: str | None) -> tuple[str, ...]:
+    """The `s:` tokens of a name: how its words sound (`factcheck.compare.sounds`)."""
+    stop = stop_words(language)
+    return name_keys([w for w in _SOUND_WORD.findall(text) if w.casefold() not in stop])
 
 
 def _name_words(text: str) -> list[str]:
@@ -198,7 +225,7 @@ def similarity(
     a: Profile,
     b: Profile,
     weight: Callable[[str], float] | None = None,
-    totals: Callable[[Profile, bool], float] | None = None,
+    totals: Callable[[Profile, bool, bool], float] | None = None,
 ) -> float:
     """How much of a story two profiles share, from 0 (nothing) to 1 (see the module docstring).
 
@@ -210,16 +237,20 @@ def similarity(
     weigh = weight or kind_weight
     # Content words only ever meet words of the same language: across languages they would
     # only dilute what can be shared.
-    words = a.language is not None and a.language == b.language
-    total_a = totals(a, words) if totals else total_weight(a, weigh, words)
-    total_b = totals(b, words) if totals else total_weight(b, weigh, words)
-    if total_a <= 0 or total_b <= 0:
-        return 0.0
+    sounds = two_scripts(a, b)
+    words = a.language is not None and a.language == b.language and not sounds
+    total_a = totals(a, words, sounds) if totals else total_weight(a, weigh, words, sounds)
+    total_b = totals(b, words, sounds) if totals else total_weight(b, weigh, words, sounds)
     shared = {
         t: weigh(t) * _damped(min(a.tokens[t], b.tokens[t]))
         for t in a.tokens.keys() & b.tokens.keys()
-        if words or t[0] != "w"
+        if counted(t, words, sounds)
     }
+    if sounds:
+        total_a += guessed_weight(a, shared, weigh)
+        total_b += guessed_weight(b, shared, weigh)
+    if total_a <= 0 or total_b <= 0:
+        return 0.0
     actor: set[str] = set()
     if drop_actor:
         main = max(a.names, key=lambda name: sum(shared.get(t, 0.0) for t in set(name)), default=())
@@ -228,8 +259,8 @@ def similarity(
     rest_b = total_b - sum(weigh(t) * _damped(b.tokens[t]) for t in actor)
     if rest_a <= 1e-9 or rest_b <= 1e-9:
         return 1.0  # one side gives nothing but the shared actor: nothing says otherwise
-    named = name_evidence(a, (t for t in shared if t[0] == "n" and t not in actor))
-    items = sum(1 for t in shared if t[0] != "n") + named
+    named = name_evidence(a, (t for t in shared if t[0] in "ns" and t not in actor))
+    items = sum(1 for t in shared if t[0] not in "ns") + named
     if items < MIN_SHARED - (1 if actor else 0):
         return 0.0
     if not drop_actor and not words_suffice(shared):
@@ -237,7 +268,7 @@ def similarity(
     # Two articles on one topic share its vocabulary; without rarity to tell topic words from
     # story words, a second name, a figure or a date must say it is one story, or many shared
     # content words, scoring twice what a pair needs (`WORDS_ALONE`).
-    words_only = drop_actor and not _facts_beyond(a, b, shared, actor)
+    words_only = drop_actor and not _facts_beyond(a, b, shared, actor, sounds)
     if words_only and sum(1 for t in shared if t[0] == "w") < WORDS_ALONE:
         return 0.0
     common = sum(w for t, w in shared.items() if t not in actor)
@@ -257,8 +288,12 @@ def name_evidence(p: Profile, words: Iterable[str]) -> int:
     one blurb naming the other's gold subject (a successor and a predecessor, which the corpus
     labels as two events). ECB+, MEANTIME, the reposts and SemEval's same-story decisions
     unchanged."""
-    held = Counter(p.name_of.get(t, t) for t in words)
-    return len(held) + sum(1 for n in held.values() if n >= 2)
+    spelled: Counter[int | str] = Counter()
+    sounded: Counter[int | str] = Counter()
+    for t in words:
+        (sounded if t[0] == "s" else spelled)[p.name_of.get(t, t)] += 1
+    held = spelled.keys() | sounded.keys()
+    return len(held) + sum(1 for n in held if max(spelled[n], sounded[n]) >= 2)
 
 
 def words_suffice(shared: Iterable[str]) -> bool:
@@ -300,11 +335,16 @@ def normalised(
     return min(1.0, common / (powers_b[0] * powers_a[1]))
 
 
-def _facts_beyond(a: Profile, b: Profile, shared: Mapping[str, float], actor: set[str]) -> bool:
+def _facts_beyond(
+    a: Profile, b: Profile, shared: Mapping[str, float], actor: set[str], sounds: bool
+) -> bool:
     """Whether the pair shares a name, figure or date besides the actor, or one side has none."""
     if any(t[0] != "w" and t not in actor for t in shared):
         return True
-    return not all(any(t[0] != "w" and t not in actor for t in p.tokens) for p in (a, b))
+    return not all(
+        any(t[0] != "w" and t not in actor and counted(t, False, sounds) for t in p.tokens)
+        for p in (a, b)
+    )
 
 
 def in_time(a: Profile, b: Profile) -> float:
@@ -316,9 +356,41 @@ def in_time(a: Profile, b: Profile) -> float:
     return 1.0 if gap <= STORY_DAYS else STORY_DAYS / gap
 
 
-def total_weight(p: Profile, weight: Callable[[str], float], words: bool) -> float:
-    """The weight of a profile's tokens (without its content words when `words` is false)."""
-    return sum(weight(t) * _damped(n) for t, n in p.tokens.items() if words or t[0] != "w")
+def total_weight(
+    p: Profile, weight: Callable[[str], float], words: bool, sounds: bool = False
+) -> float:
+    """The weight of a profile's tokens that a pair counts (see `counted`), its guessed name
+    sounds left out (see `guessed_weight`)."""
+    return sum(
+        weight(t) * _damped(n)
+        for t, n in p.tokens.items()
+        if counted(t, words, sounds) and t not in p.guessed
+    )
+
+
+def guessed_weight(p: Profile, shared: Iterable[str], weight: Callable[[str], float]) -> float:
+    """The weight of the guessed name sounds of `p` that a pair in two scripts shares.
+
+    A text in a script without capitals gives the sound of every word, since its names cannot
+    be told from its other words (`sounds.unwritten_names`). Counted whole, those sounds would
+    weigh the text down as if every word were a name; a sound it shares with a name of the
+    other text is a name of it, and counts in its total as in what the two share."""
+    return sum(weight(t) * _damped(p.tokens[t]) for t in shared if t in p.guessed)
+
+
+def two_scripts(a: Profile, b: Profile) -> bool:
+    """Whether the two articles are written in two scripts: their names then meet by how they
+    sound (`s:` tokens), not by their letters (`n:`)."""
+    return a.script is not None and b.script is not None and a.script != b.script
+
+
+def counted(token: str, words: bool, sounds: bool) -> bool:
+    """Whether a pair counts `token`: content words only within one language, names by their
+    sound only across two scripts (by their letters always)."""
+    kind = token[0]
+    if kind == "w":
+        return words
+    return sounds or kind != "s"
 
 
 def _damped(count: int) -> float:
@@ -352,7 +424,10 @@ def profiles_differ(ref: Profile, cand: Profile, brief: bool = False) -> bool:
     the reference (`side.is_brief`) is one story with it when it shares most of its own content
     words, whatever else it shares: a summary is written from its source's words."""
     words = ref.language is not None and ref.language == cand.language
-    if not total_weight(ref, kind_weight, words) and not total_weight(cand, kind_weight, words):
+    sounds = two_scripts(ref, cand)
+    if not total_weight(ref, kind_weight, words, sounds) and not total_weight(
+        cand, kind_weight, words, sounds
+    ):
         return False  # nothing either side gives can be compared: nothing says they differ
     if similarity(ref, cand) >= SAME_STORY:
         return False

@@ -57,6 +57,7 @@ _RARE_LETTER_WRITERS = 3
 # A script other than Latin holding at least this share of the words is the text's script.
 _OTHER_SCRIPT = 1 / 3
 _WORD = re.compile(r"[^\W\d_]+")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _SCRIPTS_WITH_FEW_LANGUAGES = ("CYRILLIC", "ARABIC", "DEVANAGARI")
 
@@ -173,6 +174,20 @@ def _clear_by_stopwords(words: list[str]) -> str | None:
         return None
     best, runner_up = shares[ranked[0]], shares[ranked[1]]
     return ranked[0] if best >= _CLEAR_SHARE and runner_up <= _CLEAR_GAP * best else None
+
+
+def text_script(text: str) -> str | None:
+    """The script `text` is written in, as `detect_language` decides it from the text's start
+    ("LATIN", "CYRILLIC", "ARABIC"...), or None for a text with no letters. Japanese, whose
+    words may start with a kanji or a kana, is "KANA" whenever it writes kana; Chinese is "CJK"."""
+    sample = text[:_PREFIX]
+    words = _WORD.findall(sample)
+    if not words:
+        return None
+    script = _script(words)
+    if script in ("CJK", "HIRAGANA", "KATAKANA"):
+        return "KANA" if _KANA.search(sample) else "CJK"
+    return script
 
 
 def _word_script(word: str) -> str:

@@ -14,6 +14,7 @@ from factcheck.compare.story import Profile, similarity
 
 VOCABULARY = [
     *(f"n:name{i}" for i in range(8)),
+    *(f"s:NSK{i}" for i in range(6)),
     *(f"f:{10 + i}" for i in range(6)),
     *(f"d:2026-01-0{i + 1}" for i in range(5)),
     *(f"w:en:word{i}" for i in range(10)),
@@ -26,10 +27,12 @@ def _random_profile(rng: random.Random) -> Profile:
     language = rng.choice(["en", "en", "fr", None])
     pool = [t for t in VOCABULARY if t[0] != "w" or t.startswith(f"w:{language or '?'}:")]
     tokens = {t: rng.choice([1, 1, 1, 2, 5]) for t in rng.sample(pool, rng.randrange(1, 12))}
-    named = [t for t in tokens if t[0] == "n"]
-    names = tuple(tuple(named[k : k + 2]) for k in range(0, len(named), 2))
+    named = [t for t in tokens if t[0] in "ns"]  # a name's spellings and sounds
+    names = tuple(tuple(named[k : k + 3]) for k in range(0, len(named), 3))
     published = rng.choice([None, dt.date(2026, 1, 1), dt.date(2026, 3, 1)])
-    return Profile(tokens, language, published, names)
+    script = rng.choice(["LATIN", "LATIN", "CYRILLIC", None])
+    guessed = frozenset(t for t in tokens if t[0] == "s" and rng.random() < 0.5)
+    return Profile(tokens, language, published, names, script, guessed)
 
 
 def _weights(profiles: list[Profile], rng: random.Random) -> tuple[dict[str, float], Counter]:
