@@ -1,13 +1,14 @@
 """Grouping articles that tell the same story, without comparing every pair of the folder.
 
-1. Each article becomes a story profile (`factcheck.compare.story.profile`): name words across
-   scripts, figures, dates, content words of its language. A token's weight is its kind's
+1. Each article becomes a story profile (`factcheck.compare.story.profile`): name words and
+   their sounds, figures, dates, content words of its language. A token's weight is its kind's
    weight times its rarity in the folder (smoothed inverse document frequency among the
    articles of the languages it occurs in).
 2. Blocking: an inverted index from token to articles, consulted only for each article's
    `BLOCKING` rarest content words and `BLOCKING` rarest other tokens (see `_blocking_tokens`),
    proposes candidate pairs (an article meets every later article holding one of its rarest
-   tokens).
+   tokens); its `BLOCKING` rarest name sounds propose the articles in other scripts
+   (`_blocking_sounds`).
    Two reports of one story share rare tokens; a common word proposes nothing, a token in
    more than `CORROBORATE` articles only together with a second one (`_partners`), yet no
    token is ever dropped from the score, so a story told by hundreds of reposts is never cut
