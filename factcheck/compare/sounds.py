@@ -22,7 +22,8 @@ Only a text's names are spelled this way. Scripts with capital letters give them
 extractor's names. Chinese gives the runs of the characters it keeps for spelling foreign names
 (`_SPELLING`, a hand-made list of those transcriptions use most), Japanese its katakana runs;
 other scripts without capitals (Arabic, Hangul, Devanagari, Georgian...) every word outside the
-stop words: their names cannot be told from the other words by their letters. Thai writes no
+stop words (a Korean word without its case particle): their names cannot be told from the other
+words by their letters. Thai writes no
 space between words, so it gives none.
 """
 
@@ -66,6 +67,9 @@ _HAN = regex.compile(r"\p{Han}+")
 _HAN_NAMES = regex.compile(r"\p{Han}+(?:[·・•‧]\p{Han}+)*")
 _KATAKANA = regex.compile(r"[\p{Katakana}ー]+(?:[・･][\p{Katakana}ー]+)*")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}']*")
+# Korean writes its case particles onto the word (트럼프는, "Trump" as topic): one is cut from a
+# word of two syllables or more. ITN blurbs: pair recall 0.252 -> 0.254, precision 0.795 -> 0.796.
+_PARTICLE = regex.compile(r"(?<=\p{Hangul}{2})(?:에서|으로|은|는|이|가|을|를|의|에|와|과|도|로)$")
 _NAME_DOT = "·・･•‧"  # between the parts of a transcribed name: 唐纳德·特朗普
 
 
@@ -112,7 +116,7 @@ def unwritten_names(text: str, script: str | None, stop: frozenset[str]) -> Iter
         return
     for word in _WORD.findall(text):
         if word.casefold() not in stop:
-            yield [word]
+            yield [_PARTICLE.sub("", word) if script == "HANGUL" else word]
 
 
 def _spelled_names(chunk: str) -> Iterator[list[str]]:

@@ -60,6 +60,12 @@ def test_other_scripts_give_every_word_but_their_stop_words() -> None:
     assert names == [["قال"], ["ترامب"], ["بغداد"]]
 
 
+def test_a_korean_word_is_read_without_its_case_particle() -> None:
+    names = list(unwritten_names("트럼프는 바이든을 만났다", "HANGUL", frozenset()))
+    assert names == [["트럼프"], ["바이든"], ["만났다"]]
+    assert name_keys(names[0]) == ("s:TLNP",)
+
+
 def test_sounds_count_across_two_scripts_only() -> None:
     def spelled(*words: str, script: str) -> Profile:
         names = tuple((f"n:{w}", f"s:{skeleton(w)}") for w in words)
