@@ -160,6 +160,20 @@ def test_links_and_hashtags_are_skipped():
     assert names(text) == {}
 
 
+def test_a_share_bar_names_no_one_but_a_service_in_a_sentence_is_a_name():
+    text = (
+        "Share: WhatsApp Facebook Twitter Pinterest Linkedin. Mayor Ana Lopez said Facebook"
+        " and the council would meet.\nPRINT | EMAIL | TWITTER"
+    )
+    found = names(text)
+    assert "Ana Lopez" in found and "Facebook" in found
+    assert not {"WhatsApp", "Twitter", "Pinterest", "Linkedin", "PRINT", "EMAIL", "TWITTER"} & set(
+        found
+    )
+    mentions = [f for f in entities(text) if f.text == "Facebook"]
+    assert [m.start for m in mentions] == [text.rindex("Facebook")]  # not the bar's
+
+
 def test_places_from_the_alias_table():
     found = names("Pengguna di China dan Amerika Serikat (AS) terdampak.", "id")
     assert found["China"] == ("china", "place")

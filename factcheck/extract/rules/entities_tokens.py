@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from factcheck.extract.rules.entities_mask import masked_spans
+from factcheck.extract.rules.entities_mask import masked_spans, share_bars
 from factcheck.extract.rules.entities_names import alias_of, letters_and_digits, longest_alias
 
 # Indonesian enclitics glued with a hyphen: "AI-nya" is "its AI".
@@ -135,9 +135,19 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
+    bars = share_bars(text)
     if "<" not in text and "http" not in text and "@" not in text and "www." not in text:
-        return []
-    return masked_spans(text)
+        return bars
+    spans = masked_spans(text)
+    if not bars:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans + bars):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
