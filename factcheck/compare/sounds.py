@@ -25,6 +25,12 @@ other scripts without capitals (Arabic, Hangul, Devanagari, Georgian...) every w
 stop words (a Korean word without its case particle): their names cannot be told from the other
 words by their letters. Thai writes no
 space between words, so it gives none.
+
+`compare` finds one name of an article written in the other article's script with a finer key
+(`factcheck.extract.rules.entities_names.skeleton`: Latin spellings folded the way Arabic writes
+them, word by word in the text). These classes are coarser on purpose: they must let a whole
+story's names meet across every script, Chinese and Japanese included, and only ever count as
+evidence together with others.
 """
 
 from __future__ import annotations
