@@ -16,7 +16,8 @@ is the order of the consonants, grouped by where they are said:
 | N | m n (ng) |
 
 Vowels, h, w and y are dropped and a class repeated in a row counts once. A skeleton of fewer
-than `MIN_CLASSES` classes says too little to be compared.
+than `MIN_CLASSES` classes (`NAME_CLASSES` for a name the extractor found) says too little to be
+compared.
 
 Only a text's names are spelled this way. Scripts with capital letters give them through the
 extractor's names. Chinese gives the runs of the characters it keeps for spelling foreign names
@@ -41,10 +42,15 @@ from functools import lru_cache
 
 import regex
 
-# Measured with benchmarks/stories.py (ITN's one-sentence blurbs in 53 languages, pair precision
-# / recall; SemEval's clear cross-lingual pairs): 3 classes, 0.732 / 0.271 and 155 of 182 right:
-# Silva and Sakharov, Vladimir and Bolsonaro meet; 4, 0.795 / 0.252 and 155; 5, 0.776 / 0.201.
+# The classes a key needs: a word that may not be a name (`unwritten_names`) needs more than a
+# name the extractor found, since every word of a text without capitals gives one. A 3-class key
+# of a name can then only meet another found name. Measured with benchmarks/stories.py (ITN's
+# one-sentence blurbs in 53 languages, pair precision / recall; SemEval's clear cross-lingual
+# pairs): 3 classes for all, 0.732 / 0.271 and 155 of 182 right (Silva met 薩哈羅夫, Sakharov;
+# 弗拉基米尔, Vladimir, met Bolsonaro); 4 for all, 0.795 / 0.252 and 155; 5 for all, 0.776 / 0.201
+# and 152; 3 for found names and 4 for the others, 0.800 / 0.264 and 156 (SemEval unchanged).
 MIN_CLASSES = 4
+NAME_CLASSES = 3
 MIN_LETTERS = 4  # a Latin name word shorter than this is an initial or a particle
 
 _CLASS = {letter: cls for cls, letters in {
@@ -97,14 +103,14 @@ def skeleton(word: str) -> str:
     return "".join(classes)
 
 
-def name_keys(words: list[str]) -> tuple[str, ...]:
+def name_keys(words: list[str], least: int = MIN_CLASSES) -> tuple[str, ...]:
     """The `s:` tokens of one name's words (those that say enough)."""
     keys = []
     for word in words:
         if len(word) < MIN_LETTERS and word.isascii():
             continue
         key = skeleton(word)
-        if len(key) >= MIN_CLASSES:
+        if len(key) >= least:
             keys.append(f"s:{key}")
     return tuple(keys)
 

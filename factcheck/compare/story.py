@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from factcheck.compare.sounds import name_keys, unwritten_names
+from factcheck.compare.sounds import NAME_CLASSES, name_keys, unwritten_names
 from factcheck.extract.rules.cjk import KANA_HAN
 from factcheck.load.language import reading_language, stopwords_iso, text_script
 from factcheck.models import Document, Fact
@@ -182,7 +182,8 @@ def _name_tokens(text: str, language: str | None) -> tuple[str, ...]:
 def _sound_tokens(text: str, language: str | None) -> tuple[str, ...]:
     """The `s:` tokens of a name: how its words sound (`factcheck.compare.sounds`)."""
     stop = stop_words(language)
-    return name_keys([w for w in _SOUND_WORD.findall(text) if w.casefold() not in stop])
+    words = [w for w in _SOUND_WORD.findall(text) if w.casefold() not in stop]
+    return name_keys(words, NAME_CLASSES)
 
 
 def _name_words(text: str) -> list[str]:

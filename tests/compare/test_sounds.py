@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.compare.sounds import name_keys, skeleton, unwritten_names
+from factcheck.compare.sounds import NAME_CLASSES, name_keys, skeleton, unwritten_names
 from factcheck.compare.story import SAME_STORY, Profile, similarity, story_similarity
 from tests.compare.helpers import doc, mentions
 
@@ -33,6 +33,8 @@ def test_transcriptions_of_one_name_meet(one: str, other: str) -> None:
 
 def test_a_name_with_few_consonants_or_letters_says_too_little() -> None:
     assert name_keys(["Iran", "Biden", "Kim", "Bolsonaro"]) == ("s:PLSNL",)
+    # a name the extractor found says enough with one class less than a word that may be one
+    assert name_keys(["Iran", "Biden", "Kim"], NAME_CLASSES) == ("s:PTN",)
 
 
 def test_scripts_with_capitals_leave_their_names_to_the_extractor() -> None:
