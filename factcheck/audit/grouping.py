@@ -105,10 +105,15 @@ def _blocking_tokens(keys: list[str], df: Counter[str]) -> list[str]:
     """
     if not keys:
         return []
-    limit = max(MIN_SPREAD, SPREAD * df[keys[min(BOUND_RANK, len(keys) - 1)]])
+    limit = _bound(keys, df)
     words = [t for t in keys if t[0] == "w"][:BLOCKING]
     others = [t for t in keys if t[0] not in "ws"][:BLOCKING]
     return [t for t in words + others if df[t] <= limit]
+
+
+def _bound(keys: list[str], df: Counter[str]) -> int:
+    """The commonest a blocking token may be: `SPREAD` times its `BOUND_RANK` rarest key."""
+    return max(MIN_SPREAD, SPREAD * df[keys[min(BOUND_RANK, len(keys) - 1)]])
 
 
 def _blocking_sounds(keys: list[str], df: Counter[str]) -> list[str]:
@@ -118,7 +123,7 @@ def _blocking_sounds(keys: list[str], df: Counter[str]) -> list[str]:
     sounds = [t for t in keys if t[0] == "s"]
     if not sounds:
         return []
-    limit = max(MIN_SPREAD, SPREAD * df[sounds[min(BOUND_RANK, len(sounds) - 1)]])
+    limit = _bound(sounds, df)
     return [t for t in sounds[:BLOCKING] if df[t] <= limit]
 
 
@@ -148,17 +153,12 @@ def _scored_pairs(
     # tokens suggest, mostly two events of one kind: measured on ECB+, pair precision fell
     # from 0.93 to 0.83 for recall 0.77 -> 0.84 (see benchmarks/stories.py).
     # Sounds propose only articles in another script: within one, names meet by their letters.
-    proposed = [
-        sorted(
-            _partners(i, chosen, index, df)
-            | {
-                j
-                for j in _partners(i, sounding[i], index, df)
-                if scripts[j] not in (None, scripts[i])
-            }
-        )
-        for i, chosen in enumerate(blocking)
-    ]
+    proposed = []
+    for i, chosen in enumerate(blocking):
+        partners = _partners(i, chosen, index, df)
+        heard = _partners(i, sounding[i], index, df)
+        partners.update(j for j in heard if scripts[j] not in (None, scripts[i]))
+        proposed.append(sorted(partners))
     del index, blocking, sounding
     edges: dict[tuple[int, int], float] = {}
     for i, others in enumerate(proposed):

@@ -24,8 +24,7 @@ extractor's names. Chinese gives the runs of the characters it keeps for spellin
 (`_SPELLING`, a hand-made list of those transcriptions use most), Japanese its katakana runs;
 other scripts without capitals (Arabic, Hangul, Devanagari, Georgian...) every word outside the
 stop words (a Korean word without its case particle): their names cannot be told from the other
-words by their letters. Thai writes no
-space between words, so it gives none.
+words by their letters. Thai writes no space between words, so it gives none.
 
 `compare` finds one name of an article written in the other article's script with a finer key
 (`factcheck.extract.rules.entities_names.skeleton`: Latin spellings folded the way Arabic writes

@@ -238,8 +238,7 @@ def similarity(
     weigh = weight or kind_weight
     # Content words only ever meet words of the same language: across languages they would
     # only dilute what can be shared.
-    sounds = two_scripts(a, b)
-    words = a.language is not None and a.language == b.language and not sounds
+    words, sounds = compared_kinds(a, b)
     total_a = totals(a, words, sounds) if totals else total_weight(a, weigh, words, sounds)
     total_b = totals(b, words, sounds) if totals else total_weight(b, weigh, words, sounds)
     shared = {
@@ -379,6 +378,13 @@ def guessed_weight(p: Profile, shared: Iterable[str], weight: Callable[[str], fl
     return sum(weight(t) * _damped(p.tokens[t]) for t in shared if t in p.guessed)
 
 
+def compared_kinds(a: Profile, b: Profile) -> tuple[bool, bool]:
+    """Whether a pair compares its content words (one language, one script) and whether it
+    compares its name sounds (two scripts): see `counted`."""
+    sounds = two_scripts(a, b)
+    return a.language is not None and a.language == b.language and not sounds, sounds
+
+
 def two_scripts(a: Profile, b: Profile) -> bool:
     """Whether the two articles are written in two scripts: their names then meet by how they
     sound (`s:` tokens), not by their letters (`n:`)."""
@@ -424,8 +430,7 @@ def profiles_differ(ref: Profile, cand: Profile, brief: bool = False) -> bool:
     """`different_story` of two articles (not of one text) from their profiles. A `brief` of
     the reference (`side.is_brief`) is one story with it when it shares most of its own content
     words, whatever else it shares: a summary is written from its source's words."""
-    words = ref.language is not None and ref.language == cand.language
-    sounds = two_scripts(ref, cand)
+    words, sounds = compared_kinds(ref, cand)
     if not total_weight(ref, kind_weight, words, sounds) and not total_weight(
         cand, kind_weight, words, sounds
     ):
