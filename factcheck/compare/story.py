@@ -13,6 +13,9 @@ An article is reduced to a profile of tokens that survive translation and rewrit
 - `w:<lang>:` its content words (stop words of stopwords-iso removed, cut to a stem-like
   prefix), which only ever meet words of the same language.
 
+Sentences of page furniture (cookie banners, newsletter prompts, copyright lines:
+`factcheck.load.chrome`) give no token: two stories of one outlet share them word for word.
+
 Two profiles are scored by the weight of the tokens they share over a length-normalised total:
 
     similarity = shared / (lighter ** LIGHT * heavier ** (1 - LIGHT))
@@ -41,6 +44,7 @@ from functools import cache, lru_cache
 
 from factcheck.compare.sounds import NAME_CLASSES, name_keys, unwritten_names
 from factcheck.extract.rules.cjk import KANA_HAN
+from factcheck.load.chrome import chrome_spans
 from factcheck.load.language import reading_language, stopwords_iso, text_script
 from factcheck.models import Document, Fact
 
@@ -114,7 +118,10 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     language = reading_language(document.language)  # Malay and Indonesian share their words
     spans: list[tuple[int, int]] = []
     names: dict[tuple[str, ...], None] = {}
+    chrome = chrome_spans(document.text)
     for fact in facts:
+        if chrome and _inside(fact.start, chrome):
+            continue
         if fact.kind in ("entity", "number", "date"):
             spans.append((fact.start, fact.end))
         if fact.kind == "entity":
@@ -129,8 +136,9 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
             tokens[f"d:{fact.value}"] += 1
     stop = stop_words(language)
     script = text_script(document.text)
+    story = _blank(document.text, chrome)
     guessed: set[str] = set()
-    for written in unwritten_names(document.text, script, stop):
+    for written in unwritten_names(story, script, stop):
         keys = name_keys(written)
         guessed.update(k for k in keys if k not in tokens)
         tokens.update(keys)
@@ -138,7 +146,7 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     prefix = f"w:{language or '?'}:"
     # Words inside names, figures and dates are already their tokens: counting them twice would
     # let one name pass for two pieces of evidence.
-    text = _blank(document.text, spans)
+    text = _blank(document.text, spans + chrome)
     tokens.update(
         prefix + word[:STEM] for word in _WORD.findall(text.casefold()) if word not in stop
     )
@@ -154,6 +162,10 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
         )
     named = tuple(n for n in names if n)
     return Profile(tokens, language, document.published, named, script, frozenset(guessed))
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

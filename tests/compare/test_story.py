@@ -181,3 +181,22 @@ def test_a_story_retold_in_many_of_its_own_words_is_one_story_without_a_second_n
     # each names someone the other does not: the words alone say it is one story
     # only the company in common: still another story
     assert story_similarity(told, extract(told), topic, extract(topic)) == 0.0
+
+
+def test_an_outlets_page_furniture_does_not_make_its_stories_one():
+    from factcheck.extract.rules import extract
+
+    banner = (
+        " Sign up for our newsletter and get the headlines in your inbox every morning. By"
+        " clicking here you accept the privacy policy and the terms of use of Harbourside"
+        " Gazette Media. Read more: All rights reserved, Harbourside Gazette Media."
+    )
+    ferry = doc(
+        "The Marlow ferry ran aground near Kettle Point on Sunday; the 40 passengers were"
+        " brought ashore by lifeboat crews." + banner
+    )
+    budget = doc(
+        "Councillors approved the school budget after a long debate on teacher pay and new"
+        " classrooms for the eastern district." + banner
+    )
+    assert story_similarity(ferry, extract(ferry), budget, extract(budget)) < SAME_STORY
