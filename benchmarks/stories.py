@@ -17,6 +17,7 @@ Usage: python benchmarks/stories.py [--quick]
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import statistics
 import sys
@@ -32,6 +33,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.realnews import load_realnews, skipped, work_dir  # noqa: E402
 from factcheck.audit.grouping import group_articles  # noqa: E402
+from factcheck.compare.story import SAME_STORY  # noqa: E402
 from factcheck.extract.rules import extract  # noqa: E402
 from factcheck.load import document_from_bytes  # noqa: E402
 from factcheck.models import Document, Fact  # noqa: E402
@@ -245,6 +247,7 @@ def semeval(rn, quick: bool) -> tuple[dict, list[tuple[float, float | None]]]:
         rows = rows[::5]
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     scored: list[tuple[float, float | None]] = []
+    clear_scores: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     cpu: list[float] = []
     for row in rows:
         clear = row["Overall"] <= 1.5 or row["Overall"] >= 3.5
@@ -260,11 +263,29 @@ def semeval(rn, quick: bool) -> tuple[dict, list[tuple[float, float | None]]]:
         cpu.append(time.process_time() - started)
         same = row["Overall"] <= 1.5
         kind = "same language" if row["lang1"] == row["lang2"] else "cross-lingual"
+        clear_scores[kind].append((score, same))
         origin = "original" if not (row["mt1"] or row["mt2"]) else "machine-translated side"
         for key in (kind, f"{kind}, {origin}", f"{kind}, {'same' if same else 'different'}"):
             tally[key][0] += said_same == same
             tally[key][1] += 1
-    return {"tally": dict(tally), "cpu": cpu, "rows": len(rows)}, scored
+    ceiling = {kind: best_threshold(pairs) for kind, pairs in clear_scores.items()}
+    return {"tally": dict(tally), "cpu": cpu, "rows": len(rows), "ceiling": ceiling}, scored
+
+
+def best_threshold(pairs: Sequence[tuple[float, bool]]) -> tuple[float, float]:
+    """The best accuracy any one threshold on the score reaches over `pairs` (score, same),
+    with that threshold: an upper bound for tuning the threshold, picked on the rows it scores."""
+    ordered = sorted(pairs, reverse=True)
+    right = sum(
+        1 for _, same in ordered if not same
+    )  # threshold above every score: all "different"
+    best = (right, math.inf)
+    for index, (score, same) in enumerate(ordered):
+        right += 1 if same else -1  # lowered to this score, the row counts as "same"
+        lower = ordered[index + 1][0] if index + 1 < len(ordered) else -math.inf
+        if lower < score:
+            best = max(best, (right, score))
+    return best[0] / max(1, len(ordered)), best[1]
 
 
 def spearman(pairs: Sequence[tuple[float, float]]) -> float:
@@ -442,6 +463,15 @@ def run(quick: bool = False) -> str:
         f"{result['rows']} rows with a score (1 = same story, 4 = unrelated, so negative is "
         f"right): {rho:.3f}. CPU per pair (load, extract both, decide): median "
         f"{statistics.median(cpu) * 1000:.0f} ms, max {cpu[-1] * 1000:.0f} ms.",
+        "",
+        "Ceiling of the score itself: the best accuracy any one threshold on the story score "
+        "reaches on the clear rows, the threshold picked on those very rows (an upper bound, "
+        "not a setting to adopt): "
+        + "; ".join(
+            f"{kind} {accuracy:.1%} (at {threshold:.3f})"
+            for kind, (accuracy, threshold) in sorted(result["ceiling"].items())
+        )
+        + f". The verdict's own threshold is {SAME_STORY}.",
         "",
     ]
     out += language_section(rn, quick)

@@ -24,6 +24,15 @@ def test_spearman_is_minus_one_for_reversed_ranks_and_handles_ties() -> None:
     assert stories.spearman([(1, 1), (2, 2), (2, 2), (3, 3)]) == pytest.approx(1.0)
 
 
+def test_best_threshold_finds_the_cut_no_other_threshold_beats() -> None:
+    pairs = [(0.0, False), (0.05, False), (0.2, True), (0.3, False), (0.4, True), (0.5, True)]
+    # at 0.2 only the row at 0.3 is wrong, at 0.4 only the row at 0.2: the higher cut is kept
+    assert stories.best_threshold(pairs) == (5 / 6, 0.4)
+    assert stories.best_threshold([*pairs, (0.25, True)]) == (6 / 7, 0.2)
+    assert stories.best_threshold([(0.1, False), (0.1, True)]) == (0.5, float("inf"))
+    assert stories.best_threshold([(0.2, False)]) == (1.0, float("inf"))
+
+
 def test_a_repost_keeps_the_headline_and_changes_little() -> None:
     import random
 
