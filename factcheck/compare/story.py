@@ -118,7 +118,7 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     language = reading_language(document.language)  # Malay and Indonesian share their words
     spans: list[tuple[int, int]] = []
     names: dict[tuple[str, ...], None] = {}
-    chrome = chrome_spans(document.text)
+    chrome = list(chrome_spans(document.text))
     for fact in facts:
         if chrome and _inside(fact.start, chrome):
             continue
@@ -164,7 +164,7 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     return Profile(tokens, language, document.published, named, script, frozenset(guessed))
 
 
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+def _inside(at: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start <= at < end for start, end in spans)
 
 

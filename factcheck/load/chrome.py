@@ -14,8 +14,9 @@ a news story may be about cookies or passwords.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -25,14 +26,14 @@ SHORT = 6
 # A sentence this many sentences or fewer from furniture is read as part of its run.
 REACH = 2
 _SENTENCE = regex.compile(r"[^.!?;:。！？\n|]+[.!?;:。！？|]*")
-_WORD = regex.compile(r"\w+(?:-\w+)*")
+_WORD = re.compile(r"\w+(?:-\w+)*")  # stdlib re: a third faster than regex here
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 @dataclass(frozen=True, slots=True)
 class _Terms:
     words: frozenset[str]  # whole words
-    prefixes: tuple[str, ...]  # words that begin with one
+    prefixes: re.Pattern[str]  # words that begin with one of them
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word: the rest of each phrase
     unspaced: tuple[str, ...]  # Chinese and Japanese: found anywhere
 
@@ -58,7 +59,7 @@ def _terms() -> _Terms:
             words.add(term)
     return _Terms(
         frozenset(words),
-        tuple(sorted(prefixes)),
+        re.compile(rf"\b({'|'.join(map(re.escape, sorted(prefixes)))})"),
         {first: tuple(rest) for first, rest in phrases.items()},
         tuple(unspaced),
     )
@@ -66,22 +67,20 @@ def _terms() -> _Terms:
 
 def _hits(sentence: str, terms: _Terms) -> int:
     """How many distinct furniture terms `sentence` holds."""
-    found: set[str] = set()
-    words = [w.casefold() for w in _WORD.findall(sentence)]
-    for i, word in enumerate(words):
-        if word in terms.words:
-            found.add(word)
-            continue
-        if word.startswith(terms.prefixes):
-            found.update(p for p in terms.prefixes if word.startswith(p))
-        for rest in terms.phrases.get(word, ()):
+    folded = sentence.casefold()
+    words = _WORD.findall(folded)
+    found = set(terms.words.intersection(words))
+    found.update(terms.prefixes.findall(folded))
+    for i in (i for i, word in enumerate(words) if word in terms.phrases):
+        for rest in terms.phrases[words[i]]:
             if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
-                found.add(" ".join((word, *rest)))
-    found.update(t for t in terms.unspaced if t in sentence)
+                found.add(" ".join((words[i], *rest)))
+    found.update(t for t in terms.unspaced if t in folded)
     return len(found)
 
 
-def chrome_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)  # the extractor and the story profile both ask, one after the other
+def chrome_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the sentences of `text` that are page furniture, in order.
 
     Furniture comes in runs (a consent banner is several sentences): within `REACH` sentences
@@ -89,7 +88,7 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     furniture on both sides within that reach is furniture too."""
     terms = _terms()
     if not _hits(text, terms):
-        return []
+        return ()
     sentences = list(_SENTENCE.finditer(text))
     found = [_hits(s.group(), terms) for s in sentences]
     chrome = [
@@ -106,4 +105,4 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
             after = any(chrome[i + 1 : i + 1 + REACH])
             if (n and (before or after)) or (before and after):
                 chrome[i] = changed = True
-    return [s.span() for s, is_chrome in zip(sentences, chrome, strict=True) if is_chrome]
+    return tuple(s.span() for s, is_chrome in zip(sentences, chrome, strict=True) if is_chrome)
