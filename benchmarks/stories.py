@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.realnews import load_realnews, skipped, work_dir  # noqa: E402
 from factcheck.audit.grouping import group_articles  # noqa: E402
-from factcheck.compare.story import SAME_STORY  # noqa: E402
+from factcheck.compare.story import MIN_SHARED, SAME_STORY  # noqa: E402
 from factcheck.extract.rules import extract  # noqa: E402
 from factcheck.load import document_from_bytes  # noqa: E402
 from factcheck.models import Document, Fact  # noqa: E402
@@ -116,6 +116,7 @@ def itn(rn, quick: bool) -> dict:
     row = grouping_row("ITN blurbs (deduplicated by language and text)", articles, gold)
     row["wrong"], row["naming"] = _naming_pairs(row["found"], gold, [t for _, t in keys], subjects)
     row["by_kind"] = _recall_by_kind(row["found"], gold, keys)
+    row["evidence"] = _direct_evidence(articles, gold, keys)
     return row
 
 
@@ -137,22 +138,49 @@ def _recall_by_kind(
     two scripts."""
     scripts = [script_of(text) for _, text in keys]
     group_of = {i: n for n, g in enumerate(groups) for i in g}
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for i, j in _true_pairs(gold):
+        kind = _pair_kind(keys, scripts, i, j)
+        tally[kind][0] += group_of.get(i, -1) == group_of.get(j, -2)
+        tally[kind][1] += 1
+    return {kind: (found, total) for kind, (found, total) in tally.items()}
+
+
+def _pair_kind(keys: Sequence[tuple[str, str]], scripts: Sequence[str], i: int, j: int) -> str:
+    if keys[i][0] == keys[j][0]:
+        return "one language"
+    return "two languages, one script" if scripts[i] == scripts[j] else "two scripts"
+
+
+def _true_pairs(gold: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
     by_label: dict[str, list[int]] = defaultdict(list)
     for i, labels in enumerate(gold):
         for label in labels:
             by_label[label].append(i)
-    true_pairs = {pair for members in by_label.values() for pair in combinations(members, 2)}
-    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for i, j in true_pairs:
-        if keys[i][0] == keys[j][0]:
-            kind = "one language"
-        elif scripts[i] == scripts[j]:
-            kind = "two languages, one script"
-        else:
-            kind = "two scripts"
-        tally[kind][0] += group_of.get(i, -1) == group_of.get(j, -2)
-        tally[kind][1] += 1
-    return {kind: (found, total) for kind, (found, total) in tally.items()}
+    return {pair for members in by_label.values() for pair in combinations(members, 2)}
+
+
+def _direct_evidence(
+    articles: Sequence[Article], gold: Sequence[frozenset[str]], keys: Sequence[tuple[str, str]]
+) -> dict[str, Counter[str]]:
+    """Per kind of pair, how many same-event pairs share no piece of the evidence the story
+    score compares (names, their sounds across scripts, figures, dates, content words within one
+    language), one piece, or the two a pair needs (`story.MIN_SHARED`, a full name counting
+    twice): a pair sharing fewer can only be grouped through other articles."""
+    from factcheck.compare.story import compared_kinds, counted, name_evidence, profile
+
+    profiles = [profile(document, facts) for document, facts in articles]
+    scripts = [script_of(text) for _, text in keys]
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, j in _true_pairs(gold):
+        a, b = profiles[i], profiles[j]
+        words, sounds = compared_kinds(a, b)
+        shared = [t for t in a.tokens.keys() & b.tokens.keys() if counted(t, words, sounds)]
+        items = sum(1 for t in shared if t[0] not in "ns")
+        items += name_evidence(a, (t for t in shared if t[0] in "ns"))
+        bucket = "none" if not items else "one" if items < MIN_SHARED else "enough"
+        tally[_pair_kind(keys, scripts, i, j)][bucket] += 1
+    return tally
 
 
 def _naming_pairs(
@@ -440,13 +468,40 @@ def run(quick: bool = False) -> str:
         "| same-event pairs | true pairs | share | found | recall |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
-    by_kind = rows[1]["by_kind"]
+    by_kind, evidence = rows[1]["by_kind"], rows[1]["evidence"]
     all_true = sum(total for _, total in by_kind.values()) or 1
-    for kind in ("one language", "two languages, one script", "two scripts"):
+    kinds = ("one language", "two languages, one script", "two scripts")
+    for kind in kinds:
         found, total = by_kind.get(kind, (0, 0))
         recall = f"{found / total:.3f}" if total else "-"
         out.append(f"| {kind} | {total} | {total / all_true:.0%} | {found} | {recall} |")
-    out.append("")
+    out += [
+        "",
+        "What the same-event pairs share directly, of the evidence the story score compares "
+        "(names, their sounds across scripts, figures, dates, content words within one "
+        f"language; a full name counts twice): a pair needs {MIN_SHARED} pieces, and one "
+        "sharing fewer can only be grouped through other blurbs.",
+        "",
+        "| same-event pairs | share nothing | share one piece | share enough |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for kind in kinds:
+        counts = evidence.get(kind, Counter())
+        total = sum(counts.values()) or 1
+        out.append(
+            f"| {kind} | "
+            + " | ".join(
+                f"{counts[b]} ({counts[b] / total:.0%})" for b in ("none", "one", "enough")
+            )
+            + " |"
+        )
+    enough = sum(c["enough"] for c in evidence.values())
+    out += [
+        "",
+        f"Pairs sharing enough directly: {enough} of {all_true} ({enough / all_true:.1%}) of "
+        "the true pairs.",
+        "",
+    ]
     result, scored = semeval(rn, quick)
     out += ["### SemEval-2022 same-story decision (compare's verdict)", "",
             "Clear cases only: Overall <= 1.5 is the same story, >= 3.5 different stories.", "",

@@ -33,6 +33,24 @@ def test_best_threshold_finds_the_cut_no_other_threshold_beats() -> None:
     assert stories.best_threshold([(0.2, False)]) == (1.0, float("inf"))
 
 
+def test_direct_evidence_counts_what_same_event_pairs_share() -> None:
+    texts = [
+        ("en", "Prime minister Ilse Varga resigned in Tallinn on Monday."),
+        ("de", "Regierungschefin Ilse Varga ist am Montag zurückgetreten."),
+        ("en", "A strong storm flooded the harbour."),
+        ("fr", "Une tempête a inondé le port."),
+    ]
+    articles = [stories.load(text, f"{n}.txt") for n, (_, text) in enumerate(texts)]
+    gold = [
+        frozenset({"resign"}),
+        frozenset({"resign"}),
+        frozenset({"storm"}),
+        frozenset({"storm"}),
+    ]
+    evidence = stories._direct_evidence(articles, gold, texts)
+    assert evidence["two languages, one script"] == {"enough": 1, "none": 1}
+
+
 def test_a_repost_keeps_the_headline_and_changes_little() -> None:
     import random
 
