@@ -3,12 +3,13 @@
 A text saved from a web page often keeps its cookie banner, its newsletter or paywall prompt, its
 log-in box and its copyright line. Two articles from one outlet then share those sentences
 word for word, whatever their stories, and a short article is buried under them. This module
-finds such sentences from the words only page furniture writes (`data/page_chrome.json`, a
-dozen languages), so that the story score can leave them out.
+finds such sentences from the phrases only page furniture writes (`data/page_chrome.json`, 13
+languages), so that the rules extractor states no fact from them and the story score takes no
+evidence from them.
 
-A sentence is furniture when it holds two distinct such terms ("click" and "newsletter"), or
-one in a short sentence ("Close", "Caption"): one term in a long sentence is left alone, since
-a news story may be about cookies or passwords.
+A sentence is furniture when it holds two distinct such terms ("click here" and "newsletter"),
+or one in a short line ("Advertisement", "Read more:"). One term in a long sentence is left
+alone unless furniture stands next to it, since a news story may be about cookies.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _terms() -> _Terms:
             words.add(term)
     return _Terms(
         frozenset(words),
-        re.compile(rf"\b({'|'.join(map(re.escape, sorted(prefixes)))})"),
+        re.compile(rf"\b({'|'.join(map(re.escape, sorted(prefixes)))})" if prefixes else "(?!)"),
         {first: tuple(rest) for first, rest in phrases.items()},
         tuple(unspaced),
     )
