@@ -50,16 +50,12 @@ def load(text: str, name: str) -> Article:
 
 def pair_scores(groups: Sequence[Sequence[int]], gold: Sequence[frozenset[str]]) -> dict:
     """Pair precision/recall of `groups` against gold label sets (a pair is true if they meet)."""
-    by_label: dict[str, list[int]] = defaultdict(list)
-    for i, labels in enumerate(gold):
-        for label in labels:
-            by_label[label].append(i)
-    true_pairs = {pair for members in by_label.values() for pair in combinations(members, 2)}
+    true_pairs = _true_pairs(gold)
     predicted = {pair for g in groups for pair in combinations(sorted(g), 2)}
     hits = len(true_pairs & predicted)
     return {
         "docs": len(gold),
-        "stories": len(by_label),
+        "stories": len(set().union(*gold)),
         "groups": len(groups),
         "predicted": len(predicted),
         "true": len(true_pairs),

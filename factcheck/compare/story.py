@@ -44,7 +44,7 @@ from functools import cache, lru_cache
 
 from factcheck.compare.sounds import NAME_CLASSES, name_keys, unwritten_names
 from factcheck.extract.rules.cjk import KANA_HAN
-from factcheck.load.chrome import chrome_spans
+from factcheck.load.chrome import chrome_spans, within
 from factcheck.load.language import reading_language, stopwords_iso, text_script
 from factcheck.models import Document, Fact
 
@@ -118,9 +118,9 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     language = reading_language(document.language)  # Malay and Indonesian share their words
     spans: list[tuple[int, int]] = []
     names: dict[tuple[str, ...], None] = {}
-    chrome = list(chrome_spans(document.text))
+    chrome = chrome_spans(document.text)
     for fact in facts:
-        if chrome and _inside(fact.start, chrome):
+        if chrome and within(fact.start, fact.end, chrome):
             continue
         if fact.kind in ("entity", "number", "date"):
             spans.append((fact.start, fact.end))
@@ -136,7 +136,7 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
             tokens[f"d:{fact.value}"] += 1
     stop = stop_words(language)
     script = text_script(document.text)
-    story = _blank(document.text, chrome)
+    story = _blank(document.text, list(chrome))
     guessed: set[str] = set()
     for written in unwritten_names(story, script, stop):
         keys = name_keys(written)
@@ -146,7 +146,7 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
     prefix = f"w:{language or '?'}:"
     # Words inside names, figures and dates are already their tokens: counting them twice would
     # let one name pass for two pieces of evidence.
-    text = _blank(document.text, spans + chrome)
+    text = _blank(document.text, [*spans, *chrome])
     tokens.update(
         prefix + word[:STEM] for word in _WORD.findall(text.casefold()) if word not in stop
     )
@@ -162,10 +162,6 @@ def profile(document: Document, facts: Iterable[Fact]) -> Profile:
         )
     named = tuple(n for n in names if n)
     return Profile(tokens, language, document.published, named, script, frozenset(guessed))
-
-
-def _inside(at: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start <= at < end for start, end in spans)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -107,3 +107,8 @@ def chrome_spans(text: str) -> tuple[tuple[int, int], ...]:
             if (n and (before or after)) or (before and after):
                 chrome[i] = changed = True
     return tuple(s.span() for s, is_chrome in zip(sentences, chrome, strict=True) if is_chrome)
+
+
+def within(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the text from `start` to `end` lies inside one of `spans` (`chrome_spans`)."""
+    return any(s <= start and end <= e for s, e in spans)

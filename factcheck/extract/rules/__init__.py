@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from factcheck.extract.rules import dates, disclaimers, entities, numbers, quotes
-from factcheck.load.chrome import chrome_spans
+from factcheck.load.chrome import chrome_spans, within
 from factcheck.load.language import reading_language
 from factcheck.models import Document, Fact
 
@@ -29,11 +29,7 @@ def extract(document: Document) -> list[Fact]:
     ]
     furniture = chrome_spans(document.text)
     if furniture:  # a cookie banner or a newsletter prompt states no fact of the story
-        facts = [f for f in facts if not _within(f, furniture)]
+        facts = [f for f in facts if not within(f.start, f.end, furniture)]
     facts += disclaimers.find_disclaimers(document)  # a disclosure may sit among them
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return facts
-
-
-def _within(fact: Fact, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(start <= fact.start and fact.end <= end for start, end in spans)
